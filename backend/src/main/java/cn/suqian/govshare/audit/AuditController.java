@@ -1,0 +1,45 @@
+package cn.suqian.govshare.audit;
+
+import cn.suqian.govshare.db.Db;
+import cn.suqian.govshare.security.Access;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The audit trail for auditors and the e-government office. */
+@RestController
+@RequestMapping("/api/v1/audit")
+class AuditController {
+
+    private final Db db;
+    private final AuditTrail trail;
+
+    AuditController(Db db, AuditTrail trail) {
+        this.db = db;
+        this.trail = trail;
+    }
+
+    @Operation(summary = "Audit events, newest first; page with beforeId. AUDITOR, EGOV_ADMIN.")
+    @GetMapping
+    @PreAuthorize(Access.AUDIT_READERS)
+    public Mono<AuditTrail.AuditPage> list(@RequestParam(required = false) String entityType,
+                                           @RequestParam(required = false) String entityId,
+                                           @RequestParam(required = false) String actor,
+                                           @RequestParam(required = false) String organisation,
+                                           @RequestParam(required = false) Long beforeId,
+                                           @RequestParam(defaultValue = "50") int limit) {
+        var filter = new AuditTrail.Filter(entityType, entityId, actor, organisation, beforeId, limit);
+        return db.tx(dsl -> trail.page(dsl, filter));
+    }
+
+    @Operation(summary = "Recompute the hash chain and say whether it is intact, and where it breaks if not. AUDITOR, EGOV_ADMIN.")
+    @GetMapping("/verify")
+    @PreAuthorize(Access.AUDIT_READERS)
+    public Mono<AuditTrail.Verification> verify() {
+        return db.tx(trail::verify);
+    }
+}

@@ -1,0 +1,105 @@
+package cn.suqian.govshare.audit;
+
+import cn.suqian.govshare.web.InvalidInputException;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import static cn.suqian.govshare.db.schema.Tables.AUDIT_EVENT;
+
+/** Reads and verifies the audit trail; records domain events that are not row changes. */
+@Component
+public class AuditTrail {
+
+    public static final int MAX_PAGE = 500;
+
+    public record AuditEventView(long id, OffsetDateTime occurredAt, String actor, String actorOrganisation,
+                                 String action, String entityType, String entityId, JsonText before, JsonText after,
+                                 String hash) {
+    }
+
+    /** A JSON document passed through to the response as-is. */
+    public record JsonText(@com.fasterxml.jackson.annotation.JsonRawValue @com.fasterxml.jackson.annotation.JsonValue String json) {
+    }
+
+    public record AuditPage(List<AuditEventView> items, Long nextBeforeId) {
+    }
+
+    public record Verification(boolean intact, long rowsChecked, Long firstBrokenId, String reason, String lastHash,
+                               OffsetDateTime checkedAt) {
+    }
+
+    public record Filter(String entityType, String entityId, String actor, String organisation, Long beforeId, int limit) {
+        public Filter {
+            if (limit < 1 || limit > MAX_PAGE) {
+                throw new InvalidInputException("limit", limit, "must be between 1 and " + MAX_PAGE);
+            }
+        }
+    }
+
+    /** Records a domain event (not a row change) in the caller's transaction. */
+    public void record(DSLContext dsl, String action, String entityType, String entityId, String detailJson) {
+        dsl.insertInto(AUDIT_EVENT)
+                .set(AUDIT_EVENT.ACTOR, DSL.field("coalesce(nullif(current_setting('govshare.actor', true), ''), 'system')", String.class))
+                .set(AUDIT_EVENT.ACTOR_ORGANISATION, DSL.field("nullif(current_setting('govshare.actor_organisation', true), '')", String.class))
+                .set(AUDIT_EVENT.ACTION, action)
+                .set(AUDIT_EVENT.ENTITY_TYPE, entityType)
+                .set(AUDIT_EVENT.ENTITY_ID, entityId)
+                .set(AUDIT_EVENT.AFTER_STATE, detailJson == null ? null : JSONB.valueOf(detailJson))
+                // id, time and hashes are assigned by the chain trigger
+                .set(AUDIT_EVENT.ID, 0L)
+                .set(AUDIT_EVENT.OCCURRED_AT, OffsetDateTime.now())
+                .set(AUDIT_EVENT.PREV_HASH, "")
+                .set(AUDIT_EVENT.HASH, "")
+                .execute();
+    }
+
+    public AuditPage page(DSLContext dsl, Filter f) {
+        List<org.jooq.Condition> where = new ArrayList<>();
+        if (f.entityType() != null && !f.entityType().isBlank()) {
+            where.add(AUDIT_EVENT.ENTITY_TYPE.eq(f.entityType()));
+        }
+        if (f.entityId() != null && !f.entityId().isBlank()) {
+            where.add(AUDIT_EVENT.ENTITY_ID.eq(f.entityId()));
+        }
+        if (f.actor() != null && !f.actor().isBlank()) {
+            where.add(AUDIT_EVENT.ACTOR.eq(f.actor()));
+        }
+        if (f.organisation() != null && !f.organisation().isBlank()) {
+            where.add(AUDIT_EVENT.ACTOR_ORGANISATION.eq(f.organisation()));
+        }
+        if (f.beforeId() != null) {
+            where.add(AUDIT_EVENT.ID.lt(f.beforeId()));
+        }
+        List<AuditEventView> items = dsl.selectFrom(AUDIT_EVENT)
+                .where(where)
+                .orderBy(AUDIT_EVENT.ID.desc())
+                .limit(f.limit() + 1)
+                .fetch(r -> new AuditEventView(r.getId(), r.getOccurredAt(), r.getActor(), r.getActorOrganisation(),
+                        r.getAction(), r.getEntityType(), r.getEntityId(), json(r.getBeforeState()), json(r.getAfterState()),
+                        r.getHash()));
+        Long next = null;
+        if (items.size() > f.limit()) {
+            items = items.subList(0, f.limit());
+            next = items.getLast().id();
+        }
+        return new AuditPage(items, next);
+    }
+
+    public Verification verify(DSLContext dsl) {
+        Record r = dsl.fetchOne("SELECT rows_checked, first_broken_id, reason, last_hash FROM audit_verify()");
+        Long broken = r.get("first_broken_id", Long.class);
+        return new Verification(broken == null, r.get("rows_checked", Long.class), broken, r.get("reason", String.class),
+                r.get("last_hash", String.class), OffsetDateTime.now());
+    }
+
+    private static JsonText json(JSONB value) {
+        return value == null ? null : new JsonText(value.data());
+    }
+}

@@ -1,0 +1,53 @@
+package cn.suqian.govshare.security;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+
+/** User administration by the e-government office. */
+@RestController
+@RequestMapping("/api/v1/users")
+class AccountController {
+
+    private final AccountService accounts;
+
+    AccountController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    public record EnabledChange(boolean enabled) {
+    }
+
+    @Operation(summary = "List user accounts. EGOV_ADMIN only.")
+    @GetMapping
+    @PreAuthorize(Access.ADMIN)
+    public Mono<List<AccountService.AccountView>> list() {
+        return accounts.list();
+    }
+
+    @Operation(summary = "Create a user account bound to an organisation. EGOV_ADMIN only.")
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Access.ADMIN)
+    public Mono<AccountService.AccountView> create(@RequestBody AccountService.NewAccount account) {
+        return accounts.create(account);
+    }
+
+    @Operation(summary = "Enable or disable a user account (accounts are never deleted). EGOV_ADMIN only.")
+    @PutMapping("/{username}/enabled")
+    @PreAuthorize(Access.ADMIN)
+    public Mono<AccountService.AccountView> setEnabled(@PathVariable String username, @RequestBody EnabledChange change) {
+        return accounts.setEnabled(username, change.enabled());
+    }
+}

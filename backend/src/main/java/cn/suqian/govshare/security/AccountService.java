@@ -1,0 +1,152 @@
+package cn.suqian.govshare.security;
+
+import cn.suqian.govshare.db.Actor;
+import cn.suqian.govshare.db.Db;
+import cn.suqian.govshare.web.FieldProblem;
+import cn.suqian.govshare.web.InvalidInputException;
+import org.jooq.DSLContext;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static cn.suqian.govshare.db.schema.Tables.APP_USER;
+import static cn.suqian.govshare.db.schema.Tables.ORGANISATION;
+
+/** User accounts: lookup for sign-in, creation and changes by the e-government office. */
+@Service
+public class AccountService implements ReactiveUserDetailsService {
+
+    /** Password policy for accounts created by people; demo accounts are exempt (documented "demo"). */
+    public static final int MIN_PASSWORD_LENGTH = 8;
+    private static final Pattern USERNAME = Pattern.compile("^[a-z][a-z0-9._-]{1,63}$");
+
+    private final Db db;
+    private final PasswordEncoder passwordEncoder;
+
+    AccountService(Db db, PasswordEncoder passwordEncoder) {
+        this.db = db;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    /** A new account as requested; the password is hashed before it is stored. */
+    public record NewAccount(String username, String displayName, Role role, String organisationCode, String password) {
+    }
+
+    /** An account as shown to administrators (never the hash). */
+    public record AccountView(String username, String displayName, Role role, String organisationCode, boolean enabled) {
+    }
+
+    @Override
+    public Mono<UserDetails> findByUsername(String username) {
+        return db.tx(Actor.system("sign-in"), dsl -> dsl.selectFrom(APP_USER)
+                        .where(APP_USER.USERNAME.eq(username))
+                        .fetchOptional()
+                        .map(u -> (UserDetails) new AccountDetails(u.getUsername(), u.getPasswordHash(), u.getEnabled(),
+                                u.getDisplayName(), Role.valueOf(u.getRole()), u.getOrganisationCode())))
+                .flatMap(Mono::justOrEmpty);
+    }
+
+    public Mono<List<AccountView>> list() {
+        return db.tx(dsl -> dsl.selectFrom(APP_USER).orderBy(APP_USER.USERNAME).fetch(u ->
+                new AccountView(u.getUsername(), u.getDisplayName(), Role.valueOf(u.getRole()), u.getOrganisationCode(),
+                        u.getEnabled())));
+    }
+
+    /** Creates an account through the office's API: the password policy applies. */
+    public Mono<AccountView> create(NewAccount account) {
+        return Mono.fromCallable(() -> validated(account, true))
+                .flatMap(hash -> db.tx(dsl -> insert(dsl, account, hash)));
+    }
+
+    /**
+     * Creates an account if it does not exist yet, for start-up paths (demo users, the initial
+     * administrator); blocking, run off the event loop. Returns whether it was created.
+     */
+    public boolean createIfAbsent(Actor actor, NewAccount account, boolean enforcePasswordPolicy) {
+        if (db.inTransaction(actor, dsl -> dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq(account.username())))) {
+            return false; // checked first: hashing is deliberately slow
+        }
+        String hash = validated(account, enforcePasswordPolicy);
+        return db.inTransaction(actor, dsl -> {
+            if (dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq(account.username()))) {
+                return false;
+            }
+            insert(dsl, account, hash);
+            return true;
+        });
+    }
+
+    public boolean anyAdministrator(Actor actor) {
+        return db.inTransaction(actor, dsl -> dsl.fetchExists(APP_USER, APP_USER.ROLE.eq(Role.EGOV_ADMIN.name())));
+    }
+
+    /** Enables or disables an account (accounts are never deleted: the audit trail names them). */
+    public Mono<AccountView> setEnabled(String username, boolean enabled) {
+        return db.tx(dsl -> {
+            int n = dsl.update(APP_USER).set(APP_USER.ENABLED, enabled)
+                    .set(APP_USER.UPDATED_AT, java.time.OffsetDateTime.now())
+                    .where(APP_USER.USERNAME.eq(username)).execute();
+            if (n == 0) {
+                throw new cn.suqian.govshare.web.NotFoundException("user", username);
+            }
+            var u = dsl.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOne();
+            return new AccountView(u.getUsername(), u.getDisplayName(), Role.valueOf(u.getRole()), u.getOrganisationCode(), u.getEnabled());
+        });
+    }
+
+    private String validated(NewAccount a, boolean enforcePasswordPolicy) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (a.username() == null || !USERNAME.matcher(a.username()).matches()) {
+            problems.add(new FieldProblem("username", a.username(),
+                    "2-64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter"));
+        }
+        if (a.displayName() == null || a.displayName().isBlank()) {
+            problems.add(new FieldProblem("displayName", a.displayName(), "required"));
+        }
+        if (a.role() == null || !a.role().human()) {
+            problems.add(new FieldProblem("role", a.role(), "one of LEADER, FINANCE, DEPARTMENT, EGOV_ADMIN, AUDITOR"));
+        }
+        if (a.organisationCode() == null || a.organisationCode().isBlank()) {
+            problems.add(new FieldProblem("organisationCode", a.organisationCode(), "required"));
+        }
+        if (a.password() == null || (enforcePasswordPolicy && a.password().length() < MIN_PASSWORD_LENGTH)) {
+            problems.add(new FieldProblem("password", "(hidden)", "at least " + MIN_PASSWORD_LENGTH + " characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return passwordEncoder.encode(a.password());
+    }
+
+    private static AccountView insert(DSLContext dsl, NewAccount a, String hash) {
+        if (!dsl.fetchExists(ORGANISATION, ORGANISATION.CODE.eq(a.organisationCode()))) {
+            throw new InvalidInputException("organisationCode", a.organisationCode(), "unknown organisation code");
+        }
+        if (dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq(a.username()))) {
+            throw new InvalidInputException("username", a.username(), "already taken");
+        }
+        dsl.insertInto(APP_USER)
+                .set(APP_USER.USERNAME, a.username())
+                .set(APP_USER.DISPLAY_NAME, a.displayName())
+                .set(APP_USER.PASSWORD_HASH, hash)
+                .set(APP_USER.ROLE, a.role().name())
+                .set(APP_USER.ORGANISATION_CODE, a.organisationCode())
+                .execute();
+        return new AccountView(a.username(), a.displayName(), a.role(), a.organisationCode(), true);
+    }
+
+    static Optional<Role> parseRole(String role) {
+        try {
+            return Optional.of(Role.valueOf(role));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

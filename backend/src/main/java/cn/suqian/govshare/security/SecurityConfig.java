@@ -1,0 +1,146 @@
+package cn.suqian.govshare.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
+import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.util.Set;
+
+/**
+ * Two filter chains. API ({@code /api/**}, {@code /actuator/**}): HTTP Basic for people, bearer tokens
+ * for machines, or the page session (then CSRF applies); refusals are JSON problems. Pages: form login,
+ * session, CSRF via the {@code XSRF-TOKEN} cookie, logout. Which role may call which endpoint is stated
+ * on each endpoint with {@code @PreAuthorize}; organisation scope is checked through {@link CurrentUser}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableReactiveMethodSecurity
+class SecurityConfig {
+
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt by default, with the {id} prefix so the algorithm can be upgraded later.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    ReactiveAuthenticationManager userAuthenticationManager(AccountService accounts, PasswordEncoder encoder) {
+        var manager = new UserDetailsRepositoryReactiveAuthenticationManager(accounts);
+        manager.setPasswordEncoder(encoder);
+        return manager;
+    }
+
+    @Bean
+    CookieServerCsrfTokenRepository csrfTokenRepository() {
+        // Readable by the pages' scripts, which echo it in the X-XSRF-TOKEN header or the _csrf field.
+        return CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveAuthenticationManager userAuthenticationManager,
+                                       ApiTokenService tokens, CookieServerCsrfTokenRepository csrfTokens) {
+        AuthenticationWebFilter bearer = new AuthenticationWebFilter((ReactiveAuthenticationManager) tokens::authenticate);
+        bearer.setServerAuthenticationConverter(exchange -> {
+            String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+            if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                return Mono.empty();
+            }
+            return Mono.just(ApiTokenAuthentication.unchecked(header.substring(7).trim()));
+        });
+        bearer.setAuthenticationFailureHandler((webFilterExchange, e) ->
+                ProblemResponses.unauthorized(webFilterExchange.getExchange(), e));
+
+        return http
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**"))
+                .authorizeExchange(ex -> ex
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .pathMatchers("/actuator/**").hasRole(Role.EGOV_ADMIN.name())
+                        .anyExchange().authenticated())
+                .authenticationManager(userAuthenticationManager)
+                .httpBasic(basic -> basic
+                        .authenticationManager(userAuthenticationManager)
+                        .authenticationEntryPoint(ProblemResponses::unauthorized))
+                .addFilterAt(bearer, SecurityWebFiltersOrder.HTTP_BASIC)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(csrfTokens)
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(sessionWrites()))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint(ProblemResponses::unauthorized)
+                        .accessDeniedHandler(ProblemResponses::forbidden))
+                .build();
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, ReactiveAuthenticationManager userAuthenticationManager,
+                                        CookieServerCsrfTokenRepository csrfTokens) {
+        RedirectServerLogoutSuccessHandler loggedOut = new RedirectServerLogoutSuccessHandler();
+        loggedOut.setLogoutSuccessUrl(URI.create("/login?logout"));
+        return http
+                .authorizeExchange(ex -> ex
+                        .pathMatchers("/login", "/css/**", "/js/**", "/i18n/**", "/img/**", "/webjars/**",
+                                "/favicon.ico", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .anyExchange().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .authenticationManager(userAuthenticationManager)
+                        .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/")))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(loggedOut))
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(csrfTokens)
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
+                .build();
+    }
+
+    /** CSRF protects requests authenticated by the session cookie; explicit credentials are not forgeable. */
+    private static ServerWebExchangeMatcher sessionWrites() {
+        return exchange -> {
+            var request = exchange.getRequest();
+            boolean explicitCredentials = request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+            return SAFE.contains(request.getMethod()) || explicitCredentials
+                    ? ServerWebExchangeMatcher.MatchResult.notMatch()
+                    : ServerWebExchangeMatcher.MatchResult.match();
+        };
+    }
+
+    /** The CSRF token is lazy; subscribing to it makes every response carry the cookie the pages need. */
+    @Bean
+    WebFilter csrfCookieFilter() {
+        return (exchange, chain) -> {
+            Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+            return token == null ? chain.filter(exchange) : token.then(chain.filter(exchange));
+        };
+    }
+}

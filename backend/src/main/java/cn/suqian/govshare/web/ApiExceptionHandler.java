@@ -1,0 +1,58 @@
+package cn.suqian.govshare.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.ServerWebInputException;
+
+import java.util.List;
+
+/**
+ * Turns domain exceptions into RFC 9457 problem bodies. Refusals (401/403) are written by the security
+ * layer with the same shape; see {@code security.ProblemResponses}.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalid(InvalidInputException e) {
+        return invalidInput(e.problems());
+    }
+
+    @ExceptionHandler(WebExchangeBindException.class)
+    ProblemDetail bind(WebExchangeBindException e) {
+        List<FieldProblem> problems = e.getFieldErrors().stream()
+                .map(f -> new FieldProblem(f.getField(), f.getRejectedValue(), f.getDefaultMessage()))
+                .toList();
+        return invalidInput(problems);
+    }
+
+    @ExceptionHandler(ServerWebInputException.class)
+    ProblemDetail unreadable(ServerWebInputException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                e.getReason() == null ? "The request could not be read" : e.getReason());
+        p.setTitle("Unreadable request");
+        Throwable cause = e.getMostSpecificCause();
+        if (cause != e && cause.getMessage() != null) {
+            p.setProperty("cause", cause.getMessage().lines().findFirst().orElse(""));
+        }
+        return p;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        p.setTitle("Not found");
+        return p;
+    }
+
+    static ProblemDetail invalidInput(List<FieldProblem> problems) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                problems.size() + " field(s) refused; nothing was saved");
+        p.setTitle("Invalid input");
+        p.setProperty("errors", problems);
+        return p;
+    }
+}

@@ -1,0 +1,134 @@
+// Shared page shell for every signed-in page: header with product name, role-filtered
+// navigation, the signed-in user, language switch and logout.
+//
+// Usage in a page module:
+//   const me = await initPage();
+//   if (!me) return;   // not signed in / not allowed / error: the shell has said so already
+
+import { api, csrfToken } from './api.js';
+import { initI18n, getLanguage, setLanguage, LANGUAGES, t, tEnum } from './i18n.js';
+import { el, badge, renderError, markLoaded } from './dom.js';
+
+/**
+ * Navigation entries, in display order. To add a page, add one line:
+ *   key   - message key of the link text
+ *   href  - link target
+ *   paths - request paths that count as "this page" (for highlighting and the role check);
+ *           defaults to [href]
+ *   roles - roles that may see the page; omit for everyone
+ */
+export const NAV_ITEMS = [
+  { key: 'nav.overview', href: '/', paths: ['/', '/index.html'] },
+  { key: 'nav.organisations', href: '/organisations.html', paths: ['/organisations.html', '/organisations'] },
+  { key: 'nav.audit', href: '/audit.html', paths: ['/audit.html', '/audit'], roles: ['AUDITOR', 'EGOV_ADMIN'] },
+];
+
+const isVisibleTo = (item, role) => !item.roles || item.roles.includes(role);
+const pathsOf = (item) => item.paths ?? [item.href];
+
+/** The navigation entry for the current URL, if any. */
+function currentNavItem() {
+  const path = window.location.pathname;
+  return NAV_ITEMS.find((item) => pathsOf(item).includes(path)) ?? null;
+}
+
+/** <select id="lang-switch"> that switches (and reloads) the page language. */
+export function languageSwitch() {
+  const current = getLanguage();
+  const select = el('select', {
+    id: 'lang-switch',
+    class: 'lang-switch',
+    'aria-label': t('lang.label'),
+    title: t('lang.label'),
+    onchange: (event) => setLanguage(event.target.value),
+  });
+  for (const lang of LANGUAGES) {
+    select.append(el('option', { value: lang, selected: lang === current, text: t(`lang.${lang}`) }));
+  }
+  return select;
+}
+
+/** Posts a throw-away form to /logout, so that the server ends the session and redirects. */
+function logout() {
+  const form = el('form', { method: 'post', action: '/logout', hidden: true },
+    el('input', { type: 'hidden', name: '_csrf', value: csrfToken() }));
+  document.body.append(form);
+  form.submit();
+}
+
+function brand() {
+  return el('a', { class: 'brand', href: '/' },
+    el('span', { class: 'brand-emblem', 'aria-hidden': 'true' }),
+    el('span', { class: 'brand-text' },
+      el('span', { class: 'brand-name', text: 'GovShare' }),
+      el('span', { class: 'brand-sub', text: t('app.subtitle') })));
+}
+
+function navigation(role) {
+  const active = currentNavItem();
+  const list = el('ul', { class: 'nav-list' });
+  for (const item of NAV_ITEMS.filter((i) => isVisibleTo(i, role))) {
+    list.append(el('li', {},
+      el('a', {
+        href: item.href,
+        class: item === active ? 'nav-link active' : 'nav-link',
+        'aria-current': item === active ? 'page' : null,
+        text: t(item.key),
+      })));
+  }
+  return el('nav', { class: 'app-nav', 'aria-label': t('nav.label') }, el('div', { class: 'container' }, list));
+}
+
+function currentUser(me) {
+  return el('div', { id: 'current-user', class: 'current-user' },
+    el('span', { class: 'user-name', text: me.displayName || me.username }),
+    badge(tEnum('role', me.role), 'info'),
+    me.organisation ? el('span', { class: 'user-org', text: me.organisation.name }) : null);
+}
+
+function renderHeader(me) {
+  const header = document.getElementById('app-header') ?? document.body.insertBefore(el('header'), document.body.firstChild);
+  header.id = 'app-header';
+  header.className = 'app-header';
+  const tools = el('div', { class: 'header-tools' });
+  if (me) tools.append(currentUser(me));
+  tools.append(languageSwitch());
+  if (me) {
+    tools.append(el('button', { id: 'logout', type: 'button', class: 'btn btn-header', text: t('action.logout'), onclick: logout }));
+  }
+  header.replaceChildren(
+    el('div', { class: 'header-bar' }, el('div', { class: 'container header-inner' }, brand(), tools)),
+    me ? navigation(me.role) : null);
+}
+
+/**
+ * Translates the page, loads the signed-in user and builds the header.
+ * Resolves with the `me` object, or null when the page must not render its content (the
+ * user's role may not see it, or /me failed); in that case <main> already shows why.
+ * A 401 never resolves: api.js is redirecting to /login.
+ */
+export async function initPage() {
+  await initI18n();
+  const main = document.querySelector('main');
+
+  let me;
+  try {
+    me = await api.get('/api/v1/me');
+  } catch (error) {
+    renderHeader(null);
+    renderError(main, error);
+    markLoaded('error');
+    return null;
+  }
+
+  renderHeader(me);
+
+  const item = currentNavItem();
+  if (item && !isVisibleTo(item, me.role)) {
+    main.replaceChildren(el('div', { class: 'container' },
+      el('div', { class: 'alert alert-warn', role: 'alert', text: t('error.forbiddenPage') })));
+    markLoaded();
+    return null;
+  }
+  return me;
+}

@@ -1,0 +1,313 @@
+// Organisations: filterable list, detail panel and — for those allowed — the contact editor.
+// Filters and the selected organisation are mirrored in the URL (?type=&q=&code=) so a view
+// can be bookmarked or shared.
+
+import { api } from './api.js';
+import { initPage } from './layout.js';
+import { t, tEnum, fmt, getLanguage } from './i18n.js';
+import { el, badge, debounce, renderError, fieldErrorText, markLoaded } from './dom.js';
+
+const PAGE_SIZE = 50;
+// Below this width the detail panel sits under the table (see app.css), so scroll to it.
+const STACKED_LAYOUT = '(max-width: 960px)';
+const TYPE_TONES = { CITY: 'danger', CITY_DEPARTMENT: 'info', COUNTY_DISTRICT: 'ok', DEVELOPMENT_ZONE: 'warn' };
+
+const state = {
+  me: null,
+  items: [],
+  total: 0,
+  page: 0,
+  selected: null, // code of the organisation in the detail panel
+  requestSeq: 0, // drops answers to superseded list requests
+};
+const nameCache = new Map(); // code -> name, for showing parents
+
+const $ = (id) => document.getElementById(id);
+
+/** EGOV_ADMIN may edit any organisation; a DEPARTMENT user only their own. */
+function canEdit(org) {
+  const { role, organisation } = state.me;
+  return role === 'EGOV_ADMIN' || (role === 'DEPARTMENT' && organisation?.code === org.code);
+}
+
+function filters() {
+  return { type: $('org-type-filter').value, q: $('org-search').value.trim() };
+}
+
+function syncUrl() {
+  const params = new URLSearchParams();
+  const { type, q } = filters();
+  if (type) params.set('type', type);
+  if (q) params.set('q', q);
+  if (state.selected) params.set('code', state.selected);
+  const query = params.toString();
+  window.history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
+}
+
+// ---- List -------------------------------------------------------------------------------
+
+function typeBadge(type) {
+  return badge(tEnum('org.type', type), TYPE_TONES[type] ?? 'neutral');
+}
+
+function statusBadge(org) {
+  return org.retiredAt ? badge(t('org.status.retired'), 'neutral') : badge(t('org.status.active'), 'ok');
+}
+
+function nameCell(org) {
+  const cell = el('td', {}, el('span', { class: 'strong', text: org.name }));
+  if (getLanguage() === 'en' && org.nameEn) cell.append(el('div', { class: 'muted small', text: org.nameEn }));
+  return cell;
+}
+
+function row(org) {
+  const selected = org.code === state.selected;
+  return el('tr', {
+    'data-code': org.code,
+    tabindex: 0,
+    class: [selected ? 'selected' : '', org.retiredAt ? 'retired' : ''].join(' ').trim() || null,
+    'aria-current': selected ? 'true' : null,
+  },
+  el('td', { class: 'mono', text: org.code }),
+  nameCell(org),
+  el('td', {}, typeBadge(org.type)),
+  el('td', { text: org.contactPerson ?? '—' }),
+  el('td', { class: org.contactPhone ? 'mono' : null, text: org.contactPhone ?? '—' }),
+  el('td', {}, statusBadge(org)));
+}
+
+function renderTable() {
+  const tbody = $('org-table').tBodies[0];
+  if (state.items.length === 0) {
+    tbody.replaceChildren(el('tr', {}, el('td', { colspan: 6, class: 'empty', text: t('org.table.empty') })));
+  } else {
+    tbody.replaceChildren(...state.items.map(row));
+  }
+  $('org-count').textContent = t('org.table.count', { shown: fmt.number(state.items.length), total: fmt.number(state.total) });
+  $('org-load-more').hidden = state.items.length >= state.total;
+}
+
+async function loadList({ append = false } = {}) {
+  const seq = ++state.requestSeq;
+  const page = append ? state.page + 1 : 0;
+  const { type, q } = filters();
+  try {
+    const result = await api.get('/api/v1/organisations', { type, q, page, size: PAGE_SIZE });
+    if (seq !== state.requestSeq) return false; // a newer request is under way
+    const items = result.items ?? [];
+    state.items = append ? [...state.items, ...items] : items;
+    state.total = result.total ?? state.items.length;
+    state.page = result.page ?? page;
+    for (const org of items) nameCache.set(org.code, org.name);
+    $('org-error').replaceChildren();
+    renderTable();
+    return true;
+  } catch (error) {
+    if (seq !== state.requestSeq) return false;
+    renderError($('org-error'), error);
+    return false;
+  }
+}
+
+// ---- Detail -----------------------------------------------------------------------------
+
+async function parentName(code) {
+  if (!code) return null;
+  if (!nameCache.has(code)) {
+    try {
+      const parent = await api.get(`/api/v1/organisations/${encodeURIComponent(code)}`);
+      nameCache.set(code, parent.name);
+    } catch {
+      return null; // the code alone is shown
+    }
+  }
+  return nameCache.get(code);
+}
+
+function detailItem(label, value, { mono = false } = {}) {
+  const dd = el('dd', { class: mono ? 'mono' : null });
+  if (value instanceof Node) dd.append(value);
+  else dd.textContent = value === null || value === undefined || value === '' ? '—' : String(value);
+  return [el('dt', { text: label }), dd];
+}
+
+function contactForm(org) {
+  const errorBox = el('div', { class: 'form-errors' });
+  const status = el('span', { id: 'org-contact-status', class: 'form-status', role: 'status' });
+  const field = (name, id, type, autocomplete) => {
+    const input = el('input', { id, name, type, autocomplete, value: org[name] ?? '' });
+    const message = el('div', { class: 'field-error', id: `${id}-error` });
+    return {
+      name,
+      input,
+      message,
+      node: el('div', { class: 'form-field' }, el('label', { for: id, text: t(`field.${name}`) }), input, message),
+    };
+  };
+  const person = field('contactPerson', 'org-contact-person', 'text', 'name');
+  const phone = field('contactPhone', 'org-contact-phone', 'tel', 'tel');
+  const fields = [person, phone];
+  const submit = el('button', { type: 'submit', class: 'btn btn-primary', text: t('action.save') });
+
+  const clearErrors = () => {
+    errorBox.replaceChildren();
+    status.textContent = '';
+    for (const f of fields) {
+      f.message.textContent = '';
+      f.input.removeAttribute('aria-invalid');
+      f.input.removeAttribute('aria-describedby');
+    }
+  };
+
+  const form = el('form', { id: 'org-contact-form', class: 'form detail-form', novalidate: true },
+    el('h3', { text: t('org.edit.heading') }),
+    errorBox,
+    person.node,
+    phone.node,
+    el('div', { class: 'form-actions' }, submit, status));
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors();
+    submit.disabled = true;
+    // Empty means "no contact": sent as null rather than as an empty string.
+    const value = (f) => f.input.value.trim() || null;
+    try {
+      const updated = await api.put(`/api/v1/organisations/${encodeURIComponent(org.code)}/contact`, {
+        contactPerson: value(person),
+        contactPhone: value(phone),
+      });
+      replaceItem(updated);
+      await renderDetail(updated);
+      // renderDetail built a fresh form; confirm in its status line.
+      const saved = $('org-contact-status');
+      if (saved) saved.textContent = t('org.edit.saved');
+    } catch (error) {
+      // Field errors go next to their inputs; the rest (and the summary) above the form.
+      const unmatched = [];
+      for (const e of error.errors ?? []) {
+        const f = fields.find((x) => x.name === e.field);
+        if (f) {
+          f.message.textContent = e.reason ?? '';
+          f.input.setAttribute('aria-invalid', 'true');
+          f.input.setAttribute('aria-describedby', f.message.id);
+        } else {
+          unmatched.push(e);
+        }
+      }
+      const box = renderError(errorBox, error, { withFieldErrors: false });
+      if (unmatched.length) {
+        box.append(el('ul', {}, unmatched.map((e) => el('li', { text: fieldErrorText(e) }))));
+      }
+      fields.find((f) => f.input.hasAttribute('aria-invalid'))?.input.focus();
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  return form;
+}
+
+async function renderDetail(org) {
+  const panel = $('org-detail');
+  const parent = org.parentCode ? await parentName(org.parentCode) : null;
+  if (state.selected !== org.code) return; // another row was chosen meanwhile
+
+  const parentText = org.parentCode ? (parent ? `${parent} (${org.parentCode})` : org.parentCode) : null;
+  const statusValue = org.retiredAt
+    ? el('span', {}, statusBadge(org), ' ', el('span', { class: 'muted', text: fmt.dateTime(org.retiredAt) }))
+    : statusBadge(org);
+
+  panel.replaceChildren(
+    el('div', { class: 'detail-head' },
+      el('h2', { text: org.name }),
+      typeBadge(org.type)),
+    el('dl', { class: 'detail-list' },
+      detailItem(t('field.code'), org.code, { mono: true }),
+      detailItem(t('field.name'), org.name),
+      detailItem(t('field.nameEn'), org.nameEn),
+      detailItem(t('field.type'), tEnum('org.type', org.type)),
+      detailItem(t('field.parent'), parentText),
+      detailItem(t('field.contactPerson'), org.contactPerson),
+      detailItem(t('field.contactPhone'), org.contactPhone, { mono: Boolean(org.contactPhone) }),
+      detailItem(t('field.status'), statusValue)),
+    canEdit(org) ? contactForm(org) : el('p', { class: 'muted small', text: t('org.edit.readOnly') }));
+}
+
+function replaceItem(updated) {
+  state.items = state.items.map((o) => (o.code === updated.code ? updated : o));
+  nameCache.set(updated.code, updated.name);
+  renderTable();
+}
+
+async function select(code) {
+  state.selected = code;
+  syncUrl();
+  for (const tr of $('org-table').tBodies[0].rows) {
+    const on = tr.dataset.code === code;
+    tr.classList.toggle('selected', on);
+    if (on) tr.setAttribute('aria-current', 'true');
+    else tr.removeAttribute('aria-current');
+  }
+  let org = state.items.find((o) => o.code === code);
+  if (!org) {
+    // Selected via ?code= but not in the current page of results.
+    try {
+      org = await api.get(`/api/v1/organisations/${encodeURIComponent(code)}`);
+    } catch (error) {
+      renderError($('org-detail'), error);
+      return;
+    }
+  }
+  await renderDetail(org);
+  if (window.matchMedia(STACKED_LAYOUT).matches) {
+    $('org-detail').scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }
+}
+
+// ---- Wiring -----------------------------------------------------------------------------
+
+function wire() {
+  const refresh = () => {
+    syncUrl();
+    loadList();
+  };
+  $('org-type-filter').addEventListener('change', refresh);
+  $('org-search').addEventListener('input', debounce(refresh, 300));
+  $('org-filter-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    refresh();
+  });
+  $('org-load-more').addEventListener('click', () => loadList({ append: true }));
+
+  const tbody = $('org-table').tBodies[0];
+  const choose = (event) => {
+    const tr = event.target.closest('tr[data-code]');
+    if (tr) select(tr.dataset.code);
+  };
+  tbody.addEventListener('click', choose);
+  tbody.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      choose(event);
+    }
+  });
+}
+
+async function main() {
+  const me = await initPage();
+  if (!me) return;
+  state.me = me;
+
+  // Restore filters and selection from the URL.
+  const params = new URLSearchParams(window.location.search);
+  const type = params.get('type');
+  if (type && [...$('org-type-filter').options].some((o) => o.value === type)) $('org-type-filter').value = type;
+  $('org-search').value = params.get('q') ?? '';
+
+  wire();
+  const ok = await loadList();
+  if (params.get('code')) await select(params.get('code'));
+  markLoaded(ok ? 'true' : 'error');
+}
+
+main();

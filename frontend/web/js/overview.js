@@ -1,0 +1,178 @@
+// Overview ("平台概况"): system status cards, organisations by type (ECharts) and the
+// scheduler heartbeats. Refreshes itself every minute.
+
+import { api } from './api.js';
+import { initPage } from './layout.js';
+import { t, tEnum, fmt, getLanguage } from './i18n.js';
+import { el, badge, renderError, markLoaded } from './dom.js';
+
+const REFRESH_MS = 60_000;
+// A heartbeat older than this counts as stale (the job ticks every minute).
+const HEARTBEAT_STALE_MS = 5 * 60_000;
+// Known organisation types in display order; unknown ones from the API are appended.
+const ORG_TYPES = ['CITY', 'CITY_DEPARTMENT', 'COUNTY_DISTRICT', 'DEVELOPMENT_ZONE'];
+const TYPE_COLOURS = ['#c0392b', '#1f5fa8', '#2e8b57', '#d4871f', '#6c5ce7', '#7f8c8d'];
+
+let chart = null;
+
+const isFresh = (hb) => hb.lastTick && Date.now() - new Date(hb.lastTick).getTime() < HEARTBEAT_STALE_MS;
+
+function card({ label, value, note, tone, textual = false }) {
+  return el('article', { class: `card${tone ? ` card-${tone}` : ''}` },
+    el('div', { class: 'card-label', text: label }),
+    // Words (e.g. "内置数据库") get a smaller type than figures, so cards keep their height.
+    el('div', { class: textual ? 'card-value card-value-text' : 'card-value' }, value),
+    note ? el('div', { class: 'card-note' }, note) : null);
+}
+
+function renderCards(status) {
+  const byType = status.organisationsByType ?? {};
+  const orgTotal = Object.values(byType).reduce((sum, n) => sum + Number(n || 0), 0);
+  const heartbeats = status.heartbeats ?? [];
+  const fresh = heartbeats.filter(isFresh);
+  const latestTick = heartbeats
+    .map((hb) => hb.lastTick)
+    .filter(Boolean)
+    .sort()
+    .at(-1);
+
+  const cards = [
+    {
+      label: t('overview.card.organisations'),
+      value: fmt.number(orgTotal),
+      note: t('overview.card.organisationsNote', { types: fmt.number(Object.keys(byType).length) }),
+    },
+    {
+      label: t('overview.card.auditEvents'),
+      value: fmt.number(status.auditEvents ?? 0),
+      note: t('overview.card.auditEventsNote'),
+    },
+    {
+      label: t('overview.card.database'),
+      value: tEnum('database', status.database),
+      textual: true,
+      note: t(`overview.card.databaseNote.${status.database === 'external' ? 'external' : 'embedded'}`),
+    },
+    {
+      label: t('overview.card.timeseries'),
+      value: tEnum('timeseries', status.timeseriesMode),
+      textual: true,
+      note: t('overview.card.timeseriesNote'),
+    },
+    {
+      label: t('overview.card.mode'),
+      value: status.demo ? badge(t('overview.mode.demo'), 'warn') : badge(t('overview.mode.production'), 'ok'),
+      note: t(status.demo ? 'overview.mode.demoNote' : 'overview.mode.productionNote'),
+    },
+    {
+      label: t('overview.card.scheduler'),
+      value: fresh.length > 0
+        ? badge(t('overview.scheduler.ok'), 'ok')
+        : badge(t(heartbeats.length ? 'overview.scheduler.stale' : 'overview.scheduler.none'), 'danger'),
+      note: latestTick ? t('overview.scheduler.lastTick', { when: fmt.relative(latestTick) }) : null,
+      tone: fresh.length > 0 ? null : 'alert',
+    },
+  ];
+  document.getElementById('status-cards').replaceChildren(...cards.map(card));
+}
+
+function renderHeartbeats(heartbeats) {
+  const tbody = document.querySelector('#heartbeat-table tbody');
+  if (!heartbeats?.length) {
+    tbody.replaceChildren(el('tr', {}, el('td', { colspan: 5, class: 'empty', text: t('overview.heartbeats.empty') })));
+    return;
+  }
+  tbody.replaceChildren(...heartbeats.map((hb) =>
+    el('tr', {},
+      el('td', { text: hb.job }),
+      el('td', { class: 'mono', text: hb.node }),
+      el('td', { title: fmt.dateTime(hb.lastTick), text: fmt.relative(hb.lastTick) }),
+      el('td', { class: 'num', text: fmt.number(hb.ticksLastHour) }),
+      el('td', {}, isFresh(hb)
+        ? badge(t('overview.scheduler.ok'), 'ok')
+        : badge(t('overview.scheduler.stale'), 'danger')))));
+}
+
+function renderChart(byType) {
+  const container = document.getElementById('chart-org-types');
+  if (!window.echarts) {
+    // The library failed to load; say so instead of failing the whole page.
+    container.replaceChildren(el('p', { class: 'empty', text: t('overview.chart.unavailable') }));
+    return;
+  }
+  const types = [...ORG_TYPES, ...Object.keys(byType ?? {}).filter((k) => !ORG_TYPES.includes(k))];
+  const data = types.map((type, i) => ({
+    value: Number(byType?.[type] ?? 0),
+    itemStyle: { color: TYPE_COLOURS[i % TYPE_COLOURS.length] },
+  }));
+
+  if (!chart) {
+    chart = window.echarts.init(container, null, {
+      renderer: 'canvas',
+      locale: getLanguage() === 'en' ? 'EN' : 'ZH',
+    });
+    new ResizeObserver(() => chart.resize()).observe(container);
+  }
+  chart.setOption({
+    aria: { enabled: true },
+    textStyle: { fontFamily: getComputedStyle(document.body).fontFamily },
+    animationDuration: 500,
+    grid: { left: 8, right: 48, top: 16, bottom: 8, containLabel: true },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      valueFormatter: (v) => fmt.number(v),
+    },
+    xAxis: {
+      type: 'value',
+      minInterval: 1,
+      axisLabel: { formatter: (v) => fmt.number(v) },
+      splitLine: { lineStyle: { color: '#e6eaf0' } },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true, // first type on top
+      data: types.map((type) => tEnum('org.type', type)),
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: '#c5ccd6' } },
+      axisLabel: { color: '#3a4556', fontSize: 13 },
+    },
+    series: [{
+      name: t('overview.chart.series'),
+      type: 'bar',
+      barMaxWidth: 28,
+      data,
+      label: { show: true, position: 'right', formatter: ({ value }) => fmt.number(value), color: '#3a4556' },
+    }],
+  });
+}
+
+async function load() {
+  const errorBox = document.getElementById('overview-error');
+  try {
+    const status = await api.get('/api/v1/system/status');
+    errorBox.replaceChildren();
+    renderCards(status);
+    renderChart(status.organisationsByType);
+    renderHeartbeats(status.heartbeats);
+    document.getElementById('overview-updated').textContent =
+      t('overview.updatedAt', { time: fmt.time(new Date()) });
+    markLoaded();
+  } catch (error) {
+    renderError(errorBox, error);
+    // Keep a previously rendered state marked as loaded; only a first failure is an error.
+    if (document.querySelector('main').getAttribute('data-loaded') !== 'true') markLoaded('error');
+  }
+}
+
+async function main() {
+  const me = await initPage();
+  if (!me) return;
+  document.getElementById('overview-refresh').addEventListener('click', load);
+  await load();
+  setInterval(() => {
+    if (!document.hidden) load();
+  }, REFRESH_MS);
+}
+
+main();

@@ -11,10 +11,19 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 import javax.sql.DataSource;
 
+/**
+ * Locks are always on (a job called directly still takes its lock); the scheduler itself can be switched
+ * off with {@code govshare.scheduling.enabled=false}, which tests use to drive jobs by hand.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 class SchedulingConfig {
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableScheduling
+    @ConditionalOnProperty(name = "govshare.scheduling.enabled", havingValue = "true", matchIfMissing = true)
+    static class Enabled {
+    }
 
     @Bean
     LockProvider lockProvider(DataSource dataSource) {

@@ -94,7 +94,8 @@ class SecurityConfig {
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
-                        .requireCsrfProtectionMatcher(sessionWrites()))
+                        .requireCsrfProtectionMatcher(sessionWrites())
+                        .accessDeniedHandler(ProblemResponses::forbidden))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint(ProblemResponses::unauthorized)
                         .accessDeniedHandler(ProblemResponses::forbidden))
@@ -124,12 +125,16 @@ class SecurityConfig {
                 .build();
     }
 
-    /** CSRF protects requests authenticated by the session cookie; explicit credentials are not forgeable. */
+    /**
+     * CSRF protects writes that ride on the session cookie. Explicit credentials (Basic, Bearer) cannot be
+     * forged by another site, and a request with no session at all is simply unauthenticated (401).
+     */
     private static ServerWebExchangeMatcher sessionWrites() {
         return exchange -> {
             var request = exchange.getRequest();
             boolean explicitCredentials = request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
-            return SAFE.contains(request.getMethod()) || explicitCredentials
+            boolean session = request.getCookies().containsKey("SESSION");
+            return SAFE.contains(request.getMethod()) || explicitCredentials || !session
                     ? ServerWebExchangeMatcher.MatchResult.notMatch()
                     : ServerWebExchangeMatcher.MatchResult.match();
         };

@@ -1,0 +1,104 @@
+package cn.suqian.govshare.architecture;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * Package-by-capability rules. Each top-level package under {@code cn.suqian.govshare} is a capability
+ * (or the thin shared {@code db} / {@code web} infrastructure); what a capability keeps in an
+ * {@code internal} sub-package is its own business.
+ */
+class ArchitectureTests {
+
+    static final String ROOT = "cn.suqian.govshare";
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
+    static final Pattern CAPABILITY = Pattern.compile("^" + Pattern.quote(ROOT) + "\\.(\\w+)(\\..*)?$");
+
+    @Test
+    void capabilities_do_not_reach_into_each_others_internals() {
+        ArchRule rule = classes().should(new ArchCondition<>("only use other capabilities' public API") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                String own = capabilityOf(item.getPackageName());
+                item.getDirectDependenciesFromSelf().forEach(d -> {
+                    String target = d.getTargetClass().getPackageName();
+                    String other = capabilityOf(target);
+                    if (other != null && !other.equals(own) && target.startsWith(ROOT + "." + other + ".internal")) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                    }
+                });
+            }
+        }).because("a capability's internals may change without notice; use its top-level package");
+        rule.check(CLASSES);
+    }
+
+    @Test
+    void capabilities_are_free_of_cycles() {
+        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles()
+                .because("capabilities build on each other in one direction, as the roadmap adds them")
+                .check(CLASSES);
+    }
+
+    @Test
+    void shared_infrastructure_does_not_depend_on_capabilities() {
+        noClasses().that().resideInAnyPackage(ROOT + ".db..", ROOT + ".web..")
+                .should().dependOnClassesThat(new DescribedPredicate<>("belong to a capability") {
+                    @Override
+                    public boolean test(JavaClass c) {
+                        String cap = capabilityOf(c.getPackageName());
+                        return cap != null && !cap.equals("db") && !cap.equals("web");
+                    }
+                })
+                .because("db and web are the thin shared layer every capability stands on")
+                .check(CLASSES);
+    }
+
+    @Test
+    void jdbc_is_reached_only_through_the_db_helper() {
+        noClasses().that().resideOutsideOfPackages(ROOT + ".db..", ROOT + ".scheduling..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.springframework.jdbc..")
+                .because("blocking JDBC must stay off the event loop: use Db.tx(...)")
+                .check(CLASSES);
+    }
+
+    @Test
+    void request_paths_never_block() {
+        noClasses().should().callMethod(Mono.class, "block")
+                .orShould().callMethod(Flux.class, "blockFirst")
+                .orShould().callMethod(Flux.class, "blockLast")
+                .because("a blocked event-loop thread stalls every request")
+                .check(CLASSES);
+    }
+
+    @Test
+    void controllers_are_package_private() {
+        classes().that().areAnnotatedWith(RestController.class).should().notBePublic()
+                .because("a capability's web layer is not an API for other capabilities")
+                .check(CLASSES);
+    }
+
+    static String capabilityOf(String packageName) {
+        Matcher m = CAPABILITY.matcher(packageName);
+        return m.matches() ? m.group(1) : null;
+    }
+}

@@ -1,0 +1,78 @@
+package cn.suqian.govshare.browser;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+
+/**
+ * Headless Debian Chromium driven through its chromedriver ({@code apt-get install chromium chromium-driver});
+ * nothing is downloaded. Flags keep Chromium off the network, which is closed here.
+ */
+final class BrowserTestSupport {
+
+    static final String CHROMIUM = System.getProperty("govshare.chromium", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = System.getProperty("govshare.chromedriver", "/usr/bin/chromedriver");
+
+    private BrowserTestSupport() {
+    }
+
+    static WebDriver startChromium() throws Exception {
+        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+            throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver: "
+                    + "apt-get install -y chromium chromium-driver (looked for " + CHROMIUM + " and " + CHROMEDRIVER + ")");
+        }
+        Path profile = Files.createTempDirectory("govshare-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile, "--lang=zh-CN");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    static WebDriverWait waitFor(WebDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    static void signIn(WebDriver driver, String baseUrl, String username) {
+        driver.get(baseUrl + "/login");
+        waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.id("login-submit")));
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys("demo");
+        driver.findElement(By.id("login-submit")).click();
+        waitFor(driver).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    static void awaitLoaded(WebDriver driver) {
+        waitFor(driver).until(d -> "true".equals(d.findElement(By.tagName("main")).getDomAttribute("data-loaded")));
+    }
+
+    /** Console errors since the last call (reading the log clears it). */
+    static List<String> consoleErrors(WebDriver driver) {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+    }
+}

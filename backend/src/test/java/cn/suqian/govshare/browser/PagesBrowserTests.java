@@ -1,0 +1,102 @@
+package cn.suqian.govshare.browser;
+
+import cn.suqian.govshare.support.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static cn.suqian.govshare.browser.BrowserTestSupport.awaitLoaded;
+import static cn.suqian.govshare.browser.BrowserTestSupport.consoleErrors;
+import static cn.suqian.govshare.browser.BrowserTestSupport.signIn;
+import static cn.suqian.govshare.browser.BrowserTestSupport.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real application in headless Chromium: sign in, open each page, see data rendered, no console
+ * errors. Later issues add their pages here.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PagesBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    WebDriver driver;
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    @BeforeAll
+    void start() throws Exception {
+        driver = BrowserTestSupport.startChromium();
+    }
+
+    @AfterAll
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void overview_renders_in_chinese_with_a_chart_from_stored_data() {
+        signIn(driver, base(), "leader");
+        driver.get(base() + "/");
+        awaitLoaded(driver);
+        assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(driver.findElement(By.id("current-user")).getText()).contains("领导小组");
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("平台概况");
+        waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-org-types canvas")));
+        assertThat(driver.findElement(By.id("status-cards")).getText()).contains("43"); // organisations, counted in the database
+        assertThat(consoleErrors(driver)).isEmpty();
+        signOut();
+    }
+
+    @Test
+    void organisations_page_lists_filters_and_shows_details() {
+        signIn(driver, base(), "dept-finance");
+        driver.get(base() + "/organisations.html");
+        awaitLoaded(driver);
+        waitFor(driver).until(d -> d.findElements(By.cssSelector("#org-table tbody tr")).size() >= 40);
+        new Select(driver.findElement(By.id("org-type-filter"))).selectByValue("COUNTY_DISTRICT");
+        waitFor(driver).until(d -> d.findElements(By.cssSelector("#org-table tbody tr")).size() == 5);
+        assertThat(driver.findElement(By.id("org-table")).getText()).contains("沭阳县", "宿豫区");
+        WebElement first = driver.findElement(By.cssSelector("#org-table tbody tr"));
+        first.click();
+        waitFor(driver).until(d -> !d.findElement(By.id("org-detail")).getText().isBlank());
+        assertThat(consoleErrors(driver)).isEmpty();
+        signOut();
+    }
+
+    @Test
+    void english_is_one_switch_away() {
+        signIn(driver, base(), "auditor");
+        driver.get(base() + "/audit.html");
+        awaitLoaded(driver);
+        new Select(driver.findElement(By.id("lang-switch"))).selectByValue("en");
+        waitFor(driver).until(d -> "en".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+        awaitLoaded(driver);
+        driver.findElement(By.id("audit-verify")).click();
+        waitFor(driver).until(d -> !d.findElement(By.id("audit-verify-result")).getText().isBlank());
+        assertThat(driver.findElement(By.id("audit-verify-result")).getText()).containsIgnoringCase("intact");
+        assertThat(driver.findElements(By.cssSelector("#audit-table tbody tr"))).isNotEmpty();
+        assertThat(consoleErrors(driver)).isEmpty();
+        new Select(driver.findElement(By.id("lang-switch"))).selectByValue("zh-CN");
+        waitFor(driver).until(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+        signOut();
+    }
+
+    void signOut() {
+        driver.findElement(By.id("logout")).click();
+        waitFor(driver).until(d -> d.getCurrentUrl().contains("/login"));
+    }
+}

@@ -1,0 +1,204 @@
+package cn.suqian.govshare.security;
+
+import cn.suqian.govshare.support.Api;
+import cn.suqian.govshare.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The foundation's access matrix: who may call each endpoint, proved by calling every endpoint as every
+ * kind of caller. Refusals are 401 (unknown caller) or 403 (known, not allowed), always as JSON problems,
+ * never a redirect to the login page.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessRefusalTests {
+
+    @LocalServerPort
+    int port;
+
+    String machineToken;
+
+    record Call(HttpMethod method, String path, String body, Set<String> allowed) {
+    }
+
+    static final Set<String> PEOPLE = Set.of("admin", "leader", "finance", "auditor", "dept-water");
+    static final Set<String> EVERYONE = Set.of("admin", "leader", "finance", "auditor", "dept-water", "machine");
+
+    static final List<Call> MATRIX = List.of(
+            new Call(HttpMethod.GET, "/api/v1/me", null, EVERYONE),
+            new Call(HttpMethod.GET, "/api/v1/organisations", null, PEOPLE),
+            new Call(HttpMethod.GET, "/api/v1/organisations/finance", null, PEOPLE),
+            new Call(HttpMethod.PUT, "/api/v1/organisations/water/contact", "{\"contactPerson\":\"王五\"}", Set.of("admin", "dept-water")),
+            new Call(HttpMethod.PUT, "/api/v1/organisations/finance/contact", "{\"contactPerson\":\"王五\"}", Set.of("admin")),
+            new Call(HttpMethod.GET, "/api/v1/system/status", null, PEOPLE),
+            new Call(HttpMethod.GET, "/api/v1/users", null, Set.of("admin")),
+            new Call(HttpMethod.POST, "/api/v1/users", "{}", Set.of("admin")),
+            new Call(HttpMethod.PUT, "/api/v1/users/leader/enabled", "{\"enabled\":true}", Set.of("admin")),
+            new Call(HttpMethod.GET, "/api/v1/tokens", null, Set.of("admin")),
+            new Call(HttpMethod.POST, "/api/v1/tokens", "{}", Set.of("admin")),
+            new Call(HttpMethod.GET, "/api/v1/audit", null, Set.of("admin", "auditor")),
+            new Call(HttpMethod.GET, "/api/v1/audit/verify", null, Set.of("admin", "auditor")),
+            new Call(HttpMethod.GET, "/actuator/prometheus", null, Set.of("admin")));
+
+    @BeforeAll
+    void issueMachineToken() {
+        machineToken = (String) Api.as(port, "admin").post().uri("/api/v1/tokens")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "access-matrix-probe", "organisationCode", "egov"))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("token");
+    }
+
+    WebTestClient client(String caller) {
+        return caller.equals("machine") ? Api.bearer(port, machineToken) : Api.as(port, caller);
+    }
+
+    @Test
+    void every_caller_gets_exactly_the_access_the_matrix_states() {
+        List<String> wrong = new ArrayList<>();
+        for (Call call : MATRIX) {
+            for (String caller : EVERYONE) {
+                var spec = client(caller).method(call.method()).uri(call.path()).accept(MediaType.APPLICATION_JSON);
+                var result = (call.body() == null ? spec : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(call.body()))
+                        .exchange().returnResult(String.class);
+                int status = result.getStatus().value();
+                boolean allowed = call.allowed().contains(caller);
+                if (allowed && (status == 401 || status == 403 || status >= 500)) {
+                    wrong.add(caller + " " + call.method() + " " + call.path() + " -> " + status + " (should be allowed)");
+                }
+                if (!allowed) {
+                    String type = String.valueOf(result.getResponseHeaders().getContentType());
+                    if (status != 403 || !type.startsWith("application/problem+json")) {
+                        wrong.add(caller + " " + call.method() + " " + call.path() + " -> " + status + " " + type + " (should be a 403 problem)");
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void unauthenticated_api_calls_get_401_problems_never_a_login_redirect() {
+        for (Call call : MATRIX) {
+            var spec = Api.anonymous(port).method(call.method()).uri(call.path()).accept(MediaType.TEXT_HTML);
+            var result = (call.body() == null ? spec : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(call.body()))
+                    .exchange().returnResult(String.class);
+            assertThat(result.getStatus().value()).as(call.path()).isEqualTo(401);
+            assertThat(result.getResponseHeaders().getContentType()).as(call.path())
+                    .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(result.getResponseHeaders().getLocation()).isNull();
+        }
+    }
+
+    @Test
+    void wrong_password_and_unknown_token_are_401() {
+        WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> h.setBasicAuth("leader", "not-the-password")).build()
+                .get().uri("/api/v1/me").exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+        Api.bearer(port, "gs_nonsense").get().uri("/api/v1/me").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void a_department_cannot_change_another_organisations_data_and_nothing_changes() {
+        Api.as(port, "dept-water").put().uri("/api/v1/organisations/finance/contact")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("contactPerson", "入侵者", "contactPhone", "110"))
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("finance"));
+        Api.as(port, "leader").get().uri("/api/v1/organisations/finance").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.contactPerson").value(p -> assertThat(p).isNotEqualTo("入侵者"));
+    }
+
+    @Test
+    void a_department_may_change_its_own_organisation() {
+        Api.as(port, "dept-water").put().uri("/api/v1/organisations/water/contact")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("contactPerson", "水利联络员", "contactPhone", "0527-84361234"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.contactPerson").isEqualTo("水利联络员");
+    }
+
+    @Test
+    void a_machine_token_identifies_its_client_and_stops_working_once_revoked() {
+        var issued = Api.as(port, "admin").post().uri("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "exchange-platform", "organisationCode", "egov"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String token = (String) issued.get("token");
+        Api.bearer(port, token).get().uri("/api/v1/me").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.role").isEqualTo("INGEST").jsonPath("$.username").isEqualTo("token:exchange-platform");
+        Api.as(port, "admin").delete().uri("/api/v1/tokens/" + issued.get("id")).exchange().expectStatus().isNoContent();
+        Api.bearer(port, token).get().uri("/api/v1/me").exchange().expectStatus().isUnauthorized();
+        // the token value itself is never listed
+        Api.as(port, "admin").get().uri("/api/v1/tokens").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).doesNotContain(token).contains("exchange-platform"));
+    }
+
+    @Test
+    void invalid_input_is_refused_with_every_offending_field() {
+        Api.as(port, "admin").post().uri("/api/v1/users").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", "X!", "role", "LEADER", "password", "short"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[?(@.field == 'username')]").exists()
+                .jsonPath("$.errors[?(@.field == 'displayName')]").exists()
+                .jsonPath("$.errors[?(@.field == 'organisationCode')]").exists()
+                .jsonPath("$.errors[?(@.field == 'password')]").exists();
+        Api.as(port, "dept-water").put().uri("/api/v1/organisations/water/contact").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("contactPhone", "call me maybe"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("contactPhone")
+                .jsonPath("$.errors[0].value").isEqualTo("call me maybe");
+    }
+
+    @Test
+    void browser_sessions_need_the_csrf_token_for_writes() {
+        var anonymous = Api.anonymous(port);
+        var loginPage = anonymous.get().uri("/login").exchange().expectStatus().isOk().returnResult(String.class);
+        String csrf = loginPage.getResponseCookies().getFirst("XSRF-TOKEN").getValue();
+        var login = anonymous.post().uri("/login")
+                .cookie("XSRF-TOKEN", csrf)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("username=dept-water&password=demo&_csrf=" + csrf)
+                .exchange().expectStatus().isFound().returnResult(String.class);
+        assertThat(login.getResponseHeaders().getLocation()).hasToString("/");
+        String session = login.getResponseCookies().getFirst("SESSION").getValue();
+
+        anonymous.put().uri("/api/v1/organisations/water/contact").cookie("SESSION", session)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("contactPerson", "无令牌"))
+                .exchange().expectStatus().isForbidden();
+        anonymous.put().uri("/api/v1/organisations/water/contact").cookie("SESSION", session)
+                .cookie("XSRF-TOKEN", csrf).header("X-XSRF-TOKEN", csrf)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("contactPerson", "有令牌"))
+                .exchange().expectStatus().isOk();
+        // pages: anonymous gets the login page, a wrong password is sent back to it with ?error
+        anonymous.get().uri("/").exchange().expectStatus().isFound().expectHeader().location("/login");
+        anonymous.post().uri("/login").cookie("XSRF-TOKEN", csrf).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("username=dept-water&password=wrong&_csrf=" + csrf)
+                .exchange().expectStatus().isFound().expectHeader().location("/login?error");
+        assertThat(HttpStatus.FOUND.value()).isEqualTo(302);
+    }
+}

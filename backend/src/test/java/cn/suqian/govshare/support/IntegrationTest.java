@@ -1,0 +1,23 @@
+package cn.suqian.govshare.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The real application on a random port, over a throw-away embedded PostgreSQL with demo users.
+ * Every integration test uses exactly these properties so that one context (and one database) is shared.
+ * The scheduler is off: tests drive jobs themselves.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "govshare.embedded.ephemeral=true",
+        "govshare.demo.enabled=true",
+        "govshare.scheduling.enabled=false"
+})
+public @interface IntegrationTest {
+}

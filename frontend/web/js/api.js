@@ -5,6 +5,8 @@
 // - Unsafe methods carry the CSRF token from the XSRF-TOKEN cookie (double-submit pattern).
 // - 401 sends the browser to /login; any other non-2xx throws an ApiError with the RFC 9457
 //   problem body (title, detail, status, optional errors[{field, value, reason}]).
+// - upload() posts a FormData (multipart/form-data); the browser sets the Content-Type with its
+//   boundary, so it must not be set here.
 
 /** Value of a cookie, URL-decoded, or null when it is not set. */
 export function readCookie(name) {
@@ -40,8 +42,11 @@ export class ApiError extends Error {
   }
 }
 
-/** Builds "/path?a=1&b=2", leaving out null, undefined and empty-string parameters. */
-function buildUrl(path, params) {
+/**
+ * Builds "/path?a=1&b=2", leaving out null, undefined and empty-string parameters. A query string
+ * already in path is kept. Also used for plain links to API downloads (exports, templates).
+ */
+export function buildUrl(path, params) {
   const url = new URL(path, window.location.origin);
   for (const [key, value] of Object.entries(params ?? {})) {
     if (value !== null && value !== undefined && value !== '') {
@@ -62,7 +67,7 @@ async function parseBody(response) {
   }
 }
 
-async function request(method, path, { params, body } = {}) {
+async function request(method, path, { params, body, formData } = {}) {
   const headers = {
     Accept: 'application/json',
     'X-Requested-With': 'XMLHttpRequest',
@@ -71,7 +76,9 @@ async function request(method, path, { params, body } = {}) {
   if (method !== 'GET' && method !== 'HEAD') {
     headers['X-XSRF-TOKEN'] = csrfToken();
   }
-  if (body !== undefined) {
+  if (formData !== undefined) {
+    init.body = formData; // Content-Type (with the multipart boundary) comes from the browser
+  } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
@@ -105,6 +112,8 @@ export const api = {
   get: (path, params) => request('GET', path, { params }),
   put: (path, body) => request('PUT', path, { body }),
   post: (path, body) => request('POST', path, { body }),
+  /** POSTs formData as multipart/form-data; params are added to the query string. */
+  upload: (path, formData, params) => request('POST', path, { params, formData }),
 };
 
 export default api;

@@ -139,6 +139,18 @@ export const fmt = {
     const options = { dateStyle: 'medium' };
     return cached('d', options, (l, o) => new Intl.DateTimeFormat(l, o)).format(date);
   },
+  /**
+   * A calendar date from the API ("2018-06-30", no time zone) in the page language, e.g. 2018年6月30日
+   * or Jun 30, 2018. Read as a local date, so it never shifts by a day. '' for null.
+   */
+  day(value) {
+    if (value === null || value === undefined || value === '') return '';
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value));
+    const date = match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : toDate(value);
+    if (!date || Number.isNaN(date.getTime())) return String(value);
+    const options = { dateStyle: 'medium' };
+    return cached('d', options, (l, o) => new Intl.DateTimeFormat(l, o)).format(date);
+  },
   /** Time only, e.g. for "last updated". */
   time(value) {
     const date = toDate(value);

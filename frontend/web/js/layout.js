@@ -20,6 +20,10 @@ import { el, badge, renderError, markLoaded } from './dom.js';
 export const NAV_ITEMS = [
   { key: 'nav.overview', href: '/', paths: ['/', '/index.html'] },
   { key: 'nav.organisations', href: '/organisations.html', paths: ['/organisations.html', '/organisations'] },
+  { key: 'nav.systems', href: '/systems.html', paths: ['/systems.html', '/systems'] },
+  { key: 'nav.catalogue', href: '/catalogue.html', paths: ['/catalogue.html', '/catalogue'] },
+  { key: 'nav.tasks', href: '/tasks.html', paths: ['/tasks.html', '/tasks'] },
+  { key: 'nav.import', href: '/import.html', paths: ['/import.html', '/import'], roles: ['EGOV_ADMIN', 'DEPARTMENT'] },
   { key: 'nav.audit', href: '/audit.html', paths: ['/audit.html', '/audit'], roles: ['AUDITOR', 'EGOV_ADMIN'] },
 ];
 

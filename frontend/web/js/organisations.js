@@ -207,6 +207,53 @@ function contactForm(org) {
   return form;
 }
 
+// ---- Registry counts --------------------------------------------------------------------
+
+/** Link to a registry page filtered to the organisation, labelled with its count once known. */
+function countLink(id, href, promise, labelKey, noteOf) {
+  const link = el('a', { id, href, text: t('org.registry.view') });
+  const note = el('div', { class: 'muted small' });
+  const dd = el('dd', { 'aria-busy': 'true' }, link, note);
+  promise
+    .then((result) => {
+      const total = result?.total ?? 0;
+      link.textContent = t(labelKey, { count: fmt.number(total) });
+      link.setAttribute('data-count', String(total));
+      note.textContent = noteOf?.(result) ?? '';
+    })
+    .catch((error) => {
+      console.warn('registry count unavailable', error);
+      note.textContent = t('org.registry.unavailable');
+    })
+    .finally(() => dd.removeAttribute('aria-busy'));
+  return dd;
+}
+
+/**
+ * How many systems and catalogue resources the organisation has, with links to those lists.
+ * A department sees only its own organisation's registries, so for others it gets a note instead.
+ */
+function registryCounts(org) {
+  const section = el('section', { id: 'org-registry', class: 'detail-section' }, el('h3', { text: t('org.registry.heading') }));
+  const { role, organisation } = state.me;
+  if (role === 'DEPARTMENT' && organisation?.code !== org.code) {
+    section.append(el('p', { class: 'muted small', text: t('org.registry.ownOnly') }));
+    return section;
+  }
+  const code = encodeURIComponent(org.code);
+  const systems = countLink('org-systems-link', `/systems.html?organisation=${code}`,
+    api.get('/api/v1/systems/summary', { organisation: org.code }),
+    'org.registry.systemsCount',
+    (s) => (s?.mustConnect ? t('org.registry.connected', { connected: fmt.number(s.connected ?? 0), mustConnect: fmt.number(s.mustConnect) }) : ''));
+  const catalogue = countLink('org-catalogue-link', `/catalogue.html?organisation=${code}`,
+    api.get('/api/v1/catalogue', { organisation: org.code, size: 1 }),
+    'org.registry.catalogueCount');
+  section.append(el('dl', { class: 'detail-list' },
+    el('dt', { text: t('org.registry.systems') }), systems,
+    el('dt', { text: t('org.registry.catalogue') }), catalogue));
+  return section;
+}
+
 async function renderDetail(org) {
   const panel = $('org-detail');
   const parent = org.parentCode ? await parentName(org.parentCode) : null;
@@ -230,6 +277,7 @@ async function renderDetail(org) {
       detailItem(t('field.contactPerson'), org.contactPerson),
       detailItem(t('field.contactPhone'), org.contactPhone, { mono: Boolean(org.contactPhone) }),
       detailItem(t('field.status'), statusValue)),
+    registryCounts(org),
     canEdit(org) ? contactForm(org) : el('p', { class: 'muted small', text: t('org.edit.readOnly') }));
 }
 

@@ -9,7 +9,10 @@ import cn.suqian.govshare.web.NotFoundException;
 import cn.suqian.govshare.web.PageRequest;
 import cn.suqian.govshare.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -24,8 +27,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Organisations. Reference data, so every signed-in person may read all of them; contact details may
- * be changed by the e-government office, or by a department for its own organisation only.
+ * Organisations. Reference data, so every signed-in person may read all of them; the e-government office
+ * administers them; contact details may also be changed by a department for its own organisation.
  */
 @RestController
 @RequestMapping("/api/v1/organisations")
@@ -88,6 +91,94 @@ class OrganisationController {
             organisations.updateContact(dsl, code, person, phone);
             return organisations.get(dsl, code).orElseThrow();
         });
+    }
+
+    @Operation(summary = "Add an organisation (e.g. a new development zone). EGOV_ADMIN only.")
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Access.ADMIN)
+    public Mono<Organisation> create(@RequestBody Organisation organisation) {
+        Organisation o = normalised(organisation);
+        return db.tx(dsl -> {
+            validate(dsl, o);
+            if (organisations.exists(dsl, o.code())) {
+                throw new InvalidInputException("code", o.code(), "already exists");
+            }
+            organisations.insert(dsl, o);
+            return organisations.get(dsl, o.code()).orElseThrow();
+        });
+    }
+
+    @Operation(summary = "Replace an organisation's record (the code never changes). EGOV_ADMIN only.")
+    @PutMapping("/{code}")
+    @PreAuthorize(Access.ADMIN)
+    public Mono<Organisation> update(@PathVariable String code, @RequestBody Organisation organisation) {
+        Organisation o = normalised(organisation);
+        return db.tx(dsl -> {
+            if (!organisations.exists(dsl, code)) {
+                throw new NotFoundException("organisation", code);
+            }
+            if (o.code() != null && !o.code().equals(code)) {
+                throw new InvalidInputException("code", o.code(), "must equal the code addressed (" + code + "); codes never change");
+            }
+            Organisation withCode = new Organisation(code, o.name(), o.nameEn(), o.type(), o.parentCode(), o.unifiedCode(),
+                    o.contactPerson(), o.contactPhone(), null);
+            validate(dsl, withCode);
+            if (code.equals(withCode.parentCode())) {
+                throw new InvalidInputException("parentCode", code, "an organisation cannot be its own parent");
+            }
+            organisations.update(dsl, withCode);
+            return organisations.get(dsl, code).orElseThrow();
+        });
+    }
+
+    @Operation(summary = "Retire an organisation (kept for history, never deleted); refused while it has active sub-organisations. EGOV_ADMIN only.")
+    @PostMapping("/{code}/retire")
+    @PreAuthorize(Access.ADMIN)
+    public Mono<Organisation> retire(@PathVariable String code) {
+        return db.tx(dsl -> {
+            if (!organisations.exists(dsl, code)) {
+                throw new NotFoundException("organisation", code);
+            }
+            if (organisations.hasActiveChildren(dsl, code)) {
+                throw new InvalidInputException("code", code, "has active sub-organisations; retire or move them first");
+            }
+            organisations.retire(dsl, code);
+            return organisations.get(dsl, code).orElseThrow();
+        });
+    }
+
+    private void validate(org.jooq.DSLContext dsl, Organisation o) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (o.code() == null || !o.code().matches("^[a-z][a-z0-9-]{1,31}$")) {
+            problems.add(new FieldProblem("code", o.code(), "2-32 characters: lower-case letters, digits or '-', starting with a letter"));
+        }
+        if (o.name() == null) {
+            problems.add(new FieldProblem("name", null, "required"));
+        }
+        if (o.type() == null) {
+            problems.add(new FieldProblem("type", null, "one of CITY, CITY_DEPARTMENT, COUNTY_DISTRICT, DEVELOPMENT_ZONE"));
+        } else if (o.type() != OrganisationType.CITY && o.parentCode() == null) {
+            problems.add(new FieldProblem("parentCode", null, "required for every organisation but the city"));
+        }
+        if (o.parentCode() != null && !organisations.exists(dsl, o.parentCode())) {
+            problems.add(new FieldProblem("parentCode", o.parentCode(), "unknown organisation code"));
+        }
+        if (o.unifiedCode() != null && !o.unifiedCode().matches("^[0-9A-HJ-NPQRTUWXY]{18}$")) {
+            problems.add(new FieldProblem("unifiedCode", o.unifiedCode(), "an 18-character unified social credit code"));
+        }
+        if (o.contactPhone() != null && !PHONE.matcher(o.contactPhone()).matches()) {
+            problems.add(new FieldProblem("contactPhone", o.contactPhone(), "digits, spaces, '+', '-', '(' or ')', 5 to 30 characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private static Organisation normalised(Organisation o) {
+        return new Organisation(blankToNull(o.code()), blankToNull(o.name()), blankToNull(o.nameEn()), o.type(),
+                blankToNull(o.parentCode()), blankToNull(o.unifiedCode()), blankToNull(o.contactPerson()),
+                blankToNull(o.contactPhone()), null);
     }
 
     private static OrganisationType parseType(String type) {

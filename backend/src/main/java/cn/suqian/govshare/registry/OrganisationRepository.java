@@ -64,6 +64,43 @@ public class OrganisationRepository {
                 .execute();
     }
 
+    public void insert(DSLContext dsl, Organisation o) {
+        dsl.insertInto(ORGANISATION)
+                .set(ORGANISATION.CODE, o.code())
+                .set(ORGANISATION.NAME, o.name())
+                .set(ORGANISATION.NAME_EN, o.nameEn())
+                .set(ORGANISATION.TYPE, o.type().name())
+                .set(ORGANISATION.PARENT_CODE, o.parentCode())
+                .set(ORGANISATION.UNIFIED_CODE, o.unifiedCode())
+                .set(ORGANISATION.CONTACT_PERSON, o.contactPerson())
+                .set(ORGANISATION.CONTACT_PHONE, o.contactPhone())
+                .execute();
+    }
+
+    public void update(DSLContext dsl, Organisation o) {
+        dsl.update(ORGANISATION)
+                .set(ORGANISATION.NAME, o.name())
+                .set(ORGANISATION.NAME_EN, o.nameEn())
+                .set(ORGANISATION.TYPE, o.type().name())
+                .set(ORGANISATION.PARENT_CODE, o.parentCode())
+                .set(ORGANISATION.UNIFIED_CODE, o.unifiedCode())
+                .set(ORGANISATION.CONTACT_PERSON, o.contactPerson())
+                .set(ORGANISATION.CONTACT_PHONE, o.contactPhone())
+                .set(ORGANISATION.UPDATED_AT, OffsetDateTime.now())
+                .where(ORGANISATION.CODE.eq(o.code()))
+                .execute();
+    }
+
+    public boolean retire(DSLContext dsl, String code) {
+        return dsl.update(ORGANISATION).set(ORGANISATION.RETIRED_AT, OffsetDateTime.now())
+                .set(ORGANISATION.UPDATED_AT, OffsetDateTime.now())
+                .where(ORGANISATION.CODE.eq(code)).and(ORGANISATION.RETIRED_AT.isNull()).execute() == 1;
+    }
+
+    public boolean hasActiveChildren(DSLContext dsl, String code) {
+        return dsl.fetchExists(ORGANISATION, ORGANISATION.PARENT_CODE.eq(code).and(ORGANISATION.RETIRED_AT.isNull()));
+    }
+
     public Map<OrganisationType, Integer> countByType(DSLContext dsl) {
         Map<OrganisationType, Integer> counts = new java.util.EnumMap<>(OrganisationType.class);
         for (OrganisationType t : OrganisationType.values()) {
@@ -77,6 +114,6 @@ public class OrganisationRepository {
 
     static Organisation toOrganisation(cn.suqian.govshare.db.schema.tables.records.OrganisationRecord r) {
         return new Organisation(r.getCode(), r.getName(), r.getNameEn(), OrganisationType.valueOf(r.getType()),
-                r.getParentCode(), r.getContactPerson(), r.getContactPhone(), r.getRetiredAt());
+                r.getParentCode(), r.getUnifiedCode(), r.getContactPerson(), r.getContactPhone(), r.getRetiredAt());
     }
 }

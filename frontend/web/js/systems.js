@@ -1,0 +1,280 @@
+// System inventory ("信息系统清单"): summary strip by lifecycle status, filterable and sortable
+// list with "load more", detail panel, and export links that carry the current filter.
+// Filters, sort and the selected system are mirrored in the URL
+// (?organisation=&lifecycleStatus=&deployment=&network=&mustConnect=&q=&includeRetired=&sort=&code=).
+
+import { api, buildUrl } from './api.js';
+import { initPage } from './layout.js';
+import { t, tEnum, fmt } from './i18n.js';
+import { el, badge, debounce, markLoaded } from './dom.js';
+import {
+  ENUMS, enumBadge, enumLabel, fillEnumSelect, toneOf, canImport, isScoped, OrgDirectory,
+  queryParams, writeQuery, selectIfOffered, parseSort, sortParam, SortHeaders, PagedList, rowProps,
+  DetailPanel, detailItem, detailSection, yesNo, codeList, statItem,
+} from './registry.js';
+
+const $ = (id) => document.getElementById(id);
+
+const state = { me: null, orgs: new OrgDirectory(), sort: null, summarySeq: 0 };
+let list;
+let detail;
+
+// ---- Filter -----------------------------------------------------------------------------
+
+/** The current filter as API parameters (no paging, no sort). */
+function filters() {
+  const lifecycleStatus = $('system-status-filter').value;
+  return {
+    // A department's rows are scoped by the server; its (locked) filter is not sent.
+    organisation: isScoped(state.me) ? null : $('system-org-filter').value,
+    lifecycleStatus,
+    deployment: $('system-deployment-filter').value,
+    network: $('system-network-filter').value,
+    mustConnect: $('system-connect-filter').value,
+    q: $('system-search').value.trim(),
+    // Asking for retired systems only makes sense with them included.
+    includeRetired: $('system-include-retired').checked || lifecycleStatus === 'RETIRED' ? 'true' : null,
+  };
+}
+
+function syncUrl() {
+  writeQuery({ ...filters(), sort: sortParam(state.sort), code: list.selected });
+}
+
+function updateExportLinks() {
+  const f = filters();
+  $('system-export-xlsx').href = buildUrl('/api/v1/systems/export', { format: 'xlsx', ...f });
+  $('system-export-csv').href = buildUrl('/api/v1/systems/export', { format: 'csv', ...f });
+}
+
+// ---- Summary ----------------------------------------------------------------------------
+
+/** A lifecycle-status count that filters the list by its status (or clears the filter). */
+function statusStat({ label, value, tone, status, current }) {
+  const active = current === status;
+  return statItem({
+    label,
+    value,
+    tone,
+    active,
+    attrs: { 'data-status': status },
+    title: status ? t('system.summary.filterBy', { status: label }) : t('system.summary.clearFilter'),
+    onClick: () => {
+      $('system-status-filter').value = active ? '' : status;
+      refresh();
+    },
+  });
+}
+
+function renderSummary(summary) {
+  const current = $('system-status-filter').value;
+  const byStatus = summary.byLifecycleStatus ?? {};
+  const includeRetired = filters().includeRetired === 'true';
+  const statuses = ENUMS.lifecycleStatus.filter((s) => s !== 'RETIRED' || includeRetired || byStatus[s]);
+  const mustConnect = Number(summary.mustConnect ?? 0);
+  const connected = Number(summary.connected ?? 0);
+  const rate = mustConnect > 0 ? fmt.number(connected / mustConnect, { style: 'percent', maximumFractionDigits: 1 }) : '—';
+
+  $('system-summary').replaceChildren(
+    el('div', { class: 'stat-group' },
+      statusStat({ label: t('system.summary.total'), value: fmt.number(summary.total ?? 0), status: '', current }),
+      statuses.map((s) => statusStat({
+        label: enumLabel('lifecycleStatus', s),
+        value: fmt.number(byStatus[s] ?? 0),
+        tone: toneOf('lifecycleStatus', s),
+        status: s,
+        current,
+      }))),
+    el('div', { class: 'stat-group' },
+      statItem({ label: t('system.summary.mustConnect'), value: fmt.number(mustConnect) }),
+      statItem({
+        label: t('system.summary.connected'),
+        value: fmt.number(connected),
+        note: t('system.summary.rate', { rate }),
+      }),
+      statItem({ label: t('system.summary.notConnected'), value: fmt.number(Math.max(mustConnect - connected, 0)), tone: mustConnect > connected ? 'danger' : null })));
+}
+
+async function loadSummary() {
+  const seq = ++state.summarySeq;
+  const box = $('system-summary');
+  box.setAttribute('aria-busy', 'true');
+  try {
+    const summary = await api.get('/api/v1/systems/summary', filters());
+    if (seq !== state.summarySeq) return;
+    renderSummary(summary ?? {});
+  } catch (error) {
+    if (seq !== state.summarySeq) return;
+    console.warn('system summary unavailable', error);
+    box.replaceChildren(el('p', { class: 'muted small stat-unavailable', text: t('system.summary.unavailable') }));
+  } finally {
+    if (seq === state.summarySeq) box.removeAttribute('aria-busy');
+  }
+}
+
+// ---- List -------------------------------------------------------------------------------
+
+const money = (value, digits = 0) =>
+  value === null || value === undefined ? '' : fmt.number(value, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function protectionText(level) {
+  return level === null || level === undefined ? t('system.protection.none') : tEnum('enum.protectionLevel', level);
+}
+
+function connectionBadge(system) {
+  if (!system.mustConnect) return badge(t('system.connect.notRequired'), 'neutral');
+  if (system.platformConnectedOn) {
+    const node = badge(t('system.connect.connected'), 'ok');
+    node.title = t('system.connect.connectedOn', { date: fmt.day(system.platformConnectedOn) });
+    return node;
+  }
+  return badge(t('system.connect.notConnected'), 'danger');
+}
+
+const isRetired = (s) => Boolean(s.retiredAt) || s.lifecycleStatus === 'RETIRED';
+
+function row(s, selected) {
+  return el('tr', rowProps(s.code, selected, isRetired(s) ? 'retired' : ''),
+    el('td', { class: 'mono code-cell', text: s.code }),
+    el('td', { class: 'name-cell' }, el('span', { class: 'strong', text: s.name })),
+    el('td', { class: 'name-cell', text: state.orgs.name(s.organisationCode) }),
+    el('td', {}, enumBadge('lifecycleStatus', s.lifecycleStatus)),
+    el('td', {}, enumBadge('deployment', s.deployment)),
+    el('td', {}, enumBadge('network', s.network)),
+    el('td', {}, connectionBadge(s)),
+    el('td', { class: 'nowrap', text: protectionText(s.protectionLevel) }),
+    el('td', { class: 'num', text: money(s.annualOmCost) }));
+}
+
+// ---- Detail -----------------------------------------------------------------------------
+
+const dated = (node, date, key) => (date ? el('span', {}, node, ' ', el('span', { class: 'muted small', text: t(key, { date: fmt.day(date) }) })) : node);
+
+function renderDetail(s) {
+  const orgLink = el('a', { href: `/organisations.html?code=${encodeURIComponent(s.organisationCode)}`, text: state.orgs.name(s.organisationCode) });
+  detail.show(
+    detail.head(s.name, enumBadge('lifecycleStatus', s.lifecycleStatus)),
+    detailSection(t('system.detail.basic'),
+      detailItem(t('field.code'), s.code, { mono: true }),
+      detailItem(t('system.field.name'), s.name),
+      detailItem(t('system.field.organisation'), orgLink),
+      detailItem(t('system.field.purpose'), s.purpose),
+      detailItem(t('system.field.fundingType'), enumLabel('fundingType', s.fundingType)),
+      detailItem(t('system.field.lifecycleStatus'), dated(enumBadge('lifecycleStatus', s.lifecycleStatus), s.statusSince, 'common.since')),
+      detailItem(t('system.field.annualOmCost'), s.annualOmCost === null || s.annualOmCost === undefined ? null : t('common.yuan', { amount: money(s.annualOmCost, 2) })),
+      s.retiredAt ? detailItem(t('system.field.retiredAt'), fmt.dateTime(s.retiredAt)) : null),
+    detailSection(t('system.detail.deployment'),
+      detailItem(t('system.field.deployment'), enumBadge('deployment', s.deployment)),
+      detailItem(t('system.field.dataRoomCode'), s.dataRoomCode, { mono: true }),
+      detailItem(t('system.field.network'), enumBadge('network', s.network)),
+      detailItem(t('system.field.privateNetworkCode'), s.privateNetworkCode, { mono: true }),
+      detailItem(t('system.field.migrationPlannedOn'), fmt.day(s.migrationPlannedOn))),
+    detailSection(t('system.detail.connection'),
+      detailItem(t('system.field.mustConnect'), yesNo(s.mustConnect)),
+      detailItem(t('system.field.platformConnectedOn'), s.platformConnectedOn ? fmt.day(s.platformConnectedOn) : connectionBadge(s)),
+      detailItem(t('system.field.exchangeAliases'), codeList(s.exchangeAliases))),
+    detailSection(t('system.detail.security'),
+      detailItem(t('system.field.protectionLevel'), protectionText(s.protectionLevel)),
+      detailItem(t('system.field.protectionAssessedOn'), fmt.day(s.protectionAssessedOn)),
+      detailItem(t('system.field.containsSecrets'), s.containsSecrets ? badge(t('common.yes'), 'warn') : yesNo(s.containsSecrets))),
+    el('ul', { class: 'detail-links' },
+      el('li', {}, el('a', { href: buildUrl('/catalogue.html', { sourceSystem: s.code }), text: t('system.detail.resourcesLink') })),
+      el('li', {}, el('a', { href: buildUrl('/catalogue.html', { organisation: s.organisationCode }), text: t('system.detail.catalogueLink') }))));
+}
+
+function select(code) {
+  const system = list.find(code);
+  if (!system) return;
+  list.markSelected(code);
+  syncUrl();
+  renderDetail(system);
+}
+
+function deselect() {
+  list.markSelected(null);
+  syncUrl();
+}
+
+// ---- Wiring -----------------------------------------------------------------------------
+
+/** Reloads list and summary for the current filter. */
+async function refresh() {
+  syncUrl();
+  updateExportLinks();
+  const [ok] = await Promise.all([list.load(), loadSummary()]);
+  // Keep the detail only while its system is still in the list.
+  if (ok && list.selected && !list.find(list.selected)) detail.close();
+  return ok;
+}
+
+function restoreFilters(params) {
+  if (!isScoped(state.me)) selectIfOffered($('system-org-filter'), params.get('organisation'));
+  selectIfOffered($('system-status-filter'), params.get('lifecycleStatus'));
+  selectIfOffered($('system-deployment-filter'), params.get('deployment'));
+  selectIfOffered($('system-network-filter'), params.get('network'));
+  selectIfOffered($('system-connect-filter'), params.get('mustConnect'));
+  $('system-search').value = params.get('q') ?? '';
+  $('system-include-retired').checked = params.get('includeRetired') === 'true';
+}
+
+async function main() {
+  const me = await initPage();
+  if (!me) return;
+  state.me = me;
+
+  fillEnumSelect($('system-status-filter'), 'lifecycleStatus');
+  fillEnumSelect($('system-deployment-filter'), 'deployment');
+  fillEnumSelect($('system-network-filter'), 'network');
+  if (canImport(me)) {
+    $('system-template').hidden = false;
+    $('system-import-link').hidden = false;
+  }
+
+  state.orgs = await OrgDirectory.load();
+  state.orgs.fillSelect($('system-org-filter'), me);
+
+  const params = queryParams();
+  restoreFilters(params);
+  state.sort = parseSort(params.get('sort'));
+
+  list = new PagedList({
+    path: '/api/v1/systems',
+    table: $('system-table'),
+    count: $('system-count'),
+    loadMore: $('system-load-more'),
+    errorBox: $('system-error'),
+    emptyKey: 'system.table.empty',
+    countKey: 'table.count',
+    params: () => ({ ...filters(), sort: sortParam(state.sort) }),
+    row,
+    onSelect: select,
+  });
+  list.selected = params.get('code');
+  detail = new DetailPanel($('system-detail'), deselect);
+
+  new SortHeaders($('system-table'), state.sort, (sort) => {
+    state.sort = sort;
+    syncUrl();
+    list.load();
+  });
+
+  const onFilter = () => refresh();
+  for (const id of ['system-org-filter', 'system-status-filter', 'system-deployment-filter', 'system-network-filter',
+    'system-connect-filter', 'system-include-retired']) {
+    $(id).addEventListener('change', onFilter);
+  }
+  $('system-search').addEventListener('input', debounce(onFilter, 300));
+  $('system-filter-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    refresh();
+  });
+
+  const ok = await refresh();
+  if (ok && list.selected) {
+    if (list.find(list.selected)) select(list.selected);
+    else deselect(); // not in the first page of this filter: drop it from the URL
+  }
+  markLoaded(ok ? 'true' : 'error');
+}
+
+main();

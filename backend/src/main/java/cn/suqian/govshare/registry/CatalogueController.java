@@ -124,9 +124,9 @@ class CatalogueController {
     @Operation(summary = "Import an XLSX or CSV catalogue sent as the request body. Same rules as the multipart form.")
     @PostMapping(path = "/import", consumes = {"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/octet-stream"})
     @PreAuthorize(Access.EDITORS)
-    public Mono<SheetImport.Result> importBody(CurrentUser user, @RequestBody byte[] content,
+    public Mono<SheetImport.Result> importBody(CurrentUser user, @RequestBody(required = false) byte[] content,
                                                @RequestParam(defaultValue = "false") boolean dryRun,
                                                @RequestParam(defaultValue = "upload") String fileName) {
-        return catalogue.importSheet(user, content, fileName, dryRun);
+        return catalogue.importSheet(user, content == null ? new byte[0] : content, fileName, dryRun);
     }
 }

@@ -140,10 +140,10 @@ class InformationSystemController {
     @Operation(summary = "Import an XLSX or CSV inventory sent as the request body (text/csv or the XLSX media type). Same rules as the multipart form.")
     @PostMapping(path = "/import", consumes = {"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/octet-stream"})
     @PreAuthorize(Access.EDITORS)
-    public Mono<SheetImport.Result> importBody(CurrentUser user, @RequestBody byte[] content,
+    public Mono<SheetImport.Result> importBody(CurrentUser user, @RequestBody(required = false) byte[] content,
                                                @RequestParam(defaultValue = "false") boolean dryRun,
                                                @RequestParam(defaultValue = "upload") String fileName) {
-        return systems.importSheet(user, content, fileName, dryRun);
+        return systems.importSheet(user, content == null ? new byte[0] : content, fileName, dryRun);
     }
 
     static InformationSystemRepository.Filter filter(String organisation, String lifecycleStatus, String deployment, String network,

@@ -52,10 +52,14 @@ final class BrowserTestSupport {
     }
 
     static WebDriverWait waitFor(WebDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        // pages re-render lists as data arrives; an element read mid-render is simply read again
+        return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     static void signIn(WebDriver driver, String baseUrl, String username) {
+        driver.get(baseUrl + "/login");
+        // every test starts from the defaults (Chinese), whatever the previous one switched to
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.localStorage.clear()");
         driver.get(baseUrl + "/login");
         waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.id("login-submit")));
         driver.findElement(By.id("username")).sendKeys(username);

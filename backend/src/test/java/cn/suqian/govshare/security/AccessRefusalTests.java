@@ -52,10 +52,63 @@ class AccessRefusalTests {
             new Call(HttpMethod.POST, "/api/v1/tokens", "{}", Set.of("admin")),
             new Call(HttpMethod.GET, "/api/v1/audit", null, Set.of("admin", "auditor")),
             new Call(HttpMethod.GET, "/api/v1/audit/verify", null, Set.of("admin", "auditor")),
-            new Call(HttpMethod.GET, "/actuator/prometheus", null, Set.of("admin")));
+            new Call(HttpMethod.GET, "/actuator/prometheus", null, Set.of("admin")),
+            // organisations: administration
+            new Call(HttpMethod.POST, "/api/v1/organisations", "{}", Set.of("admin")),
+            new Call(HttpMethod.PUT, "/api/v1/organisations/water", "{}", Set.of("admin")),
+            new Call(HttpMethod.POST, "/api/v1/organisations/no-such-org/retire", null, Set.of("admin")),
+            // system inventory
+            new Call(HttpMethod.GET, "/api/v1/systems", null, PEOPLE),
+            new Call(HttpMethod.GET, "/api/v1/systems/summary", null, PEOPLE),
+            new Call(HttpMethod.GET, "/api/v1/systems/export?format=csv", null, PEOPLE),
+            new Call(HttpMethod.GET, "/api/v1/systems/template", null, PEOPLE),
+            new Call(HttpMethod.GET, "/api/v1/systems/water.s01", null, PEOPLE),
+            new Call(HttpMethod.GET, "/api/v1/systems/finance.s01", null, Set.of("admin", "leader", "finance", "auditor")),
+            new Call(HttpMethod.POST, "/api/v1/systems", "{\"organisationCode\":\"finance\"}", Set.of("admin")),
+            new Call(HttpMethod.POST, "/api/v1/systems", "{\"organisationCode\":\"water\"}", Set.of("admin", "dept-water")),
+            new Call(HttpMethod.PUT, "/api/v1/systems/finance.s01", "{}", Set.of("admin")),
+            new Call(HttpMethod.POST, "/api/v1/systems/finance.matrix-probe/retire", null, Set.of("admin")),
+            new Call(HttpMethod.POST, "/api/v1/systems/import", "", Set.of("admin", "dept-water")),
+            // catalogue
+            new Call(HttpMethod.GET, "/api/v1/catalogue", null, PEOPLE),
+            new Call(HttpMethod.GET, "/api/v1/catalogue/export", null, PEOPLE),
+            new Call(HttpMethod.GET, "/api/v1/catalogue/template?format=csv", null, PEOPLE),
+            new Call(HttpMethod.GET, "/api/v1/catalogue/resource?code={finance-resource}", null, Set.of("admin", "leader", "finance", "auditor")),
+            new Call(HttpMethod.POST, "/api/v1/catalogue", "{\"providerOrganisationCode\":\"finance\"}", Set.of("admin")),
+            new Call(HttpMethod.PUT, "/api/v1/catalogue/resource?code={finance-resource}", "{}", Set.of("admin")),
+            new Call(HttpMethod.POST, "/api/v1/catalogue/import", "", Set.of("admin", "dept-water")),
+            // networks, data rooms, connection targets
+            new Call(HttpMethod.GET, "/api/v1/networks", null, PEOPLE),
+            new Call(HttpMethod.GET, "/api/v1/networks/finance.net", null, Set.of("admin", "leader", "finance", "auditor")),
+            new Call(HttpMethod.POST, "/api/v1/networks", "{\"organisationCode\":\"finance\"}", Set.of("admin")),
+            new Call(HttpMethod.PUT, "/api/v1/networks/finance.net", "{}", Set.of("admin")),
+            new Call(HttpMethod.POST, "/api/v1/networks/finance.net-probe/retire", null, Set.of("admin")),
+            new Call(HttpMethod.GET, "/api/v1/data-rooms", null, PEOPLE),
+            new Call(HttpMethod.POST, "/api/v1/data-rooms", "{\"organisationCode\":\"finance\"}", Set.of("admin")),
+            new Call(HttpMethod.GET, "/api/v1/connection-targets", null, PEOPLE),
+            new Call(HttpMethod.GET, "/api/v1/connection-targets/finance.fep", null, Set.of("admin", "leader", "finance", "auditor")),
+            new Call(HttpMethod.POST, "/api/v1/connection-targets", "{\"systemCode\":\"finance.s01\"}", Set.of("admin")),
+            new Call(HttpMethod.PUT, "/api/v1/connection-targets/finance.fep", "{}", Set.of("admin")),
+            // key tasks
+            new Call(HttpMethod.GET, "/api/v1/tasks", null, PEOPLE),
+            new Call(HttpMethod.GET, "/api/v1/tasks/T5", null, PEOPLE),
+            new Call(HttpMethod.POST, "/api/v1/tasks/T5/progress", "{}", Set.of("admin", "dept-water")),
+            new Call(HttpMethod.POST, "/api/v1/tasks/T3/progress", "{}", Set.of("admin")));
+
+    String financeResource;
 
     @BeforeAll
     void issueMachineToken() {
+        financeResource = (String) ((Map<?, ?>) ((List<?>) Api.as(port, "admin").get().uri("/api/v1/catalogue?organisation=finance&size=1")
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("items")).getFirst()).get("code");
+        Api.as(port, "admin").post().uri("/api/v1/systems").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("code", "finance.matrix-probe", "organisationCode", "finance", "name", "权限矩阵探针系统",
+                        "fundingType", "GOVERNMENT_INVESTMENT", "lifecycleStatus", "IN_USE", "deployment", "GOV_CLOUD",
+                        "network", "EGOV_EXTRANET", "mustConnect", false))
+                .exchange().expectStatus().isCreated();
+        Api.as(port, "admin").post().uri("/api/v1/networks").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("code", "finance.net-probe", "organisationCode", "finance", "name", "探针专网", "migrationStatus", "NOT_STARTED"))
+                .exchange().expectStatus().isCreated();
         machineToken = (String) Api.as(port, "admin").post().uri("/api/v1/tokens")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", "access-matrix-probe", "organisationCode", "egov"))
@@ -67,14 +120,27 @@ class AccessRefusalTests {
         return caller.equals("machine") ? Api.bearer(port, machineToken) : Api.as(port, caller);
     }
 
+    String path(Call call) {
+        return call.path().replace("{finance-resource}", financeResource);
+    }
+
+    static WebTestClient.RequestHeadersSpec<?> body(WebTestClient.RequestBodySpec spec, Call call) {
+        if (call.body() == null) {
+            return spec;
+        }
+        if (call.body().isEmpty()) { // a spreadsheet upload: an empty CSV, refused as invalid when allowed at all
+            return spec.contentType(MediaType.parseMediaType("text/csv")).bodyValue("x\n");
+        }
+        return spec.contentType(MediaType.APPLICATION_JSON).bodyValue(call.body());
+    }
+
     @Test
     void every_caller_gets_exactly_the_access_the_matrix_states() {
         List<String> wrong = new ArrayList<>();
         for (Call call : MATRIX) {
             for (String caller : EVERYONE) {
-                var spec = client(caller).method(call.method()).uri(call.path()).accept(MediaType.APPLICATION_JSON);
-                var result = (call.body() == null ? spec : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(call.body()))
-                        .exchange().returnResult(String.class);
+                var spec = client(caller).method(call.method()).uri(path(call)).accept(MediaType.APPLICATION_JSON);
+                var result = body(spec, call).exchange().returnResult(String.class);
                 int status = result.getStatus().value();
                 boolean allowed = call.allowed().contains(caller);
                 if (allowed && (status == 401 || status == 403 || status >= 500)) {
@@ -94,9 +160,8 @@ class AccessRefusalTests {
     @Test
     void unauthenticated_api_calls_get_401_problems_never_a_login_redirect() {
         for (Call call : MATRIX) {
-            var spec = Api.anonymous(port).method(call.method()).uri(call.path()).accept(MediaType.TEXT_HTML);
-            var result = (call.body() == null ? spec : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(call.body()))
-                    .exchange().returnResult(String.class);
+            var spec = Api.anonymous(port).method(call.method()).uri(path(call)).accept(MediaType.TEXT_HTML);
+            var result = body(spec, call).exchange().returnResult(String.class);
             assertThat(result.getStatus().value()).as(call.path()).isEqualTo(401);
             assertThat(result.getResponseHeaders().getContentType()).as(call.path())
                     .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);

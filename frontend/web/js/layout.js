@@ -22,6 +22,7 @@ export const NAV_ITEMS = [
   { key: 'nav.organisations', href: '/organisations.html', paths: ['/organisations.html', '/organisations'] },
   { key: 'nav.systems', href: '/systems.html', paths: ['/systems.html', '/systems'] },
   { key: 'nav.catalogue', href: '/catalogue.html', paths: ['/catalogue.html', '/catalogue'] },
+  { key: 'nav.exchange', href: '/exchange.html', paths: ['/exchange.html', '/exchange'] },
   { key: 'nav.tasks', href: '/tasks.html', paths: ['/tasks.html', '/tasks'] },
   { key: 'nav.import', href: '/import.html', paths: ['/import.html', '/import'], roles: ['EGOV_ADMIN', 'DEPARTMENT'] },
   { key: 'nav.audit', href: '/audit.html', paths: ['/audit.html', '/audit'], roles: ['AUDITOR', 'EGOV_ADMIN'] },

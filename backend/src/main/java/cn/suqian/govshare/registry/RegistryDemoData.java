@@ -217,7 +217,7 @@ class RegistryDemoData implements ApplicationRunner {
         Integer level = r.nextInt(100) < 85 ? (secret ? 3 : 2 + r.nextInt(2)) : null;
         String code = o.code() + ".s" + String.format("%02d", n);
         var funding = InformationSystem.FundingType.values()[r.nextInt(100) < 60 ? 0 : 1 + r.nextInt(3)];
-        return new InformationSystem(code, o.code(), name, o.name() + name.replace("系统", "") + "业务支撑", funding, status,
+        return new InformationSystem(code, o.code(), name, name.replace("系统", "") + "业务支撑", funding, status,
                 LocalDate.of(2012 + r.nextInt(13), 1 + r.nextInt(12), 1),
                 deployment, deployment == InformationSystem.Deployment.OWN_DATA_ROOM ? room : null, networkType,
                 networkType == InformationSystem.NetworkType.PRIVATE_NETWORK ? network : null,

@@ -91,7 +91,7 @@ public final class SheetReader {
         return formatter.formatCellValue(cell).strip();
     }
 
-    static Sheet readCsv(byte[] content) {
+    public static Sheet readCsv(byte[] content) {
         String text = new String(content, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);

@@ -48,6 +48,21 @@ class ApiExceptionHandler {
         return p;
     }
 
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        p.setTitle("Conflict");
+        return p;
+    }
+
+    @ExceptionHandler(org.springframework.core.io.buffer.DataBufferLimitException.class)
+    ProblemDetail tooLarge(org.springframework.core.io.buffer.DataBufferLimitException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "The request body is larger than this endpoint accepts (" + e.getMessage() + "); split it into smaller batches");
+        p.setTitle("Body too large");
+        return p;
+    }
+
     static ProblemDetail invalidInput(List<FieldProblem> problems) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 problems.size() + " field(s) refused; nothing was saved");

@@ -72,6 +72,18 @@ final class BrowserTestSupport {
         waitFor(driver).until(d -> "true".equals(d.findElement(By.tagName("main")).getDomAttribute("data-loaded")));
     }
 
+    /** Saves what the browser shows to target/screenshots/{name}.png, for people reviewing a run. */
+    static void screenshot(WebDriver driver, String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.write(dir.resolve(name + ".png"), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Console errors since the last call (reading the log clears it). */
     static List<String> consoleErrors(WebDriver driver) {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()

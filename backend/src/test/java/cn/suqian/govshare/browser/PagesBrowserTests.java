@@ -56,7 +56,8 @@ class PagesBrowserTests {
         assertThat(driver.findElement(By.id("current-user")).getText()).contains("领导小组");
         assertThat(driver.findElement(By.tagName("body")).getText()).contains("平台概况");
         waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-org-types canvas")));
-        assertThat(driver.findElement(By.id("status-cards")).getText()).contains("43"); // organisations, counted in the database
+        assertThat(driver.findElement(By.id("status-cards")).getText()).contains("43");
+        BrowserTestSupport.screenshot(driver, "overview"); // organisations, counted in the database
         assertThat(consoleErrors(driver)).isEmpty();
         signOut();
     }

@@ -58,6 +58,7 @@ class RegistryPagesBrowserTests {
                 .allMatch(tr -> tr.getText().contains("业务专网")));
         driver.findElement(By.cssSelector("#system-table tbody tr")).click();
         waitFor(driver).until(d -> d.findElement(By.id("system-detail")).getText().contains("专网"));
+        BrowserTestSupport.screenshot(driver, "systems");
         assertThat(consoleErrors(driver)).isEmpty();
     }
 
@@ -83,6 +84,7 @@ class RegistryPagesBrowserTests {
                 .allMatch(tr -> tr.getText().contains("有条件共享")));
         driver.findElement(By.cssSelector("#catalogue-table tbody tr")).click();
         waitFor(driver).until(d -> d.findElement(By.id("catalogue-detail")).getText().contains("仅限政务部门"));
+        BrowserTestSupport.screenshot(driver, "catalogue");
         assertThat(consoleErrors(driver)).isEmpty();
     }
 
@@ -92,6 +94,7 @@ class RegistryPagesBrowserTests {
         driver.get(base() + "/tasks.html");
         awaitLoaded(driver);
         waitFor(driver).until(d -> d.findElements(By.cssSelector("#task-board .task-card")).size() == 14);
+        BrowserTestSupport.screenshot(driver, "tasks");
         String board = driver.findElement(By.id("task-board")).getText();
         assertThat(board).contains("构建政务信息共享交换平台", "2018年12月31日", "加强审计监督", "已逾期");
         assertThat(consoleErrors(driver)).isEmpty();
@@ -111,6 +114,7 @@ class RegistryPagesBrowserTests {
         driver.findElement(By.id("import-submit")).click();
         waitFor(driver).until(d -> d.findElements(By.cssSelector("#import-errors tbody tr")).size() >= 4);
         String errors = driver.findElement(By.id("import-errors")).getText();
+        BrowserTestSupport.screenshot(driver, "import-errors");
         assertThat(errors).contains("所在专网编码", "迁移计划日期", "系统名称", "捐赠");
         // the refused upload itself is logged by Chromium as a failed (400) resource; nothing else may be
         assertThat(consoleErrors(driver)).allSatisfy(e -> assertThat(e).contains("400"));

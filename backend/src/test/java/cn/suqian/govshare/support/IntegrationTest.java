@@ -17,7 +17,8 @@ import java.lang.annotation.Target;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "govshare.embedded.ephemeral=true",
         "govshare.demo.enabled=true",
-        "govshare.scheduling.enabled=false"
+        "govshare.scheduling.enabled=false",
+        "govshare.exchange.simulator=false"
 })
 public @interface IntegrationTest {
 }

@@ -1,0 +1,164 @@
+package cn.suqian.govshare.exchange;
+
+import cn.suqian.govshare.db.Db;
+import cn.suqian.govshare.security.Access;
+import cn.suqian.govshare.security.CurrentUser;
+import cn.suqian.govshare.web.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Exchange metrics: ingest for machine clients (and the e-government office's manual back-fills), and the
+ * reading API for everyone signed in — departments see only traffic their own organisation provides or
+ * consumes.
+ */
+@RestController
+@RequestMapping("/api/v1/exchange")
+class ExchangeController {
+
+    private final Db db;
+    private final ExchangeIngest ingest;
+    private final OpmonIngest opmon;
+    private final ExchangeQueries queries;
+    private final ExchangeProperties properties;
+
+    ExchangeController(Db db, ExchangeIngest ingest, OpmonIngest opmon, ExchangeQueries queries, ExchangeProperties properties) {
+        this.db = db;
+        this.ingest = ingest;
+        this.opmon = opmon;
+        this.queries = queries;
+        this.properties = properties;
+    }
+
+    @Operation(summary = "Push interval statistics. INGEST tokens and EGOV_ADMIN.", description = """
+            Body by Content-Type: a JSON array (application/json), NDJSON (application/x-ndjson) or CSV with a header row (text/csv).
+            One record: intervalStart (ISO-8601 with offset), intervalSeconds (1-86400), provider and consumer (organisation codes or
+            registered exchange aliases), resource (catalogue resource code or interface id), calls, failedCalls, records, bytes,
+            latencyMsSum, latencyMsMax (whole numbers >= 0). Re-sending an interval for the same provider, consumer and resource
+            replaces it. A batch is all or nothing: any invalid record rejects it with 400 listing every offending record and field.
+            Records naming unknown organisations are kept in quarantine, not counted. Optional Idempotency-Key header: repeating a
+            batch with the same key returns the first answer and changes nothing. Limits: 32 MiB, 100,000 records per batch.""")
+    @PostMapping(path = "/stats", consumes = {"application/json", "application/x-ndjson", "application/ndjson", "text/csv"})
+    @PreAuthorize(Access.INGEST)
+    public Mono<ExchangeIngest.BatchResult> stats(CurrentUser user, ServerHttpRequest request,
+                                                  @Parameter(description = "makes a repeated batch harmless")
+                                                  @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        String contentType = request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+        return body(request).flatMap(bytes -> db.tx(dsl -> ingest.ingestStats(dsl, user.username(), idempotencyKey, bytes, contentType)));
+    }
+
+    @Operation(summary = "Push X-Road operational-monitoring records. INGEST tokens and EGOV_ADMIN.", description = """
+            The {"records":[...]} shape getSecurityServerOperationalData returns, or NDJSON. Old field names (requestSoapSize,
+            requestRestSize, responseSoapSize, responseRestSize) and enum values in any letter case are accepted. Client and
+            Producer records of one call are paired (same messageId and xRequestId within the pairing window), durations derived,
+            duplicates dropped, metaservices kept apart from business traffic, unknown members quarantined.""")
+    @PostMapping(path = "/opmon", consumes = {"application/json", "application/x-ndjson", "application/ndjson"})
+    @PreAuthorize(Access.INGEST)
+    public Mono<ExchangeIngest.BatchResult> opmon(CurrentUser user, ServerHttpRequest request,
+                                                  @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        String contentType = request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+        return body(request).flatMap(bytes -> db.tx(dsl -> opmon.ingest(dsl, user.username(), idempotencyKey, bytes, contentType)));
+    }
+
+    @Operation(summary = "Per-organisation traffic for a period: provided and consumed calls, records, bytes, failures, success rate, "
+            + "latency; from/to ISO-8601. Any signed-in person; departments see their own organisation.")
+    @GetMapping("/summary")
+    @PreAuthorize(Access.ANY_USER)
+    public Mono<ExchangeQueries.Summary> summary(CurrentUser user, @RequestParam String from, @RequestParam String to,
+                                                 @RequestParam(required = false) String organisation) {
+        OffsetDateTime f = time("from", from);
+        OffsetDateTime t = time("to", to);
+        String org = scope(user, organisation);
+        return db.tx(dsl -> queries.summary(dsl, f, t, org));
+    }
+
+    @Operation(summary = "Time series of traffic; granularity hour (up to 3 days), day (up to 120 days) or month. Any signed-in person; departments see their own.")
+    @GetMapping("/series")
+    @PreAuthorize(Access.ANY_USER)
+    public Mono<ExchangeQueries.Series> series(CurrentUser user, @RequestParam String from, @RequestParam String to,
+                                               @RequestParam(required = false) String organisation) {
+        OffsetDateTime f = time("from", from);
+        OffsetDateTime t = time("to", to);
+        String org = scope(user, organisation);
+        return db.tx(dsl -> queries.series(dsl, f, t, org));
+    }
+
+    @Operation(summary = "Provider -> consumer flow matrix for a period. Any signed-in person; departments see flows involving their own organisation.")
+    @GetMapping("/flows")
+    @PreAuthorize(Access.ANY_USER)
+    public Mono<Map<String, List<ExchangeQueries.Flow>>> flows(CurrentUser user, @RequestParam String from, @RequestParam String to,
+                                                               @RequestParam(required = false) String organisation) {
+        OffsetDateTime f = time("from", from);
+        OffsetDateTime t = time("to", to);
+        String org = scope(user, organisation);
+        return db.tx(dsl -> Map.of("flows", queries.flows(dsl, f, t, org)));
+    }
+
+    @Operation(summary = "Most-used resources in a period. Any signed-in person; departments see their own.")
+    @GetMapping("/top-resources")
+    @PreAuthorize(Access.ANY_USER)
+    public Mono<Map<String, List<ExchangeQueries.ResourceFigures>>> topResources(CurrentUser user, @RequestParam String from,
+                                                                                @RequestParam String to,
+                                                                                @RequestParam(required = false) String organisation,
+                                                                                @RequestParam(defaultValue = "10") int limit) {
+        if (limit < 1 || limit > 100) {
+            throw new InvalidInputException("limit", limit, "between 1 and 100");
+        }
+        OffsetDateTime f = time("from", from);
+        OffsetDateTime t = time("to", to);
+        String org = scope(user, organisation);
+        return db.tx(dsl -> Map.of("resources", queries.topResources(dsl, f, t, org, limit)));
+    }
+
+    @Operation(summary = "Calls by month this year against the year before. Any signed-in person; departments see their own.")
+    @GetMapping("/year-over-year")
+    @PreAuthorize(Access.ANY_USER)
+    public Mono<ExchangeQueries.YearOverYear> yearOverYear(CurrentUser user, @RequestParam int year,
+                                                           @RequestParam(required = false) String organisation) {
+        if (year < 2000 || year > 2100) {
+            throw new InvalidInputException("year", year, "a year between 2000 and 2100");
+        }
+        String org = scope(user, organisation);
+        return db.tx(dsl -> queries.yearOverYear(dsl, year, org));
+    }
+
+    /** Departments are held to their own organisation, whatever they ask for. */
+    static String scope(CurrentUser user, String organisation) {
+        return user.organisationScope().orElse(organisation == null || organisation.isBlank() ? null : organisation.strip());
+    }
+
+    static OffsetDateTime time(String field, String value) {
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, value, "ISO-8601 with offset, e.g. 2026-11-01T00:00:00+08:00");
+        }
+    }
+
+    private Mono<byte[]> body(ServerHttpRequest request) {
+        return DataBufferUtils.join(request.getBody(), properties.maxBodyBytes())
+                .map(buffer -> {
+                    byte[] bytes = new byte[buffer.readableByteCount()];
+                    buffer.read(bytes);
+                    DataBufferUtils.release(buffer);
+                    return bytes;
+                })
+                .defaultIfEmpty(new byte[0]);
+    }
+}

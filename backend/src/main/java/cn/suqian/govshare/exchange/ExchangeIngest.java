@@ -1,0 +1,171 @@
+package cn.suqian.govshare.exchange;
+
+import cn.suqian.govshare.web.ConflictException;
+import cn.suqian.govshare.web.FieldProblem;
+import cn.suqian.govshare.web.InvalidInputException;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_BATCH;
+import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_QUARANTINE;
+
+/**
+ * Interval-statistics ingest, all or nothing per batch: every record is parsed and checked first (a
+ * rejected batch lists every offending line and field); records the registry can attribute are merged,
+ * the others quarantined with the reason. A client repeating a batch with the same Idempotency-Key
+ * (after a timeout, say) gets the first answer back and nothing is counted twice; without a key,
+ * re-sent intervals simply replace themselves.
+ */
+@Service
+public class ExchangeIngest {
+
+    /** What happened to a batch. */
+    public record BatchResult(UUID batchId, int lines, int accepted, int quarantined, int duplicates, boolean replayed) {
+    }
+
+    private final StatsMerge merge;
+    private final ExchangeProperties properties;
+
+    ExchangeIngest(StatsMerge merge, ExchangeProperties properties) {
+        this.merge = merge;
+        this.properties = properties;
+    }
+
+    public BatchResult ingestStats(DSLContext dsl, String client, String idempotencyKey, byte[] body, String contentType) {
+        String sha = sha256(body);
+        BatchResult earlier = replay(dsl, client, idempotencyKey, sha);
+        if (earlier != null) {
+            return earlier;
+        }
+        List<BatchBody.Line> lines = BatchBody.split(body, contentType, properties.maxBatchRecords());
+        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime oldest = now.minusDays(RAW_RETENTION_DAYS);
+        List<FieldProblem> problems = new ArrayList<>();
+        List<IntervalStat> stats = new ArrayList<>(lines.size());
+        Map<String, Integer> seen = new HashMap<>();
+        for (BatchBody.Line line : lines) {
+            IntervalStat s = IntervalStat.parse(line.fields(), line.number(), now, oldest, problems);
+            stats.add(s);
+            if (s != null) {
+                Integer first = seen.putIfAbsent(s.key(), line.number());
+                if (first != null) {
+                    problems.add(IntervalStat.problem(line.number(), "intervalStart", line.fields().get("intervalStart"),
+                            "the same interval, provider, consumer and resource already appear in record " + first));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+
+        UUID batchId = UUID.randomUUID();
+        ExchangeDirectory directory = ExchangeDirectory.load(dsl);
+        List<StatsMerge.Attributed> attributed = new ArrayList<>(stats.size());
+        List<Quarantined> quarantined = new ArrayList<>();
+        for (int i = 0; i < stats.size(); i++) {
+            IntervalStat s = stats.get(i);
+            var provider = directory.resolve(s.provider());
+            var consumer = directory.resolve(s.consumer());
+            if (provider == null || consumer == null) {
+                List<String> unknown = new ArrayList<>();
+                if (provider == null) {
+                    unknown.add(s.provider());
+                }
+                if (consumer == null) {
+                    unknown.add(s.consumer());
+                }
+                quarantined.add(new Quarantined(lines.get(i).raw().toString(), unknown,
+                        (provider == null ? "unknown provider '" + s.provider() + "'" : "")
+                                + (provider == null && consumer == null ? "; " : "")
+                                + (consumer == null ? "unknown consumer '" + s.consumer() + "'" : "")));
+            } else {
+                attributed.add(new StatsMerge.Attributed(s, "STATS", provider.organisation(), consumer.organisation(),
+                        provider.system(), consumer.system()));
+            }
+        }
+        merge.merge(dsl, attributed, batchId);
+        quarantine(dsl, batchId, "STATS", quarantined);
+        return record(dsl, batchId, "STATS", client, idempotencyKey, sha, lines.size(), attributed.size(), quarantined.size(), 0);
+    }
+
+    /** A record the registry could not attribute, with the references it did not know. */
+    record Quarantined(String json, List<String> unknownRefs, String reason) {
+    }
+
+    static void quarantine(DSLContext dsl, UUID batchId, String kind, List<Quarantined> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        var insert = dsl.insertInto(EXCHANGE_QUARANTINE, EXCHANGE_QUARANTINE.BATCH_ID, EXCHANGE_QUARANTINE.KIND,
+                EXCHANGE_QUARANTINE.REASON, EXCHANGE_QUARANTINE.UNKNOWN_REFS, EXCHANGE_QUARANTINE.RECORD);
+        for (Quarantined q : records) {
+            insert = insert.values(batchId, kind, q.reason(), q.unknownRefs().toArray(String[]::new), JSONB.valueOf(q.json()));
+        }
+        insert.execute();
+    }
+
+    /** The stored answer to a repeated batch, or null for a new one. Serialises concurrent repeats. */
+    static BatchResult replay(DSLContext dsl, String client, String idempotencyKey, String sha) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return null;
+        }
+        if (idempotencyKey.length() > 200) {
+            throw new InvalidInputException("Idempotency-Key", idempotencyKey.substring(0, 40) + "…", "at most 200 characters");
+        }
+        dsl.select(DSL.field("pg_advisory_xact_lock(hashtext({0}))", DSL.val(client + "\u0001" + idempotencyKey))).fetch();
+        var b = dsl.selectFrom(EXCHANGE_BATCH).where(EXCHANGE_BATCH.CLIENT.eq(client))
+                .and(EXCHANGE_BATCH.IDEMPOTENCY_KEY.eq(idempotencyKey)).fetchOne();
+        if (b == null) {
+            return null;
+        }
+        if (!b.getBodySha256().equals(sha)) {
+            throw new ConflictException("Idempotency-Key '" + idempotencyKey + "' was already used by this client for a different body (batch "
+                    + b.getId() + ")");
+        }
+        return new BatchResult(b.getId(), b.getLines(), b.getAccepted(), b.getQuarantined(), b.getDuplicates(), true);
+    }
+
+    static BatchResult record(DSLContext dsl, UUID batchId, String kind, String client, String idempotencyKey, String sha,
+                              int lines, int accepted, int quarantined, int duplicates) {
+        dsl.insertInto(EXCHANGE_BATCH)
+                .set(EXCHANGE_BATCH.ID, batchId)
+                .set(EXCHANGE_BATCH.KIND, kind)
+                .set(EXCHANGE_BATCH.CLIENT, client)
+                .set(EXCHANGE_BATCH.IDEMPOTENCY_KEY, idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey)
+                .set(EXCHANGE_BATCH.BODY_SHA256, sha)
+                .set(EXCHANGE_BATCH.LINES, lines)
+                .set(EXCHANGE_BATCH.ACCEPTED, accepted)
+                .set(EXCHANGE_BATCH.QUARANTINED, quarantined)
+                .set(EXCHANGE_BATCH.DUPLICATES, duplicates)
+                .execute();
+        return new BatchResult(batchId, lines, accepted, quarantined, duplicates, false);
+    }
+
+    /** Must match the retention set on exchange_stat in the migration. */
+    static final int RAW_RETENTION_DAYS = 400;
+
+    static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(String s) {
+        return sha256(s.getBytes(StandardCharsets.UTF_8));
+    }
+}

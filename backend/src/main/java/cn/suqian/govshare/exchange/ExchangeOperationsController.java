@@ -1,0 +1,146 @@
+package cn.suqian.govshare.exchange;
+
+import cn.suqian.govshare.db.Db;
+import cn.suqian.govshare.security.Access;
+import cn.suqian.govshare.security.CurrentUser;
+import cn.suqian.govshare.web.InvalidInputException;
+import cn.suqian.govshare.web.NotFoundException;
+import cn.suqian.govshare.web.PageRequest;
+import cn.suqian.govshare.web.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_ANOMALY;
+
+/** Anomalies and their triage, the quarantine, and zombie candidates. */
+@RestController
+@RequestMapping("/api/v1/exchange")
+class ExchangeOperationsController {
+
+    static final Set<String> STATUSES = Set.of("NEW", "ACKNOWLEDGED", "NORMAL");
+    static final Set<String> KINDS = Set.of("FAILURE_RATIO", "UNUSUAL_TRAFFIC", "SILENT_PROVIDER", "CLOCK_SKEW", "DUPLICATE_MESSAGE_ID");
+
+    private final Db db;
+    private final Quarantine quarantine;
+    private final Zombies zombies;
+
+    ExchangeOperationsController(Db db, Quarantine quarantine, Zombies zombies) {
+        this.db = db;
+        this.quarantine = quarantine;
+        this.zombies = zombies;
+    }
+
+    public record Anomaly(long id, String kind, OffsetDateTime periodStart, OffsetDateTime periodEnd, String provider, String consumer,
+                          String resource, Quarantine.AuditJson detail, String status, OffsetDateTime detectedAt, String triagedBy,
+                          String note) {
+    }
+
+    public record Triage(String status, String note) {
+    }
+
+    @Operation(summary = "Anomalies, newest first, filtered by status, kind and period. Any signed-in person; departments see those involving their own organisation.")
+    @GetMapping("/anomalies")
+    @PreAuthorize(Access.ANY_USER)
+    public Mono<PageResult<Anomaly>> anomalies(CurrentUser user, @RequestParam(required = false) String status,
+                                               @RequestParam(required = false) String kind,
+                                               @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                               @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        List<Condition> where = new ArrayList<>();
+        if (status != null && !status.isBlank()) {
+            if (!STATUSES.contains(status)) {
+                throw new InvalidInputException("status", status, "NEW, ACKNOWLEDGED or NORMAL");
+            }
+            where.add(EXCHANGE_ANOMALY.STATUS.eq(status));
+        }
+        if (kind != null && !kind.isBlank()) {
+            if (!KINDS.contains(kind)) {
+                throw new InvalidInputException("kind", kind, String.join(", ", KINDS));
+            }
+            where.add(EXCHANGE_ANOMALY.KIND.eq(kind));
+        }
+        if (from != null) {
+            where.add(EXCHANGE_ANOMALY.PERIOD_END.gt(ExchangeController.time("from", from)));
+        }
+        if (to != null) {
+            where.add(EXCHANGE_ANOMALY.PERIOD_START.lt(ExchangeController.time("to", to)));
+        }
+        user.organisationScope().ifPresent(own ->
+                where.add(EXCHANGE_ANOMALY.PROVIDER_CODE.eq(own).or(EXCHANGE_ANOMALY.CONSUMER_CODE.eq(own))));
+        PageRequest p = PageRequest.of(page, size);
+        return db.tx(dsl -> {
+            long total = dsl.fetchCount(EXCHANGE_ANOMALY, DSL.and(where));
+            var items = dsl.selectFrom(EXCHANGE_ANOMALY).where(where)
+                    .orderBy(EXCHANGE_ANOMALY.PERIOD_START.desc(), EXCHANGE_ANOMALY.ID.desc()).limit(p.size()).offset(p.offset())
+                    .fetch(r -> new Anomaly(r.getId(), r.getKind(), r.getPeriodStart(), r.getPeriodEnd(), r.getProviderCode(),
+                            r.getConsumerCode(), r.getResource(), new Quarantine.AuditJson(r.getDetail().data()), r.getStatus(),
+                            r.getDetectedAt(), r.getTriagedBy(), r.getNote()));
+            return new PageResult<>(items, total, p.page(), p.size());
+        });
+    }
+
+    @Operation(summary = "Triage an anomaly: ACKNOWLEDGED (being handled) or NORMAL (explained), with a note. EGOV_ADMIN only.")
+    @PutMapping("/anomalies/{id}")
+    @PreAuthorize(Access.ADMIN)
+    public Mono<Anomaly> triage(CurrentUser user, @PathVariable long id, @RequestBody Triage triage) {
+        if (triage.status() == null || !STATUSES.contains(triage.status())) {
+            throw new InvalidInputException("status", triage.status(), "NEW, ACKNOWLEDGED or NORMAL");
+        }
+        if (triage.note() != null && triage.note().length() > 2000) {
+            throw new InvalidInputException("note", triage.note().substring(0, 40) + "…", "at most 2000 characters");
+        }
+        return db.tx(dsl -> {
+            int n = dsl.update(EXCHANGE_ANOMALY).set(EXCHANGE_ANOMALY.STATUS, triage.status())
+                    .set(EXCHANGE_ANOMALY.NOTE, triage.note()).set(EXCHANGE_ANOMALY.TRIAGED_BY, user.username())
+                    .set(EXCHANGE_ANOMALY.TRIAGED_AT, OffsetDateTime.now()).where(EXCHANGE_ANOMALY.ID.eq(id)).execute();
+            if (n == 0) {
+                throw new NotFoundException("anomaly", id);
+            }
+            var r = dsl.selectFrom(EXCHANGE_ANOMALY).where(EXCHANGE_ANOMALY.ID.eq(id)).fetchOne();
+            return new Anomaly(r.getId(), r.getKind(), r.getPeriodStart(), r.getPeriodEnd(), r.getProviderCode(), r.getConsumerCode(),
+                    r.getResource(), new Quarantine.AuditJson(r.getDetail().data()), r.getStatus(), r.getDetectedAt(), r.getTriagedBy(),
+                    r.getNote());
+        });
+    }
+
+    @Operation(summary = "Records waiting in quarantine (unknown organisations or systems), newest first. EGOV_ADMIN and AUDITOR.")
+    @GetMapping("/quarantine")
+    @PreAuthorize("hasAnyRole('EGOV_ADMIN','AUDITOR')")
+    public Mono<PageResult<Quarantine.Item>> quarantine(@RequestParam(defaultValue = "false") boolean includeResolved,
+                                                        @RequestParam(required = false) Integer page,
+                                                        @RequestParam(required = false) Integer size) {
+        PageRequest p = PageRequest.of(page, size);
+        return db.tx(dsl -> quarantine.list(dsl, includeResolved, p));
+    }
+
+    @Operation(summary = "Re-attribute quarantined records with the current registry mappings. EGOV_ADMIN only.")
+    @PostMapping("/quarantine/reprocess")
+    @PreAuthorize(Access.ADMIN)
+    public Mono<Quarantine.Reprocessed> reprocess(CurrentUser user) {
+        return db.tx(dsl -> quarantine.reprocess(dsl, user.username()));
+    }
+
+    @Operation(summary = "Zombie candidates: systems with no exchange traffic over the configured period, with the evidence. "
+            + "Any signed-in person; departments see their own.")
+    @GetMapping("/zombies")
+    @PreAuthorize(Access.ANY_USER)
+    public Mono<Zombies.Report> zombies(CurrentUser user, @RequestParam(required = false) String organisation) {
+        String org = ExchangeController.scope(user, organisation);
+        return db.tx(dsl -> zombies.find(dsl, OffsetDateTime.now(), org));
+    }
+}

@@ -1,0 +1,103 @@
+package cn.suqian.govshare.exchange;
+
+import cn.suqian.govshare.db.Actor;
+import cn.suqian.govshare.db.Db;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.jooq.DSLContext;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the hourly, daily and monthly rollups in step with the raw rows, incrementally: ingest queues the
+ * hour buckets it touched (late data included); each round takes a chunk of the queue, recomputes exactly
+ * those hours from raw rows, then the days and months they fall in from the finer rollup. Keys dirtied
+ * while a round runs are simply taken by the next one. Works the same with and without TimescaleDB.
+ */
+@Component
+public class ExchangeRollups {
+
+    static final String ZONE = "Asia/Shanghai";
+    private static final int CHUNK = 20_000;
+
+    private final Db db;
+
+    ExchangeRollups(Db db) {
+        this.db = db;
+    }
+
+    @Scheduled(fixedDelayString = "${govshare.exchange.rollup-interval:PT5S}", initialDelayString = "PT3S")
+    @SchedulerLock(name = "exchange-rollups", lockAtMostFor = "PT10M")
+    public void scheduled() {
+        refresh();
+    }
+
+    /** Processes the whole queue; returns the number of hour buckets recomputed. Blocking. */
+    public int refresh() {
+        int total = 0;
+        while (true) {
+            int n = db.inTransaction(Actor.system("exchange-rollups"), this::round);
+            total += n;
+            if (n < CHUNK) {
+                return total;
+            }
+        }
+    }
+
+    int round(DSLContext dsl) {
+        dsl.execute("CREATE TEMP TABLE IF NOT EXISTS rollup_hours (bucket timestamptz, provider_code text, consumer_code text, resource text) ON COMMIT DELETE ROWS");
+        dsl.execute("CREATE TEMP TABLE IF NOT EXISTS rollup_days (day date, provider_code text, consumer_code text, resource text) ON COMMIT DELETE ROWS");
+        dsl.execute("CREATE TEMP TABLE IF NOT EXISTS rollup_months (month date, provider_code text, consumer_code text) ON COMMIT DELETE ROWS");
+        dsl.execute("TRUNCATE rollup_hours, rollup_days, rollup_months");
+        int taken = dsl.execute("""
+                WITH taken AS (
+                    DELETE FROM exchange_rollup_dirty
+                    WHERE ctid = ANY (ARRAY(SELECT ctid FROM exchange_rollup_dirty LIMIT %d FOR UPDATE SKIP LOCKED))
+                    RETURNING bucket, provider_code, consumer_code, resource)
+                INSERT INTO rollup_hours SELECT * FROM taken""".formatted(CHUNK));
+        if (taken == 0) {
+            return 0;
+        }
+        dsl.execute("""
+                DELETE FROM exchange_hourly h USING rollup_hours k
+                WHERE h.bucket = k.bucket AND h.provider_code = k.provider_code AND h.consumer_code = k.consumer_code
+                  AND h.resource = k.resource""");
+        dsl.execute("""
+                INSERT INTO exchange_hourly
+                SELECT k.bucket, k.provider_code, k.consumer_code, k.resource, sum(s.calls), sum(s.failed_calls), sum(s.records),
+                       sum(s.bytes), sum(s.latency_ms_sum), max(s.latency_ms_max)
+                FROM rollup_hours k
+                JOIN exchange_stat s ON s.provider_code = k.provider_code AND s.consumer_code = k.consumer_code
+                     AND s.resource = k.resource AND s.interval_start >= k.bucket AND s.interval_start < k.bucket + interval '1 hour'
+                GROUP BY 1, 2, 3, 4""");
+        dsl.execute("""
+                INSERT INTO rollup_days
+                SELECT DISTINCT (bucket AT TIME ZONE '%s')::date, provider_code, consumer_code, resource FROM rollup_hours""".formatted(ZONE));
+        dsl.execute("""
+                DELETE FROM exchange_daily d USING rollup_days k
+                WHERE d.day = k.day AND d.provider_code = k.provider_code AND d.consumer_code = k.consumer_code AND d.resource = k.resource""");
+        dsl.execute("""
+                INSERT INTO exchange_daily
+                SELECT k.day, k.provider_code, k.consumer_code, k.resource, sum(h.calls), sum(h.failed_calls), sum(h.records),
+                       sum(h.bytes), sum(h.latency_ms_sum), max(h.latency_ms_max)
+                FROM rollup_days k
+                JOIN exchange_hourly h ON h.provider_code = k.provider_code AND h.consumer_code = k.consumer_code
+                     AND h.resource = k.resource
+                     AND h.bucket >= (k.day::timestamp AT TIME ZONE '%1$s') AND h.bucket < ((k.day + 1)::timestamp AT TIME ZONE '%1$s')
+                GROUP BY 1, 2, 3, 4""".formatted(ZONE));
+        dsl.execute("""
+                INSERT INTO rollup_months
+                SELECT DISTINCT date_trunc('month', day)::date, provider_code, consumer_code FROM rollup_days""");
+        dsl.execute("""
+                DELETE FROM exchange_monthly_flow m USING rollup_months k
+                WHERE m.month = k.month AND m.provider_code = k.provider_code AND m.consumer_code = k.consumer_code""");
+        dsl.execute("""
+                INSERT INTO exchange_monthly_flow
+                SELECT k.month, k.provider_code, k.consumer_code, sum(d.calls), sum(d.failed_calls), sum(d.records), sum(d.bytes),
+                       sum(d.latency_ms_sum), max(d.latency_ms_max)
+                FROM rollup_months k
+                JOIN exchange_daily d ON d.provider_code = k.provider_code AND d.consumer_code = k.consumer_code
+                     AND d.day >= k.month AND d.day < (k.month + interval '1 month')::date
+                GROUP BY 1, 2, 3""");
+        return taken;
+    }
+}

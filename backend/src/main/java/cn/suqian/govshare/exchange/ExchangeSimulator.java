@@ -1,0 +1,177 @@
+package cn.suqian.govshare.exchange;
+
+import cn.suqian.govshare.db.Actor;
+import cn.suqian.govshare.db.Db;
+import cn.suqian.govshare.security.ApiTokenService;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.DayOfWeek;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static cn.suqian.govshare.db.schema.Tables.CATALOGUE_RESOURCE;
+import static cn.suqian.govshare.db.schema.Tables.INFORMATION_SYSTEM;
+import static cn.suqian.govshare.db.schema.Tables.ORGANISATION;
+
+/**
+ * Demo mode's simulated city exchange platform. It pushes interval statistics through the public ingest
+ * endpoint with its own machine token, exactly as a real platform would: at start-up the last 14 days
+ * (hourly intervals), then every 5 minutes the interval that just ended. Traffic follows a weekday and
+ * office-hours rhythm, has a few failures (one interface has a bad spell now and then), one provider
+ * falls silent for part of each day, and a pilot consumer the registry does not know yet lands in
+ * quarantine. Values are derived from a seed per key and hour, so a re-sent interval is identical.
+ */
+@Component
+@ConditionalOnExpression("${govshare.demo.enabled:false} and ${govshare.exchange.simulator:true}")
+public class ExchangeSimulator {
+
+    private static final Logger log = LoggerFactory.getLogger(ExchangeSimulator.class);
+    static final int BACKFILL_DAYS = 14;
+
+    private final Db db;
+    private final ApiTokenService tokens;
+    private final AnomalyDetector anomalies;
+    private volatile WebClient client;
+    private volatile List<Key> keys = List.of();
+
+    ExchangeSimulator(Db db, ApiTokenService tokens, AnomalyDetector anomalies) {
+        this.db = db;
+        this.tokens = tokens;
+        this.anomalies = anomalies;
+    }
+
+    /** One simulated flow: a provider (by organisation code or a system alias) serving a resource to a consumer. */
+    record Key(String provider, String providerOrg, String consumer, String resource, int baseCallsPerHour, boolean flaky) {
+    }
+
+    private volatile int port;
+
+    @EventListener
+    public void portKnown(WebServerInitializedEvent event) {
+        port = event.getWebServer().getPort();
+    }
+
+    /** After start-up runners, so the demo registry (whose resources the flows use) is in place. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void start() {
+        keys = db.inTransaction(Actor.system("exchange-simulator"), this::keys);
+        tokens.issue("演示交换平台模拟器 demo exchange simulator", "egov", null)
+                .doOnNext(t -> client = WebClient.builder().baseUrl("http://localhost:" + port)
+                        .defaultHeaders(h -> h.setBearerAuth(t.token())).build())
+                .thenMany(Flux.range(0, BACKFILL_DAYS * 24).concatMap(i -> {
+                    OffsetDateTime hour = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).minusHours(BACKFILL_DAYS * 24L - i);
+                    return i % 24 == 0 ? push(hour, 24, 3600) : Mono.empty();
+                }))
+                .then(Mono.fromRunnable(() -> anomalies.detect(OffsetDateTime.now())).subscribeOn(db.scheduler()))
+                .subscribe(v -> { }, e -> log.warn("Demo exchange simulator stopped: {}", e.toString()),
+                        () -> log.info("DEMO MODE: simulated exchange platform pushed {} days of traffic for {} flows; live every 5 minutes",
+                                BACKFILL_DAYS, keys.size()));
+    }
+
+    @Scheduled(cron = "15 */5 * * * *")
+    @SchedulerLock(name = "exchange-simulator", lockAtMostFor = "PT4M")
+    public void live() {
+        if (client == null) {
+            return;
+        }
+        OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+        end = end.minusMinutes(end.getMinute() % 5);
+        push(end.minusMinutes(5), 1, 300).subscribe(v -> { }, e -> log.warn("Simulator push failed: {}", e.toString()));
+    }
+
+    /** Pushes {@code count} intervals of {@code seconds} from {@code start}, all keys, as one NDJSON batch. */
+    Mono<Void> push(OffsetDateTime start, int count, int seconds) {
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            OffsetDateTime t = start.plusSeconds((long) i * seconds);
+            for (Key k : keys) {
+                String line = record(k, t, seconds);
+                if (line != null) {
+                    ndjson.append(line).append('\n');
+                }
+            }
+        }
+        if (ndjson.isEmpty()) {
+            return Mono.empty();
+        }
+        return client.post().uri("/api/v1/exchange/stats").contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .header("Idempotency-Key", "sim-" + start + "-" + count + "x" + seconds)
+                .bodyValue(ndjson.toString()).retrieve().toBodilessEntity().then();
+    }
+
+    /** One interval of one flow as NDJSON, or null when the flow is silent then. */
+    static String record(Key k, OffsetDateTime start, int seconds) {
+        ZonedDateTime local = start.atZoneSameInstant(PeriodPlan.ZONE);
+        int hour = local.getHour();
+        boolean weekend = local.getDayOfWeek() == DayOfWeek.SATURDAY || local.getDayOfWeek() == DayOfWeek.SUNDAY;
+        long day = local.toLocalDate().toEpochDay();
+        // one provider in a dozen falls silent from 9:00 to 15:00 on a given day
+        if (Math.floorMod((k.providerOrg().hashCode() + day), 12) == 0 && hour >= 9 && hour < 15) {
+            return null;
+        }
+        double rhythm = weekend ? 0.12 : hour >= 8 && hour < 12 || hour >= 14 && hour < 18 ? 1.0 : hour >= 18 && hour < 22 ? 0.25 : 0.05;
+        Random r = new Random((k.provider() + k.consumer() + k.resource()).hashCode() * 31L + start.toEpochSecond());
+        double expected = k.baseCallsPerHour() * rhythm * seconds / 3600.0;
+        long calls = Math.max(0, Math.round(expected * (0.8 + 0.4 * r.nextDouble())));
+        if (calls == 0 && r.nextDouble() > expected) {
+            return null;
+        }
+        boolean badSpell = k.flaky() && Math.floorMod(day, 3) == 0 && hour >= 10 && hour < 12;
+        double failureRate = badSpell ? 0.35 : 0.005 + 0.015 * r.nextDouble();
+        long failed = Math.min(calls, Math.round(calls * failureRate));
+        long records = calls * (1 + r.nextInt(40));
+        long bytes = records * (400 + r.nextInt(1600));
+        int latencyMax = calls == 0 ? 0 : 80 + r.nextInt(900);
+        long latencySum = calls * (30 + r.nextInt(150));
+        return "{\"intervalStart\":\"" + start + "\",\"intervalSeconds\":" + seconds + ",\"provider\":\"" + k.provider()
+                + "\",\"consumer\":\"" + k.consumer() + "\",\"resource\":\"" + k.resource() + "\",\"calls\":" + calls
+                + ",\"failedCalls\":" + failed + ",\"records\":" + records + ",\"bytes\":" + bytes + ",\"latencyMsSum\":" + latencySum
+                + ",\"latencyMsMax\":" + latencyMax + "}";
+    }
+
+    List<Key> keys(org.jooq.DSLContext dsl) {
+        List<String> orgs = dsl.select(ORGANISATION.CODE).from(ORGANISATION).where(ORGANISATION.RETIRED_AT.isNull())
+                .and(ORGANISATION.TYPE.ne("CITY")).orderBy(ORGANISATION.CODE).fetch(ORGANISATION.CODE);
+        var resources = dsl.select(CATALOGUE_RESOURCE.CODE, CATALOGUE_RESOURCE.PROVIDER_ORGANISATION_CODE, INFORMATION_SYSTEM.EXCHANGE_ALIASES)
+                .from(CATALOGUE_RESOURCE).leftJoin(INFORMATION_SYSTEM).on(INFORMATION_SYSTEM.CODE.eq(CATALOGUE_RESOURCE.SOURCE_SYSTEM_CODE))
+                .where(CATALOGUE_RESOURCE.MOUNTED.isTrue()).and(CATALOGUE_RESOURCE.RETIRED_AT.isNull())
+                .orderBy(CATALOGUE_RESOURCE.CODE).fetch();
+        Random r = new Random(20180630L);
+        List<Key> result = new ArrayList<>();
+        for (var res : resources) {
+            String[] aliases = res.value3();
+            String provider = aliases != null && aliases.length > 0 && r.nextBoolean() ? aliases[0] : res.value2();
+            int consumers = 1 + r.nextInt(4);
+            boolean flaky = r.nextInt(20) == 0;
+            for (int c = 0; c < consumers; c++) {
+                String consumer = orgs.get(r.nextInt(orgs.size()));
+                if (consumer.equals(res.value2())) {
+                    continue;
+                }
+                result.add(new Key(provider, res.value2(), consumer, res.value1(), 10 + r.nextInt(400), flaky));
+            }
+        }
+        if (!resources.isEmpty()) {
+            var first = resources.getFirst();
+            result.add(new Key(first.value2(), first.value2(), "CN/GOV/SQ-PILOT/new-consumer", first.value1(), 20, false));
+        }
+        return result;
+    }
+}

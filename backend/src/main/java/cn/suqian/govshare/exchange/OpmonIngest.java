@@ -1,0 +1,276 @@
+package cn.suqian.govshare.exchange;
+
+import cn.suqian.govshare.db.TimeSeriesStorage;
+import cn.suqian.govshare.web.FieldProblem;
+import cn.suqian.govshare.web.InvalidInputException;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.Record;
+import org.springframework.stereotype.Service;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static cn.suqian.govshare.db.schema.Tables.OPMON_CALL;
+import static cn.suqian.govshare.db.schema.Tables.OPMON_RECORD;
+
+/**
+ * X-Road operational-monitoring ingest: records are validated (all or nothing), attributed to
+ * organisations through the registry (unknown members quarantined), stored once (a repeated record is
+ * dropped), paired into calls (Client with Producer: same messageId and, when both have it, xRequestId,
+ * within the pairing window — a record without a partner stays an orphan until one arrives) and the
+ * business calls (not metaservices) counted into 5-minute interval statistics with source OPMON.
+ */
+@Service
+public class OpmonIngest {
+
+    static final int BUCKET_SECONDS = 300;
+
+    private final StatsMerge merge;
+    private final TimeSeriesStorage storage;
+    private final ExchangeProperties properties;
+
+    OpmonIngest(StatsMerge merge, TimeSeriesStorage storage, ExchangeProperties properties) {
+        this.merge = merge;
+        this.storage = storage;
+        this.properties = properties;
+    }
+
+    public ExchangeIngest.BatchResult ingest(DSLContext dsl, String client, String idempotencyKey, byte[] body, String contentType) {
+        String sha = ExchangeIngest.sha256(body);
+        ExchangeIngest.BatchResult earlier = ExchangeIngest.replay(dsl, client, idempotencyKey, sha);
+        if (earlier != null) {
+            return earlier;
+        }
+        List<BatchBody.Line> lines = BatchBody.split(body, contentType, properties.maxBatchRecords());
+        List<FieldProblem> problems = new ArrayList<>();
+        List<OpmonRecord> records = new ArrayList<>();
+        for (BatchBody.Line line : lines) {
+            records.add(OpmonRecord.parse(line.fields(), line.number(), problems));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        UUID batchId = UUID.randomUUID();
+        Result r = apply(dsl, batchId, lines, records);
+        return ExchangeIngest.record(dsl, batchId, "OPMON", client, idempotencyKey, sha, lines.size(), r.accepted, r.quarantined, r.duplicates);
+    }
+
+    record Result(int accepted, int quarantined, int duplicates) {
+    }
+
+    /** Attributes, stores, pairs and counts validated records. Also used to re-attribute quarantined ones. */
+    Result apply(DSLContext dsl, UUID batchId, List<BatchBody.Line> lines, List<OpmonRecord> records) {
+        ExchangeDirectory directory = ExchangeDirectory.load(dsl);
+        List<ExchangeIngest.Quarantined> quarantined = new ArrayList<>();
+        Map<String, OpmonRecord> byKey = new LinkedHashMap<>();
+        Map<String, ExchangeDirectory.Party[]> parties = new LinkedHashMap<>();
+        int inBatchDuplicates = 0;
+        for (int i = 0; i < records.size(); i++) {
+            OpmonRecord rec = records.get(i);
+            var client = directory.resolveXRoad(rec.clientInstance(), rec.clientClass(), rec.clientCode(), rec.clientSubsystem());
+            var provider = directory.resolveXRoad(rec.serviceInstance(), rec.serviceClass(), rec.serviceMemberCode(), rec.serviceSubsystem());
+            if (client == null || provider == null) {
+                List<String> unknown = new ArrayList<>();
+                if (client == null) {
+                    unknown.add(rec.clientId());
+                }
+                if (provider == null) {
+                    unknown.add(rec.serviceId());
+                }
+                quarantined.add(new ExchangeIngest.Quarantined(lines.get(i).raw().toString(), unknown,
+                        "unknown X-Road member or subsystem: " + String.join(", ", unknown)));
+                continue;
+            }
+            String key = rec.dedupeKey();
+            if (byKey.putIfAbsent(key, rec) != null) {
+                inBatchDuplicates++;
+            } else {
+                parties.put(key, new ExchangeDirectory.Party[]{client, provider});
+            }
+        }
+        ExchangeIngest.quarantine(dsl, batchId, "OPMON", quarantined);
+        if (byKey.isEmpty()) {
+            return new Result(0, quarantined.size(), inBatchDuplicates);
+        }
+
+        // Store each record once; those already stored (re-sent) are dropped here.
+        OffsetDateTime min = null;
+        OffsetDateTime max = null;
+        for (OpmonRecord rec : byKey.values()) {
+            min = min == null || rec.monitoringTs().isBefore(min) ? rec.monitoringTs() : min;
+            max = max == null || rec.monitoringTs().isAfter(max) ? rec.monitoringTs() : max;
+        }
+        storage.ensurePartitions(dsl, "opmon_record", min, max.plusSeconds(1));
+        var insert = dsl.insertInto(OPMON_RECORD, OPMON_RECORD.MONITORING_TS, OPMON_RECORD.SIDE, OPMON_RECORD.DEDUPE_KEY,
+                OPMON_RECORD.MESSAGE_ID, OPMON_RECORD.X_REQUEST_ID, OPMON_RECORD.REQUEST_IN_TS, OPMON_RECORD.REQUEST_OUT_TS,
+                OPMON_RECORD.RESPONSE_IN_TS, OPMON_RECORD.RESPONSE_OUT_TS, OPMON_RECORD.CLIENT_ID, OPMON_RECORD.SERVICE_ID,
+                OPMON_RECORD.SERVICE_CODE, OPMON_RECORD.SERVICE_VERSION, OPMON_RECORD.SERVICE_TYPE, OPMON_RECORD.CLIENT_ORG,
+                OPMON_RECORD.CLIENT_SYSTEM, OPMON_RECORD.PROVIDER_ORG, OPMON_RECORD.PROVIDER_SYSTEM, OPMON_RECORD.REQUEST_SIZE,
+                OPMON_RECORD.RESPONSE_SIZE, OPMON_RECORD.SUCCEEDED, OPMON_RECORD.FAULT_CODE, OPMON_RECORD.FAULT_STRING,
+                OPMON_RECORD.STATUS_CODE, OPMON_RECORD.METASERVICE, OPMON_RECORD.SECURITY_SERVER, OPMON_RECORD.BATCH_ID);
+        for (var e : byKey.entrySet()) {
+            OpmonRecord r = e.getValue();
+            var p = parties.get(e.getKey());
+            insert = insert.values(r.monitoringTs(), r.side().name(), e.getKey(), r.messageId(), r.xRequestId(), r.requestInTs(),
+                    r.requestOutTs(), r.responseInTs(), r.responseOutTs(), r.clientId(), r.serviceId(), r.serviceCode(),
+                    r.serviceVersion(), r.serviceType(), p[0].organisation(), p[0].system(), p[1].organisation(), p[1].system(),
+                    r.requestSize(), r.responseSize(), r.succeeded(), r.faultCode(), r.faultString(), r.statusCode(), r.metaservice(),
+                    r.securityServer(), batchId);
+        }
+        Set<String> stored = new HashSet<>(insert.onConflictDoNothing().returningResult(OPMON_RECORD.DEDUPE_KEY).fetch(OPMON_RECORD.DEDUPE_KEY));
+        int duplicates = inBatchDuplicates + (byKey.size() - stored.size());
+
+        // Pair new records with open calls (stored earlier or created in this batch), oldest first.
+        List<OpmonRecord> fresh = byKey.entrySet().stream().filter(e -> stored.contains(e.getKey())).map(Map.Entry::getValue)
+                .sorted(Comparator.comparing(OpmonRecord::startedAt)).toList();
+        Set<String> messageIds = new HashSet<>();
+        fresh.forEach(r -> messageIds.add(r.messageId()));
+        Map<String, List<OpmonCall>> open = new LinkedHashMap<>();
+        List<OpmonCall> touched = new ArrayList<>();
+        Set<String> staleBuckets = new HashSet<>();
+        dsl.selectFrom(OPMON_CALL).where(OPMON_CALL.MESSAGE_ID.in(messageIds)).and(OPMON_CALL.PAIRED.isFalse())
+                .forEach(rec -> open.computeIfAbsent(rec.getMessageId(), k -> new ArrayList<>()).add(fromRow(rec)));
+        long window = properties.pairingWindow().toMillis();
+        for (OpmonRecord r : fresh) {
+            String key = r.dedupeKey();
+            var p = parties.get(key);
+            List<OpmonCall> candidates = open.computeIfAbsent(r.messageId(), k -> new ArrayList<>());
+            OpmonCall call = candidates.stream().filter(c -> c.accepts(r, window)).findFirst().orElse(null);
+            if (call == null) {
+                call = new OpmonCall();
+                candidates.add(call);
+            } else if (!call.metaservice) {
+                staleBuckets.add(bucketKey(call)); // its start may move to the client's view
+            }
+            call.attach(r, key, p[0], p[1]);
+            if (!touched.contains(call)) {
+                touched.add(call);
+            }
+            if (call.paired()) {
+                candidates.remove(call);
+            }
+        }
+        write(dsl, touched);
+        countIntoStats(dsl, touched, staleBuckets, batchId);
+        return new Result(stored.size(), quarantined.size(), duplicates);
+    }
+
+    private void write(DSLContext dsl, List<OpmonCall> calls) {
+        List<Query> queries = new ArrayList<>();
+        for (OpmonCall c : calls) {
+            var rec = dsl.newRecord(OPMON_CALL);
+            rec.setMessageId(c.messageId);
+            rec.setXRequestId(c.xRequestId);
+            rec.setStartedAt(c.startedAt);
+            rec.setClientRecord(c.clientRecord);
+            rec.setProducerRecord(c.producerRecord);
+            rec.setClientRequestInTs(c.cRequestIn);
+            rec.setClientRequestOutTs(c.cRequestOut);
+            rec.setClientResponseInTs(c.cResponseIn);
+            rec.setClientResponseOutTs(c.cResponseOut);
+            rec.setProducerRequestInTs(c.pRequestIn);
+            rec.setProducerRequestOutTs(c.pRequestOut);
+            rec.setProducerResponseInTs(c.pResponseIn);
+            rec.setProducerResponseOutTs(c.pResponseOut);
+            rec.setPaired(c.paired());
+            rec.setClientOrg(c.clientOrg);
+            rec.setClientSystem(c.clientSystem);
+            rec.setProviderOrg(c.providerOrg);
+            rec.setProviderSystem(c.providerSystem);
+            rec.setResource(c.resource);
+            rec.setMetaservice(c.metaservice);
+            rec.setSucceeded(c.succeeded);
+            rec.setTotalMs(c.totalMs());
+            rec.setProducerMs(c.producerMs());
+            rec.setProviderIsMs(c.providerIsMs());
+            rec.setRequestNetworkMs(c.requestNetworkMs());
+            rec.setResponseNetworkMs(c.responseNetworkMs());
+            rec.setRequestSize(c.requestSize);
+            rec.setResponseSize(c.responseSize);
+            if (c.id == null) {
+                queries.add(dsl.insertInto(OPMON_CALL).set(rec));
+            } else {
+                rec.changed(OPMON_CALL.ID, false);
+                queries.add(dsl.update(OPMON_CALL).set(rec).where(OPMON_CALL.ID.eq(c.id)));
+            }
+        }
+        for (int i = 0; i < queries.size(); i += 1000) {
+            dsl.batch(queries.subList(i, Math.min(queries.size(), i + 1000))).execute();
+        }
+    }
+
+    /** Recounts the 5-minute buckets these calls fall (or fell) in, from all calls stored, into exchange_stat. */
+    private void countIntoStats(DSLContext dsl, List<OpmonCall> calls, Set<String> staleBuckets, UUID batchId) {
+        Set<String> keys = new HashSet<>(staleBuckets);
+        for (OpmonCall c : calls) {
+            if (!c.metaservice) {
+                keys.add(bucketKey(c));
+            }
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        List<StatsMerge.Attributed> rows = new ArrayList<>();
+        for (String key : keys) {
+            String[] k = key.split("\u0001", -1);
+            OffsetDateTime bucket = OffsetDateTime.parse(k[0]);
+            Record r = dsl.fetchOne("""
+                    SELECT count(*), count(*) FILTER (WHERE NOT succeeded),
+                           coalesce(sum(coalesce(request_size, 0) + coalesce(response_size, 0)), 0),
+                           coalesce(sum(coalesce(total_ms, producer_ms, 0)), 0), coalesce(max(coalesce(total_ms, producer_ms, 0)), 0),
+                           max(provider_system), max(client_system)
+                    FROM opmon_call
+                    WHERE NOT metaservice AND started_at >= ?::timestamptz AND started_at < ?::timestamptz AND provider_org = ? AND client_org = ? AND resource = ?""",
+                    bucket, bucket.plusSeconds(BUCKET_SECONDS), k[1], k[2], k[3]);
+            long callsInBucket = ExchangeQueries.n(r, 0);
+            long latencySum = Math.max(0, ExchangeQueries.n(r, 3));
+            IntervalStat stat = new IntervalStat(bucket, BUCKET_SECONDS, k[1], k[2], k[3], callsInBucket, ExchangeQueries.n(r, 1), 0,
+                    ExchangeQueries.n(r, 2), callsInBucket == 0 ? 0 : latencySum, (int) Math.min(Integer.MAX_VALUE, Math.max(0, ExchangeQueries.n(r, 4))));
+            rows.add(new StatsMerge.Attributed(stat, "OPMON", k[1], k[2], r.get(5, String.class), r.get(6, String.class)));
+        }
+        merge.merge(dsl, rows, batchId);
+    }
+
+    static String bucketKey(OpmonCall c) {
+        long epoch = c.startedAt.toEpochSecond();
+        OffsetDateTime bucket = OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(epoch - Math.floorMod(epoch, BUCKET_SECONDS)), ZoneOffset.UTC);
+        return bucket + "\u0001" + c.providerOrg + "\u0001" + c.clientOrg + "\u0001" + c.resource;
+    }
+
+    private static OpmonCall fromRow(cn.suqian.govshare.db.schema.tables.records.OpmonCallRecord r) {
+        OpmonCall c = new OpmonCall();
+        c.id = r.getId();
+        c.messageId = r.getMessageId();
+        c.xRequestId = r.getXRequestId();
+        c.startedAt = r.getStartedAt();
+        c.clientRecord = r.getClientRecord();
+        c.producerRecord = r.getProducerRecord();
+        c.cRequestIn = r.getClientRequestInTs();
+        c.cRequestOut = r.getClientRequestOutTs();
+        c.cResponseIn = r.getClientResponseInTs();
+        c.cResponseOut = r.getClientResponseOutTs();
+        c.pRequestIn = r.getProducerRequestInTs();
+        c.pRequestOut = r.getProducerRequestOutTs();
+        c.pResponseIn = r.getProducerResponseInTs();
+        c.pResponseOut = r.getProducerResponseOutTs();
+        c.clientOrg = r.getClientOrg();
+        c.clientSystem = r.getClientSystem();
+        c.providerOrg = r.getProviderOrg();
+        c.providerSystem = r.getProviderSystem();
+        c.resource = r.getResource();
+        c.metaservice = r.getMetaservice();
+        c.succeeded = r.getSucceeded();
+        c.requestSize = r.getRequestSize();
+        c.responseSize = r.getResponseSize();
+        return c;
+    }
+}

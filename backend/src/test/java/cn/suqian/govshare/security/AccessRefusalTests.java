@@ -93,7 +93,24 @@ class AccessRefusalTests {
             new Call(HttpMethod.GET, "/api/v1/tasks", null, PEOPLE),
             new Call(HttpMethod.GET, "/api/v1/tasks/T5", null, PEOPLE),
             new Call(HttpMethod.POST, "/api/v1/tasks/T5/progress", "{}", Set.of("admin", "dept-water")),
-            new Call(HttpMethod.POST, "/api/v1/tasks/T3/progress", "{}", Set.of("admin")));
+            new Call(HttpMethod.POST, "/api/v1/tasks/T3/progress", "{}", Set.of("admin")),
+            // exchange metrics: machines and the office push; people read (departments: own organisation)
+            new Call(HttpMethod.POST, "/api/v1/exchange/stats", "[]", Set.of("admin", "machine")),
+            new Call(HttpMethod.POST, "/api/v1/exchange/opmon", "{\"records\":[]}", Set.of("admin", "machine")),
+            new Call(HttpMethod.GET, "/api/v1/exchange/summary?from=2026-11-01T00:00:00%2B08:00&to=2026-11-02T00:00:00%2B08:00", null, PEOPLE),
+            new Call(HttpMethod.GET, "/api/v1/exchange/series?from=2026-11-01T00:00:00%2B08:00&to=2026-11-02T00:00:00%2B08:00", null, PEOPLE),
+            new Call(HttpMethod.GET, "/api/v1/exchange/flows?from=2026-11-01T00:00:00%2B08:00&to=2026-11-02T00:00:00%2B08:00", null, PEOPLE),
+            new Call(HttpMethod.GET, "/api/v1/exchange/top-resources?from=2026-11-01T00:00:00%2B08:00&to=2026-11-02T00:00:00%2B08:00", null, PEOPLE),
+            new Call(HttpMethod.GET, "/api/v1/exchange/year-over-year?year=2026", null, PEOPLE),
+            new Call(HttpMethod.GET, "/api/v1/exchange/anomalies", null, PEOPLE),
+            new Call(HttpMethod.PUT, "/api/v1/exchange/anomalies/999999", "{\"status\":\"NORMAL\"}", Set.of("admin")),
+            new Call(HttpMethod.GET, "/api/v1/exchange/quarantine", null, Set.of("admin", "auditor")),
+            new Call(HttpMethod.POST, "/api/v1/exchange/quarantine/reprocess", null, Set.of("admin")),
+            new Call(HttpMethod.GET, "/api/v1/exchange/zombies", null, PEOPLE),
+            new Call(HttpMethod.GET, "/api/v1/exchange/sources", null, Set.of("admin")),
+            new Call(HttpMethod.POST, "/api/v1/exchange/sources", "{}", Set.of("admin")),
+            new Call(HttpMethod.PUT, "/api/v1/exchange/sources/none", "{}", Set.of("admin")),
+            new Call(HttpMethod.GET, "/api/v1/exchange/sources/none/runs", null, Set.of("admin")));
 
     String financeResource;
 

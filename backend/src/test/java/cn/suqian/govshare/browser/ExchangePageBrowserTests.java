@@ -1,0 +1,84 @@
+package cn.suqian.govshare.browser;
+
+import cn.suqian.govshare.exchange.ExchangeRollups;
+import cn.suqian.govshare.support.Api;
+import cn.suqian.govshare.support.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+import static cn.suqian.govshare.browser.BrowserTestSupport.awaitLoaded;
+import static cn.suqian.govshare.browser.BrowserTestSupport.consoleErrors;
+import static cn.suqian.govshare.browser.BrowserTestSupport.signIn;
+import static cn.suqian.govshare.browser.BrowserTestSupport.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The exchange page with traffic pushed through the public ingest endpoint. */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExchangePageBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ExchangeRollups rollups;
+
+    WebDriver driver;
+
+    @BeforeAll
+    void start() throws Exception {
+        OffsetDateTime t = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).minusHours(5);
+        StringBuilder body = new StringBuilder("[");
+        String[][] flows = {{"public-security", "hrss"}, {"public-security", "civil-affairs"}, {"industry-commerce", "credit"},
+                {"land", "planning"}, {"hrss", "finance"}};
+        for (int h = 0; h < 4; h++) {
+            for (String[] f : flows) {
+                if (body.length() > 1) {
+                    body.append(',');
+                }
+                body.append("{\"intervalStart\":\"").append(t.plusHours(h)).append("\",\"intervalSeconds\":3600,\"provider\":\"")
+                        .append(f[0]).append("\",\"consumer\":\"").append(f[1]).append("\",\"resource\":\"page-").append(f[0])
+                        .append("\",\"calls\":").append(100 + h * 10).append(",\"failedCalls\":2,\"records\":1000,\"bytes\":500000,")
+                        .append("\"latencyMsSum\":9000,\"latencyMsMax\":300}");
+            }
+        }
+        body.append(']');
+        Api.as(port, "admin").post().uri("/api/v1/exchange/stats").contentType(MediaType.APPLICATION_JSON).bodyValue(body.toString())
+                .exchange().expectStatus().isOk();
+        rollups.refresh();
+        driver = BrowserTestSupport.startChromium();
+    }
+
+    @AfterAll
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void trend_flows_and_organisations_render_from_pushed_traffic() {
+        signIn(driver, "http://localhost:" + port, "leader");
+        driver.get("http://localhost:" + port + "/exchange.html");
+        awaitLoaded(driver);
+        waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-exchange-trend canvas")));
+        waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-exchange-flows canvas")));
+        waitFor(driver).until(d -> d.findElements(By.cssSelector("#exchange-org-table tbody tr")).size() >= 5);
+        assertThat(driver.findElement(By.id("exchange-org-table")).getText()).contains("市公安局");
+        assertThat(driver.findElement(By.id("exchange-resources")).getText()).contains("page-public-security");
+        BrowserTestSupport.screenshot(driver, "exchange");
+        assertThat(consoleErrors(driver)).isEmpty();
+    }
+}

@@ -40,7 +40,6 @@ SELECT ts_create_table('exchange_stat', $cols$
 $cols$, 'interval_start', interval '7 days');
 SELECT ts_set_retention('exchange_stat', interval '400 days');
 SELECT ts_set_compression('exchange_stat', 'provider_code, consumer_code, resource', interval '30 days');
-CREATE INDEX exchange_stat_time_idx ON exchange_stat (interval_start);
 
 -- Rollups, maintained by the application from the dirty-bucket queue (ExchangeRollups).
 CREATE TABLE exchange_hourly (
@@ -88,13 +87,30 @@ CREATE TABLE exchange_monthly_flow (
     PRIMARY KEY (month, provider_code, consumer_code)
 );
 
--- Hour buckets whose raw rows changed since the rollups last saw them (late data included).
+-- Hour buckets whose raw rows changed since the rollups last saw them (late data included). A queue, not a
+-- set: ingest appends without an index (cheap, COPY-able); a rollup round takes a chunk and de-duplicates.
 CREATE TABLE exchange_rollup_dirty (
+    id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, -- taken oldest first, by index: no rescan of taken rows
     bucket        timestamptz NOT NULL,
     provider_code text        NOT NULL,
     consumer_code text        NOT NULL,
-    resource      text        NOT NULL,
-    PRIMARY KEY (bucket, provider_code, consumer_code, resource)
+    resource      text        NOT NULL
+);
+
+-- Days and months whose finer rollup changed: each is recomputed once per refresh, however many of
+-- its hours changed.
+CREATE TABLE exchange_rollup_dirty_day (
+    day           date NOT NULL,
+    provider_code text NOT NULL,
+    consumer_code text NOT NULL,
+    resource      text NOT NULL,
+    PRIMARY KEY (day, provider_code, consumer_code, resource)
+);
+CREATE TABLE exchange_rollup_dirty_month (
+    month         date NOT NULL,
+    provider_code text NOT NULL,
+    consumer_code text NOT NULL,
+    PRIMARY KEY (month, provider_code, consumer_code)
 );
 
 -- Records naming organisations or systems the registry does not know: kept, never dropped, never counted

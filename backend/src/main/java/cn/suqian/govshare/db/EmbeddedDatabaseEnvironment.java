@@ -77,7 +77,8 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
                     .setServerConfig("max_connections", "200");
             if (dataDir != null) {
                 Files.createDirectories(dataDir.getParent());
-                builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+                // data kept between runs is committed durably; a throw-away database keeps the faster default
+                builder.setDataDirectory(dataDir).setCleanDataDirectory(false).setServerConfig("synchronous_commit", "on");
             }
             EmbeddedPostgres pg = builder.start();
             createDatabaseIfMissing(pg);

@@ -6,9 +6,11 @@ import cn.suqian.govshare.spreadsheet.SheetRow;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,14 +21,22 @@ import java.util.Map;
 /**
  * Splits an ingest body into records of text fields, by content type: a JSON array (or an object with a
  * {@code records} array, the X-Road op-monitoring shape), NDJSON, or CSV with a header row. Each record
- * keeps the line (or position) it came from so problems can point at it.
+ * keeps the line (or position) it came from so problems can point at it. JSON is read with the streaming
+ * parser, field by field, because ingest runs at exchange-platform volume.
  */
 final class BatchBody {
 
     static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    /** A record's fields as text, its raw JSON for quarantine, and where it was in the body. */
-    record Line(int number, Map<String, String> fields, JsonNode raw) {
+    /** A record's scalar fields as text, and where it was in the body. */
+    record Line(int number, Map<String, String> fields) {
+
+        /** The record as a JSON object (for quarantine): its fields, as text. */
+        String json() {
+            ObjectNode node = JSON.createObjectNode();
+            fields.forEach(node::put);
+            return node.toString();
+        }
     }
 
     private BatchBody() {
@@ -37,13 +47,13 @@ final class BatchBody {
         List<Line> lines;
         if (type.contains("csv")) {
             lines = csv(body);
-        } else if (type.contains("ndjson") || type.contains("x-ndjson") || type.contains("jsonl")) {
-            lines = ndjson(body);
+        } else if (type.contains("ndjson") || type.contains("jsonl")) {
+            lines = ndjson(body, maxLines);
         } else {
-            lines = json(body);
+            lines = json(body, maxLines);
         }
         if (lines.size() > maxLines) {
-            throw new InvalidInputException("body", lines.size() + " records", "at most " + maxLines + " records per batch; split it");
+            throw tooMany(lines.size(), maxLines);
         }
         if (lines.isEmpty()) {
             throw new InvalidInputException("body", null, "no records");
@@ -51,46 +61,92 @@ final class BatchBody {
         return lines;
     }
 
-    private static List<Line> json(byte[] body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
+    private static InvalidInputException tooMany(int count, int maxLines) {
+        return new InvalidInputException("body", count + "+ records", "at most " + maxLines + " records per batch; split it");
+    }
+
+    private static List<Line> json(byte[] body, int maxLines) {
+        List<Line> lines = new ArrayList<>();
+        try (JsonParser p = JSON.createParser(body)) {
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.START_OBJECT) {
+                // {"records":[...]}: find the array
+                boolean found = false;
+                while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
+                    String name = p.currentName();
+                    t = p.nextToken();
+                    if (name.equals("records") && t == JsonToken.START_ARRAY) {
+                        found = true;
+                        break;
+                    }
+                    p.skipChildren();
+                }
+                if (!found) {
+                    throw new InvalidInputException("body", null, "a JSON array of records, or an object with a \"records\" array");
+                }
+            } else if (t != JsonToken.START_ARRAY) {
+                throw new InvalidInputException("body", null, "a JSON array of records, or an object with a \"records\" array");
+            }
+            int n = 0;
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                n++;
+                if (t != JsonToken.START_OBJECT) {
+                    throw new InvalidInputException(List.of(new FieldProblem(n, null, "record", null, "each record must be a JSON object")));
+                }
+                lines.add(new Line(n, object(p)));
+                if (n > maxLines) {
+                    throw tooMany(n, maxLines);
+                }
+            }
         } catch (JacksonException e) {
             throw new InvalidInputException(List.of(new FieldProblem(e.getLocation() == null ? null : e.getLocation().getLineNr(), null,
                     "body", null, "not valid JSON: " + e.getOriginalMessage())));
         }
-        JsonNode array = root != null && root.isObject() && root.has("records") ? root.get("records") : root;
-        if (array == null || !array.isArray()) {
-            throw new InvalidInputException("body", null, "a JSON array of records, or an object with a \"records\" array");
-        }
-        List<Line> lines = new ArrayList<>();
-        int i = 0;
-        for (JsonNode node : array) {
-            i++;
-            lines.add(new Line(i, fields(node, i), node));
-        }
         return lines;
     }
 
-    private static List<Line> ndjson(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
+    /** Reads the object the parser is at (after START_OBJECT): scalar fields as text, nested values skipped. */
+    private static Map<String, String> object(JsonParser p) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            t = p.nextToken();
+            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                p.skipChildren();
+            } else if (t != JsonToken.VALUE_NULL) {
+                fields.put(name, p.getString());
+            }
+        }
+        return fields;
+    }
+
+    private static List<Line> ndjson(byte[] body, int maxLines) {
         List<Line> lines = new ArrayList<>();
         List<FieldProblem> problems = new ArrayList<>();
         int n = 0;
-        for (String raw : text.split("\r?\n", -1)) {
-            n++;
-            if (raw.isBlank()) {
+        int start = 0;
+        for (int i = 0; i <= body.length; i++) {
+            if (i < body.length && body[i] != '\n') {
                 continue;
             }
-            try {
-                JsonNode node = JSON.readTree(raw);
-                lines.add(new Line(n, fields(node, n), node));
-            } catch (JacksonException e) {
-                problems.add(new FieldProblem(n, null, "line", raw.length() > 60 ? raw.substring(0, 60) + "…" : raw,
-                        "not valid JSON: " + e.getOriginalMessage()));
-            } catch (InvalidInputException e) {
-                problems.addAll(e.problems());
+            n++;
+            int end = i > start && body[i - 1] == '\r' ? i - 1 : i;
+            if (end > start && !blank(body, start, end)) {
+                try (JsonParser p = JSON.createParser(body, start, end - start)) {
+                    if (p.nextToken() != JsonToken.START_OBJECT) {
+                        problems.add(new FieldProblem(n, null, "line", preview(body, start, end), "each line must be a JSON object"));
+                    } else {
+                        lines.add(new Line(n, object(p)));
+                    }
+                } catch (JacksonException e) {
+                    problems.add(new FieldProblem(n, null, "line", preview(body, start, end), "not valid JSON: " + e.getOriginalMessage()));
+                }
+                if (lines.size() > maxLines) {
+                    throw tooMany(lines.size(), maxLines);
+                }
             }
+            start = i + 1;
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -98,28 +154,26 @@ final class BatchBody {
         return lines;
     }
 
+    private static boolean blank(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String preview(byte[] b, int from, int to) {
+        String s = new String(b, from, Math.min(to - from, 80), StandardCharsets.UTF_8);
+        return to - from > 80 ? s + "…" : s;
+    }
+
     private static List<Line> csv(byte[] body) {
         Sheet sheet = SheetReader.readCsv(body);
         List<Line> lines = new ArrayList<>();
         for (SheetRow row : sheet.rows()) {
-            var node = JSON.createObjectNode();
-            row.cells().forEach(node::put);
-            lines.add(new Line(row.number(), new LinkedHashMap<>(row.cells()), node));
+            lines.add(new Line(row.number(), new LinkedHashMap<>(row.cells())));
         }
         return lines;
-    }
-
-    private static Map<String, String> fields(JsonNode node, int line) {
-        if (node == null || !node.isObject()) {
-            throw new InvalidInputException(List.of(new FieldProblem(line, null, "record", null, "each record must be a JSON object")));
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (var e : node.properties()) {
-            JsonNode v = e.getValue();
-            if (v != null && !v.isNull() && !v.isContainer()) {
-                fields.put(e.getKey(), v.asString());
-            }
-        }
-        return fields;
     }
 }

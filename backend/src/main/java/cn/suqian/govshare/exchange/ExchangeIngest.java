@@ -87,7 +87,7 @@ public class ExchangeIngest {
                 if (consumer == null) {
                     unknown.add(s.consumer());
                 }
-                quarantined.add(new Quarantined(lines.get(i).raw().toString(), unknown,
+                quarantined.add(new Quarantined(lines.get(i).json(), unknown,
                         (provider == null ? "unknown provider '" + s.provider() + "'" : "")
                                 + (provider == null && consumer == null ? "; " : "")
                                 + (consumer == null ? "unknown consumer '" + s.consumer() + "'" : "")));

@@ -24,6 +24,7 @@ import reactor.core.publisher.Mono;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_ANOMALY;
@@ -39,15 +40,17 @@ class ExchangeOperationsController {
     private final Db db;
     private final Quarantine quarantine;
     private final Zombies zombies;
+    private final ExchangeRollups rollups;
 
-    ExchangeOperationsController(Db db, Quarantine quarantine, Zombies zombies) {
+    ExchangeOperationsController(Db db, Quarantine quarantine, Zombies zombies, ExchangeRollups rollups) {
         this.db = db;
         this.quarantine = quarantine;
         this.zombies = zombies;
+        this.rollups = rollups;
     }
 
     public record Anomaly(long id, String kind, OffsetDateTime periodStart, OffsetDateTime periodEnd, String provider, String consumer,
-                          String resource, Quarantine.AuditJson detail, String status, OffsetDateTime detectedAt, String triagedBy,
+                          String resource, Quarantine.RawJson detail, String status, OffsetDateTime detectedAt, String triagedBy,
                           String note) {
     }
 
@@ -88,7 +91,7 @@ class ExchangeOperationsController {
             var items = dsl.selectFrom(EXCHANGE_ANOMALY).where(where)
                     .orderBy(EXCHANGE_ANOMALY.PERIOD_START.desc(), EXCHANGE_ANOMALY.ID.desc()).limit(p.size()).offset(p.offset())
                     .fetch(r -> new Anomaly(r.getId(), r.getKind(), r.getPeriodStart(), r.getPeriodEnd(), r.getProviderCode(),
-                            r.getConsumerCode(), r.getResource(), new Quarantine.AuditJson(r.getDetail().data()), r.getStatus(),
+                            r.getConsumerCode(), r.getResource(), new Quarantine.RawJson(r.getDetail().data()), r.getStatus(),
                             r.getDetectedAt(), r.getTriagedBy(), r.getNote()));
             return new PageResult<>(items, total, p.page(), p.size());
         });
@@ -113,7 +116,7 @@ class ExchangeOperationsController {
             }
             var r = dsl.selectFrom(EXCHANGE_ANOMALY).where(EXCHANGE_ANOMALY.ID.eq(id)).fetchOne();
             return new Anomaly(r.getId(), r.getKind(), r.getPeriodStart(), r.getPeriodEnd(), r.getProviderCode(), r.getConsumerCode(),
-                    r.getResource(), new Quarantine.AuditJson(r.getDetail().data()), r.getStatus(), r.getDetectedAt(), r.getTriagedBy(),
+                    r.getResource(), new Quarantine.RawJson(r.getDetail().data()), r.getStatus(), r.getDetectedAt(), r.getTriagedBy(),
                     r.getNote());
         });
     }
@@ -133,6 +136,13 @@ class ExchangeOperationsController {
     @PreAuthorize(Access.ADMIN)
     public Mono<Quarantine.Reprocessed> reprocess(CurrentUser user) {
         return db.tx(dsl -> quarantine.reprocess(dsl, user.username()));
+    }
+
+    @Operation(summary = "Bring the hourly, daily and monthly rollups up to date now instead of at the next scheduled round. EGOV_ADMIN only.")
+    @PostMapping("/rollups/refresh")
+    @PreAuthorize(Access.ADMIN)
+    public Mono<Map<String, Integer>> refreshRollups() {
+        return Mono.fromCallable(() -> Map.of("hourBuckets", rollups.refresh())).subscribeOn(db.scheduler());
     }
 
     @Operation(summary = "Zombie candidates: systems with no exchange traffic over the configured period, with the evidence. "

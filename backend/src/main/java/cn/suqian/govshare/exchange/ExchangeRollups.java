@@ -8,16 +8,18 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the hourly, daily and monthly rollups in step with the raw rows, incrementally: ingest queues the
- * hour buckets it touched (late data included); each round takes a chunk of the queue, recomputes exactly
- * those hours from raw rows, then the days and months they fall in from the finer rollup. Keys dirtied
- * while a round runs are simply taken by the next one. Works the same with and without TimescaleDB.
+ * Keeps the hourly, daily and monthly rollups in step with the raw rows, incrementally. Ingest queues the
+ * hour buckets it touched (late data included). A refresh works through three queues in order: changed
+ * hours are recomputed from raw rows and queue their days; changed days are recomputed from the hourly
+ * rollup and queue their months; changed months are recomputed from the daily rollup. Each bucket is
+ * recomputed once per refresh however many of its parts changed, each chunk is its own transaction, and
+ * keys dirtied meanwhile are taken by the next refresh. Works the same with and without TimescaleDB.
  */
 @Component
 public class ExchangeRollups {
 
     static final String ZONE = "Asia/Shanghai";
-    private static final int CHUNK = 20_000;
+    private static final int CHUNK = 50_000;
 
     private final Db db;
 
@@ -26,16 +28,23 @@ public class ExchangeRollups {
     }
 
     @Scheduled(fixedDelayString = "${govshare.exchange.rollup-interval:PT5S}", initialDelayString = "PT3S")
-    @SchedulerLock(name = "exchange-rollups", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "exchange-rollups", lockAtMostFor = "PT30M")
     public void scheduled() {
         refresh();
     }
 
-    /** Processes the whole queue; returns the number of hour buckets recomputed. Blocking. */
+    /** Works through all three queues; returns the number of hour buckets recomputed. Blocking. */
     public int refresh() {
+        int hours = drain(this::hours);
+        drain(this::days);
+        drain(this::months);
+        return hours;
+    }
+
+    private int drain(java.util.function.Function<DSLContext, Integer> stage) {
         int total = 0;
         while (true) {
-            int n = db.inTransaction(Actor.system("exchange-rollups"), this::round);
+            int n = db.inTransaction(Actor.system("exchange-rollups"), stage);
             total += n;
             if (n < CHUNK) {
                 return total;
@@ -43,20 +52,19 @@ public class ExchangeRollups {
         }
     }
 
-    int round(DSLContext dsl) {
+    int hours(DSLContext dsl) {
         dsl.execute("CREATE TEMP TABLE IF NOT EXISTS rollup_hours (bucket timestamptz, provider_code text, consumer_code text, resource text) ON COMMIT DELETE ROWS");
-        dsl.execute("CREATE TEMP TABLE IF NOT EXISTS rollup_days (day date, provider_code text, consumer_code text, resource text) ON COMMIT DELETE ROWS");
-        dsl.execute("CREATE TEMP TABLE IF NOT EXISTS rollup_months (month date, provider_code text, consumer_code text) ON COMMIT DELETE ROWS");
-        dsl.execute("TRUNCATE rollup_hours, rollup_days, rollup_months");
+        dsl.execute("TRUNCATE rollup_hours");
         int taken = dsl.execute("""
                 WITH taken AS (
                     DELETE FROM exchange_rollup_dirty
-                    WHERE ctid = ANY (ARRAY(SELECT ctid FROM exchange_rollup_dirty LIMIT %d FOR UPDATE SKIP LOCKED))
+                    WHERE id = ANY (ARRAY(SELECT id FROM exchange_rollup_dirty ORDER BY id LIMIT %d FOR UPDATE SKIP LOCKED))
                     RETURNING bucket, provider_code, consumer_code, resource)
-                INSERT INTO rollup_hours SELECT * FROM taken""".formatted(CHUNK));
+                INSERT INTO rollup_hours SELECT DISTINCT * FROM taken""".formatted(CHUNK));
         if (taken == 0) {
             return 0;
         }
+        dsl.execute("ANALYZE rollup_hours"); // a temp table has no statistics; without them the join plan can be a full scan
         dsl.execute("""
                 DELETE FROM exchange_hourly h USING rollup_hours k
                 WHERE h.bucket = k.bucket AND h.provider_code = k.provider_code AND h.consumer_code = k.consumer_code
@@ -68,10 +76,31 @@ public class ExchangeRollups {
                 FROM rollup_hours k
                 JOIN exchange_stat s ON s.provider_code = k.provider_code AND s.consumer_code = k.consumer_code
                      AND s.resource = k.resource AND s.interval_start >= k.bucket AND s.interval_start < k.bucket + interval '1 hour'
+                -- bounds the scan to the partitions this chunk touches
+                WHERE s.interval_start >= (SELECT min(bucket) FROM rollup_hours)
+                  AND s.interval_start < (SELECT max(bucket) FROM rollup_hours) + interval '1 hour'
                 GROUP BY 1, 2, 3, 4""");
         dsl.execute("""
-                INSERT INTO rollup_days
-                SELECT DISTINCT (bucket AT TIME ZONE '%s')::date, provider_code, consumer_code, resource FROM rollup_hours""".formatted(ZONE));
+                INSERT INTO exchange_rollup_dirty_day
+                SELECT DISTINCT (bucket AT TIME ZONE '%s')::date, provider_code, consumer_code, resource FROM rollup_hours
+                ON CONFLICT DO NOTHING""".formatted(ZONE));
+        return taken;
+    }
+
+    int days(DSLContext dsl) {
+        dsl.execute("CREATE TEMP TABLE IF NOT EXISTS rollup_days (day date, provider_code text, consumer_code text, resource text) ON COMMIT DELETE ROWS");
+        dsl.execute("TRUNCATE rollup_days");
+        int taken = dsl.execute("""
+                WITH taken AS (
+                    DELETE FROM exchange_rollup_dirty_day
+                    WHERE ctid = ANY (ARRAY(SELECT ctid FROM exchange_rollup_dirty_day
+                                            ORDER BY day, provider_code, consumer_code, resource LIMIT %d FOR UPDATE SKIP LOCKED))
+                    RETURNING day, provider_code, consumer_code, resource)
+                INSERT INTO rollup_days SELECT * FROM taken""".formatted(CHUNK));
+        if (taken == 0) {
+            return 0;
+        }
+        dsl.execute("ANALYZE rollup_days");
         dsl.execute("""
                 DELETE FROM exchange_daily d USING rollup_days k
                 WHERE d.day = k.day AND d.provider_code = k.provider_code AND d.consumer_code = k.consumer_code AND d.resource = k.resource""");
@@ -83,10 +112,30 @@ public class ExchangeRollups {
                 JOIN exchange_hourly h ON h.provider_code = k.provider_code AND h.consumer_code = k.consumer_code
                      AND h.resource = k.resource
                      AND h.bucket >= (k.day::timestamp AT TIME ZONE '%1$s') AND h.bucket < ((k.day + 1)::timestamp AT TIME ZONE '%1$s')
+                WHERE h.bucket >= ((SELECT min(day) FROM rollup_days)::timestamp AT TIME ZONE '%1$s')
+                  AND h.bucket < (((SELECT max(day) FROM rollup_days) + 1)::timestamp AT TIME ZONE '%1$s')
                 GROUP BY 1, 2, 3, 4""".formatted(ZONE));
         dsl.execute("""
-                INSERT INTO rollup_months
-                SELECT DISTINCT date_trunc('month', day)::date, provider_code, consumer_code FROM rollup_days""");
+                INSERT INTO exchange_rollup_dirty_month
+                SELECT DISTINCT date_trunc('month', day)::date, provider_code, consumer_code FROM rollup_days
+                ON CONFLICT DO NOTHING""");
+        return taken;
+    }
+
+    int months(DSLContext dsl) {
+        dsl.execute("CREATE TEMP TABLE IF NOT EXISTS rollup_months (month date, provider_code text, consumer_code text) ON COMMIT DELETE ROWS");
+        dsl.execute("TRUNCATE rollup_months");
+        int taken = dsl.execute("""
+                WITH taken AS (
+                    DELETE FROM exchange_rollup_dirty_month
+                    WHERE ctid = ANY (ARRAY(SELECT ctid FROM exchange_rollup_dirty_month
+                                            ORDER BY month, provider_code, consumer_code LIMIT %d FOR UPDATE SKIP LOCKED))
+                    RETURNING month, provider_code, consumer_code)
+                INSERT INTO rollup_months SELECT * FROM taken""".formatted(CHUNK));
+        if (taken == 0) {
+            return 0;
+        }
+        dsl.execute("ANALYZE rollup_months");
         dsl.execute("""
                 DELETE FROM exchange_monthly_flow m USING rollup_months k
                 WHERE m.month = k.month AND m.provider_code = k.provider_code AND m.consumer_code = k.consumer_code""");

@@ -86,7 +86,7 @@ public class OpmonIngest {
                 if (provider == null) {
                     unknown.add(rec.serviceId());
                 }
-                quarantined.add(new ExchangeIngest.Quarantined(lines.get(i).raw().toString(), unknown,
+                quarantined.add(new ExchangeIngest.Quarantined(lines.get(i).json(), unknown,
                         "unknown X-Road member or subsystem: " + String.join(", ", unknown)));
                 continue;
             }

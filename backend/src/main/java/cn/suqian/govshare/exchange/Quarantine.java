@@ -26,18 +26,32 @@ public class Quarantine {
 
     private final StatsMerge merge;
     private final OpmonIngest opmon;
+    private final cn.suqian.govshare.db.Db db;
 
-    Quarantine(StatsMerge merge, OpmonIngest opmon) {
+    Quarantine(StatsMerge merge, OpmonIngest opmon, cn.suqian.govshare.db.Db db) {
         this.merge = merge;
         this.opmon = opmon;
+        this.db = db;
+    }
+
+    /**
+     * Mappings are added through the registry at any time; waiting records are re-attributed without anyone
+     * having to ask (the office can also trigger it at once from the API).
+     */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${govshare.exchange.quarantine-reprocess:PT10M}",
+            initialDelayString = "PT1M")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "exchange-quarantine", lockAtMostFor = "PT30M")
+    public void scheduled() {
+        db.inTransaction(cn.suqian.govshare.db.Actor.system("exchange-quarantine"), dsl ->
+                dsl.fetchExists(EXCHANGE_QUARANTINE, EXCHANGE_QUARANTINE.RESOLVED_AT.isNull()) ? reprocess(dsl, "system:quarantine") : null);
     }
 
     public record Item(long id, String kind, OffsetDateTime receivedAt, String reason, List<String> unknownRefs,
-                       AuditJson record, OffsetDateTime resolvedAt) {
+                       RawJson record, OffsetDateTime resolvedAt) {
     }
 
-    /** JSON passed through as-is. */
-    public record AuditJson(@com.fasterxml.jackson.annotation.JsonRawValue @com.fasterxml.jackson.annotation.JsonValue String json) {
+    /** A stored JSON document, passed through to the response as it is. */
+    public record RawJson(@com.fasterxml.jackson.annotation.JsonRawValue @com.fasterxml.jackson.annotation.JsonValue String json) {
     }
 
     public record Reprocessed(int resolved, int remaining) {
@@ -49,7 +63,7 @@ public class Quarantine {
         var items = dsl.selectFrom(EXCHANGE_QUARANTINE).where(where).orderBy(EXCHANGE_QUARANTINE.ID.desc())
                 .limit(page.size()).offset(page.offset())
                 .fetch(r -> new Item(r.getId(), r.getKind(), r.getReceivedAt(), r.getReason(), List.of(r.getUnknownRefs()),
-                        new AuditJson(r.getRecord().data()), r.getResolvedAt()));
+                        new RawJson(r.getRecord().data()), r.getResolvedAt()));
         return new PageResult<>(items, total, page.page(), page.size());
     }
 
@@ -92,7 +106,7 @@ public class Quarantine {
                 if (r != null
                         && directory.resolveXRoad(r.clientInstance(), r.clientClass(), r.clientCode(), r.clientSubsystem()) != null
                         && directory.resolveXRoad(r.serviceInstance(), r.serviceClass(), r.serviceMemberCode(), r.serviceSubsystem()) != null) {
-                    opmonLines.add(new BatchBody.Line(opmonLines.size() + 1, fields, node));
+                    opmonLines.add(new BatchBody.Line(opmonLines.size() + 1, fields));
                     opmonRecords.add(r);
                     opmonIds.add(q.getId());
                 }

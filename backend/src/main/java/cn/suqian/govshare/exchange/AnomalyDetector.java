@@ -36,15 +36,20 @@ public class AnomalyDetector {
         detect(OffsetDateTime.now());
     }
 
-    /** Looks at the 24 hours before {@code now}; returns how many new anomalies were recorded. */
+    /** Looks at the 24 hours before {@code now} (late data included); returns how many new anomalies were recorded. */
     public int detect(OffsetDateTime now) {
-        return db.inTransaction(Actor.system("exchange-anomalies"), dsl -> detect(dsl, now));
+        return detect(now, 24);
     }
 
-    int detect(DSLContext dsl, OffsetDateTime now) {
+    /** Looks at the given number of hours before {@code now}, e.g. after a back-fill. */
+    public int detect(OffsetDateTime now, int lookbackHours) {
+        return db.inTransaction(Actor.system("exchange-anomalies"), dsl -> detect(dsl, now, lookbackHours));
+    }
+
+    int detect(DSLContext dsl, OffsetDateTime now, int lookbackHours) {
         Map<String, Double> t = thresholds(dsl);
         OffsetDateTime end = now.truncatedTo(ChronoUnit.HOURS);
-        OffsetDateTime start = end.minusHours(24);
+        OffsetDateTime start = end.minusHours(lookbackHours);
         int found = 0;
         found += dsl.execute("""
                 INSERT INTO exchange_anomaly (kind, period_start, period_end, provider_code, consumer_code, resource, detail)
@@ -64,20 +69,24 @@ public class AnomalyDetector {
                 grid AS (SELECT g.bucket, p.provider_code, p.consumer_code
                          FROM generate_series(?::timestamptz, ?::timestamptz - interval '1 hour', interval '1 hour') AS g(bucket)
                          CROSS JOIN pairs p),
+                observed AS (SELECT min(bucket) AS first_bucket FROM exchange_hourly),
                 baseline AS (
+                    -- the usual level: the mean of the same hour of the week over the previous weeks GovShare has data for
                     SELECT g.bucket, g.provider_code, g.consumer_code,
                            (SELECT coalesce(sum(h.calls), 0) FROM exchange_hourly h
                             WHERE h.provider_code = g.provider_code AND h.consumer_code = g.consumer_code
-                              AND h.bucket IN (SELECT g.bucket - (w * interval '7 days') FROM generate_series(1, ?::int) AS w)) / ?::numeric AS usual
+                              AND h.bucket IN (SELECT g.bucket - (w * interval '7 days') FROM generate_series(1, ?::int) AS w))
+                           / nullif((SELECT count(*) FROM generate_series(1, ?::int) AS w, observed o
+                                     WHERE g.bucket - (w * interval '7 days') >= o.first_bucket), 0)::numeric AS usual
                     FROM grid g)
                 INSERT INTO exchange_anomaly (kind, period_start, period_end, provider_code, consumer_code, detail)
                 SELECT 'UNUSUAL_TRAFFIC', b.bucket, b.bucket + interval '1 hour', b.provider_code, b.consumer_code,
                        jsonb_build_object('calls', coalesce(h.calls, 0), 'usual', round(b.usual, 1),
                                           'lowFactor', ?::numeric, 'highFactor', ?::numeric)
                 FROM baseline b LEFT JOIN hours h USING (bucket, provider_code, consumer_code)
-                WHERE b.usual >= ?::numeric AND (coalesce(h.calls, 0) < b.usual * ?::numeric OR coalesce(h.calls, 0) > b.usual * ?::numeric)
+                WHERE b.usual IS NOT NULL AND b.usual >= ?::numeric AND (coalesce(h.calls, 0) < b.usual * ?::numeric OR coalesce(h.calls, 0) > b.usual * ?::numeric)
                 ON CONFLICT ON CONSTRAINT exchange_anomaly_once DO NOTHING""",
-                start, end, start, t.get("unusual_weeks"), end, start, end, t.get("unusual_weeks").intValue(), t.get("unusual_weeks"),
+                start, end, start, t.get("unusual_weeks"), end, start, end, t.get("unusual_weeks").intValue(), t.get("unusual_weeks").intValue(),
                 t.get("unusual_low_factor"), t.get("unusual_high_factor"), t.get("unusual_min_baseline"),
                 t.get("unusual_low_factor"), t.get("unusual_high_factor"));
         OffsetDateTime silentSince = end.minusHours(t.get("silent_hours").longValue());

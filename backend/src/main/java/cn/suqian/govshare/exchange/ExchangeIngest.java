@@ -96,6 +96,26 @@ public class ExchangeIngest {
                         provider.system(), consumer.system()));
             }
         }
+        // Two names for the same organisation (an organisation code and a system alias, say) make two records
+        // of the same interval once attributed: ambiguous, so refused like any other duplicate.
+        Map<String, Integer> attributedKeys = new HashMap<>();
+        for (int i = 0, a = 0; i < stats.size() && a < attributed.size(); i++) {
+            if (attributed.get(a).stat() != stats.get(i)) {
+                continue;
+            }
+            StatsMerge.Attributed x = attributed.get(a++);
+            String key = x.providerOrg() + "\u0001" + x.consumerOrg() + "\u0001" + x.stat().resource() + "\u0001"
+                    + x.stat().intervalStart().toInstant();
+            Integer first = attributedKeys.putIfAbsent(key, lines.get(i).number());
+            if (first != null) {
+                problems.add(IntervalStat.problem(lines.get(i).number(), "provider", x.stat().provider(),
+                        "names the same provider, consumer, resource and interval as record " + first + " (" + x.providerOrg()
+                                + " -> " + x.consumerOrg() + ")"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
         merge.merge(dsl, attributed, batchId);
         quarantine(dsl, batchId, "STATS", quarantined);
         return record(dsl, batchId, "STATS", client, idempotencyKey, sha, lines.size(), attributed.size(), quarantined.size(), 0);

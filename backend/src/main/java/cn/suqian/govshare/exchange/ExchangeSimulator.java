@@ -48,13 +48,15 @@ public class ExchangeSimulator {
     private final Db db;
     private final ApiTokenService tokens;
     private final AnomalyDetector anomalies;
+    private final ExchangeRollups rollups;
     private volatile WebClient client;
     private volatile List<Key> keys = List.of();
 
-    ExchangeSimulator(Db db, ApiTokenService tokens, AnomalyDetector anomalies) {
+    ExchangeSimulator(Db db, ApiTokenService tokens, AnomalyDetector anomalies, ExchangeRollups rollups) {
         this.db = db;
         this.tokens = tokens;
         this.anomalies = anomalies;
+        this.rollups = rollups;
     }
 
     /** One simulated flow: a provider (by organisation code or a system alias) serving a resource to a consumer. */
@@ -79,7 +81,10 @@ public class ExchangeSimulator {
                     OffsetDateTime hour = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).minusHours(BACKFILL_DAYS * 24L - i);
                     return i % 24 == 0 ? push(hour, 24, 3600) : Mono.empty();
                 }))
-                .then(Mono.fromRunnable(() -> anomalies.detect(OffsetDateTime.now())).subscribeOn(db.scheduler()))
+                .then(Mono.fromRunnable(() -> {
+                    rollups.refresh(); // so the first anomaly pass sees the back-filled days
+                    anomalies.detect(OffsetDateTime.now(), BACKFILL_DAYS * 24);
+                }).subscribeOn(db.scheduler()))
                 .subscribe(v -> { }, e -> log.warn("Demo exchange simulator stopped: {}", e.toString()),
                         () -> log.info("DEMO MODE: simulated exchange platform pushed {} days of traffic for {} flows; live every 5 minutes",
                                 BACKFILL_DAYS, keys.size()));
@@ -122,8 +127,8 @@ public class ExchangeSimulator {
         int hour = local.getHour();
         boolean weekend = local.getDayOfWeek() == DayOfWeek.SATURDAY || local.getDayOfWeek() == DayOfWeek.SUNDAY;
         long day = local.toLocalDate().toEpochDay();
-        // one provider in a dozen falls silent from 9:00 to 15:00 on a given day
-        if (Math.floorMod((k.providerOrg().hashCode() + day), 12) == 0 && hour >= 9 && hour < 15) {
+        // about one provider in thirty falls silent from 9:00 to 15:00 on a given day
+        if (Math.floorMod((k.providerOrg().hashCode() + day), 30) == 0 && hour >= 9 && hour < 15) {
             return null;
         }
         double rhythm = weekend ? 0.12 : hour >= 8 && hour < 12 || hour >= 14 && hour < 18 ? 1.0 : hour >= 18 && hour < 22 ? 0.25 : 0.05;
@@ -159,11 +164,12 @@ public class ExchangeSimulator {
             String[] aliases = res.value3();
             String provider = aliases != null && aliases.length > 0 && r.nextBoolean() ? aliases[0] : res.value2();
             int consumers = 1 + r.nextInt(4);
-            boolean flaky = r.nextInt(20) == 0;
+            boolean flaky = r.nextInt(8) == 0;
+            java.util.Set<String> chosen = new java.util.HashSet<>();
             for (int c = 0; c < consumers; c++) {
                 String consumer = orgs.get(r.nextInt(orgs.size()));
-                if (consumer.equals(res.value2())) {
-                    continue;
+                if (consumer.equals(res.value2()) || !chosen.add(consumer)) {
+                    continue; // a flow is one provider, consumer and resource
                 }
                 result.add(new Key(provider, res.value2(), consumer, res.value1(), 10 + r.nextInt(400), flaky));
             }

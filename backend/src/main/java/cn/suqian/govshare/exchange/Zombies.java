@@ -9,9 +9,9 @@ import java.util.List;
 /**
  * Zombie candidates (rule R9's evidence): systems in use that must connect to the sharing platform or can
  * be recognised in its traffic (they have exchange aliases), and showed no traffic for the configured
- * number of days (threshold {@code zombie_days}). Systems registered more recently than that are not
- * judged yet. Connection-probe evidence joins when connection monitoring (issue 4) lands; until then the
- * reason says so.
+ * number of days (threshold {@code zombie_days}). The report says since when GovShare holds traffic at all
+ * ({@code observedSince}), so a young installation's candidates are read for what they are.
+ * Connection-probe evidence joins when connection monitoring (issue 4) lands; until then the reason says so.
  */
 @Component
 public class Zombies {
@@ -20,13 +20,13 @@ public class Zombies {
                             List<String> aliases, String reason) {
     }
 
-    public record Report(int days, OffsetDateTime since, List<Candidate> items) {
+    public record Report(int days, OffsetDateTime since, OffsetDateTime observedSince, List<Candidate> items) {
     }
 
     public Report find(DSLContext dsl, OffsetDateTime now, String organisation) {
         int days = AnomalyDetector.thresholds(dsl).getOrDefault("zombie_days", 180.0).intValue();
         OffsetDateTime since = now.minusDays(days);
-        List<Object> binds = new java.util.ArrayList<>(List.of(since, since));
+        List<Object> binds = new java.util.ArrayList<>(List.of(since));
         String orgFilter = "";
         if (organisation != null) {
             orgFilter = " AND s.organisation_code = ?";
@@ -36,7 +36,7 @@ public class Zombies {
                 SELECT s.code, s.name, s.organisation_code, a.last_seen, s.exchange_aliases, s.must_connect
                 FROM information_system s
                 LEFT JOIN exchange_system_activity a ON a.system_code = s.code
-                WHERE s.retired_at IS NULL AND s.lifecycle_status <> 'RETIRED' AND s.created_at < ?::timestamptz
+                WHERE s.retired_at IS NULL AND s.lifecycle_status <> 'RETIRED'
                   AND (s.must_connect OR cardinality(s.exchange_aliases) > 0)
                   AND (a.last_seen IS NULL OR a.last_seen < ?::timestamptz)%s
                 ORDER BY a.last_seen NULLS FIRST, s.code""".formatted(orgFilter), binds.toArray())
@@ -48,6 +48,8 @@ public class Zombies {
                             + "; connection probes not yet evaluated";
                     return new Candidate(r.get(0, String.class), r.get(1, String.class), r.get(2, String.class), last, aliases, reason);
                 });
-        return new Report(days, since, items);
+        OffsetDateTime observedSince = dsl.fetchValue(org.jooq.impl.DSL.field(
+                "(SELECT min(day)::timestamp AT TIME ZONE 'Asia/Shanghai' FROM exchange_daily)", OffsetDateTime.class));
+        return new Report(days, since, observedSince, items);
     }
 }

@@ -41,7 +41,7 @@ class ExchangeSimulatorTests {
     @Test
     void some_provider_falls_silent_during_the_day() {
         int silent = 0;
-        for (int p = 0; p < 40; p++) {
+        for (int p = 0; p < 60; p++) {
             var k = new ExchangeSimulator.Key("org-" + p, "org-" + p, "hrss", "r", 300, false);
             for (int d = 0; d < 14; d++) {
                 if (ExchangeSimulator.record(k, OffsetDateTime.of(2026, 11, 10, 3, 0, 0, 0, ZoneOffset.UTC).plusDays(d), 3600) == null) {

@@ -130,6 +130,21 @@ class StatsIngestTests {
     }
 
     @Test
+    void two_names_for_the_same_organisation_in_one_batch_are_refused_not_merged() {
+        OffsetDateTime t = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).minusHours(7);
+        Api.as(port, "admin").post().uri("/api/v1/systems").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("code", "education.alias-probe", "organisationCode", "education", "name", "别名探针",
+                        "fundingType", "GOVERNMENT_INVESTMENT", "lifecycleStatus", "IN_USE", "deployment", "GOV_CLOUD",
+                        "network", "EGOV_EXTRANET", "mustConnect", true, "exchangeAliases", List.of("CN/GOV/SQ-EDU/probe")))
+                .exchange().expectStatus().isCreated();
+        var problem = push("admin", "[" + line(t, "education", "egov", "res-alias", 5, 0) + ","
+                + line(t, "CN/GOV/SQ-EDU/probe", "egov", "res-alias", 6, 0) + "]", "application/json", null, 400);
+        assertThat((List<Map<String, Object>>) problem.get("errors")).singleElement()
+                .satisfies(e -> assertThat((String) e.get("reason")).contains("record 1"));
+        assertThat(calls("res-alias")).isZero();
+    }
+
+    @Test
     void only_machine_clients_and_the_office_may_push() {
         OffsetDateTime t = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).minusHours(1);
         String body = "[" + line(t, "water", "egov", "res-auth", 1, 0) + "]";

@@ -84,11 +84,16 @@ class AccessRefusalTests {
             new Call(HttpMethod.PUT, "/api/v1/networks/finance.net", "{}", Set.of("admin")),
             new Call(HttpMethod.POST, "/api/v1/networks/finance.net-probe/retire", null, Set.of("admin")),
             new Call(HttpMethod.GET, "/api/v1/data-rooms", null, PEOPLE),
+            new Call(HttpMethod.GET, "/api/v1/data-rooms/finance.room-probe", null, Set.of("admin", "leader", "finance", "auditor")),
             new Call(HttpMethod.POST, "/api/v1/data-rooms", "{\"organisationCode\":\"finance\"}", Set.of("admin")),
+            new Call(HttpMethod.PUT, "/api/v1/data-rooms/finance.room-probe", "{}", Set.of("admin")),
+            new Call(HttpMethod.POST, "/api/v1/data-rooms/finance.room-probe/retire", null, Set.of("admin")),
             new Call(HttpMethod.GET, "/api/v1/connection-targets", null, PEOPLE),
             new Call(HttpMethod.GET, "/api/v1/connection-targets/finance.fep", null, Set.of("admin", "leader", "finance", "auditor")),
             new Call(HttpMethod.POST, "/api/v1/connection-targets", "{\"systemCode\":\"finance.s01\"}", Set.of("admin")),
             new Call(HttpMethod.PUT, "/api/v1/connection-targets/finance.fep", "{}", Set.of("admin")),
+            new Call(HttpMethod.POST, "/api/v1/connection-targets/finance.target-probe/retire", null, Set.of("admin")),
+            new Call(HttpMethod.POST, "/api/v1/catalogue/resource/retire?code=390099/000001", null, Set.of("admin")),
             // key tasks
             new Call(HttpMethod.GET, "/api/v1/tasks", null, PEOPLE),
             new Call(HttpMethod.GET, "/api/v1/tasks/T5", null, PEOPLE),
@@ -123,6 +128,18 @@ class AccessRefusalTests {
                 .bodyValue(Map.of("code", "finance.matrix-probe", "organisationCode", "finance", "name", "权限矩阵探针系统",
                         "fundingType", "GOVERNMENT_INVESTMENT", "lifecycleStatus", "IN_USE", "deployment", "GOV_CLOUD",
                         "network", "EGOV_EXTRANET", "mustConnect", false))
+                .exchange().expectStatus().isCreated();
+        Api.as(port, "admin").post().uri("/api/v1/data-rooms").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("code", "finance.room-probe", "organisationCode", "finance", "name", "探针机房", "migrationStatus", "NOT_STARTED"))
+                .exchange().expectStatus().isCreated();
+        Api.as(port, "admin").post().uri("/api/v1/connection-targets").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("code", "finance.target-probe", "systemCode", "finance.matrix-probe", "kind", "INTERFACE",
+                        "name", "探针接口", "probe", "HEARTBEAT"))
+                .exchange().expectStatus().isCreated();
+        Api.as(port, "admin").post().uri("/api/v1/catalogue").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("code", "390099/000001", "category", 3, "name", "探针资源", "providerOrganisationCode", "finance",
+                        "format", "DATABASE", "sharingType", "UNCONDITIONAL", "sharingMethod", "INTERFACE", "openAttribute", "NOT_OPEN",
+                        "updateCycle", "DAILY"))
                 .exchange().expectStatus().isCreated();
         Api.as(port, "admin").post().uri("/api/v1/networks").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("code", "finance.net-probe", "organisationCode", "finance", "name", "探针专网", "migrationStatus", "NOT_STARTED"))

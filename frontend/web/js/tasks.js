@@ -69,7 +69,8 @@ function milestoneMeta(m) {
     parts.push(el('span', { text: t('task.milestone.metOn', { date: fmt.day(m.metOn) }) }));
     if (isLate(m)) parts.push(badge(t('task.milestone.late'), 'warn'));
   } else {
-    parts.push(el('span', { text: t('task.milestone.deadline', { date: fmt.day(m.deadline) }) }));
+    // milestones the plan sets no date for are standing work, not undated deadlines
+    parts.push(el('span', { text: m.deadline ? t('task.milestone.deadline', { date: fmt.day(m.deadline) }) : t('task.milestone.ongoing') }));
     if (isDueSoon(m)) parts.push(badge(t('task.milestone.dueSoon', { days: daysUntil(m.deadline) }), 'warn'));
   }
   return parts;

@@ -84,7 +84,18 @@ export function renderError(container, error, { withFieldErrors = true } = {}) {
 /** "contactPhone: must match …" for one entry of a problem's errors[]. */
 export function fieldErrorText(e) {
   const label = tEnum('field', e.field);
-  return label && e.reason ? `${label}: ${e.reason}` : e.reason || label;
+  const reason = reasonText(e);
+  return label && reason ? `${label}: ${reason}` : reason || label;
+}
+
+/** A refusal's reason in the reader's language when the API gave a known code, else its English text. */
+export function reasonText(e) {
+  if (e?.code) {
+    const key = `problem.${e.code}`;
+    const text = t(key, e.params ?? {});
+    if (text !== key) return text;
+  }
+  return e?.reason ?? '';
 }
 
 /** Marks <main> as rendered, the signal the browser tests (and screen readers) wait for. */

@@ -6,7 +6,7 @@
 import { api } from './api.js';
 import { initPage } from './layout.js';
 import { t, tEnum, fmt } from './i18n.js';
-import { el, badge, renderError, markLoaded } from './dom.js';
+import { el, badge, renderError, markLoaded, reasonText } from './dom.js';
 import { isScoped, queryParams, selectIfOffered, writeQuery, statItem } from './registry.js';
 
 const $ = (id) => document.getElementById(id);
@@ -91,7 +91,7 @@ function renderRejected(error, fileName) {
       el('td', { class: 'num mono', text: e.row ?? '—' }),
       el('td', { title: e.field ?? null, text: e.column || tEnum('field', e.field) || '—' }),
       el('td', { class: e.value === null || e.value === undefined || e.value === '' ? 'muted' : 'mono', text: shown(e.value) }),
-      el('td', { text: e.reason ?? '' })))));
+      el('td', { text: reasonText(e) })))));
 
   showResult(
     el('div', { class: 'alert alert-danger', role: 'alert', 'data-outcome': 'rejected' },

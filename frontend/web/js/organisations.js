@@ -5,7 +5,7 @@
 import { api } from './api.js';
 import { initPage } from './layout.js';
 import { t, tEnum, fmt, getLanguage } from './i18n.js';
-import { el, badge, debounce, renderError, fieldErrorText, markLoaded } from './dom.js';
+import { el, badge, debounce, renderError, fieldErrorText, markLoaded, reasonText } from './dom.js';
 
 const PAGE_SIZE = 50;
 // Below this width the detail panel sits under the table (see app.css), so scroll to it.
@@ -188,7 +188,7 @@ function contactForm(org) {
       for (const e of error.errors ?? []) {
         const f = fields.find((x) => x.name === e.field);
         if (f) {
-          f.message.textContent = e.reason ?? '';
+          f.message.textContent = reasonText(e);
           f.input.setAttribute('aria-invalid', 'true');
           f.input.setAttribute('aria-describedby', f.message.id);
         } else {

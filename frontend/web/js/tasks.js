@@ -6,7 +6,7 @@
 import { api } from './api.js';
 import { initPage } from './layout.js';
 import { t, fmt } from './i18n.js';
-import { el, badge, renderError, fieldErrorText, markLoaded } from './dom.js';
+import { el, badge, renderError, fieldErrorText, markLoaded, reasonText } from './dom.js';
 import {
   ENUMS, enumBadge, enumLabel, fillEnumSelect, toneOf, OrgDirectory, queryParams, writeQuery,
   selectIfOffered, DetailPanel, detailItem, statItem,
@@ -371,7 +371,7 @@ function progressForm(task) {
       const unmatched = [];
       for (const e of error.errors ?? []) {
         const f = fields.find((x) => x.name === e.field);
-        if (f) fieldError(f, e.reason ?? '');
+        if (f) fieldError(f, reasonText(e));
         else unmatched.push(e);
       }
       const box = renderError(errorBox, error, { withFieldErrors: false });

@@ -4,7 +4,6 @@ import cn.suqian.govshare.web.FieldProblem;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -106,10 +105,5 @@ record IntervalStat(OffsetDateTime intervalStart, int intervalSeconds, String pr
 
     static FieldProblem problem(int line, String field, Object value, String reason) {
         return new FieldProblem(line, null, field, value, reason);
-    }
-
-    static List<String> fields() {
-        return new ArrayList<>(List.of("intervalStart", "intervalSeconds", "provider", "consumer", "resource", "calls",
-                "failedCalls", "records", "bytes", "latencyMsSum", "latencyMsMax"));
     }
 }

@@ -13,7 +13,6 @@ import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import static cn.suqian.govshare.db.schema.Tables.APP_USER;
@@ -140,13 +139,5 @@ public class AccountService implements ReactiveUserDetailsService {
                 .set(APP_USER.ORGANISATION_CODE, a.organisationCode())
                 .execute();
         return new AccountView(a.username(), a.displayName(), a.role(), a.organisationCode(), true);
-    }
-
-    static Optional<Role> parseRole(String role) {
-        try {
-            return Optional.of(Role.valueOf(role));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
     }
 }

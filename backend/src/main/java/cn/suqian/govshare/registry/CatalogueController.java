@@ -80,7 +80,7 @@ class CatalogueController {
     public Mono<ResponseEntity<byte[]>> template(@RequestParam(required = false) String format) {
         return Mono.fromCallable(() -> {
             SheetFormat f = SheetFormat.of(format);
-            return SpreadsheetResponses.file(CatalogueService.template(f), "政务信息资源目录模板", f);
+            return SpreadsheetResponses.file(catalogue.template(f), "政务信息资源目录模板", f);
         });
     }
 

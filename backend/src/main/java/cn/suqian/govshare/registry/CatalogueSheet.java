@@ -24,7 +24,7 @@ import java.util.function.Function;
  * The catalogue spreadsheet. Information items are written "名称:类型；名称:类型"; lists are separated
  * by "；"; enumerations use their Chinese labels (English constants are accepted too).
  */
-final class CatalogueSheet implements SheetImport.Definition<CatalogueResource> {
+final class CatalogueSheet implements SheetBackedRecords.Store<CatalogueResource> {
 
     static final Column<CatalogueResource> CODE = col("资源代码", "code", true, CatalogueResource::code);
     static final Column<CatalogueResource> CATEGORY = col("资源分类（类）", "category", true, CatalogueResource::category);
@@ -74,6 +74,44 @@ final class CatalogueSheet implements SheetImport.Definition<CatalogueResource> 
     @Override
     public String entityType() {
         return "catalogue_resource";
+    }
+
+    @Override
+    public String entityName() {
+        return "catalogue resource";
+    }
+
+    @Override
+    public String sheetName() {
+        return "政务信息资源目录";
+    }
+
+    @Override
+    public java.util.Optional<CatalogueResource> get(DSLContext dsl, String key) {
+        return repository.get(dsl, key);
+    }
+
+    @Override
+    public void retire(DSLContext dsl, String key) {
+        repository.retire(dsl, key);
+    }
+
+    @Override
+    public java.time.OffsetDateTime retiredAt(CatalogueResource r) {
+        return r.retiredAt();
+    }
+
+    @Override
+    public CatalogueResource normalise(CatalogueResource r) {
+        return r.normalised();
+    }
+
+    @Override
+    public CatalogueResource withKey(CatalogueResource r, String code) {
+        return new CatalogueResource(code, r.category(), r.className(), r.itemName(), r.subitemName(), r.detailName(), r.name(),
+                r.providerOrganisationCode(), r.abstractText(), r.format(), r.items(), r.sharingType(), r.sharingCondition(),
+                r.notSharedBasis(), r.sharingMethod(), r.openAttribute(), r.updateCycle(), r.releasedOn(), r.relatedCodes(),
+                r.baseDatabases(), r.mounted(), r.mountedSince(), r.sourceSystemCode(), null, null, null);
     }
 
     @Override

@@ -95,7 +95,7 @@ class InformationSystemController {
     public Mono<ResponseEntity<byte[]>> template(@RequestParam(required = false) String format) {
         return Mono.fromCallable(() -> {
             SheetFormat f = SheetFormat.of(format);
-            return SpreadsheetResponses.file(InformationSystemService.template(f), "信息系统清单模板", f);
+            return SpreadsheetResponses.file(systems.template(f), "信息系统清单模板", f);
         });
     }
 

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The inventory spreadsheet: Chinese headings, parsing and writing of rows, and the import hooks. */
-final class InformationSystemSheet implements SheetImport.Definition<InformationSystem> {
+final class InformationSystemSheet implements SheetBackedRecords.Store<InformationSystem> {
 
     static final Column<InformationSystem> CODE = col("系统编码", "code", true, InformationSystem::code);
     static final Column<InformationSystem> ORGANISATION = col("所属单位编码", "organisationCode", true, InformationSystem::organisationCode);
@@ -58,6 +58,44 @@ final class InformationSystemSheet implements SheetImport.Definition<Information
     @Override
     public String entityType() {
         return "information_system";
+    }
+
+    @Override
+    public String entityName() {
+        return "information system";
+    }
+
+    @Override
+    public String sheetName() {
+        return "信息系统清单";
+    }
+
+    @Override
+    public java.util.Optional<InformationSystem> get(DSLContext dsl, String key) {
+        return repository.get(dsl, key);
+    }
+
+    @Override
+    public void retire(DSLContext dsl, String key) {
+        repository.retire(dsl, key);
+    }
+
+    @Override
+    public java.time.OffsetDateTime retiredAt(InformationSystem s) {
+        return s.retiredAt();
+    }
+
+    @Override
+    public InformationSystem normalise(InformationSystem s) {
+        return s.normalised();
+    }
+
+    @Override
+    public InformationSystem withKey(InformationSystem s, String code) {
+        return new InformationSystem(code, s.organisationCode(), s.name(), s.purpose(), s.fundingType(), s.lifecycleStatus(),
+                s.statusSince(), s.deployment(), s.dataRoomCode(), s.network(), s.privateNetworkCode(), s.migrationPlannedOn(),
+                s.mustConnect(), s.platformConnectedOn(), s.protectionLevel(), s.protectionAssessedOn(), s.containsSecrets(),
+                s.annualOmCost(), s.exchangeAliases(), null, null, null);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package cn.suqian.govshare.audit;
 
 import cn.suqian.govshare.web.InvalidInputException;
+import cn.suqian.govshare.web.RawJson;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
@@ -20,12 +21,8 @@ public class AuditTrail {
     public static final int MAX_PAGE = 500;
 
     public record AuditEventView(long id, OffsetDateTime occurredAt, String actor, String actorOrganisation,
-                                 String action, String entityType, String entityId, JsonText before, JsonText after,
+                                 String action, String entityType, String entityId, RawJson before, RawJson after,
                                  String hash) {
-    }
-
-    /** A JSON document passed through to the response as-is. */
-    public record JsonText(@com.fasterxml.jackson.annotation.JsonRawValue @com.fasterxml.jackson.annotation.JsonValue String json) {
     }
 
     public record AuditPage(List<AuditEventView> items, Long nextBeforeId) {
@@ -82,7 +79,7 @@ public class AuditTrail {
                 .orderBy(AUDIT_EVENT.ID.desc())
                 .limit(f.limit() + 1)
                 .fetch(r -> new AuditEventView(r.getId(), r.getOccurredAt(), r.getActor(), r.getActorOrganisation(),
-                        r.getAction(), r.getEntityType(), r.getEntityId(), json(r.getBeforeState()), json(r.getAfterState()),
+                        r.getAction(), r.getEntityType(), r.getEntityId(), RawJson.of(r.getBeforeState()), RawJson.of(r.getAfterState()),
                         r.getHash()));
         Long next = null;
         if (items.size() > f.limit()) {
@@ -97,9 +94,5 @@ public class AuditTrail {
         Long broken = r.get("first_broken_id", Long.class);
         return new Verification(broken == null, r.get("rows_checked", Long.class), broken, r.get("reason", String.class),
                 r.get("last_hash", String.class), OffsetDateTime.now());
-    }
-
-    private static JsonText json(JSONB value) {
-        return value == null ? null : new JsonText(value.data());
     }
 }

@@ -7,6 +7,7 @@ import cn.suqian.govshare.web.InvalidInputException;
 import cn.suqian.govshare.web.NotFoundException;
 import cn.suqian.govshare.web.PageRequest;
 import cn.suqian.govshare.web.PageResult;
+import cn.suqian.govshare.web.RawJson;
 import io.swagger.v3.oas.annotations.Operation;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
@@ -50,7 +51,7 @@ class ExchangeOperationsController {
     }
 
     public record Anomaly(long id, String kind, OffsetDateTime periodStart, OffsetDateTime periodEnd, String provider, String consumer,
-                          String resource, Quarantine.RawJson detail, String status, OffsetDateTime detectedAt, String triagedBy,
+                          String resource, RawJson detail, String status, OffsetDateTime detectedAt, String triagedBy,
                           String note) {
     }
 
@@ -90,9 +91,7 @@ class ExchangeOperationsController {
             long total = dsl.fetchCount(EXCHANGE_ANOMALY, DSL.and(where));
             var items = dsl.selectFrom(EXCHANGE_ANOMALY).where(where)
                     .orderBy(EXCHANGE_ANOMALY.PERIOD_START.desc(), EXCHANGE_ANOMALY.ID.desc()).limit(p.size()).offset(p.offset())
-                    .fetch(r -> new Anomaly(r.getId(), r.getKind(), r.getPeriodStart(), r.getPeriodEnd(), r.getProviderCode(),
-                            r.getConsumerCode(), r.getResource(), new Quarantine.RawJson(r.getDetail().data()), r.getStatus(),
-                            r.getDetectedAt(), r.getTriagedBy(), r.getNote()));
+                    .fetch(ExchangeOperationsController::anomaly);
             return new PageResult<>(items, total, p.page(), p.size());
         });
     }
@@ -114,11 +113,13 @@ class ExchangeOperationsController {
             if (n == 0) {
                 throw new NotFoundException("anomaly", id);
             }
-            var r = dsl.selectFrom(EXCHANGE_ANOMALY).where(EXCHANGE_ANOMALY.ID.eq(id)).fetchOne();
-            return new Anomaly(r.getId(), r.getKind(), r.getPeriodStart(), r.getPeriodEnd(), r.getProviderCode(), r.getConsumerCode(),
-                    r.getResource(), new Quarantine.RawJson(r.getDetail().data()), r.getStatus(), r.getDetectedAt(), r.getTriagedBy(),
-                    r.getNote());
+            return anomaly(dsl.selectFrom(EXCHANGE_ANOMALY).where(EXCHANGE_ANOMALY.ID.eq(id)).fetchOne());
         });
+    }
+
+    static Anomaly anomaly(cn.suqian.govshare.db.schema.tables.records.ExchangeAnomalyRecord r) {
+        return new Anomaly(r.getId(), r.getKind(), r.getPeriodStart(), r.getPeriodEnd(), r.getProviderCode(), r.getConsumerCode(),
+                r.getResource(), RawJson.of(r.getDetail()), r.getStatus(), r.getDetectedAt(), r.getTriagedBy(), r.getNote());
     }
 
     @Operation(summary = "Records waiting in quarantine (unknown organisations or systems), newest first. EGOV_ADMIN and AUDITOR.")

@@ -34,7 +34,6 @@ final class OpmonCall {
     boolean succeeded;
     Long requestSize;
     Long responseSize;
-    boolean dirty;
 
     boolean paired() {
         return clientRecord != null && producerRecord != null;
@@ -101,7 +100,6 @@ final class OpmonCall {
         providerSystem = provider.system();
         resource = r.resource();
         metaservice = r.metaservice();
-        dirty = true;
     }
 
     /** Can this record be the missing side of this call? */

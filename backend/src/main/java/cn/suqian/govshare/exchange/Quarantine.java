@@ -3,6 +3,7 @@ package cn.suqian.govshare.exchange;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.PageRequest;
 import cn.suqian.govshare.web.PageResult;
+import cn.suqian.govshare.web.RawJson;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -50,10 +51,6 @@ public class Quarantine {
                        RawJson record, OffsetDateTime resolvedAt) {
     }
 
-    /** A stored JSON document, passed through to the response as it is. */
-    public record RawJson(@com.fasterxml.jackson.annotation.JsonRawValue @com.fasterxml.jackson.annotation.JsonValue String json) {
-    }
-
     public record Reprocessed(int resolved, int remaining) {
     }
 
@@ -63,7 +60,7 @@ public class Quarantine {
         var items = dsl.selectFrom(EXCHANGE_QUARANTINE).where(where).orderBy(EXCHANGE_QUARANTINE.ID.desc())
                 .limit(page.size()).offset(page.offset())
                 .fetch(r -> new Item(r.getId(), r.getKind(), r.getReceivedAt(), r.getReason(), List.of(r.getUnknownRefs()),
-                        new RawJson(r.getRecord().data()), r.getResolvedAt()));
+                        RawJson.of(r.getRecord()), r.getResolvedAt()));
         return new PageResult<>(items, total, page.page(), page.size());
     }
 

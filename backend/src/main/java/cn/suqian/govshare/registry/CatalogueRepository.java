@@ -141,7 +141,7 @@ public class CatalogueRepository {
             c.add(t.SOURCE_SYSTEM_CODE.eq(f.sourceSystem()));
         }
         if (f.q() != null && !f.q().isBlank()) {
-            String like = "%" + f.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String like = cn.suqian.govshare.db.Like.containing(f.q());
             c.add(t.NAME.like(like).or(t.CODE.like(like)).or(t.ABSTRACT.like(like)));
         }
         if (!f.includeRetired()) {

@@ -158,7 +158,7 @@ public class InformationSystemRepository {
             c.add(t.MUST_CONNECT.eq(f.mustConnect()));
         }
         if (f.q() != null && !f.q().isBlank()) {
-            String like = "%" + f.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String like = cn.suqian.govshare.db.Like.containing(f.q());
             c.add(t.NAME.like(like).or(t.CODE.likeIgnoreCase(like)).or(t.PURPOSE.like(like)));
         }
         if (!f.includeRetired()) {

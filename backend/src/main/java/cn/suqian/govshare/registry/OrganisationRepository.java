@@ -26,7 +26,7 @@ public class OrganisationRepository {
             where.add(ORGANISATION.TYPE.eq(type.name()));
         }
         if (query != null && !query.isBlank()) {
-            String like = "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String like = cn.suqian.govshare.db.Like.containing(query);
             where.add(ORGANISATION.NAME.like(like).or(ORGANISATION.CODE.likeIgnoreCase(like))
                     .or(ORGANISATION.NAME_EN.likeIgnoreCase(like)));
         }

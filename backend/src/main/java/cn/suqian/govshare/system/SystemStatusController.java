@@ -51,8 +51,9 @@ class SystemStatusController {
     @GetMapping("/api/v1/system/status")
     @PreAuthorize(Access.ANY_USER)
     public Mono<Status> status() {
-        String mode = storage.mode() == TimeSeriesStorage.Mode.TIMESCALEDB ? "timescaledb" : "partitioned";
         return db.tx(dsl -> {
+            // resolved once at start-up; asked here, off the event loop, in case it was not yet
+            String mode = storage.mode() == TimeSeriesStorage.Mode.TIMESCALEDB ? "timescaledb" : "partitioned";
             var since = OffsetDateTime.now().minusHours(1);
             List<Heartbeat> beats = dsl.select(SCHEDULER_HEARTBEAT.JOB, SCHEDULER_HEARTBEAT.NODE,
                             DSL.max(SCHEDULER_HEARTBEAT.TICKED_AT),

@@ -1,7 +1,7 @@
 package cn.suqian.govshare.audit;
 
 import cn.suqian.govshare.db.Db;
-import cn.suqian.govshare.security.Access;
+import cn.suqian.govshare.access.Access;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -57,6 +57,11 @@ public class AuditTrail {
                 .execute();
     }
 
+    /** How many events the trail holds. */
+    public long count(DSLContext dsl) {
+        return dsl.fetchCount(AUDIT_EVENT);
+    }
+
     public AuditPage page(DSLContext dsl, Filter f) {
         List<org.jooq.Condition> where = new ArrayList<>();
         if (f.entityType() != null && !f.entityType().isBlank()) {

@@ -1,7 +1,12 @@
 /**
  * The audit trail: every change to data is recorded by database triggers (who, when, what before and
- * after) in the append-only, hash-chained {@code audit_event} table; this package reads it and verifies
- * the chain. Capabilities attach {@code audit_row_change(...)} to their tables in their migrations and
- * may record domain events (sign-ins, ingest batches) through {@link cn.suqian.govshare.audit.AuditTrail}.
+ * after) in the append-only, hash-chained audit_event table; this module reads it and verifies the chain.
+ * Capabilities attach audit_row_change(...) to their tables in their migrations and may record domain
+ * events (sign-ins, imports, ingest batches) through AuditTrail.
  */
+@ApplicationModule(displayName = "Audit trail", allowedDependencies = {"db", "web"})
+@OwnsTables({"audit_event", "audit_verify"})
 package cn.suqian.govshare.audit;
+
+import cn.suqian.govshare.db.OwnsTables;
+import org.springframework.modulith.ApplicationModule;

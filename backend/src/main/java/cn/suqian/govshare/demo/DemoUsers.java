@@ -1,9 +1,11 @@
 package cn.suqian.govshare.demo;
 
+import cn.suqian.govshare.organisation.Organisations;
+
 import cn.suqian.govshare.db.Actor;
 import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.security.AccountService;
-import cn.suqian.govshare.security.Role;
+import cn.suqian.govshare.access.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -14,7 +16,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-import static cn.suqian.govshare.db.schema.Tables.ORGANISATION;
 
 /**
  * Demo users, all with password {@value #PASSWORD}: admin, leader, finance, auditor, and
@@ -30,8 +31,10 @@ class DemoUsers implements ApplicationRunner {
 
     private final AccountService accounts;
     private final Db db;
+    private final Organisations organisationDirectory;
 
-    DemoUsers(AccountService accounts, Db db) {
+    DemoUsers(AccountService accounts, Db db, Organisations organisationDirectory) {
+        this.organisationDirectory = organisationDirectory;
         this.accounts = accounts;
         this.db = db;
     }
@@ -47,11 +50,10 @@ class DemoUsers implements ApplicationRunner {
                 new AccountService.NewAccount("auditor", "审计局", Role.AUDITOR, "audit", PASSWORD))) {
             created += accounts.createIfAbsent(actor, a, false) ? 1 : 0;
         }
-        var organisations = db.inTransaction(actor, dsl -> dsl.select(ORGANISATION.CODE, ORGANISATION.NAME)
-                .from(ORGANISATION).where(ORGANISATION.RETIRED_AT.isNull()).orderBy(ORGANISATION.CODE).fetch());
+        var organisations = db.inTransaction(actor, organisationDirectory::active);
         for (var o : organisations) {
-            created += accounts.createIfAbsent(actor, new AccountService.NewAccount("dept-" + o.value1(), o.value2(),
-                    Role.DEPARTMENT, o.value1(), PASSWORD), false) ? 1 : 0;
+            created += accounts.createIfAbsent(actor, new AccountService.NewAccount("dept-" + o.code(), o.name(),
+                    Role.DEPARTMENT, o.code(), PASSWORD), false) ? 1 : 0;
         }
         log.info("DEMO MODE: users admin, leader, finance, auditor and dept-<organisation code> (e.g. dept-finance), "
                 + "all with password '{}'. {} created now.", PASSWORD, created);

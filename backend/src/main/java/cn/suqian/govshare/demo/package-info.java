@@ -1,5 +1,8 @@
 /**
- * Demo mode (the embedded default): demo users and, as capabilities arrive, a plausible demo city —
- * all entered through the same services and endpoints that real data uses.
+ * Demo mode (the embedded default): demo users and a plausible demo city, all entered through the same
+ * services and import paths that real data uses.
  */
+@ApplicationModule(displayName = "Demo", allowedDependencies = {"access", "catalogue", "connection", "db", "facility", "inventory", "keytask", "organisation", "record", "security", "spreadsheet"})
 package cn.suqian.govshare.demo;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,7 +1,7 @@
 package cn.suqian.govshare.exchange;
 
 import cn.suqian.govshare.db.Db;
-import cn.suqian.govshare.security.Access;
+import cn.suqian.govshare.access.Access;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
 import cn.suqian.govshare.web.NotFoundException;

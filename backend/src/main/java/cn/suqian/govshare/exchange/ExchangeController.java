@@ -1,8 +1,8 @@
 package cn.suqian.govshare.exchange;
 
 import cn.suqian.govshare.db.Db;
-import cn.suqian.govshare.security.Access;
-import cn.suqian.govshare.security.CurrentUser;
+import cn.suqian.govshare.access.Access;
+import cn.suqian.govshare.access.CurrentUser;
 import cn.suqian.govshare.web.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

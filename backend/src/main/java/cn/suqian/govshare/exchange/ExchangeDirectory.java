@@ -1,13 +1,15 @@
 package cn.suqian.govshare.exchange;
 
+import cn.suqian.govshare.inventory.Inventory;
+import cn.suqian.govshare.organisation.Organisations;
+import org.springframework.stereotype.Component;
+
 import org.jooq.DSLContext;
 
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import static cn.suqian.govshare.db.schema.Tables.INFORMATION_SYSTEM;
-import static cn.suqian.govshare.db.schema.Tables.ORGANISATION;
 
 /**
  * Maps the names the exchange platform uses onto our organisations and systems, in this order: an
@@ -22,25 +24,34 @@ final class ExchangeDirectory {
 
     private final Map<String, Party> byRef = new HashMap<>();
 
-    static ExchangeDirectory load(DSLContext dsl) {
-        ExchangeDirectory d = new ExchangeDirectory();
-        dsl.select(ORGANISATION.CODE, ORGANISATION.UNIFIED_CODE).from(ORGANISATION).where(ORGANISATION.RETIRED_AT.isNull())
-                .forEach(r -> {
-                    if (r.value2() != null) {
-                        d.byRef.putIfAbsent("uc:" + r.value2().toUpperCase(Locale.ROOT), new Party(r.value1(), null));
-                    }
-                    d.byRef.put("org:" + r.value1(), new Party(r.value1(), null));
-                });
-        dsl.select(INFORMATION_SYSTEM.CODE, INFORMATION_SYSTEM.ORGANISATION_CODE, INFORMATION_SYSTEM.EXCHANGE_ALIASES)
-                .from(INFORMATION_SYSTEM).where(INFORMATION_SYSTEM.RETIRED_AT.isNull())
-                .forEach(r -> {
-                    Party p = new Party(r.value2(), r.value1());
-                    d.byRef.put("sys:" + r.value1(), p);
-                    for (String alias : r.value3()) {
-                        d.byRef.put("alias:" + alias, p);
-                    }
-                });
-        return d;
+    /** Loads the directory from the organisations and inventory modules, inside the caller's transaction. */
+    @Component
+    static final class Loader {
+        private final Organisations organisations;
+        private final Inventory inventory;
+
+        Loader(Organisations organisations, Inventory inventory) {
+            this.organisations = organisations;
+            this.inventory = inventory;
+        }
+
+        ExchangeDirectory load(DSLContext dsl) {
+            ExchangeDirectory d = new ExchangeDirectory();
+            for (var o : organisations.active(dsl)) {
+                if (o.unifiedCode() != null) {
+                    d.byRef.putIfAbsent("uc:" + o.unifiedCode().toUpperCase(Locale.ROOT), new Party(o.code(), null));
+                }
+                d.byRef.put("org:" + o.code(), new Party(o.code(), null));
+            }
+            for (var s : inventory.active(dsl)) {
+                Party p = new Party(s.organisationCode(), s.code());
+                d.byRef.put("sys:" + s.code(), p);
+                for (String alias : s.exchangeAliases()) {
+                    d.byRef.put("alias:" + alias, p);
+                }
+            }
+            return d;
+        }
     }
 
     /** Resolves a reference; null when the registry does not know it. */

@@ -39,7 +39,10 @@ public class ExchangeIngest {
     private final StatsMerge merge;
     private final ExchangeProperties properties;
 
-    ExchangeIngest(StatsMerge merge, ExchangeProperties properties) {
+    private final ExchangeDirectory.Loader directories;
+
+    ExchangeIngest(StatsMerge merge, ExchangeProperties properties, ExchangeDirectory.Loader directories) {
+        this.directories = directories;
         this.merge = merge;
         this.properties = properties;
     }
@@ -72,7 +75,7 @@ public class ExchangeIngest {
         }
 
         UUID batchId = UUID.randomUUID();
-        ExchangeDirectory directory = ExchangeDirectory.load(dsl);
+        ExchangeDirectory directory = directories.load(dsl);
         List<StatsMerge.Attributed> attributed = new ArrayList<>(stats.size());
         List<Quarantined> quarantined = new ArrayList<>();
         for (int i = 0; i < stats.size(); i++) {

@@ -1,6 +1,10 @@
 package cn.suqian.govshare.exchange;
 
+import cn.suqian.govshare.catalogue.Catalogue;
 import cn.suqian.govshare.db.Actor;
+import cn.suqian.govshare.inventory.Inventory;
+import cn.suqian.govshare.organisation.OrganisationType;
+import cn.suqian.govshare.organisation.Organisations;
 import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.security.ApiTokenService;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -23,12 +27,11 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Random;
 
-import static cn.suqian.govshare.db.schema.Tables.CATALOGUE_RESOURCE;
-import static cn.suqian.govshare.db.schema.Tables.INFORMATION_SYSTEM;
-import static cn.suqian.govshare.db.schema.Tables.ORGANISATION;
 
 /**
  * Demo mode's simulated city exchange platform. It pushes interval statistics through the public ingest
@@ -52,7 +55,15 @@ public class ExchangeSimulator {
     private volatile WebClient client;
     private volatile List<Key> keys = List.of();
 
-    ExchangeSimulator(Db db, ApiTokenService tokens, AnomalyDetector anomalies, ExchangeRollups rollups) {
+    private final Organisations organisations;
+    private final Inventory inventory;
+    private final Catalogue catalogue;
+
+    ExchangeSimulator(Db db, ApiTokenService tokens, AnomalyDetector anomalies, ExchangeRollups rollups,
+                      Organisations organisations, Inventory inventory, Catalogue catalogue) {
+        this.organisations = organisations;
+        this.inventory = inventory;
+        this.catalogue = catalogue;
         this.db = db;
         this.tokens = tokens;
         this.anomalies = anomalies;
@@ -152,31 +163,30 @@ public class ExchangeSimulator {
     }
 
     List<Key> keys(org.jooq.DSLContext dsl) {
-        List<String> orgs = dsl.select(ORGANISATION.CODE).from(ORGANISATION).where(ORGANISATION.RETIRED_AT.isNull())
-                .and(ORGANISATION.TYPE.ne("CITY")).orderBy(ORGANISATION.CODE).fetch(ORGANISATION.CODE);
-        var resources = dsl.select(CATALOGUE_RESOURCE.CODE, CATALOGUE_RESOURCE.PROVIDER_ORGANISATION_CODE, INFORMATION_SYSTEM.EXCHANGE_ALIASES)
-                .from(CATALOGUE_RESOURCE).leftJoin(INFORMATION_SYSTEM).on(INFORMATION_SYSTEM.CODE.eq(CATALOGUE_RESOURCE.SOURCE_SYSTEM_CODE))
-                .where(CATALOGUE_RESOURCE.MOUNTED.isTrue()).and(CATALOGUE_RESOURCE.RETIRED_AT.isNull())
-                .orderBy(CATALOGUE_RESOURCE.CODE).fetch();
+        List<String> orgs = organisations.active(dsl).stream().filter(o -> o.type() != OrganisationType.CITY)
+                .map(o -> o.code()).toList();
+        Map<String, List<String>> aliasesOf = new HashMap<>();
+        inventory.active(dsl).forEach(sys -> aliasesOf.put(sys.code(), sys.exchangeAliases()));
+        var resources = catalogue.mounted(dsl);
         Random r = new Random(20180630L);
         List<Key> result = new ArrayList<>();
         for (var res : resources) {
-            String[] aliases = res.value3();
-            String provider = aliases != null && aliases.length > 0 && r.nextBoolean() ? aliases[0] : res.value2();
+            List<String> aliases = res.sourceSystemCode() == null ? List.of() : aliasesOf.getOrDefault(res.sourceSystemCode(), List.of());
+            String provider = !aliases.isEmpty() && r.nextBoolean() ? aliases.getFirst() : res.providerOrganisationCode();
             int consumers = 1 + r.nextInt(4);
             boolean flaky = r.nextInt(8) == 0;
             java.util.Set<String> chosen = new java.util.HashSet<>();
             for (int c = 0; c < consumers; c++) {
                 String consumer = orgs.get(r.nextInt(orgs.size()));
-                if (consumer.equals(res.value2()) || !chosen.add(consumer)) {
+                if (consumer.equals(res.providerOrganisationCode()) || !chosen.add(consumer)) {
                     continue; // a flow is one provider, consumer and resource
                 }
-                result.add(new Key(provider, res.value2(), consumer, res.value1(), 10 + r.nextInt(400), flaky));
+                result.add(new Key(provider, res.providerOrganisationCode(), consumer, res.code(), 10 + r.nextInt(400), flaky));
             }
         }
         if (!resources.isEmpty()) {
             var first = resources.getFirst();
-            result.add(new Key(first.value2(), first.value2(), "CN/GOV/SQ-PILOT/new-consumer", first.value1(), 20, false));
+            result.add(new Key(first.providerOrganisationCode(), first.providerOrganisationCode(), "CN/GOV/SQ-PILOT/new-consumer", first.code(), 20, false));
         }
         return result;
     }

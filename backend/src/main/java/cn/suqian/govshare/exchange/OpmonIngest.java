@@ -38,7 +38,10 @@ public class OpmonIngest {
     private final TimeSeriesStorage storage;
     private final ExchangeProperties properties;
 
-    OpmonIngest(StatsMerge merge, TimeSeriesStorage storage, ExchangeProperties properties) {
+    private final ExchangeDirectory.Loader directories;
+
+    OpmonIngest(StatsMerge merge, TimeSeriesStorage storage, ExchangeProperties properties, ExchangeDirectory.Loader directories) {
+        this.directories = directories;
         this.merge = merge;
         this.storage = storage;
         this.properties = properties;
@@ -69,7 +72,7 @@ public class OpmonIngest {
 
     /** Attributes, stores, pairs and counts validated records. Also used to re-attribute quarantined ones. */
     Result apply(DSLContext dsl, UUID batchId, List<BatchBody.Line> lines, List<OpmonRecord> records) {
-        ExchangeDirectory directory = ExchangeDirectory.load(dsl);
+        ExchangeDirectory directory = directories.load(dsl);
         List<ExchangeIngest.Quarantined> quarantined = new ArrayList<>();
         Map<String, OpmonRecord> byKey = new LinkedHashMap<>();
         Map<String, ExchangeDirectory.Party[]> parties = new LinkedHashMap<>();

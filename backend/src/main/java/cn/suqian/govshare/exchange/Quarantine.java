@@ -29,7 +29,10 @@ public class Quarantine {
     private final OpmonIngest opmon;
     private final cn.suqian.govshare.db.Db db;
 
-    Quarantine(StatsMerge merge, OpmonIngest opmon, cn.suqian.govshare.db.Db db) {
+    private final ExchangeDirectory.Loader directories;
+
+    Quarantine(StatsMerge merge, OpmonIngest opmon, cn.suqian.govshare.db.Db db, ExchangeDirectory.Loader directories) {
+        this.directories = directories;
         this.merge = merge;
         this.opmon = opmon;
         this.db = db;
@@ -66,7 +69,7 @@ public class Quarantine {
 
     public Reprocessed reprocess(DSLContext dsl, String client) {
         UUID batchId = UUID.randomUUID();
-        ExchangeDirectory directory = ExchangeDirectory.load(dsl);
+        ExchangeDirectory directory = directories.load(dsl);
         var waiting = dsl.selectFrom(EXCHANGE_QUARANTINE).where(EXCHANGE_QUARANTINE.RESOLVED_AT.isNull())
                 .orderBy(EXCHANGE_QUARANTINE.ID).limit(50_000).forUpdate().skipLocked().fetch();
         Map<String, StatsMerge.Attributed> stats = new LinkedHashMap<>(); // by interval key: the latest record wins

@@ -1,20 +1,33 @@
 package cn.suqian.govshare.exchange;
 
+import cn.suqian.govshare.inventory.InformationSystem.LifecycleStatus;
+import cn.suqian.govshare.inventory.Inventory;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
 import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_SYSTEM_ACTIVITY;
 
 /**
  * Zombie candidates (rule R9's evidence): systems in use that must connect to the sharing platform or can
  * be recognised in its traffic (they have exchange aliases), and showed no traffic for the configured
  * number of days (threshold {@code zombie_days}). The report says since when GovShare holds traffic at all
  * ({@code observedSince}), so a young installation's candidates are read for what they are.
- * Connection-probe evidence joins when connection monitoring (issue 4) lands; until then the reason says so.
+ * Connection-probe evidence is not yet part of the reason, and the reason says so.
  */
 @Component
 public class Zombies {
+
+    private final Inventory inventory;
+
+    Zombies(Inventory inventory) {
+        this.inventory = inventory;
+    }
 
     public record Candidate(String systemCode, String systemName, String organisationCode, OffsetDateTime lastTraffic,
                             List<String> aliases, String reason) {
@@ -26,28 +39,25 @@ public class Zombies {
     public Report find(DSLContext dsl, OffsetDateTime now, String organisation) {
         int days = AnomalyDetector.thresholds(dsl).getOrDefault("zombie_days", 180.0).intValue();
         OffsetDateTime since = now.minusDays(days);
-        List<Object> binds = new java.util.ArrayList<>(List.of(since));
-        String orgFilter = "";
-        if (organisation != null) {
-            orgFilter = " AND s.organisation_code = ?";
-            binds.add(organisation);
-        }
-        var items = dsl.fetch("""
-                SELECT s.code, s.name, s.organisation_code, a.last_seen, s.exchange_aliases, s.must_connect
-                FROM information_system s
-                LEFT JOIN exchange_system_activity a ON a.system_code = s.code
-                WHERE s.retired_at IS NULL AND s.lifecycle_status <> 'RETIRED'
-                  AND (s.must_connect OR cardinality(s.exchange_aliases) > 0)
-                  AND (a.last_seen IS NULL OR a.last_seen < ?::timestamptz)%s
-                ORDER BY a.last_seen NULLS FIRST, s.code""".formatted(orgFilter), binds.toArray())
-                .map(r -> {
-                    OffsetDateTime last = r.get(3, OffsetDateTime.class);
-                    List<String> aliases = List.of((String[]) r.get(4));
+        Map<String, OffsetDateTime> lastSeen = new HashMap<>();
+        dsl.select(EXCHANGE_SYSTEM_ACTIVITY.SYSTEM_CODE, EXCHANGE_SYSTEM_ACTIVITY.LAST_SEEN).from(EXCHANGE_SYSTEM_ACTIVITY)
+                .forEach(r -> lastSeen.put(r.value1(), r.value2()));
+        var items = inventory.active(dsl).stream()
+                .filter(s -> organisation == null || organisation.equals(s.organisationCode()))
+                .filter(s -> s.lifecycleStatus() != LifecycleStatus.RETIRED)
+                .filter(s -> s.mustConnect() || !s.exchangeAliases().isEmpty())
+                .filter(s -> lastSeen.get(s.code()) == null || lastSeen.get(s.code()).isBefore(since))
+                .sorted(Comparator.comparing((Inventory.SystemRef s) -> lastSeen.get(s.code()),
+                        Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(Inventory.SystemRef::code))
+                .map(s -> {
+                    OffsetDateTime last = lastSeen.get(s.code());
+                    List<String> aliases = s.exchangeAliases();
                     String reason = (last == null ? "no exchange traffic ever recorded" : "no exchange traffic since " + last.toLocalDate())
                             + (aliases.isEmpty() ? "; no exchange alias registered, so its traffic cannot be recognised" : "")
                             + "; connection probes not yet evaluated";
-                    return new Candidate(r.get(0, String.class), r.get(1, String.class), r.get(2, String.class), last, aliases, reason);
-                });
+                    return new Candidate(s.code(), s.name(), s.organisationCode(), last, aliases, reason);
+                })
+                .toList();
         OffsetDateTime observedSince = dsl.fetchValue(org.jooq.impl.DSL.field(
                 "(SELECT min(day)::timestamp AT TIME ZONE 'Asia/Shanghai' FROM exchange_daily)", OffsetDateTime.class));
         return new Report(days, since, observedSince, items);

@@ -1,5 +1,7 @@
 package cn.suqian.govshare.security;
 
+import cn.suqian.govshare.access.Access;
+
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;

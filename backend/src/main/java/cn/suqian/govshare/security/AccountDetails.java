@@ -1,12 +1,16 @@
 package cn.suqian.govshare.security;
 
+import cn.suqian.govshare.access.Caller;
+import cn.suqian.govshare.access.CurrentUser;
+import cn.suqian.govshare.access.Role;
+
 import cn.suqian.govshare.db.Actor;
 import org.springframework.security.core.userdetails.User;
 
 import java.util.List;
 
 /** The principal of a signed-in person. */
-final class AccountDetails extends User implements Actor.Source {
+final class AccountDetails extends User implements Actor.Source, Caller {
 
     private final String displayName;
     private final Role role;
@@ -30,6 +34,11 @@ final class AccountDetails extends User implements Actor.Source {
 
     String organisationCode() {
         return organisationCode;
+    }
+
+    @Override
+    public CurrentUser currentUser() {
+        return new CurrentUser(getUsername(), displayName, role, organisationCode);
     }
 
     @Override

@@ -1,5 +1,9 @@
 package cn.suqian.govshare.security;
 
+import cn.suqian.govshare.organisation.Organisations;
+
+import cn.suqian.govshare.access.Role;
+
 import cn.suqian.govshare.db.Actor;
 import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.web.FieldProblem;
@@ -16,7 +20,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import static cn.suqian.govshare.db.schema.Tables.APP_USER;
-import static cn.suqian.govshare.db.schema.Tables.ORGANISATION;
 
 /** User accounts: lookup for sign-in, creation and changes by the e-government office. */
 @Service
@@ -28,8 +31,10 @@ public class AccountService implements ReactiveUserDetailsService {
 
     private final Db db;
     private final PasswordEncoder passwordEncoder;
+    private final Organisations organisations;
 
-    AccountService(Db db, PasswordEncoder passwordEncoder) {
+    AccountService(Db db, PasswordEncoder passwordEncoder, Organisations organisations) {
+        this.organisations = organisations;
         this.db = db;
         this.passwordEncoder = passwordEncoder;
     }
@@ -124,8 +129,8 @@ public class AccountService implements ReactiveUserDetailsService {
         return passwordEncoder.encode(a.password());
     }
 
-    private static AccountView insert(DSLContext dsl, NewAccount a, String hash) {
-        if (!dsl.fetchExists(ORGANISATION, ORGANISATION.CODE.eq(a.organisationCode()))) {
+    private AccountView insert(DSLContext dsl, NewAccount a, String hash) {
+        if (!organisations.exists(dsl, a.organisationCode())) {
             throw new InvalidInputException("organisationCode", a.organisationCode(), "unknown organisation code");
         }
         if (dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq(a.username()))) {

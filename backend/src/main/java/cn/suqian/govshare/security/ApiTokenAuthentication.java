@@ -1,5 +1,7 @@
 package cn.suqian.govshare.security;
 
+import cn.suqian.govshare.access.Role;
+
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 import java.util.List;

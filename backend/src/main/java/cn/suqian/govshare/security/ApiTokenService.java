@@ -1,5 +1,7 @@
 package cn.suqian.govshare.security;
 
+import cn.suqian.govshare.organisation.Organisations;
+
 import cn.suqian.govshare.db.Actor;
 import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.web.InvalidInputException;
@@ -20,7 +22,6 @@ import java.util.List;
 import java.util.UUID;
 
 import static cn.suqian.govshare.db.schema.Tables.API_TOKEN;
-import static cn.suqian.govshare.db.schema.Tables.ORGANISATION;
 
 /**
  * API tokens for machine clients (the exchange platform, probes). Only a SHA-256 of each token is
@@ -32,8 +33,10 @@ public class ApiTokenService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Db db;
+    private final Organisations organisations;
 
-    ApiTokenService(Db db) {
+    ApiTokenService(Db db, Organisations organisations) {
+        this.organisations = organisations;
         this.db = db;
     }
 
@@ -56,7 +59,7 @@ public class ApiTokenService {
         String token = "gs_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         UUID id = UUID.randomUUID();
         return db.tx(dsl -> {
-            if (organisationCode != null && !dsl.fetchExists(ORGANISATION, ORGANISATION.CODE.eq(organisationCode))) {
+            if (organisationCode != null && !organisations.exists(dsl, organisationCode)) {
                 throw new InvalidInputException("organisationCode", organisationCode, "unknown organisation code");
             }
             dsl.insertInto(API_TOKEN)

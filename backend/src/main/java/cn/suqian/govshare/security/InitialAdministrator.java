@@ -1,5 +1,7 @@
 package cn.suqian.govshare.security;
 
+import cn.suqian.govshare.access.Role;
+
 import cn.suqian.govshare.db.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,9 @@
 package cn.suqian.govshare.security;
 
+import cn.suqian.govshare.access.Access;
+import cn.suqian.govshare.access.CurrentUser;
+import cn.suqian.govshare.access.Role;
+
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;

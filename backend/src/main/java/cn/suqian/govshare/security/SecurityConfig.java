@@ -1,5 +1,7 @@
 package cn.suqian.govshare.security;
 
+import cn.suqian.govshare.access.Role;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;

@@ -1,5 +1,8 @@
 /**
- * The platform's own state for its operators and the overview page: database and time-series mode,
- * demo mode, scheduler heartbeats; also contributed to {@code /actuator/info}.
+ * The platform's own state for its operators: database and time-series mode, demo mode, scheduler
+ * heartbeats, audit size; also contributed to /actuator/info.
  */
+@ApplicationModule(displayName = "Platform status", allowedDependencies = {"audit", "db", "organisation", "scheduling"})
 package cn.suqian.govshare.system;
+
+import org.springframework.modulith.ApplicationModule;

@@ -22,9 +22,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Package-by-capability rules. Each top-level package under {@code cn.suqian.govshare} is a capability
- * (or the thin shared {@code db} / {@code web} infrastructure); what a capability keeps in an
- * {@code internal} sub-package is its own business.
+ * Package-by-capability rules beyond module boundaries (those are {@link ModularityTests}): no cycles, the
+ * shared layer below the capabilities, JDBC only through the Db helper, no blocking calls, package-private
+ * controllers.
  */
 class ArchitectureTests {
 
@@ -33,24 +33,6 @@ class ArchitectureTests {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(ROOT);
     static final Pattern CAPABILITY = Pattern.compile("^" + Pattern.quote(ROOT) + "\\.(\\w+)(\\..*)?$");
-
-    @Test
-    void capabilities_do_not_reach_into_each_others_internals() {
-        ArchRule rule = classes().should(new ArchCondition<>("only use other capabilities' public API") {
-            @Override
-            public void check(JavaClass item, ConditionEvents events) {
-                String own = capabilityOf(item.getPackageName());
-                item.getDirectDependenciesFromSelf().forEach(d -> {
-                    String target = d.getTargetClass().getPackageName();
-                    String other = capabilityOf(target);
-                    if (other != null && !other.equals(own) && target.startsWith(ROOT + "." + other + ".internal")) {
-                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
-                    }
-                });
-            }
-        }).because("a capability's internals may change without notice; use its top-level package");
-        rule.check(CLASSES);
-    }
 
     @Test
     void capabilities_are_free_of_cycles() {

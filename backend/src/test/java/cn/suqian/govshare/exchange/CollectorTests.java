@@ -1,6 +1,7 @@
 package cn.suqian.govshare.exchange;
 
 import cn.suqian.govshare.support.Api;
+
 import cn.suqian.govshare.support.IntegrationTest;
 import com.sun.net.httpserver.HttpServer;
 import org.jooq.DSLContext;

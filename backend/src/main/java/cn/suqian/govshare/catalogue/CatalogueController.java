@@ -1,0 +1,137 @@
+package cn.suqian.govshare.catalogue;
+
+import cn.suqian.govshare.catalogue.CatalogueResource.BaseDatabase;
+import cn.suqian.govshare.catalogue.CatalogueResource.OpenAttribute;
+import cn.suqian.govshare.catalogue.CatalogueResource.SharingType;
+
+import cn.suqian.govshare.record.Params;
+import cn.suqian.govshare.record.SheetImport;
+import cn.suqian.govshare.record.SpreadsheetResponses;
+
+import cn.suqian.govshare.access.Access;
+import cn.suqian.govshare.access.CurrentUser;
+import cn.suqian.govshare.spreadsheet.SheetFormat;
+import cn.suqian.govshare.web.PageRequest;
+import cn.suqian.govshare.web.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * The information-resource catalogue. Everyone signed in reads (departments: their own organisation's
+ * resources); the e-government office changes all, a department the resources it provides.
+ */
+@RestController
+@RequestMapping("/api/v1/catalogue")
+class CatalogueController {
+
+    private final CatalogueService catalogue;
+
+    CatalogueController(CatalogueService catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    /** List filters as request parameters. */
+    public record Query(String organisation, String sharingType, String openAttribute, Boolean mounted, String baseDatabase,
+                        Integer category, String sourceSystem, String q, Boolean includeRetired) {
+
+        CatalogueRepository.Filter filter() {
+            return new CatalogueRepository.Filter(Params.blank(organisation),
+                    Params.enumOf("sharingType", sharingType, SharingType.class),
+                    Params.enumOf("openAttribute", openAttribute, OpenAttribute.class), mounted,
+                    Params.enumOf("baseDatabase", baseDatabase, BaseDatabase.class), category,
+                    Params.blank(sourceSystem), q, Boolean.TRUE.equals(includeRetired));
+        }
+    }
+
+    @Operation(summary = "List catalogue resources: filters organisation, sharingType, openAttribute, mounted, baseDatabase, category, "
+            + "sourceSystem, q; paging; sort=field,asc|desc. Any signed-in person; departments see their own.")
+    @GetMapping
+    @PreAuthorize(Access.ANY_USER)
+    public Mono<PageResult<CatalogueResource>> list(CurrentUser user, @ModelAttribute Query query,
+                                                    @RequestParam(required = false) String sort,
+                                                    @RequestParam(required = false) Integer page,
+                                                    @RequestParam(required = false) Integer size) {
+        return catalogue.find(user, query.filter(), sort, PageRequest.of(page, size));
+    }
+
+    @Operation(summary = "Download the catalogue as XLSX or CSV with Chinese headings (format=xlsx|csv), same filters. Any signed-in person; departments get their own.")
+    @GetMapping("/export")
+    @PreAuthorize(Access.ANY_USER)
+    public Mono<ResponseEntity<byte[]>> export(CurrentUser user, @ModelAttribute Query query,
+                                               @RequestParam(required = false) String format) {
+        SheetFormat f = SheetFormat.of(format);
+        return catalogue.export(user, query.filter(), f).map(bytes -> SpreadsheetResponses.file(bytes, "政务信息资源目录", f));
+    }
+
+    @Operation(summary = "The empty catalogue import template with Chinese headings (format=xlsx|csv). Any signed-in person.")
+    @GetMapping("/template")
+    @PreAuthorize(Access.ANY_USER)
+    public Mono<ResponseEntity<byte[]>> template(@RequestParam(required = false) String format) {
+        return Mono.fromCallable(() -> {
+            SheetFormat f = SheetFormat.of(format);
+            return SpreadsheetResponses.file(catalogue.template(f), "政务信息资源目录模板", f);
+        });
+    }
+
+    @Operation(summary = "One catalogue resource (the code contains '/', so it is passed as ?code=). Any signed-in person; departments their own.")
+    @GetMapping("/resource")
+    @PreAuthorize(Access.ANY_USER)
+    public Mono<CatalogueResource> get(CurrentUser user, @RequestParam String code) {
+        return catalogue.get(user, code);
+    }
+
+    @Operation(summary = "Add a resource to the catalogue. EGOV_ADMIN, or DEPARTMENT for resources it provides.")
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Access.EDITORS)
+    public Mono<CatalogueResource> create(CurrentUser user, @RequestBody CatalogueResource resource) {
+        return catalogue.create(user, resource);
+    }
+
+    @Operation(summary = "Replace a resource's entry (?code=; the code never changes). EGOV_ADMIN, or DEPARTMENT for resources it provides.")
+    @PutMapping("/resource")
+    @PreAuthorize(Access.EDITORS)
+    public Mono<CatalogueResource> update(CurrentUser user, @RequestParam String code, @RequestBody CatalogueResource resource) {
+        return catalogue.update(user, code, resource);
+    }
+
+    @Operation(summary = "Retire a resource (?code=; kept, unmounted, never deleted). EGOV_ADMIN, or DEPARTMENT for resources it provides.")
+    @PostMapping("/resource/retire")
+    @PreAuthorize(Access.EDITORS)
+    public Mono<CatalogueResource> retire(CurrentUser user, @RequestParam String code) {
+        return catalogue.retire(user, code);
+    }
+
+    @Operation(summary = "Import an XLSX or CSV catalogue (multipart field 'file'), all or nothing; dryRun=true only checks. EGOV_ADMIN, or DEPARTMENT for its own rows.")
+    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(Access.EDITORS)
+    public Mono<SheetImport.Result> importFile(CurrentUser user, @RequestPart("file") FilePart file,
+                                               @RequestParam(defaultValue = "false") boolean dryRun) {
+        return SpreadsheetResponses.read(file).flatMap(bytes -> catalogue.importSheet(user, bytes, file.filename(), dryRun));
+    }
+
+    @Operation(summary = "Import an XLSX or CSV catalogue sent as the request body. Same rules as the multipart form.")
+    @PostMapping(path = "/import", consumes = {"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/octet-stream"})
+    @PreAuthorize(Access.EDITORS)
+    public Mono<SheetImport.Result> importBody(CurrentUser user, @RequestBody(required = false) byte[] content,
+                                               @RequestParam(defaultValue = "false") boolean dryRun,
+                                               @RequestParam(defaultValue = "upload") String fileName) {
+        return catalogue.importSheet(user, content == null ? new byte[0] : content, fileName, dryRun);
+    }
+}

@@ -1,0 +1,205 @@
+package cn.suqian.govshare.catalogue;
+
+import cn.suqian.govshare.catalogue.CatalogueResource.BaseDatabase;
+import cn.suqian.govshare.catalogue.CatalogueResource.DataType;
+import cn.suqian.govshare.catalogue.CatalogueResource.Format;
+import cn.suqian.govshare.catalogue.CatalogueResource.InformationItem;
+import cn.suqian.govshare.catalogue.CatalogueResource.OpenAttribute;
+import cn.suqian.govshare.catalogue.CatalogueResource.SharingMethod;
+import cn.suqian.govshare.catalogue.CatalogueResource.SharingType;
+import cn.suqian.govshare.catalogue.CatalogueResource.UpdateCycle;
+
+import cn.suqian.govshare.db.Sorting;
+import cn.suqian.govshare.db.schema.tables.records.CatalogueResourceRecord;
+
+import cn.suqian.govshare.web.PageRequest;
+import cn.suqian.govshare.web.PageResult;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.JSONB;
+import org.jooq.Query;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static cn.suqian.govshare.db.schema.Tables.CATALOGUE_RESOURCE;
+
+/** Catalogue rows. Called inside a {@code Db.tx}. */
+@Repository
+public class CatalogueRepository {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    public record Filter(String organisation, SharingType sharingType, OpenAttribute openAttribute, Boolean mounted,
+                         BaseDatabase baseDatabase, Integer category, String sourceSystem, String q, boolean includeRetired) {
+    }
+
+    static final Map<String, Field<?>> SORTABLE = new LinkedHashMap<>();
+
+    static {
+        var t = CATALOGUE_RESOURCE;
+        SORTABLE.put("code", t.CODE);
+        SORTABLE.put("name", t.NAME);
+        SORTABLE.put("providerOrganisationCode", t.PROVIDER_ORGANISATION_CODE);
+        SORTABLE.put("sharingType", t.SHARING_TYPE);
+        SORTABLE.put("openAttribute", t.OPEN_ATTRIBUTE);
+        SORTABLE.put("updateCycle", t.UPDATE_CYCLE);
+        SORTABLE.put("releasedOn", t.RELEASED_ON);
+        SORTABLE.put("mounted", t.MOUNTED);
+        SORTABLE.put("mountedSince", t.MOUNTED_SINCE);
+        SORTABLE.put("updatedAt", t.UPDATED_AT);
+    }
+
+    public PageResult<CatalogueResource> find(DSLContext dsl, Filter f, String sort, PageRequest page) {
+        Condition where = where(f);
+        long total = dsl.fetchCount(CATALOGUE_RESOURCE, where);
+        var items = dsl.selectFrom(CATALOGUE_RESOURCE).where(where)
+                .orderBy(Sorting.parse(sort, SORTABLE, CATALOGUE_RESOURCE.CODE))
+                .limit(page.size()).offset(page.offset())
+                .fetch(CatalogueRepository::toDomain);
+        return new PageResult<>(items, total, page.page(), page.size());
+    }
+
+    public List<CatalogueResource> all(DSLContext dsl, Filter f) {
+        return dsl.selectFrom(CATALOGUE_RESOURCE).where(where(f)).orderBy(CATALOGUE_RESOURCE.CODE).fetch(CatalogueRepository::toDomain);
+    }
+
+    public Optional<CatalogueResource> get(DSLContext dsl, String code) {
+        return dsl.selectFrom(CATALOGUE_RESOURCE).where(CATALOGUE_RESOURCE.CODE.eq(code)).fetchOptional(CatalogueRepository::toDomain);
+    }
+
+    public Map<String, CatalogueResource> byCodes(DSLContext dsl, Collection<String> codes) {
+        Map<String, CatalogueResource> found = new LinkedHashMap<>();
+        dsl.selectFrom(CATALOGUE_RESOURCE).where(CATALOGUE_RESOURCE.CODE.in(codes)).forEach(r -> found.put(r.getCode(), toDomain(r)));
+        return found;
+    }
+
+    public void insert(DSLContext dsl, Collection<CatalogueResource> resources) {
+        List<Query> queries = new ArrayList<>();
+        for (CatalogueResource r : resources) {
+            queries.add(dsl.insertInto(CATALOGUE_RESOURCE).set(toRecord(dsl, r)));
+        }
+        batch(dsl, queries);
+    }
+
+    public void update(DSLContext dsl, Collection<CatalogueResource> resources) {
+        List<Query> queries = new ArrayList<>();
+        OffsetDateTime now = OffsetDateTime.now();
+        for (CatalogueResource r : resources) {
+            CatalogueResourceRecord rec = toRecord(dsl, r);
+            rec.changed(CATALOGUE_RESOURCE.CODE, false);
+            rec.setUpdatedAt(now);
+            queries.add(dsl.update(CATALOGUE_RESOURCE).set(rec).where(CATALOGUE_RESOURCE.CODE.eq(r.code())));
+        }
+        batch(dsl, queries);
+    }
+
+    public boolean retire(DSLContext dsl, String code) {
+        return dsl.update(CATALOGUE_RESOURCE).set(CATALOGUE_RESOURCE.RETIRED_AT, OffsetDateTime.now())
+                .set(CATALOGUE_RESOURCE.MOUNTED, false)
+                .set(CATALOGUE_RESOURCE.UPDATED_AT, OffsetDateTime.now())
+                .where(CATALOGUE_RESOURCE.CODE.eq(code)).and(CATALOGUE_RESOURCE.RETIRED_AT.isNull()).execute() == 1;
+    }
+
+    private static void batch(DSLContext dsl, List<Query> queries) {
+        for (int i = 0; i < queries.size(); i += 1000) {
+            dsl.batch(queries.subList(i, Math.min(queries.size(), i + 1000))).execute();
+        }
+    }
+
+    static Condition where(Filter f) {
+        var t = CATALOGUE_RESOURCE;
+        List<Condition> c = new ArrayList<>();
+        if (f.organisation() != null) {
+            c.add(t.PROVIDER_ORGANISATION_CODE.eq(f.organisation()));
+        }
+        if (f.sharingType() != null) {
+            c.add(t.SHARING_TYPE.eq(f.sharingType().name()));
+        }
+        if (f.openAttribute() != null) {
+            c.add(t.OPEN_ATTRIBUTE.eq(f.openAttribute().name()));
+        }
+        if (f.mounted() != null) {
+            c.add(t.MOUNTED.eq(f.mounted()));
+        }
+        if (f.baseDatabase() != null) {
+            c.add(DSL.condition("{0} = ANY({1})", DSL.val(f.baseDatabase().name()), t.BASE_DATABASES));
+        }
+        if (f.category() != null) {
+            c.add(t.CATEGORY.eq(f.category().shortValue()));
+        }
+        if (f.sourceSystem() != null) {
+            c.add(t.SOURCE_SYSTEM_CODE.eq(f.sourceSystem()));
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            String like = cn.suqian.govshare.db.Like.containing(f.q());
+            c.add(t.NAME.like(like).or(t.CODE.like(like)).or(t.ABSTRACT.like(like)));
+        }
+        if (!f.includeRetired()) {
+            c.add(t.RETIRED_AT.isNull());
+        }
+        return DSL.and(c);
+    }
+
+    static CatalogueResource toDomain(CatalogueResourceRecord r) {
+        return new CatalogueResource(r.getCode(), r.getCategory().intValue(), r.getClassName(), r.getItemName(), r.getSubitemName(),
+                r.getDetailName(), r.getName(), r.getProviderOrganisationCode(), r.getAbstract(), Format.valueOf(r.getFormat()),
+                items(r.getItems()), SharingType.valueOf(r.getSharingType()), r.getSharingCondition(), r.getNotSharedBasis(),
+                r.getSharingMethod() == null ? null : SharingMethod.valueOf(r.getSharingMethod()),
+                OpenAttribute.valueOf(r.getOpenAttribute()), UpdateCycle.valueOf(r.getUpdateCycle()), r.getReleasedOn(),
+                List.of(r.getRelatedCodes()), Arrays.stream(r.getBaseDatabases()).map(BaseDatabase::valueOf).toList(),
+                r.getMounted(), r.getMountedSince(), r.getSourceSystemCode(), r.getRetiredAt(), r.getCreatedAt(), r.getUpdatedAt());
+    }
+
+    static CatalogueResourceRecord toRecord(DSLContext dsl, CatalogueResource c) {
+        CatalogueResourceRecord r = dsl.newRecord(CATALOGUE_RESOURCE);
+        r.setCode(c.code());
+        r.setCategory(c.category().shortValue());
+        r.setClassName(c.className());
+        r.setItemName(c.itemName());
+        r.setSubitemName(c.subitemName());
+        r.setDetailName(c.detailName());
+        r.setName(c.name());
+        r.setProviderOrganisationCode(c.providerOrganisationCode());
+        r.setAbstract(c.abstractText());
+        r.setFormat(c.format().name());
+        r.setItems(JSONB.valueOf(JSON.writeValueAsString(c.items())));
+        r.setSharingType(c.sharingType().name());
+        r.setSharingCondition(c.sharingCondition());
+        r.setNotSharedBasis(c.notSharedBasis());
+        r.setSharingMethod(c.sharingMethod() == null ? null : c.sharingMethod().name());
+        r.setOpenAttribute(c.openAttribute().name());
+        r.setUpdateCycle(c.updateCycle().name());
+        r.setReleasedOn(c.releasedOn());
+        r.setRelatedCodes(c.relatedCodes().toArray(String[]::new));
+        r.setBaseDatabases(c.baseDatabases().stream().map(Enum::name).toArray(String[]::new));
+        r.setMounted(c.mounted());
+        r.setMountedSince(c.mountedSince());
+        r.setSourceSystemCode(c.sourceSystemCode());
+        return r;
+    }
+
+    static List<InformationItem> items(JSONB json) {
+        if (json == null) {
+            return List.of();
+        }
+        var tree = JSON.readTree(json.data());
+        List<InformationItem> items = new ArrayList<>();
+        for (var node : tree) {
+            String type = node.path("dataType").asString(null);
+            items.add(new InformationItem(node.path("name").asString(null), type == null ? null : DataType.valueOf(type)));
+        }
+        return items;
+    }
+}

@@ -1,0 +1,81 @@
+package cn.suqian.govshare.connection;
+
+import cn.suqian.govshare.record.RecordRules;
+
+import cn.suqian.govshare.record.Labelled;
+
+import cn.suqian.govshare.web.FieldProblem;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An endpoint that connection monitoring watches: a system's front-end processor (前置机), one of its
+ * interfaces, or the link to the provincial platform. Probed over HTTP(S) or TCP, or kept alive by
+ * pushed heartbeats; turns DOWN after {@code downAfter} failures and UP after {@code upAfter} successes.
+ */
+public record ConnectionTarget(String code, String systemCode, String organisationCode, Kind kind, String name, Probe probe,
+                               String address, Integer intervalSeconds, Integer downAfter, Integer upAfter, Boolean enabled,
+                               OffsetDateTime retiredAt, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+    public enum Kind implements Labelled {
+        FRONT_END_PROCESSOR("前置机"), INTERFACE("接口"), PROVINCIAL_LINK("省级平台链路");
+        private final String label;
+        Kind(String label) { this.label = label; }
+        public String label() { return label; }
+    }
+
+    public enum Probe implements Labelled {
+        HTTP("HTTP(S) 探测"), TCP("TCP 连接"), HEARTBEAT("心跳上报");
+        private final String label;
+        Probe(String label) { this.label = label; }
+        public String label() { return label; }
+    }
+
+    ConnectionTarget normalised() {
+        return new ConnectionTarget(RecordRules.trim(code), RecordRules.trim(systemCode), null, kind,
+                RecordRules.trim(name), probe, RecordRules.trim(address),
+                intervalSeconds == null ? 60 : intervalSeconds, downAfter == null ? 3 : downAfter, upAfter == null ? 2 : upAfter,
+                enabled == null ? Boolean.TRUE : enabled, null, null, null);
+    }
+
+    List<FieldProblem> check() {
+        List<FieldProblem> p = new ArrayList<>();
+        if (code == null || !RecordRules.CODE.matcher(code).matches()) {
+            p.add(new FieldProblem("code", code, "2-64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter"));
+        }
+        if (systemCode == null) {
+            p.add(new FieldProblem("systemCode", null, "required"));
+        }
+        RecordRules.name(p, name);
+        if (kind == null) {
+            p.add(new FieldProblem("kind", null, "required: FRONT_END_PROCESSOR, INTERFACE or PROVINCIAL_LINK"));
+        }
+        if (probe == null) {
+            p.add(new FieldProblem("probe", null, "required: HTTP, TCP or HEARTBEAT"));
+        } else if (probe == Probe.HTTP) {
+            try {
+                URI uri = URI.create(address == null ? "" : address);
+                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                    p.add(new FieldProblem("address", address, "an http:// or https:// URL"));
+                }
+            } catch (IllegalArgumentException e) {
+                p.add(new FieldProblem("address", address, "an http:// or https:// URL"));
+            }
+        } else if (probe == Probe.TCP && (address == null || !address.matches("^[A-Za-z0-9.-]+:[0-9]{1,5}$"))) {
+            p.add(new FieldProblem("address", address, "host:port"));
+        }
+        if (intervalSeconds != null && (intervalSeconds < 5 || intervalSeconds > 86400)) {
+            p.add(new FieldProblem("intervalSeconds", intervalSeconds, "between 5 and 86400"));
+        }
+        if (downAfter != null && (downAfter < 1 || downAfter > 100)) {
+            p.add(new FieldProblem("downAfter", downAfter, "between 1 and 100"));
+        }
+        if (upAfter != null && (upAfter < 1 || upAfter > 100)) {
+            p.add(new FieldProblem("upAfter", upAfter, "between 1 and 100"));
+        }
+        return p;
+    }
+}

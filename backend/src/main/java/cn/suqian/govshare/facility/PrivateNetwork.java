@@ -1,0 +1,43 @@
+package cn.suqian.govshare.facility;
+
+import cn.suqian.govshare.record.RecordRules;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A private business network (业务专网, task 1): who owns it, whether it is classified, how much it is
+ * used, and where it stands in its migration onto the e-government extranet.
+ */
+public record PrivateNetwork(String code, String organisationCode, String name, String purpose, Boolean classified,
+                             BigDecimal utilisationPercent, LocalDate utilisationMeasuredOn, MigrationStatus migrationStatus,
+                             LocalDate migrationPlannedOn, LocalDate migratedOn, LocalDate builtOn, BigDecimal annualOmCost,
+                             OffsetDateTime retiredAt, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+    PrivateNetwork normalised() {
+        return new PrivateNetwork(RecordRules.trim(code), RecordRules.trim(organisationCode), RecordRules.trim(name),
+                RecordRules.trim(purpose), classified == null ? Boolean.FALSE : classified,
+                utilisationPercent == null ? null : utilisationPercent.setScale(2, RoundingMode.HALF_UP), utilisationMeasuredOn,
+                migrationStatus, migrationPlannedOn, migratedOn, builtOn,
+                annualOmCost == null ? null : annualOmCost.setScale(2, RoundingMode.HALF_UP), null, null, null);
+    }
+
+    List<cn.suqian.govshare.web.FieldProblem> check(LocalDate today) {
+        List<cn.suqian.govshare.web.FieldProblem> p = new ArrayList<>();
+        MigrationRules.code(p, code);
+        RecordRules.name(p, name);
+        MigrationRules.check(p, migrationStatus, migrationPlannedOn, migratedOn, utilisationPercent, annualOmCost, today);
+        if (migrationStatus == MigrationStatus.EXEMPT && !Boolean.TRUE.equals(classified)) {
+            p.add(new cn.suqian.govshare.web.FieldProblem("migrationStatus", migrationStatus,
+                    "only classified networks are exempt from moving onto the e-government extranet"));
+        }
+        if (utilisationMeasuredOn != null && utilisationMeasuredOn.isAfter(today)) {
+            p.add(new cn.suqian.govshare.web.FieldProblem("utilisationMeasuredOn", utilisationMeasuredOn, "cannot be in the future"));
+        }
+        return p;
+    }
+}

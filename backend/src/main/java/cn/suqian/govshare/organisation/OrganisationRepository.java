@@ -1,0 +1,124 @@
+package cn.suqian.govshare.organisation;
+
+import cn.suqian.govshare.web.PageRequest;
+import cn.suqian.govshare.web.PageResult;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static cn.suqian.govshare.db.schema.Tables.ORGANISATION;
+
+/** Organisation rows. Called inside a {@code Db.tx}; never on the event loop. */
+@Repository
+class OrganisationRepository {
+
+    public PageResult<Organisation> find(DSLContext dsl, OrganisationType type, String query, boolean includeRetired,
+                                         PageRequest page) {
+        List<Condition> where = new ArrayList<>();
+        if (type != null) {
+            where.add(ORGANISATION.TYPE.eq(type.name()));
+        }
+        if (query != null && !query.isBlank()) {
+            String like = cn.suqian.govshare.db.Like.containing(query);
+            where.add(ORGANISATION.NAME.like(like).or(ORGANISATION.CODE.likeIgnoreCase(like))
+                    .or(ORGANISATION.NAME_EN.likeIgnoreCase(like)));
+        }
+        if (!includeRetired) {
+            where.add(ORGANISATION.RETIRED_AT.isNull());
+        }
+        long total = dsl.fetchCount(ORGANISATION, DSL.and(where));
+        List<Organisation> items = dsl.selectFrom(ORGANISATION)
+                .where(where)
+                // the city first, then departments, counties/districts, zones; by code within a type
+                .orderBy(DSL.field("array_position(ARRAY['CITY','CITY_DEPARTMENT','COUNTY_DISTRICT','DEVELOPMENT_ZONE'], {0})",
+                        Integer.class, ORGANISATION.TYPE), ORGANISATION.CODE)
+                .limit(page.size()).offset(page.offset())
+                .fetch(OrganisationRepository::toOrganisation);
+        return new PageResult<>(items, total, page.page(), page.size());
+    }
+
+    public Optional<Organisation> get(DSLContext dsl, String code) {
+        return dsl.selectFrom(ORGANISATION).where(ORGANISATION.CODE.eq(code)).fetchOptional(OrganisationRepository::toOrganisation);
+    }
+
+    public boolean exists(DSLContext dsl, String code) {
+        return dsl.fetchExists(ORGANISATION, ORGANISATION.CODE.eq(code));
+    }
+
+    public void updateContact(DSLContext dsl, String code, String person, String phone) {
+        dsl.update(ORGANISATION)
+                .set(ORGANISATION.CONTACT_PERSON, person)
+                .set(ORGANISATION.CONTACT_PHONE, phone)
+                .set(ORGANISATION.UPDATED_AT, DSL.case_()
+                        .when(ORGANISATION.CONTACT_PERSON.isDistinctFrom(person).or(ORGANISATION.CONTACT_PHONE.isDistinctFrom(phone)),
+                                DSL.val(OffsetDateTime.now()))
+                        .else_(ORGANISATION.UPDATED_AT))
+                .where(ORGANISATION.CODE.eq(code))
+                .execute();
+    }
+
+    public void insert(DSLContext dsl, Organisation o) {
+        dsl.insertInto(ORGANISATION)
+                .set(ORGANISATION.CODE, o.code())
+                .set(ORGANISATION.NAME, o.name())
+                .set(ORGANISATION.NAME_EN, o.nameEn())
+                .set(ORGANISATION.TYPE, o.type().name())
+                .set(ORGANISATION.PARENT_CODE, o.parentCode())
+                .set(ORGANISATION.UNIFIED_CODE, o.unifiedCode())
+                .set(ORGANISATION.CONTACT_PERSON, o.contactPerson())
+                .set(ORGANISATION.CONTACT_PHONE, o.contactPhone())
+                .execute();
+    }
+
+    public void update(DSLContext dsl, Organisation o) {
+        dsl.update(ORGANISATION)
+                .set(ORGANISATION.NAME, o.name())
+                .set(ORGANISATION.NAME_EN, o.nameEn())
+                .set(ORGANISATION.TYPE, o.type().name())
+                .set(ORGANISATION.PARENT_CODE, o.parentCode())
+                .set(ORGANISATION.UNIFIED_CODE, o.unifiedCode())
+                .set(ORGANISATION.CONTACT_PERSON, o.contactPerson())
+                .set(ORGANISATION.CONTACT_PHONE, o.contactPhone())
+                .set(ORGANISATION.UPDATED_AT, OffsetDateTime.now())
+                .where(ORGANISATION.CODE.eq(o.code()))
+                .execute();
+    }
+
+    public boolean retire(DSLContext dsl, String code) {
+        return dsl.update(ORGANISATION).set(ORGANISATION.RETIRED_AT, OffsetDateTime.now())
+                .set(ORGANISATION.UPDATED_AT, OffsetDateTime.now())
+                .where(ORGANISATION.CODE.eq(code)).and(ORGANISATION.RETIRED_AT.isNull()).execute() == 1;
+    }
+
+    public boolean hasActiveChildren(DSLContext dsl, String code) {
+        return dsl.fetchExists(ORGANISATION, ORGANISATION.PARENT_CODE.eq(code).and(ORGANISATION.RETIRED_AT.isNull()));
+    }
+
+    public List<Organisation> active(DSLContext dsl) {
+        return dsl.selectFrom(ORGANISATION).where(ORGANISATION.RETIRED_AT.isNull()).orderBy(ORGANISATION.CODE)
+                .fetch(OrganisationRepository::toOrganisation);
+    }
+
+    public Map<OrganisationType, Integer> countByType(DSLContext dsl) {
+        Map<OrganisationType, Integer> counts = new java.util.EnumMap<>(OrganisationType.class);
+        for (OrganisationType t : OrganisationType.values()) {
+            counts.put(t, 0);
+        }
+        dsl.select(ORGANISATION.TYPE, DSL.count()).from(ORGANISATION).where(ORGANISATION.RETIRED_AT.isNull())
+                .groupBy(ORGANISATION.TYPE)
+                .forEach(r -> counts.put(OrganisationType.valueOf(r.value1()), r.value2()));
+        return counts;
+    }
+
+    static Organisation toOrganisation(cn.suqian.govshare.db.schema.tables.records.OrganisationRecord r) {
+        return new Organisation(r.getCode(), r.getName(), r.getNameEn(), OrganisationType.valueOf(r.getType()),
+                r.getParentCode(), r.getUnifiedCode(), r.getContactPerson(), r.getContactPhone(), r.getRetiredAt());
+    }
+}

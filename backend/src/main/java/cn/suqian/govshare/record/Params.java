@@ -1,0 +1,30 @@
+package cn.suqian.govshare.record;
+
+import cn.suqian.govshare.web.InvalidInputException;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** Request-parameter parsing with precise errors. */
+public final class Params {
+
+    private Params() {
+    }
+
+    public static <E extends Enum<E>> E enumOf(String parameter, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(parameter, value, "one of " + Arrays.stream(type.getEnumConstants())
+                    .map(Enum::name).collect(Collectors.joining(", ")));
+        }
+    }
+
+    /** A request parameter with blanks read as absent. */
+    public static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,195 @@
+package cn.suqian.govshare.record;
+
+import cn.suqian.govshare.audit.AuditTrail;
+import cn.suqian.govshare.access.CurrentUser;
+import cn.suqian.govshare.spreadsheet.CellParsers;
+import cn.suqian.govshare.spreadsheet.Column;
+import cn.suqian.govshare.spreadsheet.Sheet;
+import cn.suqian.govshare.spreadsheet.SheetRow;
+import cn.suqian.govshare.web.FieldProblem;
+import cn.suqian.govshare.web.InvalidInputException;
+import org.jooq.DSLContext;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Spreadsheet import of one record type, all or nothing: every row is parsed and checked (alone, against
+ * the other rows, against the registry and against the caller's organisation scope) before anything is
+ * written; a file with any problem is refused with every problem listed by row and column. Rows equal to
+ * what is stored are left alone, so re-importing the same file changes nothing.
+ */
+public final class SheetImport<T> {
+
+    /** What a record type contributes to the import. */
+    public interface Definition<T> {
+        String entityType();
+
+        List<Column<T>> columns();
+
+        T parse(CellParsers cells);
+
+        String key(T record);
+
+        String organisation(T record);
+
+        /** The field that names the owning organisation (for locating scope problems). */
+        default String organisationField() {
+            return "organisationCode";
+        }
+
+        List<FieldProblem> check(T record, LocalDate today);
+
+        List<FieldProblem> checkReferences(T record, References lookups);
+
+        /** Problems that only show across rows of the same file (e.g. an alias claimed twice). */
+        default List<FieldProblem> checkAcrossRows(List<T> records, List<SheetRow> rows) {
+            return List.of();
+        }
+
+        Map<String, T> existing(DSLContext dsl, Set<String> keys);
+
+        boolean same(T stored, T incoming);
+
+        void insert(DSLContext dsl, List<T> records);
+
+        void update(DSLContext dsl, List<T> records);
+    }
+
+    /** What an import did (or, in a dry run, would do). */
+    public record Result(int rows, int created, int updated, int unchanged, boolean dryRun) {
+    }
+
+    private final Definition<T> definition;
+    private final AuditTrail audit;
+    private final References.Sources references;
+
+    public SheetImport(Definition<T> definition, AuditTrail audit, References.Sources references) {
+        this.definition = definition;
+        this.audit = audit;
+        this.references = references;
+    }
+
+    public Result run(DSLContext dsl, CurrentUser user, Sheet sheet, boolean dryRun, String fileName) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<String, String> headingOf = definition.columns().stream()
+                .collect(Collectors.toMap(Column::field, Column::heading, (a, b) -> a, LinkedHashMap::new));
+        checkHeadings(sheet, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (sheet.rows().isEmpty()) {
+            throw new InvalidInputException("file", fileName, "no data rows under the heading row");
+        }
+
+        LocalDate today = LocalDate.now();
+        References lookups = references.open(dsl);
+        List<T> records = new ArrayList<>(sheet.rows().size());
+        Map<String, Integer> firstRowOfKey = new HashMap<>();
+        for (SheetRow row : sheet.rows()) {
+            // Every offending cell of the row is reported: parse problems first, then the rules for the
+            // fields that did parse (a field that failed to parse is not reported twice).
+            List<FieldProblem> rowProblems = new ArrayList<>();
+            T record = definition.parse(new CellParsers(row, rowProblems));
+            Set<String> unparsed = rowProblems.stream().map(FieldProblem::field).collect(Collectors.toSet());
+            List<FieldProblem> ruleProblems = new ArrayList<>(definition.check(record, today));
+            ruleProblems.addAll(definition.checkReferences(record, lookups));
+            for (FieldProblem p : ruleProblems) {
+                if (!unparsed.contains(p.field())) {
+                    rowProblems.add(p.at(row.number(), headingOf.getOrDefault(p.field(), p.field())));
+                }
+            }
+            String key = definition.key(record);
+            Integer earlier = key == null ? null : firstRowOfKey.putIfAbsent(key, row.number());
+            if (earlier != null) {
+                rowProblems.add(new FieldProblem(row.number(), headingOf.get("code"), "code", key,
+                        "appears again (first in row " + earlier + ")"));
+            }
+            problems.addAll(rowProblems);
+            records.add(rowProblems.isEmpty() ? record : null);
+        }
+        List<T> valid = new ArrayList<>();
+        List<SheetRow> validRows = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i) != null) {
+                valid.add(records.get(i));
+                validRows.add(sheet.rows().get(i));
+            }
+        }
+        problems.addAll(definition.checkAcrossRows(valid, validRows));
+
+        Map<String, T> existing = definition.existing(dsl, valid.stream().map(definition::key).collect(Collectors.toSet()));
+        List<T> toCreate = new ArrayList<>();
+        List<T> toUpdate = new ArrayList<>();
+        int unchanged = 0;
+        for (int i = 0; i < valid.size(); i++) {
+            T record = valid.get(i);
+            int rowNumber = validRows.get(i).number();
+            T stored = existing.get(definition.key(record));
+            String organisation = definition.organisation(record);
+            if (organisation != null && !user.mayChange(organisation)) {
+                problems.add(new FieldProblem(rowNumber, headingOf.get(definition.organisationField()), definition.organisationField(), organisation,
+                        "you may only import records of your own organisation (" + user.organisationCode() + ")"));
+            } else if (stored != null && !user.mayChange(definition.organisation(stored))) {
+                problems.add(new FieldProblem(rowNumber, headingOf.get("code"), "code", definition.key(record),
+                        "belongs to organisation " + definition.organisation(stored)));
+            }
+            if (stored == null) {
+                toCreate.add(record);
+            } else if (definition.same(stored, record)) {
+                unchanged++;
+            } else {
+                toUpdate.add(record);
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparing(p -> p.row() == null ? 0 : p.row()));
+            throw new InvalidInputException(problems);
+        }
+        if (!dryRun) {
+            definition.insert(dsl, toCreate);
+            definition.update(dsl, toUpdate);
+            audit.record(dsl, "IMPORT", definition.entityType(), fileName,
+                    "{\"rows\":" + valid.size() + ",\"created\":" + toCreate.size() + ",\"updated\":" + toUpdate.size()
+                            + ",\"unchanged\":" + unchanged + "}");
+        }
+        return new Result(valid.size(), toCreate.size(), toUpdate.size(), unchanged, dryRun);
+    }
+
+    private void checkHeadings(Sheet sheet, List<FieldProblem> problems) {
+        Set<String> known = new HashSet<>();
+        for (Column<T> c : definition.columns()) {
+            known.add(c.heading());
+            if (c.required() && !sheet.headings().contains(c.heading())) {
+                problems.add(new FieldProblem(1, c.heading(), c.field(), null, "required column is missing"));
+            }
+        }
+        for (String h : sheet.headings()) {
+            if (!h.isBlank() && !known.contains(h)) {
+                problems.add(new FieldProblem(1, h, null, h, "unknown column; download the template for the expected headings"));
+            }
+        }
+    }
+
+    /** Rows of text for export, in column order. */
+    public static <T> List<List<String>> rows(List<Column<T>> columns, List<T> records) {
+        List<Function<T, String>> writers = columns.stream().map(Column::writer).toList();
+        List<List<String>> rows = new ArrayList<>(records.size());
+        for (T r : records) {
+            List<String> row = new ArrayList<>(writers.size());
+            for (Function<T, String> w : writers) {
+                row.add(w.apply(r));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+}

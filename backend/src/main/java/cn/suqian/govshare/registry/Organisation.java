@@ -1,8 +1,0 @@
-package cn.suqian.govshare.registry;
-
-import java.time.OffsetDateTime;
-
-/** An organisation: stable short ASCII code, Chinese name, type and parent. */
-public record Organisation(String code, String name, String nameEn, OrganisationType type, String parentCode,
-                           String unifiedCode, String contactPerson, String contactPhone, OffsetDateTime retiredAt) {
-}

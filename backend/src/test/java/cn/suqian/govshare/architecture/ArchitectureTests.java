@@ -37,7 +37,7 @@ class ArchitectureTests {
     @Test
     void capabilities_are_free_of_cycles() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles()
-                .because("capabilities build on each other in one direction, as the roadmap adds them")
+                .because("capabilities build on each other in one direction, never in a circle")
                 .check(CLASSES);
     }
 

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real application in headless Chromium: sign in, open each page, see data rendered, no console
- * errors. Later issues add their pages here.
+ * errors. Every new page is added here.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

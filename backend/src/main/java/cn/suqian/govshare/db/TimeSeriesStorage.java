@@ -1,5 +1,7 @@
 package cn.suqian.govshare.db;
 
+import cn.suqian.govshare.db.schema.Tables;
+
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -54,23 +56,60 @@ public class TimeSeriesStorage {
                 .fetchOne(0, Integer.class);
     }
 
-    /** Partitions ahead for every registered table, then retention; returns the dropped partitions. */
+    /**
+     * Partitions ahead for every registered table, then retention; returns the dropped partitions. Each
+     * table is kept in its own short transaction, and every attempt is recorded with the table (success,
+     * or the failure and its message), so that one table's trouble neither hides nor blocks the others
+     * and {@link #jobHealth(DSLContext)} can say whether upkeep keeps failing.
+     */
     public List<String> maintain(OffsetDateTime now) {
-        return db.inTransaction(Actor.system("timeseries-maintenance"), dsl -> {
-            var tables = dsl.selectFrom(TS_TABLE).fetch();
-            List<String> dropped = new java.util.ArrayList<>();
-            for (var t : tables) {
-                var interval = t.getPartitionInterval();
-                ensurePartitions(dsl, t.getTableName(),
-                        now.minusSeconds((long) interval.toDuration().getSeconds()),
-                        now.plusSeconds(4L * (long) interval.toDuration().getSeconds()));
-                dropped.addAll(dsl.fetch("SELECT ts_apply_retention(?::text, ?::timestamptz)", t.getTableName(), now)
-                        .getValues(0, String.class));
+        Actor actor = Actor.system("timeseries-maintenance");
+        List<String> tables = db.inTransaction(actor, dsl -> dsl.select(TS_TABLE.TABLE_NAME).from(TS_TABLE)
+                .orderBy(TS_TABLE.TABLE_NAME).fetch(TS_TABLE.TABLE_NAME));
+        List<String> dropped = new java.util.ArrayList<>();
+        for (String table : tables) {
+            try {
+                dropped.addAll(db.inTransaction(actor, dsl -> maintain(dsl, table, now)));
+                db.inTransaction(actor, dsl -> dsl.update(TS_TABLE)
+                        .set(TS_TABLE.UPKEEP_ATTEMPTED_AT, now).set(TS_TABLE.UPKEEP_SUCCEEDED_AT, now)
+                        .set(TS_TABLE.UPKEEP_FAILURES, 0).setNull(TS_TABLE.UPKEEP_ERROR)
+                        .where(TS_TABLE.TABLE_NAME.eq(table)).execute());
+            } catch (RuntimeException e) {
+                log.error("Time-series upkeep of {} failed", table, e);
+                String message = String.valueOf(e.getMessage());
+                db.inTransaction(actor, dsl -> dsl.update(TS_TABLE)
+                        .set(TS_TABLE.UPKEEP_ATTEMPTED_AT, now)
+                        .set(TS_TABLE.UPKEEP_FAILURES, TS_TABLE.UPKEEP_FAILURES.plus(1))
+                        .set(TS_TABLE.UPKEEP_TOTAL_FAILURES, TS_TABLE.UPKEEP_TOTAL_FAILURES.plus(1))
+                        .set(TS_TABLE.UPKEEP_ERROR, message.length() > 1000 ? message.substring(0, 1000) : message)
+                        .where(TS_TABLE.TABLE_NAME.eq(table)).execute());
             }
-            if (!dropped.isEmpty()) {
-                log.info("Retention dropped partitions {}", dropped);
-            }
-            return dropped;
-        });
+        }
+        if (!dropped.isEmpty()) {
+            log.info("Retention dropped partitions {}", dropped);
+        }
+        return dropped;
+    }
+
+    private List<String> maintain(DSLContext dsl, String table, OffsetDateTime now) {
+        var interval = dsl.select(TS_TABLE.PARTITION_INTERVAL).from(TS_TABLE).where(TS_TABLE.TABLE_NAME.eq(table))
+                .fetchSingle(TS_TABLE.PARTITION_INTERVAL);
+        long seconds = interval.toDuration().getSeconds();
+        ensurePartitions(dsl, table, now.minusSeconds(seconds), now.plusSeconds(4L * seconds));
+        return dsl.selectFrom(Tables.TS_APPLY_RETENTION(table, now)).fetch(Tables.TS_APPLY_RETENTION.TS_APPLY_RETENTION_);
+    }
+
+    /** One upkeep job: a TimescaleDB policy job, or GovShare's partition upkeep of one table in plain mode. */
+    public record JobHealth(String job, String table, String kind, OffsetDateTime lastRun, OffsetDateTime lastSuccess,
+                            boolean failing, Integer consecutiveFailures, Long totalRuns, Long totalFailures,
+                            String lastError) {
+    }
+
+    /** The health of every upkeep job of the active mode, read inside the caller's transaction. */
+    public List<JobHealth> jobHealth(DSLContext dsl) {
+        var h = Tables.TS_JOB_HEALTH;
+        return dsl.selectFrom(Tables.TS_JOB_HEALTH()).fetch(r -> new JobHealth(r.get(h.JOB), r.get(h.TABLE_NAME),
+                r.get(h.KIND), r.get(h.LAST_RUN), r.get(h.LAST_SUCCESS), Boolean.TRUE.equals(r.get(h.FAILING)),
+                r.get(h.CONSECUTIVE_FAILURES), r.get(h.TOTAL_RUNS), r.get(h.TOTAL_FAILURES), r.get(h.LAST_ERROR)));
     }
 }

@@ -6,7 +6,7 @@
  * OwnsTables.
  */
 @ApplicationModule(displayName = "Database", allowedDependencies = {"web"}, type = ApplicationModule.Type.OPEN)
-@OwnsTables({"ts_table", "ts_apply_retention"})
+@OwnsTables({"ts_table", "ts_apply_retention", "ts_job_health"})
 package cn.suqian.govshare.db;
 
 import org.springframework.modulith.ApplicationModule;

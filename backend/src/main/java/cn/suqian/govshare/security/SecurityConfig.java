@@ -82,7 +82,8 @@ class SecurityConfig {
         return http
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**"))
                 .authorizeExchange(ex -> ex
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // anonymous callers learn the health status only; details, info and metrics are the office's
+                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers("/actuator/**").hasRole(Role.EGOV_ADMIN.name())
                         .anyExchange().authenticated())
                 .authenticationManager(userAuthenticationManager)

@@ -19,7 +19,8 @@ import java.util.Map;
 class SystemStatus {
 
     record Status(String timeseriesMode, String database, boolean demo,
-                  Map<OrganisationType, Integer> organisationsByType, List<Heartbeat> heartbeats, long auditEvents) {
+                  Map<OrganisationType, Integer> organisationsByType, List<Heartbeat> heartbeats, long auditEvents,
+                  List<TimeSeriesStorage.JobHealth> timeseriesJobs) {
     }
 
     private final Db db;
@@ -47,7 +48,7 @@ class SystemStatus {
             // resolved once at start-up; asked here, off the event loop, in case it was not yet
             String mode = storage.mode() == TimeSeriesStorage.Mode.TIMESCALEDB ? "timescaledb" : "partitioned";
             return new Status(mode, databaseMode, demo, organisations.countByType(dsl), heartbeats.recent(dsl),
-                    audit.count(dsl));
+                    audit.count(dsl), storage.jobHealth(dsl));
         });
     }
 }

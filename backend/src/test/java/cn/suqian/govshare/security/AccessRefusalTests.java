@@ -53,6 +53,7 @@ class AccessRefusalTests {
             new Call(HttpMethod.GET, "/api/v1/audit", null, Set.of("admin", "auditor")),
             new Call(HttpMethod.GET, "/api/v1/audit/verify", null, Set.of("admin", "auditor")),
             new Call(HttpMethod.GET, "/actuator/prometheus", null, Set.of("admin")),
+            new Call(HttpMethod.GET, "/actuator/info", null, Set.of("admin")),
             // organisations: administration
             new Call(HttpMethod.POST, "/api/v1/organisations", "{}", Set.of("admin")),
             new Call(HttpMethod.PUT, "/api/v1/organisations/water", "{}", Set.of("admin")),

@@ -5,9 +5,17 @@ import { api } from './api.js';
 import { initPage } from './layout.js';
 import { t, tEnum, fmt } from './i18n.js';
 import { el, badge, debounce, renderError, markLoaded } from './dom.js';
+import { queryParams, writeQuery } from './registry.js';
 
 const PAGE_SIZE = 50;
-const ACTION_TONES = { INSERT: 'ok', UPDATE: 'info', DELETE: 'danger' };
+// Every audited table (the audit_row_change triggers in sql/migrations), for the filter; labels are
+// audit.entity.<table>, and actions audit.action.<ACTION> (row changes, and IMPORT for a spreadsheet).
+const ENTITY_TYPES = [
+  'organisation', 'app_user', 'api_token', 'private_network', 'data_room', 'information_system', 'catalogue_resource',
+  'connection_target', 'key_task', 'key_task_milestone', 'key_task_progress', 'exchange_anomaly', 'exchange_threshold',
+  'exchange_source',
+];
+const ACTION_TONES = { INSERT: 'ok', UPDATE: 'info', DELETE: 'danger', IMPORT: 'info' };
 // Bookkeeping columns left out of the change summary (still visible in the full record).
 const NOISE_FIELDS = new Set(['created_at', 'updated_at', 'createdAt', 'updatedAt']);
 const SUMMARY_LINES = 3;
@@ -25,12 +33,7 @@ function filters() {
   return { entityType: $('audit-entity-filter').value, actor: $('audit-actor-filter').value.trim() };
 }
 
-function syncUrl() {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters())) if (value) params.set(key, value);
-  const query = params.toString();
-  window.history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
-}
+const syncUrl = () => writeQuery(filters());
 
 // ---- Rendering --------------------------------------------------------------------------
 
@@ -181,16 +184,13 @@ async function main() {
   const me = await initPage();
   if (!me) return;
 
-  const params = new URLSearchParams(window.location.search);
+  const select = $('audit-entity-filter');
+  const params = queryParams();
   const entityType = params.get('entityType');
-  if (entityType) {
-    const select = $('audit-entity-filter');
-    // Allow entity types this page does not list yet (e.g. from a link).
-    if (![...select.options].some((o) => o.value === entityType)) {
-      select.append(el('option', { value: entityType, text: tEnum('audit.entity', entityType) }));
-    }
-    select.value = entityType;
-  }
+  // An entity type this page does not list yet (e.g. from a link) is offered too.
+  const types = entityType && !ENTITY_TYPES.includes(entityType) ? [...ENTITY_TYPES, entityType] : ENTITY_TYPES;
+  for (const type of types) select.append(el('option', { value: type, text: tEnum('audit.entity', type) }));
+  if (entityType) select.value = entityType;
   $('audit-actor-filter').value = params.get('actor') ?? '';
 
   const refresh = () => {

@@ -5,49 +5,29 @@
 // ?sourceSystem= (set by links from the system inventory) narrows to one source system until removed.
 
 import { buildUrl } from './api.js';
-import { initPage } from './layout.js';
 import { t, fmt } from './i18n.js';
-import { el, badge, debounce, markLoaded } from './dom.js';
-import {
-  enumBadge, enumLabel, fillEnumSelect, canImport, isScoped, OrgDirectory, queryParams, writeQuery,
-  selectIfOffered, parseSort, sortParam, SortHeaders, PagedList, rowProps, DetailPanel, detailItem,
-  detailSection, codeList,
-} from './registry.js';
+import { el, badge } from './dom.js';
+import { enumBadge, enumLabel, rowProps, detailItem, detailSection, codeList } from './registry.js';
+import { RegistryListPage } from './registry-list.js';
 
 const $ = (id) => document.getElementById(id);
 
-const state = { me: null, orgs: new OrgDirectory(), sort: null, sourceSystem: null };
-let list;
-let detail;
+// ?sourceSystem= narrows the list until its chip is removed; it has no control of its own.
+let sourceSystem = null;
 
 // ---- Filter -----------------------------------------------------------------------------
-
-/** The current filter as API parameters (no paging, no sort). */
-function filters() {
-  return {
-    // A department's rows are scoped by the server; its (locked) filter is not sent.
-    organisation: isScoped(state.me) ? null : $('catalogue-org-filter').value,
-    category: $('catalogue-category-filter').value,
-    sharingType: $('catalogue-sharing-filter').value,
-    openAttribute: $('catalogue-open-filter').value,
-    mounted: $('catalogue-mounted-filter').value,
-    baseDatabase: $('catalogue-base-filter').value,
-    q: $('catalogue-search').value.trim(),
-    sourceSystem: state.sourceSystem,
-  };
-}
 
 /** The "source system: X ×" chip shown while ?sourceSystem= narrows the list. */
 function renderSourceSystemChip() {
   const holder = $('catalogue-source-filter');
-  holder.hidden = !state.sourceSystem;
-  if (!state.sourceSystem) {
+  holder.hidden = !sourceSystem;
+  if (!sourceSystem) {
     holder.replaceChildren();
     return;
   }
   holder.replaceChildren(
     el('span', { class: 'muted', text: t('catalogue.field.sourceSystem') }),
-    el('span', { class: 'mono', text: state.sourceSystem }),
+    el('span', { class: 'mono', text: sourceSystem }),
     el('button', {
       type: 'button',
       class: 'btn-close btn-close-sm',
@@ -55,21 +35,11 @@ function renderSourceSystemChip() {
       title: t('catalogue.filter.removeSourceSystem'),
       text: '×',
       onclick: () => {
-        state.sourceSystem = null;
+        sourceSystem = null;
         renderSourceSystemChip();
-        refresh();
+        page.refresh();
       },
     }));
-}
-
-function syncUrl() {
-  writeQuery({ ...filters(), sort: sortParam(state.sort), code: list.selected });
-}
-
-function updateExportLinks() {
-  const f = filters();
-  $('catalogue-export-xlsx').href = buildUrl('/api/v1/catalogue/export', { format: 'xlsx', ...f });
-  $('catalogue-export-csv').href = buildUrl('/api/v1/catalogue/export', { format: 'csv', ...f });
 }
 
 // ---- List -------------------------------------------------------------------------------
@@ -95,7 +65,7 @@ function row(r, selected) {
     el('td', { class: 'name-cell' },
       el('div', { class: 'strong', text: r.name }),
       el('div', { class: 'muted small', text: classPath(r) })),
-    el('td', { class: 'name-cell', text: state.orgs.name(r.providerOrganisationCode) }),
+    el('td', { class: 'name-cell', text: page.orgs.name(r.providerOrganisationCode) }),
     el('td', {}, enumBadge('sharingType', r.sharingType)),
     el('td', {}, enumBadge('openAttribute', r.openAttribute)),
     el('td', { class: 'nowrap', text: enumLabel('updateCycle', r.updateCycle) }),
@@ -125,7 +95,7 @@ function baseDatabases(codes) {
   return el('span', { class: 'badge-list' }, codes.map((c) => badge(enumLabel('baseDatabase', c), 'info')));
 }
 
-function sourceSystem(code) {
+function sourceSystemLink(code) {
   if (!code) return null;
   return el('a', {
     class: 'mono',
@@ -137,12 +107,13 @@ function sourceSystem(code) {
 function renderDetail(r) {
   const provider = el('a', {
     href: `/organisations.html?code=${encodeURIComponent(r.providerOrganisationCode)}`,
-    text: state.orgs.name(r.providerOrganisationCode),
+    text: page.orgs.name(r.providerOrganisationCode),
   });
   const mounted = r.mounted
     ? el('span', {}, mountedBadge(r), r.mountedSince ? el('span', { class: 'muted small', text: ` ${t('common.since', { date: fmt.day(r.mountedSince) })}` }) : null)
     : mountedBadge(r);
 
+  const { detail } = page;
   detail.show(
     detail.head(r.name, enumBadge('sharingType', r.sharingType)),
     detailSection(t('catalogue.detail.basic'),
@@ -167,105 +138,30 @@ function renderDetail(r) {
       detailItem(t('catalogue.field.openAttribute'), enumBadge('openAttribute', r.openAttribute))),
     detailSection(t('catalogue.detail.links'),
       detailItem(t('catalogue.field.mounted'), mounted),
-      detailItem(t('catalogue.field.sourceSystem'), sourceSystem(r.sourceSystemCode)),
+      detailItem(t('catalogue.field.sourceSystem'), sourceSystemLink(r.sourceSystemCode)),
       detailItem(t('catalogue.field.baseDatabases'), baseDatabases(r.baseDatabases)),
       detailItem(t('catalogue.field.relatedCodes'), codeList(r.relatedCodes))));
 }
 
-function select(code) {
-  const resource = list.find(code);
-  if (!resource) return;
-  list.markSelected(code);
-  syncUrl();
-  renderDetail(resource);
-}
+// ---- Page -------------------------------------------------------------------------------
 
-function deselect() {
-  list.markSelected(null);
-  syncUrl();
-}
+const page = new RegistryListPage({
+  prefix: 'catalogue',
+  path: '/api/v1/catalogue',
+  selects: [
+    { id: 'catalogue-category-filter', param: 'category', kind: 'category' },
+    { id: 'catalogue-sharing-filter', param: 'sharingType', kind: 'sharingType' },
+    { id: 'catalogue-open-filter', param: 'openAttribute', kind: 'openAttribute' },
+    { id: 'catalogue-mounted-filter', param: 'mounted' },
+    { id: 'catalogue-base-filter', param: 'baseDatabase', kind: 'baseDatabase' },
+  ],
+  moreFilters: () => ({ sourceSystem }),
+  restore: (params) => {
+    sourceSystem = params.get('sourceSystem') || null;
+    renderSourceSystemChip();
+  },
+  row,
+  showDetail: renderDetail,
+});
 
-// ---- Wiring -----------------------------------------------------------------------------
-
-async function refresh() {
-  syncUrl();
-  updateExportLinks();
-  const ok = await list.load();
-  // Keep the detail only while its resource is still in the list.
-  if (ok && list.selected && !list.find(list.selected)) detail.close();
-  return ok;
-}
-
-function restoreFilters(params) {
-  if (!isScoped(state.me)) selectIfOffered($('catalogue-org-filter'), params.get('organisation'));
-  selectIfOffered($('catalogue-category-filter'), params.get('category'));
-  selectIfOffered($('catalogue-sharing-filter'), params.get('sharingType'));
-  selectIfOffered($('catalogue-open-filter'), params.get('openAttribute'));
-  selectIfOffered($('catalogue-mounted-filter'), params.get('mounted'));
-  selectIfOffered($('catalogue-base-filter'), params.get('baseDatabase'));
-  $('catalogue-search').value = params.get('q') ?? '';
-  state.sourceSystem = params.get('sourceSystem') || null;
-  renderSourceSystemChip();
-}
-
-async function main() {
-  const me = await initPage();
-  if (!me) return;
-  state.me = me;
-
-  fillEnumSelect($('catalogue-category-filter'), 'category');
-  fillEnumSelect($('catalogue-sharing-filter'), 'sharingType');
-  fillEnumSelect($('catalogue-open-filter'), 'openAttribute');
-  fillEnumSelect($('catalogue-base-filter'), 'baseDatabase');
-  if (canImport(me)) {
-    $('catalogue-template').hidden = false;
-    $('catalogue-import-link').hidden = false;
-  }
-
-  state.orgs = await OrgDirectory.load();
-  state.orgs.fillSelect($('catalogue-org-filter'), me);
-
-  const params = queryParams();
-  restoreFilters(params);
-  state.sort = parseSort(params.get('sort'));
-
-  list = new PagedList({
-    path: '/api/v1/catalogue',
-    table: $('catalogue-table'),
-    count: $('catalogue-count'),
-    loadMore: $('catalogue-load-more'),
-    errorBox: $('catalogue-error'),
-    emptyKey: 'catalogue.table.empty',
-    countKey: 'table.count',
-    params: () => ({ ...filters(), sort: sortParam(state.sort) }),
-    row,
-    onSelect: select,
-  });
-  list.selected = params.get('code');
-  detail = new DetailPanel($('catalogue-detail'), deselect);
-
-  new SortHeaders($('catalogue-table'), state.sort, (sort) => {
-    state.sort = sort;
-    syncUrl();
-    list.load();
-  });
-
-  for (const id of ['catalogue-org-filter', 'catalogue-category-filter', 'catalogue-sharing-filter',
-    'catalogue-open-filter', 'catalogue-mounted-filter', 'catalogue-base-filter']) {
-    $(id).addEventListener('change', refresh);
-  }
-  $('catalogue-search').addEventListener('input', debounce(refresh, 300));
-  $('catalogue-filter-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    refresh();
-  });
-
-  const ok = await refresh();
-  if (ok && list.selected) {
-    if (list.find(list.selected)) select(list.selected);
-    else deselect(); // not in the first page of this filter: drop it from the URL
-  }
-  markLoaded(ok ? 'true' : 'error');
-}
-
-main();
+page.start();

@@ -1,7 +1,7 @@
 // Small DOM helpers. Everything goes through textContent / attributes, never innerHTML,
 // so API data cannot inject markup.
 
-import { t, tEnum } from './i18n.js';
+import { t, tEnum, hasMessage, fmt } from './i18n.js';
 
 /**
  * Creates an element.
@@ -52,16 +52,20 @@ export function debounce(fn, ms = 300) {
   };
 }
 
-/** Human-readable lines for an ApiError (or any Error): title, detail and per-field errors. */
+/**
+ * Summary lines for an ApiError (or any Error) in the reader's language: what went wrong, then why.
+ * The server's own title and detail are English prose, so they are not shown; renderError keeps the
+ * detail as the banner's tooltip. Per-field reasons come from fieldErrorText.
+ */
 export function problemLines(error) {
   const problem = error?.problem;
   if (!problem) return [t('error.unexpected')];
   if (problem.status === 0) return [t('error.network')];
-  const lines = [];
-  const title = problem.title || t('error.http', { status: problem.status });
-  lines.push(title);
-  if (problem.detail && problem.detail !== title) lines.push(problem.detail);
-  return lines;
+  const { status } = problem;
+  const title = hasMessage(`error.status.${status}`) ? t(`error.status.${status}`) : t('error.http', { status });
+  const refused = error.errors?.length ?? 0;
+  if (refused) return [title, t('error.fieldsRefused', { count: fmt.number(refused) })];
+  return hasMessage(`error.statusDetail.${status}`) ? [title, t(`error.statusDetail.${status}`)] : [title];
 }
 
 /**
@@ -70,7 +74,7 @@ export function problemLines(error) {
  */
 export function renderError(container, error, { withFieldErrors = true } = {}) {
   const lines = problemLines(error);
-  const box = el('div', { class: 'alert alert-danger', role: 'alert' },
+  const box = el('div', { class: 'alert alert-danger', role: 'alert', title: error?.problem?.detail || null },
     el('strong', { text: lines[0] }),
     lines.slice(1).map((line) => el('div', { text: line })));
   const errors = error?.errors ?? [];
@@ -90,12 +94,63 @@ export function fieldErrorText(e) {
 
 /** A refusal's reason in the reader's language when the API gave a known code, else its English text. */
 export function reasonText(e) {
-  if (e?.code) {
-    const key = `problem.${e.code}`;
-    const text = t(key, e.params ?? {});
-    if (text !== key) return text;
-  }
+  if (e?.code && hasMessage(`problem.${e.code}`)) return t(`problem.${e.code}`, e.params ?? {});
   return e?.reason ?? '';
+}
+
+// ---- Forms ------------------------------------------------------------------------------
+// A form field here is {name, input, message}: name as the API calls it, the input, and the element
+// below it that holds its error (its id is what aria-describedby points to).
+
+/** Shows text as field's error. */
+export function markFieldError(field, text) {
+  field.message.textContent = text;
+  field.input.setAttribute('aria-invalid', 'true');
+  field.input.setAttribute('aria-describedby', field.message.id);
+}
+
+/** Clears the summary in errorBox and every field's error. */
+export function clearFormErrors(errorBox, fields) {
+  errorBox.replaceChildren();
+  for (const f of fields) {
+    f.message.textContent = '';
+    f.input.removeAttribute('aria-invalid');
+    f.input.removeAttribute('aria-describedby');
+  }
+}
+
+/** Focuses the first field with an error; true when there was one. */
+export function focusFirstInvalid(fields) {
+  const invalid = fields.find((f) => f.input.hasAttribute('aria-invalid'));
+  invalid?.input.focus();
+  return Boolean(invalid);
+}
+
+/**
+ * A refused submission: each field error beside its input, the summary and errors about other fields
+ * in errorBox; focus goes to the first offending input.
+ */
+export function showFormErrors(errorBox, error, fields) {
+  const unmatched = [];
+  for (const e of error?.errors ?? []) {
+    const f = fields.find((x) => x.name === e.field);
+    if (f) markFieldError(f, reasonText(e));
+    else unmatched.push(e);
+  }
+  const box = renderError(errorBox, error, { withFieldErrors: false });
+  if (unmatched.length) box.append(el('ul', {}, unmatched.map((e) => el('li', { text: fieldErrorText(e) }))));
+  focusFirstInvalid(fields);
+}
+
+// ---- Figures ----------------------------------------------------------------------------
+
+/** A figure card: label, value (text or node) and an optional note; tone "alert" highlights it. */
+export function card({ label, value, note, tone, textual = false, attrs = {} }) {
+  return el('article', { class: tone ? `card card-${tone}` : 'card', ...attrs },
+    el('div', { class: 'card-label', text: label }),
+    // Words (e.g. "内置数据库") get a smaller type than figures, so cards keep their height.
+    el('div', { class: textual ? 'card-value card-value-text' : 'card-value' }, value),
+    note ? el('div', { class: 'card-note' }, note) : null);
 }
 
 /** Marks <main> as rendered, the signal the browser tests (and screen readers) wait for. */

@@ -63,9 +63,14 @@ export async function initI18n() {
   return currentLanguage;
 }
 
+/** Whether the bundle has a message for key. */
+export function hasMessage(key) {
+  return Object.prototype.hasOwnProperty.call(messages, key);
+}
+
 /** Message for key with {name} placeholders filled from params; the key itself if missing. */
 export function t(key, params) {
-  const message = Object.prototype.hasOwnProperty.call(messages, key) ? messages[key] : key;
+  const message = hasMessage(key) ? messages[key] : key;
   if (!params) return message;
   return message.replace(/\{(\w+)\}/g, (match, name) =>
     Object.prototype.hasOwnProperty.call(params, name) && params[name] !== null && params[name] !== undefined
@@ -78,7 +83,7 @@ export function t(key, params) {
 export function tEnum(prefix, value) {
   if (value === null || value === undefined || value === '') return '';
   const key = `${prefix}.${value}`;
-  return Object.prototype.hasOwnProperty.call(messages, key) ? messages[key] : String(value);
+  return hasMessage(key) ? messages[key] : String(value);
 }
 
 const ATTRIBUTE_BINDINGS = [

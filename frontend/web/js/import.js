@@ -78,7 +78,6 @@ const byRow = (a, b) => (a.row ?? Number.MAX_SAFE_INTEGER) - (b.row ?? Number.MA
 function renderRejected(error, fileName) {
   const errors = error.errors.slice().sort(byRow);
   const rows = new Set(errors.map((e) => e.row).filter((r) => r !== null && r !== undefined));
-  const detail = error.detail || t('import.errors.nothingSaved');
 
   const table = el('table', { id: 'import-errors', class: 'table table-top' },
     el('caption', { class: 'visually-hidden', text: t('import.errors.caption') }),
@@ -96,7 +95,7 @@ function renderRejected(error, fileName) {
   showResult(
     el('div', { class: 'alert alert-danger', role: 'alert', 'data-outcome': 'rejected' },
       el('strong', { text: t('import.errors.title', { file: fileName }) }),
-      el('div', { text: detail }),
+      el('div', { text: t('import.errors.nothingSaved') }),
       el('div', { class: 'small', text: t('import.errors.count', { errors: fmt.number(errors.length), rows: fmt.number(rows.size) }) })),
     el('section', { class: 'panel' },
       el('div', { class: 'panel-head' },

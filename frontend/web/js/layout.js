@@ -1,5 +1,6 @@
 // Shared page shell for every signed-in page: header with product name, role-filtered
-// navigation, the signed-in user, language switch and logout.
+// navigation (from the one list of pages below), the signed-in user, language switch and logout.
+// The pages' HTML holds only their own content; the header is built here.
 //
 // Usage in a page module:
 //   const me = await initPage();
@@ -91,19 +92,17 @@ function currentUser(me) {
     me.organisation ? el('span', { class: 'user-org', text: me.organisation.name }) : null);
 }
 
+/** The header, first in <body>: pages carry no header markup of their own. */
 function renderHeader(me) {
-  const header = document.getElementById('app-header') ?? document.body.insertBefore(el('header'), document.body.firstChild);
-  header.id = 'app-header';
-  header.className = 'app-header';
   const tools = el('div', { class: 'header-tools' });
   if (me) tools.append(currentUser(me));
   tools.append(languageSwitch());
   if (me) {
     tools.append(el('button', { id: 'logout', type: 'button', class: 'btn btn-header', text: t('action.logout'), onclick: logout }));
   }
-  header.replaceChildren(
+  document.body.prepend(el('header', { id: 'app-header', class: 'app-header' },
     el('div', { class: 'header-bar' }, el('div', { class: 'container header-inner' }, brand(), tools)),
-    me ? navigation(me.role) : null);
+    me ? navigation(me.role) : null));
 }
 
 /**

@@ -5,29 +5,22 @@
 import { api } from './api.js';
 import { initPage } from './layout.js';
 import { t, tEnum, fmt, getLanguage } from './i18n.js';
-import { el, badge, debounce, renderError, fieldErrorText, markLoaded, reasonText } from './dom.js';
+import { el, badge, debounce, renderError, markLoaded, clearFormErrors, showFormErrors } from './dom.js';
+import { PagedList, rowProps, detailItem, queryParams, writeQuery, selectIfOffered } from './registry.js';
 
-const PAGE_SIZE = 50;
 // Below this width the detail panel sits under the table (see app.css), so scroll to it.
 const STACKED_LAYOUT = '(max-width: 960px)';
 const TYPE_TONES = { CITY: 'danger', CITY_DEPARTMENT: 'info', COUNTY_DISTRICT: 'ok', DEVELOPMENT_ZONE: 'warn' };
 
-const state = {
-  me: null,
-  items: [],
-  total: 0,
-  page: 0,
-  selected: null, // code of the organisation in the detail panel
-  requestSeq: 0, // drops answers to superseded list requests
-};
+let me = null;
+let list;
 const nameCache = new Map(); // code -> name, for showing parents
 
 const $ = (id) => document.getElementById(id);
 
 /** EGOV_ADMIN may edit any organisation; a DEPARTMENT user only their own. */
 function canEdit(org) {
-  const { role, organisation } = state.me;
-  return role === 'EGOV_ADMIN' || (role === 'DEPARTMENT' && organisation?.code === org.code);
+  return me.role === 'EGOV_ADMIN' || (me.role === 'DEPARTMENT' && me.organisation?.code === org.code);
 }
 
 function filters() {
@@ -35,13 +28,7 @@ function filters() {
 }
 
 function syncUrl() {
-  const params = new URLSearchParams();
-  const { type, q } = filters();
-  if (type) params.set('type', type);
-  if (q) params.set('q', q);
-  if (state.selected) params.set('code', state.selected);
-  const query = params.toString();
-  window.history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
+  writeQuery({ ...filters(), code: list.selected });
 }
 
 // ---- List -------------------------------------------------------------------------------
@@ -60,53 +47,14 @@ function nameCell(org) {
   return cell;
 }
 
-function row(org) {
-  const selected = org.code === state.selected;
-  return el('tr', {
-    'data-code': org.code,
-    tabindex: 0,
-    class: [selected ? 'selected' : '', org.retiredAt ? 'retired' : ''].join(' ').trim() || null,
-    'aria-current': selected ? 'true' : null,
-  },
-  el('td', { class: 'mono', text: org.code }),
-  nameCell(org),
-  el('td', {}, typeBadge(org.type)),
-  el('td', { text: org.contactPerson ?? '—' }),
-  el('td', { class: org.contactPhone ? 'mono' : null, text: org.contactPhone ?? '—' }),
-  el('td', {}, statusBadge(org)));
-}
-
-function renderTable() {
-  const tbody = $('org-table').tBodies[0];
-  if (state.items.length === 0) {
-    tbody.replaceChildren(el('tr', {}, el('td', { colspan: 6, class: 'empty', text: t('org.table.empty') })));
-  } else {
-    tbody.replaceChildren(...state.items.map(row));
-  }
-  $('org-count').textContent = t('org.table.count', { shown: fmt.number(state.items.length), total: fmt.number(state.total) });
-  $('org-load-more').hidden = state.items.length >= state.total;
-}
-
-async function loadList({ append = false } = {}) {
-  const seq = ++state.requestSeq;
-  const page = append ? state.page + 1 : 0;
-  const { type, q } = filters();
-  try {
-    const result = await api.get('/api/v1/organisations', { type, q, page, size: PAGE_SIZE });
-    if (seq !== state.requestSeq) return false; // a newer request is under way
-    const items = result.items ?? [];
-    state.items = append ? [...state.items, ...items] : items;
-    state.total = result.total ?? state.items.length;
-    state.page = result.page ?? page;
-    for (const org of items) nameCache.set(org.code, org.name);
-    $('org-error').replaceChildren();
-    renderTable();
-    return true;
-  } catch (error) {
-    if (seq !== state.requestSeq) return false;
-    renderError($('org-error'), error);
-    return false;
-  }
+function row(org, selected) {
+  return el('tr', rowProps(org.code, selected, org.retiredAt ? 'retired' : ''),
+    el('td', { class: 'mono', text: org.code }),
+    nameCell(org),
+    el('td', {}, typeBadge(org.type)),
+    el('td', { text: org.contactPerson ?? '—' }),
+    el('td', { class: org.contactPhone ? 'mono' : null, text: org.contactPhone ?? '—' }),
+    el('td', {}, statusBadge(org)));
 }
 
 // ---- Detail -----------------------------------------------------------------------------
@@ -122,13 +70,6 @@ async function parentName(code) {
     }
   }
   return nameCache.get(code);
-}
-
-function detailItem(label, value, { mono = false } = {}) {
-  const dd = el('dd', { class: mono ? 'mono' : null });
-  if (value instanceof Node) dd.append(value);
-  else dd.textContent = value === null || value === undefined || value === '' ? '—' : String(value);
-  return [el('dt', { text: label }), dd];
 }
 
 function contactForm(org) {
@@ -149,16 +90,6 @@ function contactForm(org) {
   const fields = [person, phone];
   const submit = el('button', { type: 'submit', class: 'btn btn-primary', text: t('action.save') });
 
-  const clearErrors = () => {
-    errorBox.replaceChildren();
-    status.textContent = '';
-    for (const f of fields) {
-      f.message.textContent = '';
-      f.input.removeAttribute('aria-invalid');
-      f.input.removeAttribute('aria-describedby');
-    }
-  };
-
   const form = el('form', { id: 'org-contact-form', class: 'form detail-form', novalidate: true },
     el('h3', { text: t('org.edit.heading') }),
     errorBox,
@@ -168,7 +99,8 @@ function contactForm(org) {
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    clearErrors();
+    clearFormErrors(errorBox, fields);
+    status.textContent = '';
     submit.disabled = true;
     // Empty means "no contact": sent as null rather than as an empty string.
     const value = (f) => f.input.value.trim() || null;
@@ -183,23 +115,7 @@ function contactForm(org) {
       const saved = $('org-contact-status');
       if (saved) saved.textContent = t('org.edit.saved');
     } catch (error) {
-      // Field errors go next to their inputs; the rest (and the summary) above the form.
-      const unmatched = [];
-      for (const e of error.errors ?? []) {
-        const f = fields.find((x) => x.name === e.field);
-        if (f) {
-          f.message.textContent = reasonText(e);
-          f.input.setAttribute('aria-invalid', 'true');
-          f.input.setAttribute('aria-describedby', f.message.id);
-        } else {
-          unmatched.push(e);
-        }
-      }
-      const box = renderError(errorBox, error, { withFieldErrors: false });
-      if (unmatched.length) {
-        box.append(el('ul', {}, unmatched.map((e) => el('li', { text: fieldErrorText(e) }))));
-      }
-      fields.find((f) => f.input.hasAttribute('aria-invalid'))?.input.focus();
+      showFormErrors(errorBox, error, fields);
     } finally {
       submit.disabled = false;
     }
@@ -235,8 +151,7 @@ function countLink(id, href, promise, labelKey, noteOf) {
  */
 function registryCounts(org) {
   const section = el('section', { id: 'org-registry', class: 'detail-section' }, el('h3', { text: t('org.registry.heading') }));
-  const { role, organisation } = state.me;
-  if (role === 'DEPARTMENT' && organisation?.code !== org.code) {
+  if (me.role === 'DEPARTMENT' && me.organisation?.code !== org.code) {
     section.append(el('p', { class: 'muted small', text: t('org.registry.ownOnly') }));
     return section;
   }
@@ -257,7 +172,7 @@ function registryCounts(org) {
 async function renderDetail(org) {
   const panel = $('org-detail');
   const parent = org.parentCode ? await parentName(org.parentCode) : null;
-  if (state.selected !== org.code) return; // another row was chosen meanwhile
+  if (list.selected !== org.code) return; // another row was chosen meanwhile
 
   const parentText = org.parentCode ? (parent ? `${parent} (${org.parentCode})` : org.parentCode) : null;
   const statusValue = org.retiredAt
@@ -282,21 +197,15 @@ async function renderDetail(org) {
 }
 
 function replaceItem(updated) {
-  state.items = state.items.map((o) => (o.code === updated.code ? updated : o));
+  list.items = list.items.map((o) => (o.code === updated.code ? updated : o));
   nameCache.set(updated.code, updated.name);
-  renderTable();
+  list.render();
 }
 
 async function select(code) {
-  state.selected = code;
+  list.markSelected(code);
   syncUrl();
-  for (const tr of $('org-table').tBodies[0].rows) {
-    const on = tr.dataset.code === code;
-    tr.classList.toggle('selected', on);
-    if (on) tr.setAttribute('aria-current', 'true');
-    else tr.removeAttribute('aria-current');
-  }
-  let org = state.items.find((o) => o.code === code);
+  let org = list.find(code);
   if (!org) {
     // Selected via ?code= but not in the current page of results.
     try {
@@ -314,10 +223,32 @@ async function select(code) {
 
 // ---- Wiring -----------------------------------------------------------------------------
 
-function wire() {
+async function main() {
+  me = await initPage();
+  if (!me) return;
+
+  list = new PagedList({
+    path: '/api/v1/organisations',
+    params: filters,
+    table: $('org-table'),
+    loadMore: $('org-load-more'),
+    errorBox: $('org-error'),
+    row,
+    emptyKey: 'org.table.empty',
+    count: $('org-count'),
+    countKey: 'org.table.count',
+    onSelect: select,
+    onLoaded: (items) => items.forEach((org) => nameCache.set(org.code, org.name)),
+  });
+
+  // Restore filters and selection from the URL.
+  const params = queryParams();
+  selectIfOffered($('org-type-filter'), params.get('type'));
+  $('org-search').value = params.get('q') ?? '';
+
   const refresh = () => {
     syncUrl();
-    loadList();
+    list.load();
   };
   $('org-type-filter').addEventListener('change', refresh);
   $('org-search').addEventListener('input', debounce(refresh, 300));
@@ -325,35 +256,8 @@ function wire() {
     event.preventDefault();
     refresh();
   });
-  $('org-load-more').addEventListener('click', () => loadList({ append: true }));
 
-  const tbody = $('org-table').tBodies[0];
-  const choose = (event) => {
-    const tr = event.target.closest('tr[data-code]');
-    if (tr) select(tr.dataset.code);
-  };
-  tbody.addEventListener('click', choose);
-  tbody.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      choose(event);
-    }
-  });
-}
-
-async function main() {
-  const me = await initPage();
-  if (!me) return;
-  state.me = me;
-
-  // Restore filters and selection from the URL.
-  const params = new URLSearchParams(window.location.search);
-  const type = params.get('type');
-  if (type && [...$('org-type-filter').options].some((o) => o.value === type)) $('org-type-filter').value = type;
-  $('org-search').value = params.get('q') ?? '';
-
-  wire();
-  const ok = await loadList();
+  const ok = await list.load();
   if (params.get('code')) await select(params.get('code'));
   markLoaded(ok ? 'true' : 'error');
 }

@@ -3,27 +3,17 @@
 
 import { api } from './api.js';
 import { initPage } from './layout.js';
-import { t, tEnum, fmt, getLanguage } from './i18n.js';
-import { el, badge, renderError, markLoaded } from './dom.js';
+import { t, tEnum, fmt } from './i18n.js';
+import { el, badge, card, renderError, markLoaded } from './dom.js';
+import { COLOURS, drawChart } from './charts.js';
 
 const REFRESH_MS = 60_000;
 // A heartbeat older than this counts as stale (the job ticks every minute).
 const HEARTBEAT_STALE_MS = 5 * 60_000;
 // Known organisation types in display order; unknown ones from the API are appended.
 const ORG_TYPES = ['CITY', 'CITY_DEPARTMENT', 'COUNTY_DISTRICT', 'DEVELOPMENT_ZONE'];
-const TYPE_COLOURS = ['#c0392b', '#1f5fa8', '#2e8b57', '#d4871f', '#6c5ce7', '#7f8c8d'];
-
-let chart = null;
 
 const isFresh = (hb) => hb.lastTick && Date.now() - new Date(hb.lastTick).getTime() < HEARTBEAT_STALE_MS;
-
-function card({ label, value, note, tone, textual = false }) {
-  return el('article', { class: `card${tone ? ` card-${tone}` : ''}` },
-    el('div', { class: 'card-label', text: label }),
-    // Words (e.g. "内置数据库") get a smaller type than figures, so cards keep their height.
-    el('div', { class: textual ? 'card-value card-value-text' : 'card-value' }, value),
-    note ? el('div', { class: 'card-note' }, note) : null);
-}
 
 function renderCards(status) {
   const byType = status.organisationsByType ?? {};
@@ -94,29 +84,12 @@ function renderHeartbeats(heartbeats) {
 }
 
 function renderChart(byType) {
-  const container = document.getElementById('chart-org-types');
-  if (!window.echarts) {
-    // The library failed to load; say so instead of failing the whole page.
-    container.replaceChildren(el('p', { class: 'empty', text: t('overview.chart.unavailable') }));
-    return;
-  }
   const types = [...ORG_TYPES, ...Object.keys(byType ?? {}).filter((k) => !ORG_TYPES.includes(k))];
   const data = types.map((type, i) => ({
     value: Number(byType?.[type] ?? 0),
-    itemStyle: { color: TYPE_COLOURS[i % TYPE_COLOURS.length] },
+    itemStyle: { color: COLOURS.series[i % COLOURS.series.length] },
   }));
-
-  if (!chart) {
-    chart = window.echarts.init(container, null, {
-      renderer: 'canvas',
-      locale: getLanguage() === 'en' ? 'EN' : 'ZH',
-    });
-    new ResizeObserver(() => chart.resize()).observe(container);
-  }
-  chart.setOption({
-    aria: { enabled: true },
-    textStyle: { fontFamily: getComputedStyle(document.body).fontFamily },
-    animationDuration: 500,
+  drawChart('chart-org-types', {
     grid: { left: 8, right: 48, top: 16, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'axis',
@@ -127,22 +100,20 @@ function renderChart(byType) {
       type: 'value',
       minInterval: 1,
       axisLabel: { formatter: (v) => fmt.number(v) },
-      splitLine: { lineStyle: { color: '#e6eaf0' } },
     },
     yAxis: {
       type: 'category',
       inverse: true, // first type on top
       data: types.map((type) => tEnum('org.type', type)),
       axisTick: { show: false },
-      axisLine: { lineStyle: { color: '#c5ccd6' } },
-      axisLabel: { color: '#3a4556', fontSize: 13 },
+      axisLabel: { fontSize: 13 },
     },
     series: [{
       name: t('overview.chart.series'),
       type: 'bar',
       barMaxWidth: 28,
       data,
-      label: { show: true, position: 'right', formatter: ({ value }) => fmt.number(value), color: '#3a4556' },
+      label: { show: true, position: 'right', formatter: ({ value }) => fmt.number(value), color: COLOURS.text },
     }],
   });
 }

@@ -1,6 +1,6 @@
-// Shared building blocks of the registry pages (systems, catalogue, tasks, import): enum values and
-// their badge colours, the organisation directory, sortable table headers, a paged list whose rows
-// open a detail panel, and mirroring of filters in the URL.
+// Shared building blocks of the pages (organisations, systems, catalogue, tasks, import, exchange):
+// enum values and their badge colours, the organisation directory, sortable table headers, a paged
+// list whose rows open a detail panel, and mirroring of filters in the URL.
 
 import { api } from './api.js';
 import { t, tEnum, fmt, getLanguage } from './i18n.js';
@@ -190,20 +190,37 @@ export class SortHeaders {
 
 // ---- Paged list -------------------------------------------------------------------------
 
+/** A table row saying the list is empty (message key), spanning every column. */
+export function emptyRow(table, key) {
+  const columns = table.tHead.rows[0].cells.length;
+  return el('tr', {}, el('td', { colspan: columns, class: 'empty', text: t(key) }));
+}
+
 /**
- * A server-paged list in a table with "load more", row selection and a count line.
+ * A server-paged list in a table with "load more"; answers to superseded requests are dropped.
  *   path         list endpoint answering {items, total, page, size}
- *   table        <table>; row(item, selected) builds each <tr>, which must carry data-key
- *   count        element for the "showing x of y" line (message countKey with {shown}, {total})
+ *   params()     the current filter, sort and so on
+ *   table        the <table>; its aria-busy is set while a page loads
  *   loadMore     the "load more" button
  *   errorBox     where request errors are shown
+ * Rendering, either the default:
+ *   row(item, selected)  builds each <tr> (with data-key when rows can be selected)
  *   emptyKey     message for an empty result
- *   params()     the current filter, sort and so on
- *   onSelect(key)  a row was chosen (click, Enter or Space)
+ *   count        element for the count line (message countKey with {shown}, {total})
+ * or render(list) for anything else. Optional:
+ *   onSelect(key)    a row was chosen (click, Enter or Space)
+ *   onLoaded(items)  a page arrived (before rendering)
+ *   onFailed(append) a page could not be loaded (after the error is shown)
  */
 export class PagedList {
-  constructor({ path, pageSize = 50, table, count, loadMore, errorBox, emptyKey, countKey, params, row, onSelect }) {
-    Object.assign(this, { path, pageSize, table, count, loadMore, errorBox, emptyKey, countKey, params, row });
+  constructor({
+    path, pageSize = 50, params, table, loadMore, errorBox,
+    row, emptyKey, count, countKey = 'table.count', render, onSelect, onLoaded, onFailed,
+  }) {
+    Object.assign(this, { path, pageSize, params, table, loadMore, errorBox, row, emptyKey, count, countKey });
+    this.renderWith = render ?? null;
+    this.onLoaded = onLoaded ?? null;
+    this.onFailed = onFailed ?? null;
     this.items = [];
     this.total = 0;
     this.page = 0;
@@ -211,18 +228,7 @@ export class PagedList {
     this.seq = 0;
 
     loadMore.addEventListener('click', () => this.load({ append: true }));
-    const tbody = table.tBodies[0];
-    const choose = (event) => {
-      const tr = event.target.closest('tr[data-key]');
-      if (tr && !event.target.closest('a, button')) onSelect(tr.dataset.key);
-    };
-    tbody.addEventListener('click', choose);
-    tbody.addEventListener('keydown', (event) => {
-      if (event.target.matches('tr[data-key]') && (event.key === 'Enter' || event.key === ' ')) {
-        event.preventDefault();
-        choose(event);
-      }
-    });
+    if (onSelect) onChoose(table.tBodies[0], 'tr[data-key]', (tr) => onSelect(tr.dataset.key));
   }
 
   /** Loads the first page (or the next one with append); resolves true on success. */
@@ -238,12 +244,14 @@ export class PagedList {
       this.items = append ? [...this.items, ...items] : items;
       this.total = result?.total ?? this.items.length;
       this.page = result?.page ?? page;
+      this.onLoaded?.(items);
       this.errorBox.replaceChildren();
       this.render();
       return true;
     } catch (error) {
       if (seq !== this.seq) return false;
       renderError(this.errorBox, error);
+      this.onFailed?.(append);
       return false;
     } finally {
       if (seq === this.seq) {
@@ -254,17 +262,14 @@ export class PagedList {
   }
 
   render() {
-    const tbody = this.table.tBodies[0];
-    const columns = this.table.tHead.rows[0].cells.length;
-    if (this.items.length === 0) {
-      tbody.replaceChildren(el('tr', {}, el('td', { colspan: columns, class: 'empty', text: t(this.emptyKey) })));
+    if (this.renderWith) {
+      this.renderWith(this);
     } else {
-      tbody.replaceChildren(...this.items.map((item) => this.row(item, item.code === this.selected)));
+      const tbody = this.table.tBodies[0];
+      if (this.items.length === 0) tbody.replaceChildren(emptyRow(this.table, this.emptyKey));
+      else tbody.replaceChildren(...this.items.map((item) => this.row(item, item.code === this.selected)));
+      this.count.textContent = t(this.countKey, { shown: fmt.number(this.items.length), total: fmt.number(this.total) });
     }
-    this.count.textContent = t(this.countKey, {
-      shown: fmt.number(this.items.length),
-      total: fmt.number(this.total),
-    });
     this.loadMore.hidden = this.items.length >= this.total;
   }
 
@@ -282,6 +287,23 @@ export class PagedList {
       else tr.removeAttribute('aria-current');
     }
   }
+}
+
+/**
+ * Calls choose(node) when a node matching selector inside container is clicked, or has the focus when
+ * Enter or Space is pressed. Clicks on links and buttons inside it are theirs.
+ */
+export function onChoose(container, selector, choose) {
+  container.addEventListener('click', (event) => {
+    const node = event.target.closest(selector);
+    if (node && container.contains(node) && !event.target.closest('a, button')) choose(node);
+  });
+  container.addEventListener('keydown', (event) => {
+    if (event.target.matches(selector) && (event.key === 'Enter' || event.key === ' ')) {
+      event.preventDefault();
+      choose(event.target);
+    }
+  });
 }
 
 /** Attributes shared by every selectable row. */

@@ -4,48 +4,16 @@
 // (?organisation=&lifecycleStatus=&deployment=&network=&mustConnect=&q=&includeRetired=&sort=&code=).
 
 import { api, buildUrl } from './api.js';
-import { initPage } from './layout.js';
 import { t, tEnum, fmt } from './i18n.js';
-import { el, badge, debounce, markLoaded } from './dom.js';
+import { el, badge } from './dom.js';
 import {
-  ENUMS, enumBadge, enumLabel, fillEnumSelect, toneOf, canImport, isScoped, OrgDirectory,
-  queryParams, writeQuery, selectIfOffered, parseSort, sortParam, SortHeaders, PagedList, rowProps,
-  DetailPanel, detailItem, detailSection, yesNo, codeList, statItem,
+  ENUMS, enumBadge, enumLabel, toneOf, detailItem, detailSection, yesNo, codeList, statItem, rowProps,
 } from './registry.js';
+import { RegistryListPage } from './registry-list.js';
 
 const $ = (id) => document.getElementById(id);
 
-const state = { me: null, orgs: new OrgDirectory(), sort: null, summarySeq: 0 };
-let list;
-let detail;
-
-// ---- Filter -----------------------------------------------------------------------------
-
-/** The current filter as API parameters (no paging, no sort). */
-function filters() {
-  const lifecycleStatus = $('system-status-filter').value;
-  return {
-    // A department's rows are scoped by the server; its (locked) filter is not sent.
-    organisation: isScoped(state.me) ? null : $('system-org-filter').value,
-    lifecycleStatus,
-    deployment: $('system-deployment-filter').value,
-    network: $('system-network-filter').value,
-    mustConnect: $('system-connect-filter').value,
-    q: $('system-search').value.trim(),
-    // Asking for retired systems only makes sense with them included.
-    includeRetired: $('system-include-retired').checked || lifecycleStatus === 'RETIRED' ? 'true' : null,
-  };
-}
-
-function syncUrl() {
-  writeQuery({ ...filters(), sort: sortParam(state.sort), code: list.selected });
-}
-
-function updateExportLinks() {
-  const f = filters();
-  $('system-export-xlsx').href = buildUrl('/api/v1/systems/export', { format: 'xlsx', ...f });
-  $('system-export-csv').href = buildUrl('/api/v1/systems/export', { format: 'csv', ...f });
-}
+let summarySeq = 0;
 
 // ---- Summary ----------------------------------------------------------------------------
 
@@ -61,7 +29,7 @@ function statusStat({ label, value, tone, status, current }) {
     title: status ? t('system.summary.filterBy', { status: label }) : t('system.summary.clearFilter'),
     onClick: () => {
       $('system-status-filter').value = active ? '' : status;
-      refresh();
+      page.refresh();
     },
   });
 }
@@ -69,7 +37,7 @@ function statusStat({ label, value, tone, status, current }) {
 function renderSummary(summary) {
   const current = $('system-status-filter').value;
   const byStatus = summary.byLifecycleStatus ?? {};
-  const includeRetired = filters().includeRetired === 'true';
+  const includeRetired = page.filters().includeRetired === 'true';
   const statuses = ENUMS.lifecycleStatus.filter((s) => s !== 'RETIRED' || includeRetired || byStatus[s]);
   const mustConnect = Number(summary.mustConnect ?? 0);
   const connected = Number(summary.connected ?? 0);
@@ -96,19 +64,19 @@ function renderSummary(summary) {
 }
 
 async function loadSummary() {
-  const seq = ++state.summarySeq;
+  const seq = ++summarySeq;
   const box = $('system-summary');
   box.setAttribute('aria-busy', 'true');
   try {
-    const summary = await api.get('/api/v1/systems/summary', filters());
-    if (seq !== state.summarySeq) return;
+    const summary = await api.get('/api/v1/systems/summary', page.filters());
+    if (seq !== summarySeq) return;
     renderSummary(summary ?? {});
   } catch (error) {
-    if (seq !== state.summarySeq) return;
+    if (seq !== summarySeq) return;
     console.warn('system summary unavailable', error);
     box.replaceChildren(el('p', { class: 'muted small stat-unavailable', text: t('system.summary.unavailable') }));
   } finally {
-    if (seq === state.summarySeq) box.removeAttribute('aria-busy');
+    if (seq === summarySeq) box.removeAttribute('aria-busy');
   }
 }
 
@@ -137,7 +105,7 @@ function row(s, selected) {
   return el('tr', rowProps(s.code, selected, isRetired(s) ? 'retired' : ''),
     el('td', { class: 'mono code-cell', text: s.code }),
     el('td', { class: 'name-cell' }, el('span', { class: 'strong', text: s.name })),
-    el('td', { class: 'name-cell', text: state.orgs.name(s.organisationCode) }),
+    el('td', { class: 'name-cell', text: page.orgs.name(s.organisationCode) }),
     el('td', {}, enumBadge('lifecycleStatus', s.lifecycleStatus)),
     el('td', {}, enumBadge('deployment', s.deployment)),
     el('td', {}, enumBadge('network', s.network)),
@@ -151,7 +119,8 @@ function row(s, selected) {
 const dated = (node, date, key) => (date ? el('span', {}, node, ' ', el('span', { class: 'muted small', text: t(key, { date: fmt.day(date) }) })) : node);
 
 function renderDetail(s) {
-  const orgLink = el('a', { href: `/organisations.html?code=${encodeURIComponent(s.organisationCode)}`, text: state.orgs.name(s.organisationCode) });
+  const orgLink = el('a', { href: `/organisations.html?code=${encodeURIComponent(s.organisationCode)}`, text: page.orgs.name(s.organisationCode) });
+  const { detail } = page;
   detail.show(
     detail.head(s.name, enumBadge('lifecycleStatus', s.lifecycleStatus)),
     detailSection(t('system.detail.basic'),
@@ -182,99 +151,28 @@ function renderDetail(s) {
       el('li', {}, el('a', { href: buildUrl('/catalogue.html', { organisation: s.organisationCode }), text: t('system.detail.catalogueLink') }))));
 }
 
-function select(code) {
-  const system = list.find(code);
-  if (!system) return;
-  list.markSelected(code);
-  syncUrl();
-  renderDetail(system);
-}
+// ---- Page -------------------------------------------------------------------------------
 
-function deselect() {
-  list.markSelected(null);
-  syncUrl();
-}
+const page = new RegistryListPage({
+  prefix: 'system',
+  path: '/api/v1/systems',
+  selects: [
+    { id: 'system-status-filter', param: 'lifecycleStatus', kind: 'lifecycleStatus' },
+    { id: 'system-deployment-filter', param: 'deployment', kind: 'deployment' },
+    { id: 'system-network-filter', param: 'network', kind: 'network' },
+    { id: 'system-connect-filter', param: 'mustConnect' },
+  ],
+  // Asking for retired systems only makes sense with them included.
+  moreFilters: ({ lifecycleStatus }) => ({
+    includeRetired: $('system-include-retired').checked || lifecycleStatus === 'RETIRED' ? 'true' : null,
+  }),
+  watch: ['system-include-retired'],
+  restore: (params) => {
+    $('system-include-retired').checked = params.get('includeRetired') === 'true';
+  },
+  row,
+  showDetail: renderDetail,
+  alsoLoad: loadSummary,
+});
 
-// ---- Wiring -----------------------------------------------------------------------------
-
-/** Reloads list and summary for the current filter. */
-async function refresh() {
-  syncUrl();
-  updateExportLinks();
-  const [ok] = await Promise.all([list.load(), loadSummary()]);
-  // Keep the detail only while its system is still in the list.
-  if (ok && list.selected && !list.find(list.selected)) detail.close();
-  return ok;
-}
-
-function restoreFilters(params) {
-  if (!isScoped(state.me)) selectIfOffered($('system-org-filter'), params.get('organisation'));
-  selectIfOffered($('system-status-filter'), params.get('lifecycleStatus'));
-  selectIfOffered($('system-deployment-filter'), params.get('deployment'));
-  selectIfOffered($('system-network-filter'), params.get('network'));
-  selectIfOffered($('system-connect-filter'), params.get('mustConnect'));
-  $('system-search').value = params.get('q') ?? '';
-  $('system-include-retired').checked = params.get('includeRetired') === 'true';
-}
-
-async function main() {
-  const me = await initPage();
-  if (!me) return;
-  state.me = me;
-
-  fillEnumSelect($('system-status-filter'), 'lifecycleStatus');
-  fillEnumSelect($('system-deployment-filter'), 'deployment');
-  fillEnumSelect($('system-network-filter'), 'network');
-  if (canImport(me)) {
-    $('system-template').hidden = false;
-    $('system-import-link').hidden = false;
-  }
-
-  state.orgs = await OrgDirectory.load();
-  state.orgs.fillSelect($('system-org-filter'), me);
-
-  const params = queryParams();
-  restoreFilters(params);
-  state.sort = parseSort(params.get('sort'));
-
-  list = new PagedList({
-    path: '/api/v1/systems',
-    table: $('system-table'),
-    count: $('system-count'),
-    loadMore: $('system-load-more'),
-    errorBox: $('system-error'),
-    emptyKey: 'system.table.empty',
-    countKey: 'table.count',
-    params: () => ({ ...filters(), sort: sortParam(state.sort) }),
-    row,
-    onSelect: select,
-  });
-  list.selected = params.get('code');
-  detail = new DetailPanel($('system-detail'), deselect);
-
-  new SortHeaders($('system-table'), state.sort, (sort) => {
-    state.sort = sort;
-    syncUrl();
-    list.load();
-  });
-
-  const onFilter = () => refresh();
-  for (const id of ['system-org-filter', 'system-status-filter', 'system-deployment-filter', 'system-network-filter',
-    'system-connect-filter', 'system-include-retired']) {
-    $(id).addEventListener('change', onFilter);
-  }
-  $('system-search').addEventListener('input', debounce(onFilter, 300));
-  $('system-filter-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    refresh();
-  });
-
-  const ok = await refresh();
-  if (ok && list.selected) {
-    if (list.find(list.selected)) select(list.selected);
-    else deselect(); // not in the first page of this filter: drop it from the URL
-  }
-  markLoaded(ok ? 'true' : 'error');
-}
-
-main();
+page.start();

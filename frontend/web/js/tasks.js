@@ -6,10 +6,12 @@
 import { api } from './api.js';
 import { initPage } from './layout.js';
 import { t, fmt } from './i18n.js';
-import { el, badge, renderError, fieldErrorText, markLoaded, reasonText } from './dom.js';
+import {
+  el, badge, renderError, markLoaded, markFieldError, clearFormErrors, focusFirstInvalid, showFormErrors,
+} from './dom.js';
 import {
   ENUMS, enumBadge, enumLabel, fillEnumSelect, toneOf, OrgDirectory, queryParams, writeQuery,
-  selectIfOffered, DetailPanel, detailItem, statItem,
+  selectIfOffered, DetailPanel, detailItem, statItem, onChoose,
 } from './registry.js';
 
 const $ = (id) => document.getElementById(id);
@@ -276,50 +278,24 @@ function canDeclareMet(task) {
 function progressForm(task) {
   const errorBox = el('div', { class: 'form-errors' });
   const status = el('span', { id: 'task-progress-status', class: 'form-status', role: 'status' });
-  const message = (id) => el('div', { class: 'field-error', id: `${id}-error` });
+  const field = (name, input) => ({ name, input, message: el('div', { class: 'field-error', id: `${input.id}-error` }) });
 
-  const note = el('textarea', { id: 'task-progress-note', name: 'note', rows: 4, required: true, maxlength: 4000 });
-  const evidenceInput = el('input', {
+  const note = field('note', el('textarea', { id: 'task-progress-note', name: 'note', rows: 4, required: true, maxlength: 4000 }));
+  const evidenceInput = field('evidence', el('input', {
     id: 'task-progress-evidence', name: 'evidence', type: 'text', maxlength: 1000,
     placeholder: t('task.form.evidencePlaceholder'),
-  });
-  const milestone = el('select', { id: 'task-progress-milestone', name: 'milestoneCode' },
+  }));
+  const milestone = field('milestoneCode', el('select', { id: 'task-progress-milestone', name: 'milestoneCode' },
     el('option', { value: '', text: t('task.form.noMilestone') }),
     (task.milestones ?? []).filter((m) => m.status !== 'MET').map((m) =>
-      el('option', { value: m.code, text: t('task.form.milestoneOption', { title: m.title, deadline: fmt.day(m.deadline) }) })));
+      el('option', { value: m.code, text: t('task.form.milestoneOption', { title: m.title, deadline: fmt.day(m.deadline) }) }))));
   const mayDeclareMet = canDeclareMet(task);
-  const metOn = el('input', { id: 'task-progress-met-on', name: 'metOn', type: 'date', max: today(), disabled: true });
-  const metOnField = el('div', { class: 'form-field' },
-    el('label', { for: 'task-progress-met-on', text: t('task.form.metOn') }),
-    metOn,
-    el('div', { class: 'field-hint', text: t(mayDeclareMet ? 'task.form.metOnHint' : 'task.form.metOnLeadOnly') }),
-    message('task-progress-met-on'));
-  milestone.addEventListener('change', () => {
-    metOn.disabled = !milestone.value || !mayDeclareMet;
-    if (metOn.disabled) metOn.value = '';
+  const metOn = field('metOn', el('input', { id: 'task-progress-met-on', name: 'metOn', type: 'date', max: today(), disabled: true }));
+  milestone.input.addEventListener('change', () => {
+    metOn.input.disabled = !milestone.input.value || !mayDeclareMet;
+    if (metOn.input.disabled) metOn.input.value = '';
   });
-
-  const fields = [
-    { name: 'note', input: note },
-    { name: 'evidence', input: evidenceInput },
-    { name: 'milestoneCode', input: milestone },
-    { name: 'metOn', input: metOn },
-  ];
-  const clearErrors = () => {
-    errorBox.replaceChildren();
-    status.textContent = '';
-    for (const f of fields) {
-      document.getElementById(`${f.input.id}-error`).textContent = '';
-      f.input.removeAttribute('aria-invalid');
-      f.input.removeAttribute('aria-describedby');
-    }
-  };
-  const fieldError = (f, text) => {
-    const box = document.getElementById(`${f.input.id}-error`);
-    box.textContent = text;
-    f.input.setAttribute('aria-invalid', 'true');
-    f.input.setAttribute('aria-describedby', box.id);
-  };
+  const fields = [note, evidenceInput, milestone, metOn];
 
   const submit = el('button', { id: 'task-progress-submit', type: 'submit', class: 'btn btn-primary', text: t('task.form.submit') });
   const form = el('form', { id: 'task-progress-form', class: 'form detail-form', novalidate: true },
@@ -327,36 +303,37 @@ function progressForm(task) {
     errorBox,
     el('div', { class: 'form-field' },
       el('label', { for: 'task-progress-note' }, t('task.field.note'), el('span', { class: 'required', 'aria-hidden': 'true', text: ' *' })),
-      note,
-      message('task-progress-note')),
+      note.input,
+      note.message),
     el('div', { class: 'form-field' },
       el('label', { for: 'task-progress-evidence', text: t('task.field.evidence') }),
-      evidenceInput,
-      message('task-progress-evidence')),
+      evidenceInput.input,
+      evidenceInput.message),
     el('div', { class: 'form-field' },
       el('label', { for: 'task-progress-milestone', text: t('task.field.milestone') }),
-      milestone,
-      message('task-progress-milestone')),
-    metOnField,
+      milestone.input,
+      milestone.message),
+    el('div', { class: 'form-field' },
+      el('label', { for: 'task-progress-met-on', text: t('task.form.metOn') }),
+      metOn.input,
+      el('div', { class: 'field-hint', text: t(mayDeclareMet ? 'task.form.metOnHint' : 'task.form.metOnLeadOnly') }),
+      metOn.message),
     el('div', { class: 'form-actions' }, submit, status));
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    clearErrors();
+    clearFormErrors(errorBox, fields);
+    status.textContent = '';
     const body = {
-      note: note.value.trim(),
-      evidence: evidenceInput.value.trim() || null,
-      milestoneCode: milestone.value || null,
-      metOn: milestone.value && metOn.value ? metOn.value : null,
+      note: note.input.value.trim(),
+      evidence: evidenceInput.input.value.trim() || null,
+      milestoneCode: milestone.input.value || null,
+      metOn: milestone.input.value && metOn.input.value ? metOn.input.value : null,
     };
     // The same rules as the server, checked first so that the common slips need no round trip.
-    if (!body.note) fieldError(fields[0], t('task.form.noteRequired'));
-    if (body.metOn && !body.evidence) fieldError(fields[1], t('task.form.evidenceRequired'));
-    const invalid = fields.find((f) => f.input.hasAttribute('aria-invalid'));
-    if (invalid) {
-      invalid.input.focus();
-      return;
-    }
+    if (!body.note) markFieldError(note, t('task.form.noteRequired'));
+    if (body.metOn && !body.evidence) markFieldError(evidenceInput, t('task.form.evidenceRequired'));
+    if (focusFirstInvalid(fields)) return;
     submit.disabled = true;
     try {
       const updated = await api.post(`/api/v1/tasks/${encodeURIComponent(task.code)}/progress`, body);
@@ -368,15 +345,7 @@ function progressForm(task) {
       const saved = $('task-progress-status');
       if (saved) saved.textContent = t('task.form.saved');
     } catch (error) {
-      const unmatched = [];
-      for (const e of error.errors ?? []) {
-        const f = fields.find((x) => x.name === e.field);
-        if (f) fieldError(f, reasonText(e));
-        else unmatched.push(e);
-      }
-      const box = renderError(errorBox, error, { withFieldErrors: false });
-      if (unmatched.length) box.append(el('ul', {}, unmatched.map((e) => el('li', { text: fieldErrorText(e) }))));
-      fields.find((f) => f.input.hasAttribute('aria-invalid'))?.input.focus();
+      showFormErrors(errorBox, error, fields);
     } finally {
       submit.disabled = false;
     }
@@ -454,18 +423,7 @@ async function main() {
 
   detail = new DetailPanel($('task-detail'), deselect);
 
-  const board = $('task-board');
-  const choose = (event) => {
-    const node = event.target.closest('.task-card[data-code]');
-    if (node) select(node.dataset.code);
-  };
-  board.addEventListener('click', choose);
-  board.addEventListener('keydown', (event) => {
-    if (event.target.matches('.task-card') && (event.key === 'Enter' || event.key === ' ')) {
-      event.preventDefault();
-      choose(event);
-    }
-  });
+  onChoose($('task-board'), '.task-card[data-code]', (node) => select(node.dataset.code));
   $('task-status-filter').addEventListener('change', applyFilter);
   $('task-mine-filter').addEventListener('change', applyFilter);
   $('task-filter-form').addEventListener('submit', (event) => event.preventDefault());

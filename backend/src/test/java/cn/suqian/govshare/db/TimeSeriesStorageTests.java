@@ -2,6 +2,7 @@ package cn.suqian.govshare.db;
 
 import cn.suqian.govshare.support.IntegrationTest;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -10,9 +11,15 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Plain-PostgreSQL mode: partitions made ahead, late data accepted once its partition exists, retention. */
+/**
+ * The mode that is active, asserted as such: TimescaleDB hypertables when the extension is there, native
+ * partitioning otherwise; and in plain mode partitions made ahead, late data accepted once its partition
+ * exists, retention. Run against a TimescaleDB server through SPRING_DATASOURCE_URL, the plain-mode
+ * tests are skipped and the hypertable assertions run instead.
+ */
 @IntegrationTest
 class TimeSeriesStorageTests {
 
@@ -31,14 +38,25 @@ class TimeSeriesStorageTests {
                 WHERE i.inhparent = 'scheduler_heartbeat'::regclass ORDER BY 1""").getValues(0, String.class);
     }
 
+    boolean timescaledb() {
+        return dsl.fetchExists(DSL.selectOne().from("pg_extension").where("extname = 'timescaledb'"));
+    }
+
     @Test
-    void without_timescaledb_the_mode_is_native_partitioning() {
-        assertThat(storage.mode()).isEqualTo(TimeSeriesStorage.Mode.PARTITIONED);
-        assertThat(dsl.fetchValue("SELECT relkind::text FROM pg_class WHERE relname = 'scheduler_heartbeat'")).isEqualTo("p");
+    void the_mode_follows_the_database() {
+        if (timescaledb()) {
+            assertThat(storage.mode()).isEqualTo(TimeSeriesStorage.Mode.TIMESCALEDB);
+            assertThat(dsl.fetchValue("SELECT count(*) FROM timescaledb_information.hypertables WHERE hypertable_name = 'scheduler_heartbeat'"))
+                    .isEqualTo(1L);
+        } else {
+            assertThat(storage.mode()).isEqualTo(TimeSeriesStorage.Mode.PARTITIONED);
+            assertThat(dsl.fetchValue("SELECT relkind::text FROM pg_class WHERE relname = 'scheduler_heartbeat'")).isEqualTo("p");
+        }
     }
 
     @Test
     void partitions_exist_ahead_of_time_and_creation_is_idempotent() {
+        assumeTrue(!timescaledb(), "plain-PostgreSQL partition upkeep");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         storage.maintain(now);
         String today = "scheduler_heartbeat_p" + now.toLocalDate().toString().replace("-", "") + "00";
@@ -52,6 +70,7 @@ class TimeSeriesStorageTests {
 
     @Test
     void late_rows_need_their_partition_which_ensure_creates() {
+        assumeTrue(!timescaledb(), "plain-PostgreSQL partition upkeep");
         OffsetDateTime late = OffsetDateTime.of(2025, 3, 14, 10, 0, 0, 0, ZoneOffset.UTC);
         assertThatThrownBy(() -> dsl.execute("INSERT INTO scheduler_heartbeat VALUES (?::timestamptz, 'late', 'test')", late))
                 .hasMessageContaining("no partition");
@@ -62,6 +81,7 @@ class TimeSeriesStorageTests {
 
     @Test
     void retention_drops_whole_partitions_older_than_the_window_and_nothing_newer() {
+        assumeTrue(!timescaledb(), "plain-PostgreSQL partition upkeep");
         OffsetDateTime old = OffsetDateTime.of(2024, 1, 2, 12, 0, 0, 0, ZoneOffset.UTC);
         db.inTransaction(Actor.system("test"), tx -> storage.ensurePartitions(tx, "scheduler_heartbeat", old, old.plusSeconds(1)));
         dsl.execute("INSERT INTO scheduler_heartbeat VALUES (?::timestamptz, 'old', 'test')", old);

@@ -1,5 +1,7 @@
 package cn.suqian.govshare.grafana;
 
+import cn.suqian.govshare.db.TimeSeriesStorage;
+
 import cn.suqian.govshare.scheduling.HeartbeatJob;
 import cn.suqian.govshare.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,9 @@ class GrafanaDashboardSqlTests {
     @Autowired
     HeartbeatJob heartbeat;
 
+    @Autowired
+    TimeSeriesStorage storage;
+
     record PanelQuery(String dashboard, String panel, String format, String rawSql) {
     }
 
@@ -47,7 +52,10 @@ class GrafanaDashboardSqlTests {
     void every_panel_query_runs_and_time_series_have_a_sorted_time_column() throws Exception {
         heartbeat.tick(); // make sure the time series hold at least one row
         Instant to = Instant.now().plus(1, ChronoUnit.MINUTES);
-        GrafanaMacros macros = new GrafanaMacros(to.minus(7, ChronoUnit.DAYS), to, false);
+        // the data source says timescaledb: true against a TimescaleDB-mode database, and Grafana then
+        // expands $__timeGroup to time_bucket: run the form that Grafana would run
+        boolean timescaledb = storage.mode() == TimeSeriesStorage.Mode.TIMESCALEDB;
+        GrafanaMacros macros = new GrafanaMacros(to.minus(7, ChronoUnit.DAYS), to, timescaledb);
         List<PanelQuery> queries = panelQueries();
         assertThat(queries).isNotEmpty();
 

@@ -6,6 +6,7 @@ import cn.suqian.govshare.security.CurrentUser;
 import cn.suqian.govshare.spreadsheet.SheetFormat;
 import cn.suqian.govshare.spreadsheet.SheetReader;
 import cn.suqian.govshare.spreadsheet.SheetWriter;
+import cn.suqian.govshare.web.Blocking;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
 import cn.suqian.govshare.web.NotFoundException;
@@ -17,11 +18,13 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The life of a registry record that departments also keep in spreadsheets (the inventory, the catalogue):
  * read within organisation scope, create, replace (the key never changes), retire, import, export. The
- * record type supplies its {@link Store}: storage, rules and spreadsheet columns.
+ * record type supplies its {@link Store}: storage, rules and spreadsheet columns. Spreadsheets are read and
+ * written on {@link Blocking}, outside the transaction, so no connection is held while a file is parsed or built.
  */
 final class SheetBackedRecords<T> {
 
@@ -46,11 +49,13 @@ final class SheetBackedRecords<T> {
     }
 
     private final Db db;
+    private final Blocking blocking;
     private final Store<T> store;
     private final SheetImport<T> sheetImport;
 
-    SheetBackedRecords(Db db, Store<T> store, AuditTrail audit) {
+    SheetBackedRecords(Db db, Blocking blocking, Store<T> store, AuditTrail audit) {
         this.db = db;
+        this.blocking = blocking;
         this.store = store;
         this.sheetImport = new SheetImport<>(store, audit);
     }
@@ -108,12 +113,23 @@ final class SheetBackedRecords<T> {
     }
 
     Mono<SheetImport.Result> importSheet(CurrentUser user, byte[] content, String fileName, boolean dryRun) {
-        return db.tx(dsl -> importSheet(dsl, user, content, fileName, dryRun));
+        return blocking.call(() -> SheetReader.read(content))
+                .flatMap(sheet -> db.tx(dsl -> sheetImport.run(dsl, user, sheet, dryRun, fileName)));
     }
 
     /** The same, inside a transaction the caller already holds (demo data enters this way). */
     SheetImport.Result importSheet(DSLContext dsl, CurrentUser user, byte[] content, String fileName, boolean dryRun) {
         return sheetImport.run(dsl, user, SheetReader.read(content), dryRun, fileName);
+    }
+
+    /** The records a query finds, as a spreadsheet: read in a transaction, written after it. */
+    Mono<byte[]> export(SheetFormat format, Function<DSLContext, List<T>> query) {
+        return db.tx(query).flatMap(records -> blocking.call(() -> write(format, records)));
+    }
+
+    /** The empty import template. */
+    Mono<byte[]> template(SheetFormat format) {
+        return blocking.call(() -> write(format, List.of()));
     }
 
     byte[] write(SheetFormat format, List<T> records) {

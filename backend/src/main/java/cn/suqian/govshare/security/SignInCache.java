@@ -1,5 +1,6 @@
 package cn.suqian.govshare.security;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -37,6 +38,7 @@ class SignInCache {
     /** Bumped per user on every invalidation, so a check that began before it is not cached after it. */
     private final Map<String, Long> generations = new ConcurrentHashMap<>();
 
+    @Autowired
     SignInCache(@Value("${govshare.security.basic-cache.ttl:PT5M}") Duration ttl,
                 @Value("${govshare.security.basic-cache.max-entries:10000}") int maxEntries) {
         this(ttl, maxEntries, Clock.systemUTC());

@@ -103,6 +103,9 @@ public final class EventLoopGuard implements BeforeAllCallback, BeforeEachCallba
             builder.allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "writeBytes");
             // Logging a stack trace looks up each frame's jar version (a manifest read, then cached per class).
             builder.allowBlockingCallsInside("ch.qos.logback.classic.spi.PackagingDataCalculator", "calculate");
+            // SecureRandom's default (NativePRNG) tops up its buffer from /dev/urandom, which never blocks
+            // (multipart boundaries, token secrets, UUIDs).
+            builder.allowBlockingCallsInside("sun.security.provider.NativePRNG$RandomIO", "implNextBytes");
             // A webjar's version is read from its pom.properties once per webjar, then cached for the process.
             builder.allowBlockingCallsInside("org.webjars.WebJarVersionLocator", "version");
         }

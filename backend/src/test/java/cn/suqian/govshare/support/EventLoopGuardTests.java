@@ -45,11 +45,11 @@ class EventLoopGuardTests {
         assertThatThrownBy(() -> sleep.get(10, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(BlockingOperationError.class)
-                .hasMessageContaining("java.lang.Thread.sleep");
+                .hasMessageContaining("java.lang.Thread").hasMessageContaining("sleep");
         assertThat(EventLoopGuard.drain())
                 .singleElement()
                 .satisfies(v -> {
-                    assertThat(v.method()).contains("java.lang.Thread.sleep");
+                    assertThat(v.method()).contains("java.lang.Thread").contains("sleep");
                     assertThat(v.thread()).isEqualTo(loopThread.get());
                 });
     }
@@ -64,7 +64,7 @@ class EventLoopGuardTests {
                 .hasRootCauseInstanceOf(BlockingOperationError.class);
         assertThat(EventLoopGuard.drain())
                 .allSatisfy(v -> assertThat(v.thread()).contains("-http-"))
-                .anySatisfy(v -> assertThat(v.method()).contains("java.io.FileInputStream.readBytes"));
+                .anySatisfy(v -> assertThat(v.method()).contains("java.io.FileInputStream").contains("readBytes"));
     }
 
     @Test
@@ -90,7 +90,7 @@ class EventLoopGuardTests {
         assertThatThrownBy(() -> new EventLoopGuard().afterEach(context))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("1 blocking call(s) on a non-blocking thread during a test that slept on the event loop")
-                .hasMessageContaining("java.lang.Thread.sleep");
+                .hasMessageContaining("java.lang.Thread").hasMessageContaining("sleep");
         assertThat(EventLoopGuard.drain()).isEmpty();
     }
 

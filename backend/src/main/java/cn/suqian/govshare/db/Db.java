@@ -16,6 +16,7 @@ import reactor.core.scheduler.Schedulers;
 import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -146,7 +147,7 @@ public class Db implements AutoCloseable {
             return permits.tryAcquire() ? new Permit(permits) : null;
         }
 
-        <T> T run(java.util.concurrent.Callable<T> work) throws Exception {
+        <T> T run(Callable<T> work) throws Exception {
             if (!state.compareAndSet(WAITING, RUNNING)) {
                 return null; // cancelled before it started; the permit is already back
             }

@@ -74,14 +74,18 @@ public final class EventLoopGuard implements BeforeAllCallback, BeforeEachCallba
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        drain(); // what happened between tests (context start-up, another class) is not this test's doing
+        // what happened since the last test (the application starting, a request finishing late) counts too
+        report(drain(), "before " + context.getDisplayName() + " (start-up or an earlier test's late work)");
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
-        List<Violation> found = drain();
+        report(drain(), "during " + context.getDisplayName());
+    }
+
+    private static void report(List<Violation> found, String when) {
         if (!found.isEmpty()) {
-            fail(found.size() + " blocking call(s) on a non-blocking thread during " + context.getDisplayName() + ":\n"
+            fail(found.size() + " blocking call(s) on a non-blocking thread " + when + ":\n"
                     + String.join("\n", found.stream().map(Violation::toString).toList()));
         }
     }

@@ -83,9 +83,9 @@ class CatalogueController {
     @GetMapping("/template")
     @PreAuthorize(Access.ANY_USER)
     public Mono<ResponseEntity<byte[]>> template(@RequestParam(required = false) String format) {
-        return Mono.fromCallable(() -> {
+        return Mono.defer(() -> {
             SheetFormat f = SheetFormat.of(format);
-            return SpreadsheetResponses.file(catalogue.template(f), "政务信息资源目录模板", f);
+            return catalogue.template(f).map(bytes -> SpreadsheetResponses.file(bytes, "政务信息资源目录模板", f));
         });
     }
 

@@ -8,13 +8,12 @@ import cn.suqian.govshare.audit.AuditTrail;
 import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.access.CurrentUser;
 import cn.suqian.govshare.spreadsheet.SheetFormat;
+import cn.suqian.govshare.web.Blocking;
 import cn.suqian.govshare.web.PageRequest;
 import cn.suqian.govshare.web.PageResult;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-
-import java.util.List;
 
 /** The information-resource catalogue: scoped reads, validated changes, retirement, import and export. */
 @Service
@@ -24,10 +23,10 @@ public class CatalogueService {
     private final CatalogueRepository repository;
     private final SheetBackedRecords<CatalogueResource> records;
 
-    CatalogueService(Db db, CatalogueRepository repository, AuditTrail audit, References.Sources references) {
+    CatalogueService(Db db, Blocking blocking, CatalogueRepository repository, AuditTrail audit, References.Sources references) {
         this.db = db;
         this.repository = repository;
-        this.records = new SheetBackedRecords<>(db, references, new CatalogueSheet(repository), audit);
+        this.records = new SheetBackedRecords<>(db, blocking, references, new CatalogueSheet(repository), audit);
     }
 
     static CatalogueRepository.Filter scoped(CurrentUser user, CatalogueRepository.Filter f) {
@@ -67,10 +66,10 @@ public class CatalogueService {
     }
 
     public Mono<byte[]> export(CurrentUser user, CatalogueRepository.Filter f, SheetFormat format) {
-        return db.tx(dsl -> records.write(format, repository.all(dsl, scoped(user, f))));
+        return records.export(format, dsl -> repository.all(dsl, scoped(user, f)));
     }
 
-    public byte[] template(SheetFormat format) {
-        return records.write(format, List.of());
+    public Mono<byte[]> template(SheetFormat format) {
+        return records.template(format);
     }
 }

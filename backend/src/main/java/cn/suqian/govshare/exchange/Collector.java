@@ -111,9 +111,9 @@ public class Collector {
                     break;
                 }
                 String pageCursor = cursor;
-                byte[] pageBody = body;
+                var batch = ingest.parseStats(body, "application/json"); // parsed before the transaction takes a connection
                 db.inTransaction(actor, dsl -> {
-                    ingest.ingestStats(dsl, "collector:" + code, "cursor:" + (pageCursor == null ? "" : pageCursor), pageBody, "application/json");
+                    ingest.ingestStats(dsl, "collector:" + code, "cursor:" + (pageCursor == null ? "" : pageCursor), batch);
                     dsl.update(EXCHANGE_SOURCE).set(EXCHANGE_SOURCE.CURSOR, next).where(EXCHANGE_SOURCE.CODE.eq(code)).execute();
                     return null;
                 });

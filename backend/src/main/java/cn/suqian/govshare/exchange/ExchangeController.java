@@ -3,6 +3,7 @@ package cn.suqian.govshare.exchange;
 import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.access.Access;
 import cn.suqian.govshare.access.CurrentUser;
+import cn.suqian.govshare.web.Blocking;
 import cn.suqian.govshare.web.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -33,13 +34,16 @@ import java.util.Map;
 class ExchangeController {
 
     private final Db db;
+    private final Blocking blocking;
     private final ExchangeIngest ingest;
     private final OpmonIngest opmon;
     private final ExchangeQueries queries;
     private final ExchangeProperties properties;
 
-    ExchangeController(Db db, ExchangeIngest ingest, OpmonIngest opmon, ExchangeQueries queries, ExchangeProperties properties) {
+    ExchangeController(Db db, Blocking blocking, ExchangeIngest ingest, OpmonIngest opmon, ExchangeQueries queries,
+                       ExchangeProperties properties) {
         this.db = db;
+        this.blocking = blocking;
         this.ingest = ingest;
         this.opmon = opmon;
         this.queries = queries;
@@ -60,7 +64,10 @@ class ExchangeController {
                                                   @Parameter(description = "makes a repeated batch harmless")
                                                   @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         String contentType = request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
-        return body(request).flatMap(bytes -> db.tx(dsl -> ingest.ingestStats(dsl, user.username(), idempotencyKey, bytes, contentType)));
+        // the whole body arrives and is parsed before a transaction (and its connection) is taken
+        return body(request)
+                .flatMap(bytes -> blocking.call(() -> ingest.parseStats(bytes, contentType)))
+                .flatMap(batch -> db.tx(dsl -> ingest.ingestStats(dsl, user.username(), idempotencyKey, batch)));
     }
 
     @Operation(summary = "Push X-Road operational-monitoring records. INGEST tokens and EGOV_ADMIN.", description = """
@@ -73,7 +80,9 @@ class ExchangeController {
     public Mono<ExchangeIngest.BatchResult> opmon(CurrentUser user, ServerHttpRequest request,
                                                   @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         String contentType = request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
-        return body(request).flatMap(bytes -> db.tx(dsl -> opmon.ingest(dsl, user.username(), idempotencyKey, bytes, contentType)));
+        return body(request)
+                .flatMap(bytes -> blocking.call(() -> opmon.parse(bytes, contentType)))
+                .flatMap(batch -> db.tx(dsl -> opmon.ingest(dsl, user.username(), idempotencyKey, batch)));
     }
 
     @Operation(summary = "Per-organisation traffic for a period: provided and consumed calls, records, bytes, failures, success rate, "

@@ -47,32 +47,59 @@ public class ExchangeIngest {
         this.properties = properties;
     }
 
-    public BatchResult ingestStats(DSLContext dsl, String client, String idempotencyKey, byte[] body, String contentType) {
+    /**
+     * A body read and checked on its own, before any transaction opens (so no connection is held while a large
+     * body is parsed): its hash and records, or the refusal listing every problem. The refusal is raised only
+     * inside the transaction, after the Idempotency-Key replay check, exactly as if it had been found there.
+     */
+    record StatsBatch(String sha, List<BatchBody.Line> lines, List<IntervalStat> stats, InvalidInputException refusal) {
+    }
+
+    /** Reads and checks a body; CPU work to run off the event loop. */
+    StatsBatch parseStats(byte[] body, String contentType) {
         String sha = sha256(body);
-        BatchResult earlier = replay(dsl, client, idempotencyKey, sha);
+        try {
+            List<BatchBody.Line> lines = BatchBody.split(body, contentType, properties.maxBatchRecords());
+            OffsetDateTime now = OffsetDateTime.now();
+            OffsetDateTime oldest = now.minusDays(RAW_RETENTION_DAYS);
+            List<FieldProblem> problems = new ArrayList<>();
+            List<IntervalStat> stats = new ArrayList<>(lines.size());
+            Map<String, Integer> seen = new HashMap<>();
+            for (BatchBody.Line line : lines) {
+                IntervalStat s = IntervalStat.parse(line.fields(), line.number(), now, oldest, problems);
+                stats.add(s);
+                if (s != null) {
+                    Integer first = seen.putIfAbsent(s.key(), line.number());
+                    if (first != null) {
+                        problems.add(IntervalStat.problem(line.number(), "intervalStart", line.fields().get("intervalStart"),
+                                "the same interval, provider, consumer and resource already appear in record " + first));
+                    }
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            return new StatsBatch(sha, lines, stats, null);
+        } catch (InvalidInputException e) {
+            return new StatsBatch(sha, null, null, e);
+        }
+    }
+
+    public BatchResult ingestStats(DSLContext dsl, String client, String idempotencyKey, byte[] body, String contentType) {
+        return ingestStats(dsl, client, idempotencyKey, parseStats(body, contentType));
+    }
+
+    BatchResult ingestStats(DSLContext dsl, String client, String idempotencyKey, StatsBatch batch) {
+        BatchResult earlier = replay(dsl, client, idempotencyKey, batch.sha());
         if (earlier != null) {
             return earlier;
         }
-        List<BatchBody.Line> lines = BatchBody.split(body, contentType, properties.maxBatchRecords());
-        OffsetDateTime now = OffsetDateTime.now();
-        OffsetDateTime oldest = now.minusDays(RAW_RETENTION_DAYS);
+        if (batch.refusal() != null) {
+            throw batch.refusal();
+        }
+        List<BatchBody.Line> lines = batch.lines();
+        List<IntervalStat> stats = batch.stats();
         List<FieldProblem> problems = new ArrayList<>();
-        List<IntervalStat> stats = new ArrayList<>(lines.size());
-        Map<String, Integer> seen = new HashMap<>();
-        for (BatchBody.Line line : lines) {
-            IntervalStat s = IntervalStat.parse(line.fields(), line.number(), now, oldest, problems);
-            stats.add(s);
-            if (s != null) {
-                Integer first = seen.putIfAbsent(s.key(), line.number());
-                if (first != null) {
-                    problems.add(IntervalStat.problem(line.number(), "intervalStart", line.fields().get("intervalStart"),
-                            "the same interval, provider, consumer and resource already appear in record " + first));
-                }
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
 
         UUID batchId = UUID.randomUUID();
         ExchangeDirectory directory = directories.load(dsl);
@@ -121,7 +148,7 @@ public class ExchangeIngest {
         }
         merge.merge(dsl, attributed, batchId);
         quarantine(dsl, batchId, "STATS", quarantined);
-        return record(dsl, batchId, "STATS", client, idempotencyKey, sha, lines.size(), attributed.size(), quarantined.size(), 0);
+        return record(dsl, batchId, "STATS", client, idempotencyKey, batch.sha(), lines.size(), attributed.size(), quarantined.size(), 0);
     }
 
     /** A record the registry could not attribute, with the references it did not know. */

@@ -47,24 +47,45 @@ public class OpmonIngest {
         this.properties = properties;
     }
 
-    public ExchangeIngest.BatchResult ingest(DSLContext dsl, String client, String idempotencyKey, byte[] body, String contentType) {
+    /** A body read and checked before any transaction opens; see {@link ExchangeIngest.StatsBatch}. */
+    record OpmonBatch(String sha, List<BatchBody.Line> lines, List<OpmonRecord> records, InvalidInputException refusal) {
+    }
+
+    /** Reads and checks a body; CPU work to run off the event loop. */
+    OpmonBatch parse(byte[] body, String contentType) {
         String sha = ExchangeIngest.sha256(body);
-        ExchangeIngest.BatchResult earlier = ExchangeIngest.replay(dsl, client, idempotencyKey, sha);
+        try {
+            List<BatchBody.Line> lines = BatchBody.split(body, contentType, properties.maxBatchRecords());
+            List<FieldProblem> problems = new ArrayList<>();
+            List<OpmonRecord> records = new ArrayList<>();
+            for (BatchBody.Line line : lines) {
+                records.add(OpmonRecord.parse(line.fields(), line.number(), problems));
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            return new OpmonBatch(sha, lines, records, null);
+        } catch (InvalidInputException e) {
+            return new OpmonBatch(sha, null, null, e);
+        }
+    }
+
+    public ExchangeIngest.BatchResult ingest(DSLContext dsl, String client, String idempotencyKey, byte[] body, String contentType) {
+        return ingest(dsl, client, idempotencyKey, parse(body, contentType));
+    }
+
+    ExchangeIngest.BatchResult ingest(DSLContext dsl, String client, String idempotencyKey, OpmonBatch batch) {
+        ExchangeIngest.BatchResult earlier = ExchangeIngest.replay(dsl, client, idempotencyKey, batch.sha());
         if (earlier != null) {
             return earlier;
         }
-        List<BatchBody.Line> lines = BatchBody.split(body, contentType, properties.maxBatchRecords());
-        List<FieldProblem> problems = new ArrayList<>();
-        List<OpmonRecord> records = new ArrayList<>();
-        for (BatchBody.Line line : lines) {
-            records.add(OpmonRecord.parse(line.fields(), line.number(), problems));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+        if (batch.refusal() != null) {
+            throw batch.refusal();
         }
         UUID batchId = UUID.randomUUID();
-        Result r = apply(dsl, batchId, lines, records);
-        return ExchangeIngest.record(dsl, batchId, "OPMON", client, idempotencyKey, sha, lines.size(), r.accepted, r.quarantined, r.duplicates);
+        Result r = apply(dsl, batchId, batch.lines(), batch.records());
+        return ExchangeIngest.record(dsl, batchId, "OPMON", client, idempotencyKey, batch.sha(), batch.lines().size(), r.accepted,
+                r.quarantined, r.duplicates);
     }
 
     record Result(int accepted, int quarantined, int duplicates) {

@@ -98,9 +98,9 @@ class InformationSystemController {
     @GetMapping("/template")
     @PreAuthorize(Access.ANY_USER)
     public Mono<ResponseEntity<byte[]>> template(@RequestParam(required = false) String format) {
-        return Mono.fromCallable(() -> {
+        return Mono.defer(() -> {
             SheetFormat f = SheetFormat.of(format);
-            return SpreadsheetResponses.file(systems.template(f), "信息系统清单模板", f);
+            return systems.template(f).map(bytes -> SpreadsheetResponses.file(bytes, "信息系统清单模板", f));
         });
     }
 

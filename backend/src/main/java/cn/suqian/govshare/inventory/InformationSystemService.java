@@ -8,13 +8,12 @@ import cn.suqian.govshare.audit.AuditTrail;
 import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.access.CurrentUser;
 import cn.suqian.govshare.spreadsheet.SheetFormat;
+import cn.suqian.govshare.web.Blocking;
 import cn.suqian.govshare.web.PageRequest;
 import cn.suqian.govshare.web.PageResult;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-
-import java.util.List;
 
 /** The inventory: scoped reads and summaries, validated changes, retirement, spreadsheet import and export. */
 @Service
@@ -24,10 +23,10 @@ public class InformationSystemService {
     private final InformationSystemRepository repository;
     private final SheetBackedRecords<InformationSystem> records;
 
-    InformationSystemService(Db db, InformationSystemRepository repository, AuditTrail audit, References.Sources references) {
+    InformationSystemService(Db db, Blocking blocking, InformationSystemRepository repository, AuditTrail audit, References.Sources references) {
         this.db = db;
         this.repository = repository;
-        this.records = new SheetBackedRecords<>(db, references, new InformationSystemSheet(repository), audit);
+        this.records = new SheetBackedRecords<>(db, blocking, references, new InformationSystemSheet(repository), audit);
     }
 
     /** Departments only ever see their own organisation, whatever they asked for. */
@@ -72,10 +71,10 @@ public class InformationSystemService {
     }
 
     public Mono<byte[]> export(CurrentUser user, InformationSystemRepository.Filter f, SheetFormat format) {
-        return db.tx(dsl -> records.write(format, repository.all(dsl, scoped(user, f))));
+        return records.export(format, dsl -> repository.all(dsl, scoped(user, f)));
     }
 
-    public byte[] template(SheetFormat format) {
-        return records.write(format, List.of());
+    public Mono<byte[]> template(SheetFormat format) {
+        return records.template(format);
     }
 }

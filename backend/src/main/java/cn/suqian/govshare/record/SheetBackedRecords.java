@@ -6,6 +6,7 @@ import cn.suqian.govshare.access.CurrentUser;
 import cn.suqian.govshare.spreadsheet.SheetFormat;
 import cn.suqian.govshare.spreadsheet.SheetReader;
 import cn.suqian.govshare.spreadsheet.SheetWriter;
+import cn.suqian.govshare.web.Blocking;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
 import cn.suqian.govshare.web.NotFoundException;
@@ -17,11 +18,13 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The life of a registry record that departments also keep in spreadsheets (the inventory, the catalogue):
  * read within organisation scope, create, replace (the key never changes), retire, import, export. The
- * record type supplies its {@link Store}: storage, rules and spreadsheet columns.
+ * record type supplies its {@link Store}: storage, rules and spreadsheet columns. Spreadsheets are read and
+ * written on {@link Blocking}, outside the transaction, so no connection is held while a file is parsed or built.
  */
 public final class SheetBackedRecords<T> {
 
@@ -47,11 +50,13 @@ public final class SheetBackedRecords<T> {
 
     private final Db db;
     private final References.Sources references;
+    private final Blocking blocking;
     private final Store<T> store;
     private final SheetImport<T> sheetImport;
 
-    public SheetBackedRecords(Db db, References.Sources references, Store<T> store, AuditTrail audit) {
+    public SheetBackedRecords(Db db, Blocking blocking, References.Sources references, Store<T> store, AuditTrail audit) {
         this.db = db;
+        this.blocking = blocking;
         this.references = references;
         this.store = store;
         this.sheetImport = new SheetImport<>(store, audit, references);
@@ -110,12 +115,23 @@ public final class SheetBackedRecords<T> {
     }
 
     public Mono<SheetImport.Result> importSheet(CurrentUser user, byte[] content, String fileName, boolean dryRun) {
-        return db.tx(dsl -> importSheet(dsl, user, content, fileName, dryRun));
+        return blocking.call(() -> SheetReader.read(content))
+                .flatMap(sheet -> db.tx(dsl -> sheetImport.run(dsl, user, sheet, dryRun, fileName)));
     }
 
     /** The same, inside a transaction the caller already holds (demo data enters this way). */
     public SheetImport.Result importSheet(DSLContext dsl, CurrentUser user, byte[] content, String fileName, boolean dryRun) {
         return sheetImport.run(dsl, user, SheetReader.read(content), dryRun, fileName);
+    }
+
+    /** The records a query finds, as a spreadsheet: read in a transaction, written after it. */
+    public Mono<byte[]> export(SheetFormat format, Function<DSLContext, List<T>> query) {
+        return db.tx(query).flatMap(records -> blocking.call(() -> write(format, records)));
+    }
+
+    /** The empty import template. */
+    public Mono<byte[]> template(SheetFormat format) {
+        return blocking.call(() -> write(format, List.of()));
     }
 
     public byte[] write(SheetFormat format, List<T> records) {

@@ -31,6 +31,9 @@ class AccountController {
     public record EnabledChange(boolean enabled) {
     }
 
+    public record PasswordChange(String password) {
+    }
+
     @Operation(summary = "List user accounts. EGOV_ADMIN only.")
     @GetMapping
     @PreAuthorize(Access.ADMIN)
@@ -51,5 +54,13 @@ class AccountController {
     @PreAuthorize(Access.ADMIN)
     public Mono<AccountService.AccountView> setEnabled(@PathVariable String username, @RequestBody EnabledChange change) {
         return accounts.setEnabled(username, change.enabled());
+    }
+
+    @Operation(summary = "Set a new password for a user account (at least 8 characters); the old one stops working at once. EGOV_ADMIN only.")
+    @PutMapping("/{username}/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(Access.ADMIN)
+    public Mono<Void> setPassword(@PathVariable String username, @RequestBody PasswordChange change) {
+        return accounts.setPassword(username, change.password());
     }
 }

@@ -6,8 +6,10 @@ import cn.suqian.govshare.access.Role;
 
 import cn.suqian.govshare.db.Actor;
 import cn.suqian.govshare.db.Db;
+import cn.suqian.govshare.web.Blocking;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
+import cn.suqian.govshare.web.NotFoundException;
 import org.jooq.DSLContext;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -21,7 +23,11 @@ import java.util.regex.Pattern;
 
 import static cn.suqian.govshare.db.schema.Tables.APP_USER;
 
-/** User accounts: lookup for sign-in, creation and changes by the e-government office. */
+/**
+ * User accounts: lookup for sign-in, creation and changes by the e-government office. Passwords are hashed
+ * (bcrypt, deliberately slow) on {@link Blocking}, never on the event loop; any change to an account's
+ * password or enabled state forgets its remembered Basic sign-ins ({@link SignInCache}) at once.
+ */
 @Service
 public class AccountService implements ReactiveUserDetailsService {
 
@@ -30,13 +36,17 @@ public class AccountService implements ReactiveUserDetailsService {
     private static final Pattern USERNAME = Pattern.compile("^[a-z][a-z0-9._-]{1,63}$");
 
     private final Db db;
+    private final Blocking blocking;
     private final PasswordEncoder passwordEncoder;
     private final Organisations organisations;
+    private final SignInCache signIns;
 
-    AccountService(Db db, PasswordEncoder passwordEncoder, Organisations organisations) {
+    AccountService(Db db, Blocking blocking, PasswordEncoder passwordEncoder, SignInCache signIns, Organisations organisations) {
         this.organisations = organisations;
         this.db = db;
+        this.blocking = blocking;
         this.passwordEncoder = passwordEncoder;
+        this.signIns = signIns;
     }
 
     /** A new account as requested; the password is hashed before it is stored. */
@@ -65,7 +75,7 @@ public class AccountService implements ReactiveUserDetailsService {
 
     /** Creates an account through the office's API: the password policy applies. */
     public Mono<AccountView> create(NewAccount account) {
-        return Mono.fromCallable(() -> validated(account, true))
+        return blocking.call(() -> validated(account, true))
                 .flatMap(hash -> db.tx(dsl -> insert(dsl, account, hash)));
     }
 
@@ -98,11 +108,32 @@ public class AccountService implements ReactiveUserDetailsService {
                     .set(APP_USER.UPDATED_AT, java.time.OffsetDateTime.now())
                     .where(APP_USER.USERNAME.eq(username)).execute();
             if (n == 0) {
-                throw new cn.suqian.govshare.web.NotFoundException("user", username);
+                throw new NotFoundException("user", username);
             }
             var u = dsl.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOne();
             return new AccountView(u.getUsername(), u.getDisplayName(), Role.valueOf(u.getRole()), u.getOrganisationCode(), u.getEnabled());
-        });
+        }).doOnSuccess(changed -> signIns.invalidate(username)); // after commit: a check racing it is not remembered
+    }
+
+    /** Sets a new password (the office resetting it); the old one stops working at once. */
+    public Mono<Void> setPassword(String username, String password) {
+        return blocking.call(() -> {
+                    if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+                        throw new InvalidInputException("password", "(hidden)", "at least " + MIN_PASSWORD_LENGTH + " characters");
+                    }
+                    return passwordEncoder.encode(password);
+                })
+                .flatMap(hash -> db.tx(dsl -> {
+                    int n = dsl.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash)
+                            .set(APP_USER.UPDATED_AT, java.time.OffsetDateTime.now())
+                            .where(APP_USER.USERNAME.eq(username)).execute();
+                    if (n == 0) {
+                        throw new NotFoundException("user", username);
+                    }
+                    return n;
+                }))
+                .doOnSuccess(changed -> signIns.invalidate(username))
+                .then();
     }
 
     private String validated(NewAccount a, boolean enforcePasswordPolicy) {

@@ -1,7 +1,7 @@
 package cn.suqian.govshare.security;
 
 import cn.suqian.govshare.access.Role;
-
+import cn.suqian.govshare.web.Blocking;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -52,9 +52,10 @@ class SecurityConfig {
     }
 
     @Bean
-    ReactiveAuthenticationManager userAuthenticationManager(AccountService accounts, PasswordEncoder encoder) {
+    ReactiveAuthenticationManager userAuthenticationManager(AccountService accounts, PasswordEncoder encoder, Blocking blocking) {
         var manager = new UserDetailsRepositoryReactiveAuthenticationManager(accounts);
         manager.setPasswordEncoder(encoder);
+        manager.setScheduler(blocking.scheduler()); // bcrypt is CPU-bound: bounded, never on the event loop
         return manager;
     }
 
@@ -67,7 +68,7 @@ class SecurityConfig {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveAuthenticationManager userAuthenticationManager,
-                                       ApiTokenService tokens, CookieServerCsrfTokenRepository csrfTokens) {
+                                       ApiTokenService tokens, CookieServerCsrfTokenRepository csrfTokens, SignInCache signIns) {
         AuthenticationWebFilter bearer = new AuthenticationWebFilter((ReactiveAuthenticationManager) tokens::authenticate);
         bearer.setServerAuthenticationConverter(exchange -> {
             String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
@@ -88,7 +89,8 @@ class SecurityConfig {
                         .anyExchange().authenticated())
                 .authenticationManager(userAuthenticationManager)
                 .httpBasic(basic -> basic
-                        .authenticationManager(userAuthenticationManager)
+                        // Basic sends the password with every request: remember accepted ones briefly (SignInCache)
+                        .authenticationManager(new CachingBasicAuthentication(userAuthenticationManager, signIns))
                         .authenticationEntryPoint(ProblemResponses::unauthorized))
                 .addFilterAt(bearer, SecurityWebFiltersOrder.HTTP_BASIC)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)

@@ -1,7 +1,10 @@
 package cn.suqian.govshare.web;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -11,7 +14,8 @@ import java.util.List;
 
 /**
  * Turns domain exceptions into RFC 9457 problem bodies. Refusals (401/403) are written by the security
- * layer with the same shape; see {@code security.ProblemResponses}.
+ * layer with the same shape; see {@code security.ProblemResponses}. A {@link BusyException} raised before a
+ * controller runs (while signing in) is answered the same way by {@link BusyResponses}.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
@@ -61,6 +65,26 @@ class ApiExceptionHandler {
                 "The request body is larger than this endpoint accepts (" + e.getMessage() + "); split it into smaller batches");
         p.setTitle("Body too large");
         return p;
+    }
+
+    @ExceptionHandler(BusyException.class)
+    ResponseEntity<ProblemDetail> busy(BusyException e) {
+        return busyResponse(e, null);
+    }
+
+    /** 503 with {@code Retry-After} (whole seconds) and the stable problem code {@code busy}. */
+    static ResponseEntity<ProblemDetail> busyResponse(BusyException e, String instance) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        p.setTitle("Busy");
+        p.setProperty("code", "busy");
+        if (instance != null) {
+            p.setInstance(java.net.URI.create(instance));
+        }
+        long seconds = Math.max(1, e.retryAfter().toSeconds());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(p);
     }
 
     static ProblemDetail invalidInput(List<FieldProblem> problems) {

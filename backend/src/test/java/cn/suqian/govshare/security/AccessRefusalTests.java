@@ -48,6 +48,7 @@ class AccessRefusalTests {
             new Call(HttpMethod.GET, "/api/v1/users", null, Set.of("admin")),
             new Call(HttpMethod.POST, "/api/v1/users", "{}", Set.of("admin")),
             new Call(HttpMethod.PUT, "/api/v1/users/leader/enabled", "{\"enabled\":true}", Set.of("admin")),
+            new Call(HttpMethod.PUT, "/api/v1/users/leader/password", "{}", Set.of("admin")),
             new Call(HttpMethod.GET, "/api/v1/tokens", null, Set.of("admin")),
             new Call(HttpMethod.POST, "/api/v1/tokens", "{}", Set.of("admin")),
             new Call(HttpMethod.GET, "/api/v1/audit", null, Set.of("admin", "auditor")),

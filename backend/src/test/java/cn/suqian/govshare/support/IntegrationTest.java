@@ -1,5 +1,6 @@
 package cn.suqian.govshare.support;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import java.lang.annotation.ElementType;
@@ -10,7 +11,8 @@ import java.lang.annotation.Target;
 /**
  * The real application on a random port, over a throw-away embedded PostgreSQL with demo users.
  * Every integration test uses exactly these properties so that one context (and one database) is shared.
- * The scheduler is off: tests drive jobs themselves.
+ * The scheduler is off: tests drive jobs themselves. Blocking calls on the event loop fail the test
+ * ({@link EventLoopGuard}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,5 +22,6 @@ import java.lang.annotation.Target;
         "govshare.scheduling.enabled=false",
         "govshare.exchange.simulator=false"
 })
+@ExtendWith(EventLoopGuard.class)
 public @interface IntegrationTest {
 }

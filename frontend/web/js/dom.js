@@ -1,7 +1,7 @@
 // Small DOM helpers. Everything goes through textContent / attributes, never innerHTML,
 // so API data cannot inject markup.
 
-import { t, tEnum } from './i18n.js';
+import { t, tEnum, hasMessage } from './i18n.js';
 
 /**
  * Creates an element.
@@ -52,15 +52,20 @@ export function debounce(fn, ms = 300) {
   };
 }
 
-/** Human-readable lines for an ApiError (or any Error): title, detail and per-field errors. */
+/**
+ * Human-readable lines for an ApiError (or any Error): title and detail, in the reader's language when
+ * the problem has a known code (keys problem.<code>.title and problem.<code>), else as the API said them.
+ */
 export function problemLines(error) {
   const problem = error?.problem;
   if (!problem) return [t('error.unexpected')];
   if (problem.status === 0) return [t('error.network')];
   const lines = [];
-  const title = problem.title || t('error.http', { status: problem.status });
+  const key = problem.code ? `problem.${problem.code}` : null;
+  const title = (key && hasMessage(`${key}.title`) ? t(`${key}.title`) : problem.title) || t('error.http', { status: problem.status });
+  const detail = key && hasMessage(key) ? t(key, problem.params ?? {}) : problem.detail;
   lines.push(title);
-  if (problem.detail && problem.detail !== title) lines.push(problem.detail);
+  if (detail && detail !== title) lines.push(detail);
   return lines;
 }
 

@@ -9,7 +9,7 @@
 
 import { api } from './api.js';
 import { initPage } from './layout.js';
-import { t, tEnum, fmt, getLanguage } from './i18n.js';
+import { t, tEnum, fmt, getLanguage, storedReason } from './i18n.js';
 import { el, badge, renderError, problemLines, markLoaded } from './dom.js';
 import { OrgDirectory, isScoped, queryParams, writeQuery, selectIfOffered, rowProps, codeList } from './registry.js';
 
@@ -776,7 +776,7 @@ function renderZombies(result) {
     el('td', { class: 'nowrap' }, z.lastTraffic
       ? el('span', { title: fmt.dateTime(z.lastTraffic), text: fmt.date(z.lastTraffic) })
       : badge(t('exchange.zombies.never'), 'danger')),
-    el('td', { class: 'zombie-reason', text: z.reason || dash }))));
+    el('td', { class: 'zombie-reason', text: storedReason(z) || dash }))));
 }
 
 // ---- Quarantine -------------------------------------------------------------------------
@@ -794,7 +794,7 @@ function quarantineRow(q) {
     el('td', { class: 'nowrap small', text: fmt.dateTime(q.receivedAt) }),
     el('td', { class: 'quarantine-reason' },
       q.kind ? el('span', { class: 'tag', text: tEnum('exchange.quarantineKind', q.kind) }) : null, ' ',
-      el('span', { text: q.reason || dash }),
+      el('span', { text: storedReason(q) || dash }),
       record),
     el('td', {}, codeList(q.unknownRefs) ?? dash),
     el('td', {}, resolved));
@@ -873,7 +873,7 @@ function runItem(run) {
       el('span', { text: tEnum('exchange.runStatus', run.status) }), ' · ',
       el('span', { text: t('exchange.sources.runRecords', { records: fmt.number(run.records ?? 0) }) }),
       Number(run.attempts) > 1 ? el('span', { class: 'muted', text: ` · ${t('exchange.sources.attempts', { attempts: fmt.number(run.attempts) })}` }) : null,
-      run.error ? el('span', { class: 'run-error', text: run.error }) : null));
+      run.error ? el('span', { class: 'run-error', text: storedReason(run, 'error') }) : null));
 }
 
 function sourceRow(s) {
@@ -883,7 +883,7 @@ function sourceRow(s) {
     ? el('td', {},
       runBadge(last.status),
       el('div', { class: 'muted small', title: fmt.dateTime(last.finishedAt ?? last.startedAt), text: fmt.relative(last.finishedAt ?? last.startedAt) }),
-      last.error ? el('div', { class: 'run-error small', text: last.error }) : null)
+      last.error ? el('div', { class: 'run-error small', text: storedReason(last, 'error') }) : null)
     : el('td', {}, el('span', { class: 'muted', text: t('exchange.sources.noRuns') }));
   return el('tr', { 'data-key': s.code },
     el('td', { class: 'source-cell' },

@@ -6,7 +6,7 @@
 import { api } from './api.js';
 import { initPage } from './layout.js';
 import { t, tEnum, fmt } from './i18n.js';
-import { el, badge, renderError, markLoaded, reasonText } from './dom.js';
+import { el, badge, renderError, problemLines, markLoaded, reasonText } from './dom.js';
 import { isScoped, queryParams, selectIfOffered, writeQuery, statItem } from './registry.js';
 
 const $ = (id) => document.getElementById(id);
@@ -78,7 +78,7 @@ const byRow = (a, b) => (a.row ?? Number.MAX_SAFE_INTEGER) - (b.row ?? Number.MA
 function renderRejected(error, fileName) {
   const errors = error.errors.slice().sort(byRow);
   const rows = new Set(errors.map((e) => e.row).filter((r) => r !== null && r !== undefined));
-  const detail = error.detail || t('import.errors.nothingSaved');
+  const detail = problemLines(error)[1] || t('import.errors.nothingSaved');
 
   const table = el('table', { id: 'import-errors', class: 'table table-top' },
     el('caption', { class: 'visually-hidden', text: t('import.errors.caption') }),

@@ -4,7 +4,8 @@
 //   redirecting an API call to the login page.
 // - Unsafe methods carry the CSRF token from the XSRF-TOKEN cookie (double-submit pattern).
 // - 401 sends the browser to /login; any other non-2xx throws an ApiError with the RFC 9457
-//   problem body (title, detail, status, optional errors[{field, value, reason}]).
+//   problem body (title, detail, status, code and params, optional errors[{field, value, code, params, reason}]);
+//   pages say code and params in the reader's language (dom.js problemLines, reasonText).
 // - upload() posts a FormData (multipart/form-data); the browser sets the Content-Type with its
 //   boundary, so it must not be set here.
 

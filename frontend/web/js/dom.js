@@ -53,15 +53,22 @@ export function debounce(fn, ms = 300) {
 }
 
 /**
- * Summary lines for an ApiError (or any Error) in the reader's language: what went wrong, then why.
- * The server's own title and detail are English prose, so they are not shown; renderError keeps the
- * detail as the banner's tooltip. Per-field reasons come from fieldErrorText.
+ * Summary lines for an ApiError (or any Error) in the reader's language: what went wrong, then why. A
+ * problem with a known code is said from the bundles (problem.<code>.title, problem.<code>); otherwise a
+ * generic line per HTTP status, and the server's English detail only as the banner's tooltip.
  */
 export function problemLines(error) {
   const problem = error?.problem;
   if (!problem) return [t('error.unexpected')];
   if (problem.status === 0) return [t('error.network')];
   const { status } = problem;
+  const key = problem.code ? `problem.${problem.code}` : null;
+  if (key && hasMessage(key)) {
+    const title = hasMessage(`${key}.title`) ? t(`${key}.title`)
+      : hasMessage(`error.status.${status}`) ? t(`error.status.${status}`) : t('error.http', { status });
+    const detail = t(key, problem.params ?? {});
+    return detail && detail !== title ? [title, detail] : [title];
+  }
   const title = hasMessage(`error.status.${status}`) ? t(`error.status.${status}`) : t('error.http', { status });
   const refused = error.errors?.length ?? 0;
   if (refused) return [title, t('error.fieldsRefused', { count: fmt.number(refused) })];

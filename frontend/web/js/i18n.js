@@ -79,6 +79,17 @@ export function t(key, params) {
   );
 }
 
+/**
+ * A reason stored with a record (quarantine, zombie candidate, collector run) in the reader's language:
+ * item.reasonCode with item.reasonParams says it under the key reason.<code>; the API's English
+ * item.reason is the fallback. For a run's failure: storedReason(run, 'error').
+ */
+export function storedReason(item, field = 'reason') {
+  const code = item?.[`${field}Code`];
+  if (code && hasMessage(`reason.${code}`)) return t(`reason.${code}`, item[`${field}Params`] ?? {});
+  return item?.[field] ?? '';
+}
+
 /** Translation of an enum value, e.g. tEnum('org.type', 'CITY'); the raw value if unknown. */
 export function tEnum(prefix, value) {
   if (value === null || value === undefined || value === '') return '';

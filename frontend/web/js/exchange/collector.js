@@ -1,6 +1,6 @@
 // The pull collector's sources (for the office): schedule, cursor, failures and the latest runs.
 
-import { t, tEnum, fmt } from '../i18n.js';
+import { t, tEnum, fmt, storedReason } from '../i18n.js';
 import { el, badge, renderError } from '../dom.js';
 import { emptyRow } from '../registry.js';
 import { $ } from './context.js';
@@ -26,7 +26,7 @@ function runItem(run) {
       el('span', { text: tEnum('exchange.runStatus', run.status) }), ' · ',
       el('span', { text: t('exchange.sources.runRecords', { records: fmt.number(run.records ?? 0) }) }),
       Number(run.attempts) > 1 ? el('span', { class: 'muted', text: ` · ${t('exchange.sources.attempts', { attempts: fmt.number(run.attempts) })}` }) : null,
-      run.error ? el('span', { class: 'run-error', text: run.error }) : null));
+      run.error ? el('span', { class: 'run-error', text: storedReason(run, 'error') }) : null));
 }
 
 function lastRunCell(last) {
@@ -35,7 +35,7 @@ function lastRunCell(last) {
   return el('td', {},
     runBadge(last.status),
     el('div', { class: 'muted small', title: fmt.dateTime(when), text: fmt.relative(when) }),
-    last.error ? el('div', { class: 'run-error small', text: last.error }) : null);
+    last.error ? el('div', { class: 'run-error small', text: storedReason(last, 'error') }) : null);
 }
 
 function sourceRow(s) {

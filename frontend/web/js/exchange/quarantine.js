@@ -2,7 +2,7 @@
 // their mapping. The office can re-attribute them at once instead of waiting for the scheduled run.
 
 import { api } from '../api.js';
-import { t, tEnum, fmt } from '../i18n.js';
+import { t, tEnum, fmt, storedReason } from '../i18n.js';
 import { el, badge, renderError } from '../dom.js';
 import { PagedList, codeList } from '../registry.js';
 import { $ } from './context.js';
@@ -23,7 +23,7 @@ function quarantineRow(q) {
     el('td', { class: 'nowrap small', text: fmt.dateTime(q.receivedAt) }),
     el('td', { class: 'quarantine-reason' },
       q.kind ? el('span', { class: 'tag', text: tEnum('exchange.quarantineKind', q.kind) }) : null, ' ',
-      el('span', { text: q.reason || dash }),
+      el('span', { text: storedReason(q) || dash }),
       record),
     el('td', {}, codeList(q.unknownRefs) ?? dash),
     el('td', {}, resolved));

@@ -1,6 +1,6 @@
 // Zombie-system candidates: systems in use that carried no exchange traffic for a long time.
 
-import { t, fmt } from '../i18n.js';
+import { t, fmt, storedReason } from '../i18n.js';
 import { el, badge, renderError } from '../dom.js';
 import { emptyRow } from '../registry.js';
 import { $, narrowingOrg, orgName } from './context.js';
@@ -15,7 +15,7 @@ function zombieRow(z) {
     el('td', { class: 'nowrap' }, z.lastTraffic
       ? el('span', { title: fmt.dateTime(z.lastTraffic), text: fmt.date(z.lastTraffic) })
       : badge(t('exchange.zombies.never'), 'danger')),
-    el('td', { class: 'zombie-reason', text: z.reason || dash }));
+    el('td', { class: 'zombie-reason', text: storedReason(z) || dash }));
 }
 
 export function renderZombies(result) {

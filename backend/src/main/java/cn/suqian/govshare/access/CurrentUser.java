@@ -1,7 +1,8 @@
 package cn.suqian.govshare.access;
 
 import cn.suqian.govshare.db.Actor;
-import org.springframework.security.access.AccessDeniedException;
+import cn.suqian.govshare.web.AccessRefusedException;
+import cn.suqian.govshare.web.ResponseCode;
 import org.springframework.security.core.Authentication;
 
 import java.util.Optional;
@@ -35,13 +36,13 @@ public record CurrentUser(String username, String displayName, Role role, String
 
     public void requireRead(String organisation) {
         if (!mayRead(organisation)) {
-            throw new AccessDeniedException(username + " may not read data of organisation " + organisation);
+            throw new AccessRefusedException(ResponseCode.READ_REFUSED, username, organisation);
         }
     }
 
     public void requireChange(String organisation) {
         if (!mayChange(organisation)) {
-            throw new AccessDeniedException(username + " may not change data of organisation " + organisation);
+            throw new AccessRefusedException(ResponseCode.CHANGE_REFUSED, username, organisation);
         }
     }
 

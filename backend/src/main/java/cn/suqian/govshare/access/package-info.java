@@ -4,7 +4,7 @@
  * department sees and changes only its own organisation's data). Shared infrastructure: it knows nothing
  * of how a caller signed in (see security).
  */
-@ApplicationModule(displayName = "Access", allowedDependencies = {"db"})
+@ApplicationModule(displayName = "Access", allowedDependencies = {"db", "web"})
 package cn.suqian.govshare.access;
 
 import org.springframework.modulith.ApplicationModule;

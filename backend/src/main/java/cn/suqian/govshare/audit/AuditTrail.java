@@ -2,6 +2,7 @@ package cn.suqian.govshare.audit;
 
 import cn.suqian.govshare.web.InvalidInputException;
 import cn.suqian.govshare.web.RawJson;
+import cn.suqian.govshare.web.FieldProblem;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
@@ -35,7 +36,7 @@ public class AuditTrail {
     public record Filter(String entityType, String entityId, String actor, String organisation, Long beforeId, int limit) {
         public Filter {
             if (limit < 1 || limit > MAX_PAGE) {
-                throw new InvalidInputException("limit", limit, "must be between 1 and " + MAX_PAGE);
+                throw new InvalidInputException(FieldProblem.between("limit", limit, 1, MAX_PAGE));
             }
         }
     }

@@ -5,6 +5,7 @@ import cn.suqian.govshare.catalogue.CatalogueResource.SharingType;
 import cn.suqian.govshare.record.References;
 
 import cn.suqian.govshare.web.FieldProblem;
+import cn.suqian.govshare.web.ProblemCode;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,65 +27,64 @@ final class CatalogueRules {
         List<FieldProblem> p = new ArrayList<>();
         var m = r.code() == null ? null : CODE.matcher(r.code());
         if (m == null || !m.matches()) {
-            p.add(new FieldProblem("code", r.code(),
-                    "resource code: 类 (1 digit 1-3), 项 (2 digits), 目 (3 digits), optional 细目 digits, '/', sequence (4-9 digits), e.g. 101001/000001"));
+            p.add(FieldProblem.of("code", r.code(), ProblemCode.RESOURCE_CODE));
         } else if (r.category() != null && r.category() != Integer.parseInt(m.group(1))) {
-            p.add(new FieldProblem("category", r.category(), "does not match the code's first digit (" + m.group(1) + ")"));
+            p.add(FieldProblem.of("category", r.category(), ProblemCode.CATEGORY_MISMATCH, m.group(1)));
         }
         if (r.category() == null || r.category() < 1 || r.category() > 3) {
-            p.add(new FieldProblem("category", r.category(), "1 基础信息资源, 2 主题信息资源 or 3 部门信息资源"));
+            p.add(FieldProblem.of("category", r.category(), ProblemCode.CATALOGUE_CATEGORY));
         }
         if (r.name() == null) {
-            p.add(new FieldProblem("name", null, "required"));
+            p.add(FieldProblem.required("name"));
         } else if (r.name().length() > 200) {
-            p.add(new FieldProblem("name", r.name(), "at most 200 characters"));
+            p.add(FieldProblem.maxLength("name", r.name(), 200));
         }
         if (r.providerOrganisationCode() == null) {
-            p.add(new FieldProblem("providerOrganisationCode", null, "required"));
+            p.add(FieldProblem.required("providerOrganisationCode"));
         }
         required(p, "format", r.format());
         required(p, "sharingType", r.sharingType());
         required(p, "openAttribute", r.openAttribute());
         required(p, "updateCycle", r.updateCycle());
         if (r.sharingType() == SharingType.CONDITIONAL && r.sharingCondition() == null) {
-            p.add(new FieldProblem("sharingCondition", null, "a conditionally shared (有条件共享) resource must state its condition"));
+            p.add(FieldProblem.of("sharingCondition", null, ProblemCode.CONDITION_REQUIRED));
         }
         if (r.sharingType() == SharingType.NOT_SHARED && r.notSharedBasis() == null) {
-            p.add(new FieldProblem("notSharedBasis", null, "a resource that is not shared (不予共享) must cite its legal basis"));
+            p.add(FieldProblem.of("notSharedBasis", null, ProblemCode.LEGAL_BASIS_REQUIRED));
         }
         if (r.sharingType() != null && r.sharingType() != SharingType.NOT_SHARED && r.sharingMethod() == null) {
-            p.add(new FieldProblem("sharingMethod", null, "required for a shared resource"));
+            p.add(FieldProblem.of("sharingMethod", null, ProblemCode.SHARING_METHOD_REQUIRED));
         }
         if (Boolean.TRUE.equals(r.mounted())) {
             if (r.mountedSince() == null) {
-                p.add(new FieldProblem("mountedSince", null, "a mounted resource needs the date it was mounted on the platform"));
+                p.add(FieldProblem.of("mountedSince", null, ProblemCode.MOUNTED_SINCE_REQUIRED));
             }
             if (r.sharingType() == SharingType.NOT_SHARED) {
-                p.add(new FieldProblem("mounted", true, "a resource that is not shared cannot be mounted for sharing"));
+                p.add(FieldProblem.of("mounted", true, ProblemCode.NOT_SHARED_MOUNTED));
             }
         }
         if (r.mountedSince() != null && r.mountedSince().isAfter(today)) {
-            p.add(new FieldProblem("mountedSince", r.mountedSince(), "cannot be in the future"));
+            p.add(FieldProblem.notInFuture("mountedSince", r.mountedSince()));
         }
         if (r.releasedOn() != null && r.releasedOn().isAfter(today)) {
-            p.add(new FieldProblem("releasedOn", r.releasedOn(), "cannot be in the future"));
+            p.add(FieldProblem.notInFuture("releasedOn", r.releasedOn()));
         }
         Set<String> itemNames = new HashSet<>();
         for (var item : r.items()) {
             if (item.name() == null) {
-                p.add(new FieldProblem("items", item, "every information item needs a name"));
+                p.add(FieldProblem.of("items", item, ProblemCode.ITEM_NAME_REQUIRED));
             } else if (!itemNames.add(item.name())) {
-                p.add(new FieldProblem("items", item.name(), "information item listed twice"));
+                p.add(FieldProblem.of("items", item.name(), ProblemCode.ITEM_REPEATED));
             }
             if (item.dataType() == null) {
-                p.add(new FieldProblem("items", item.name(), "every information item needs a data type"));
+                p.add(FieldProblem.of("items", item.name(), ProblemCode.ITEM_TYPE_REQUIRED));
             }
         }
         for (String related : r.relatedCodes()) {
             if (!CODE.matcher(related).matches()) {
-                p.add(new FieldProblem("relatedCodes", related, "not a resource code"));
+                p.add(FieldProblem.of("relatedCodes", related, ProblemCode.RESOURCE_CODE));
             } else if (related.equals(r.code())) {
-                p.add(new FieldProblem("relatedCodes", related, "a resource cannot relate to itself"));
+                p.add(FieldProblem.of("relatedCodes", related, ProblemCode.RELATES_TO_ITSELF));
             }
         }
         return p;
@@ -93,14 +93,14 @@ final class CatalogueRules {
     static List<FieldProblem> checkReferences(CatalogueResource r, References l) {
         List<FieldProblem> p = new ArrayList<>();
         if (r.providerOrganisationCode() != null && !l.organisations().contains(r.providerOrganisationCode())) {
-            p.add(new FieldProblem("providerOrganisationCode", r.providerOrganisationCode(), "unknown organisation code"));
+            p.add(FieldProblem.unknownOrganisation("providerOrganisationCode", r.providerOrganisationCode()));
         }
         if (r.sourceSystemCode() != null) {
             String owner = l.systemOwner().get(r.sourceSystemCode());
             if (owner == null) {
-                p.add(new FieldProblem("sourceSystemCode", r.sourceSystemCode(), "unknown (or retired) information system"));
+                p.add(FieldProblem.of("sourceSystemCode", r.sourceSystemCode(), ProblemCode.UNKNOWN_SYSTEM));
             } else if (!owner.equals(r.providerOrganisationCode())) {
-                p.add(new FieldProblem("sourceSystemCode", r.sourceSystemCode(), "belongs to organisation " + owner + ", not the provider"));
+                p.add(FieldProblem.belongsTo("sourceSystemCode", r.sourceSystemCode(), owner));
             }
         }
         return p;
@@ -108,7 +108,7 @@ final class CatalogueRules {
 
     private static void required(List<FieldProblem> p, String field, Object value) {
         if (value == null) {
-            p.add(new FieldProblem(field, null, "required"));
+            p.add(FieldProblem.required(field));
         }
     }
 }

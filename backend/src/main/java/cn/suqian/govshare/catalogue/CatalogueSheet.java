@@ -16,6 +16,7 @@ import cn.suqian.govshare.record.SheetBackedRecords;
 import cn.suqian.govshare.spreadsheet.CellParsers;
 import cn.suqian.govshare.spreadsheet.Column;
 import cn.suqian.govshare.web.FieldProblem;
+import cn.suqian.govshare.web.ProblemCode;
 import org.jooq.DSLContext;
 
 import java.time.LocalDate;
@@ -140,7 +141,7 @@ public final class CatalogueSheet implements SheetBackedRecords.Store<CatalogueR
                 }
             }
             if (type == null) {
-                c.problem(ITEMS, entry, "each item as 名称:类型, type one of " + String.join("、", typeLabels.values()));
+                c.problem(ITEMS, entry, ProblemCode.ITEM_FORMAT, String.join("、", typeLabels.values()));
             }
             items.add(new InformationItem(parts[0].strip(), type));
         }
@@ -153,7 +154,7 @@ public final class CatalogueSheet implements SheetBackedRecords.Store<CatalogueR
                 }
             }
             if (found == null) {
-                c.problem(BASES, b, "one of " + String.join("、", Cells.labels(BaseDatabase.class).values()));
+                c.problem(BASES, b, ProblemCode.ONE_OF, String.join("、", Cells.labels(BaseDatabase.class).values()));
             } else {
                 bases.add(found);
             }

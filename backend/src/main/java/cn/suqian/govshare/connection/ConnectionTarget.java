@@ -5,6 +5,7 @@ import cn.suqian.govshare.record.RecordRules;
 import cn.suqian.govshare.record.Labelled;
 
 import cn.suqian.govshare.web.FieldProblem;
+import cn.suqian.govshare.web.ProblemCode;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -44,37 +45,37 @@ public record ConnectionTarget(String code, String systemCode, String organisati
     List<FieldProblem> check() {
         List<FieldProblem> p = new ArrayList<>();
         if (code == null || !RecordRules.CODE.matcher(code).matches()) {
-            p.add(new FieldProblem("code", code, "2-64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter"));
+            p.add(FieldProblem.codeFormat("code", code, 64, ". _ -"));
         }
         if (systemCode == null) {
-            p.add(new FieldProblem("systemCode", null, "required"));
+            p.add(FieldProblem.required("systemCode"));
         }
         RecordRules.name(p, name);
         if (kind == null) {
-            p.add(new FieldProblem("kind", null, "required: FRONT_END_PROCESSOR, INTERFACE or PROVINCIAL_LINK"));
+            p.add(FieldProblem.oneOf("kind", null, "FRONT_END_PROCESSOR, INTERFACE, PROVINCIAL_LINK"));
         }
         if (probe == null) {
-            p.add(new FieldProblem("probe", null, "required: HTTP, TCP or HEARTBEAT"));
+            p.add(FieldProblem.oneOf("probe", null, "HTTP, TCP, HEARTBEAT"));
         } else if (probe == Probe.HTTP) {
             try {
                 URI uri = URI.create(address == null ? "" : address);
                 if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                    p.add(new FieldProblem("address", address, "an http:// or https:// URL"));
+                    p.add(FieldProblem.httpUrl("address", address));
                 }
             } catch (IllegalArgumentException e) {
-                p.add(new FieldProblem("address", address, "an http:// or https:// URL"));
+                p.add(FieldProblem.httpUrl("address", address));
             }
         } else if (probe == Probe.TCP && (address == null || !address.matches("^[A-Za-z0-9.-]+:[0-9]{1,5}$"))) {
-            p.add(new FieldProblem("address", address, "host:port"));
+            p.add(FieldProblem.of("address", address, ProblemCode.HOST_PORT));
         }
         if (intervalSeconds != null && (intervalSeconds < 5 || intervalSeconds > 86400)) {
-            p.add(new FieldProblem("intervalSeconds", intervalSeconds, "between 5 and 86400"));
+            p.add(FieldProblem.between("intervalSeconds", intervalSeconds, 5, 86400));
         }
         if (downAfter != null && (downAfter < 1 || downAfter > 100)) {
-            p.add(new FieldProblem("downAfter", downAfter, "between 1 and 100"));
+            p.add(FieldProblem.between("downAfter", downAfter, 1, 100));
         }
         if (upAfter != null && (upAfter < 1 || upAfter > 100)) {
-            p.add(new FieldProblem("upAfter", upAfter, "between 1 and 100"));
+            p.add(FieldProblem.between("upAfter", upAfter, 1, 100));
         }
         return p;
     }

@@ -12,6 +12,7 @@ import cn.suqian.govshare.access.CurrentUser;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.PageRequest;
 import cn.suqian.govshare.web.PageResult;
+import cn.suqian.govshare.web.ProblemCode;
 import io.swagger.v3.oas.annotations.Operation;
 import org.jooq.Condition;
 import org.springframework.http.HttpStatus;
@@ -79,7 +80,7 @@ class ConnectionTargetController {
                 },
                 ConnectionTarget::code, ConnectionTarget::normalised, (c, today) -> c.check(),
                 (dsl, c, lookups) -> c.systemCode() == null || lookups.systemOwner().containsKey(c.systemCode()) ? List.of()
-                        : List.of(new FieldProblem("systemCode", c.systemCode(), "unknown (or retired) information system")),
+                        : List.of(FieldProblem.of("systemCode", c.systemCode(), ProblemCode.UNKNOWN_SYSTEM)),
                 (dsl, c) -> c.organisationCode() != null ? c.organisationCode()
                         : inventory.ownerOf(dsl, c.systemCode()).orElse(null)));
     }

@@ -1,6 +1,8 @@
 package cn.suqian.govshare.db;
 
 import cn.suqian.govshare.web.InvalidInputException;
+import cn.suqian.govshare.web.FieldProblem;
+import cn.suqian.govshare.web.ProblemCode;
 import org.jooq.Field;
 import org.jooq.SortField;
 
@@ -25,11 +27,11 @@ public final class Sorting {
                 String name = bits[0].strip();
                 Field<?> field = allowed.get(name);
                 if (field == null) {
-                    throw new InvalidInputException("sort", sort, "sortable fields: " + String.join(", ", allowed.keySet()));
+                    throw new InvalidInputException(FieldProblem.oneOf("sort", sort, String.join(", ", allowed.keySet())));
                 }
                 boolean descending = bits.length > 1 && bits[1].strip().equalsIgnoreCase("desc");
                 if (bits.length > 1 && !descending && !bits[1].strip().equalsIgnoreCase("asc")) {
-                    throw new InvalidInputException("sort", sort, "direction must be asc or desc");
+                    throw new InvalidInputException(FieldProblem.of("sort", sort, ProblemCode.SORT_DIRECTION));
                 }
                 order.add(descending ? field.desc().nullsLast() : field.asc().nullsLast());
             }

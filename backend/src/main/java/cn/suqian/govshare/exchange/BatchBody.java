@@ -5,6 +5,7 @@ import cn.suqian.govshare.spreadsheet.SheetReader;
 import cn.suqian.govshare.spreadsheet.SheetRow;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
+import cn.suqian.govshare.web.ProblemCode;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -56,13 +57,13 @@ final class BatchBody {
             throw tooMany(lines.size(), maxLines);
         }
         if (lines.isEmpty()) {
-            throw new InvalidInputException("body", null, "no records");
+            throw new InvalidInputException(FieldProblem.of("body", null, ProblemCode.NO_RECORDS));
         }
         return lines;
     }
 
     private static InvalidInputException tooMany(int count, int maxLines) {
-        return new InvalidInputException("body", count + "+ records", "at most " + maxLines + " records per batch; split it");
+        return new InvalidInputException(FieldProblem.of("body", count + "+ records", ProblemCode.TOO_MANY_RECORDS, maxLines));
     }
 
     private static List<Line> json(byte[] body, int maxLines) {
@@ -82,16 +83,16 @@ final class BatchBody {
                     p.skipChildren();
                 }
                 if (!found) {
-                    throw new InvalidInputException("body", null, "a JSON array of records, or an object with a \"records\" array");
+                    throw new InvalidInputException(FieldProblem.of("body", null, ProblemCode.BATCH_SHAPE));
                 }
             } else if (t != JsonToken.START_ARRAY) {
-                throw new InvalidInputException("body", null, "a JSON array of records, or an object with a \"records\" array");
+                throw new InvalidInputException(FieldProblem.of("body", null, ProblemCode.BATCH_SHAPE));
             }
             int n = 0;
             while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                 n++;
                 if (t != JsonToken.START_OBJECT) {
-                    throw new InvalidInputException(List.of(new FieldProblem(n, null, "record", null, "each record must be a JSON object")));
+                    throw new InvalidInputException(FieldProblem.of("record", null, ProblemCode.NOT_JSON_OBJECT).at(n, null));
                 }
                 lines.add(new Line(n, object(p)));
                 if (n > maxLines) {
@@ -99,8 +100,8 @@ final class BatchBody {
                 }
             }
         } catch (JacksonException e) {
-            throw new InvalidInputException(List.of(new FieldProblem(e.getLocation() == null ? null : e.getLocation().getLineNr(), null,
-                    "body", null, "not valid JSON: " + e.getOriginalMessage())));
+            throw new InvalidInputException(FieldProblem.of("body", null, ProblemCode.INVALID_JSON, e.getOriginalMessage())
+                    .at(e.getLocation() == null ? null : e.getLocation().getLineNr(), null));
         }
         return lines;
     }
@@ -135,12 +136,12 @@ final class BatchBody {
             if (end > start && !blank(body, start, end)) {
                 try (JsonParser p = JSON.createParser(body, start, end - start)) {
                     if (p.nextToken() != JsonToken.START_OBJECT) {
-                        problems.add(new FieldProblem(n, null, "line", preview(body, start, end), "each line must be a JSON object"));
+                        problems.add(FieldProblem.of("line", preview(body, start, end), ProblemCode.NOT_JSON_OBJECT).at(n, null));
                     } else {
                         lines.add(new Line(n, object(p)));
                     }
                 } catch (JacksonException e) {
-                    problems.add(new FieldProblem(n, null, "line", preview(body, start, end), "not valid JSON: " + e.getOriginalMessage()));
+                    problems.add(FieldProblem.of("line", preview(body, start, end), ProblemCode.INVALID_JSON, e.getOriginalMessage()).at(n, null));
                 }
                 if (lines.size() > maxLines) {
                     throw tooMany(lines.size(), maxLines);

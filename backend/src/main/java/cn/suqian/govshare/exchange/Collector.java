@@ -128,12 +128,9 @@ public class Collector {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (e instanceof cn.suqian.govshare.web.InvalidInputException invalid) {
-                message = "rejected page: " + invalid.problems().stream().limit(5).map(Object::toString).toList();
-            }
-            log.warn("Collector source {} failed after {} attempt(s): {}", code, attempts, message);
-            finish(runId, code, "FAILED", attempts, records, cursor, message, source.getIntervalSeconds(), source.getFailures() + 1);
+            ExchangeReason.Given failure = failure(e);
+            log.warn("Collector source {} failed after {} attempt(s): {}", code, attempts, failure.english());
+            finish(runId, code, "FAILED", attempts, records, cursor, failure, source.getIntervalSeconds(), source.getFailures() + 1);
         }
     }
 
@@ -145,19 +142,48 @@ public class Collector {
         }
         HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("HTTP " + response.statusCode() + " from " + url);
+            throw new HttpStatusException(response.statusCode(), url);
         }
         return response.body();
     }
 
-    private void finish(long runId, String code, String status, int attempts, int records, String cursor, String error,
+    /** The source answered, but not with a page. */
+    private static final class HttpStatusException extends IllegalStateException {
+
+        final int status;
+        final String url;
+
+        HttpStatusException(int status, String url) {
+            super("HTTP " + status + " from " + url);
+            this.status = status;
+            this.url = url;
+        }
+    }
+
+    /** Why a run failed, as it is kept with the run. */
+    static ExchangeReason.Given failure(Exception e) {
+        if (e instanceof HttpStatusException h) {
+            return ExchangeReason.Given.of(ExchangeReason.SOURCE_HTTP_STATUS, h.status, h.url);
+        }
+        if (e instanceof cn.suqian.govshare.web.InvalidInputException invalid) {
+            return ExchangeReason.Given.of(ExchangeReason.SOURCE_PAGE_REJECTED, invalid.problems().size(), invalid.problems().stream()
+                    .limit(5).map(p -> (p.row() == null ? "" : "record " + p.row() + " ") + p.field() + ": " + p.reason())
+                    .collect(java.util.stream.Collectors.joining("; ")));
+        }
+        String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return ExchangeReason.Given.of(ExchangeReason.SOURCE_FAILED, cause.substring(0, Math.min(cause.length(), 500)));
+    }
+
+    private void finish(long runId, String code, String status, int attempts, int records, String cursor, ExchangeReason.Given error,
                         int intervalSeconds, int failures) {
         long backoff = failures == 0 ? intervalSeconds : Math.min(3600, intervalSeconds * (1L << Math.min(failures, 12)));
         db.inTransaction(Actor.system("exchange-collector"), dsl -> {
             dsl.update(EXCHANGE_COLLECTOR_RUN).set(EXCHANGE_COLLECTOR_RUN.STATUS, status)
                     .set(EXCHANGE_COLLECTOR_RUN.FINISHED_AT, OffsetDateTime.now()).set(EXCHANGE_COLLECTOR_RUN.ATTEMPTS, attempts)
                     .set(EXCHANGE_COLLECTOR_RUN.RECORDS, records).set(EXCHANGE_COLLECTOR_RUN.CURSOR_AFTER, cursor)
-                    .set(EXCHANGE_COLLECTOR_RUN.ERROR, error == null ? null : error.substring(0, Math.min(error.length(), 2000)))
+                    .set(EXCHANGE_COLLECTOR_RUN.ERROR, error == null ? null : error.english().substring(0, Math.min(error.english().length(), 2000)))
+                    .set(EXCHANGE_COLLECTOR_RUN.ERROR_CODE, error == null ? null : error.code().code())
+                    .set(EXCHANGE_COLLECTOR_RUN.ERROR_PARAMS, error == null ? null : error.paramsJson())
                     .where(EXCHANGE_COLLECTOR_RUN.ID.eq(runId)).execute();
             return dsl.update(EXCHANGE_SOURCE).set(EXCHANGE_SOURCE.FAILURES, failures)
                     .set(EXCHANGE_SOURCE.NEXT_RUN_AT, OffsetDateTime.now().plusSeconds(backoff))

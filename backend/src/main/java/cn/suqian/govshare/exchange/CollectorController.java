@@ -5,6 +5,7 @@ import cn.suqian.govshare.access.Access;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
 import cn.suqian.govshare.web.NotFoundException;
+import cn.suqian.govshare.web.RawJson;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,8 +38,9 @@ class CollectorController {
         this.db = db;
     }
 
+    /** {@code error} is English, for API users; pages say {@code errorCode} with {@code errorParams} (see {@link ExchangeReason}). */
     public record Run(long id, OffsetDateTime startedAt, OffsetDateTime finishedAt, String status, int attempts, int records,
-                      String cursorBefore, String cursorAfter, String error) {
+                      String cursorBefore, String cursorAfter, String error, String errorCode, RawJson errorParams) {
     }
 
     public record Source(String code, String name, String url, boolean enabled, int intervalSeconds, String cursor,
@@ -79,7 +81,7 @@ class CollectorController {
         validate(in);
         return db.tx(dsl -> {
             if (dsl.fetchExists(EXCHANGE_SOURCE, EXCHANGE_SOURCE.CODE.eq(in.code()))) {
-                throw new InvalidInputException("code", in.code(), "already exists");
+                throw new InvalidInputException(FieldProblem.alreadyExists("code", in.code()));
             }
             dsl.insertInto(EXCHANGE_SOURCE).set(EXCHANGE_SOURCE.CODE, in.code()).set(EXCHANGE_SOURCE.NAME, in.name())
                     .set(EXCHANGE_SOURCE.URL, in.url()).set(EXCHANGE_SOURCE.AUTH_HEADER, in.authHeader())
@@ -113,21 +115,21 @@ class CollectorController {
     private static void validate(SourceInput in) {
         List<FieldProblem> p = new ArrayList<>();
         if (in.code() == null || !in.code().matches("^[a-z][a-z0-9._-]{1,63}$")) {
-            p.add(new FieldProblem("code", in.code(), "2-64 characters: lower-case letters, digits, '.', '_' or '-'"));
+            p.add(FieldProblem.codeFormat("code", in.code(), 64, ". _ -"));
         }
         if (in.name() == null || in.name().isBlank()) {
-            p.add(new FieldProblem("name", in.name(), "required"));
+            p.add(FieldProblem.required("name", in.name()));
         }
         try {
             URI uri = URI.create(in.url() == null ? "" : in.url());
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                p.add(new FieldProblem("url", in.url(), "an http:// or https:// URL"));
+                p.add(FieldProblem.httpUrl("url", in.url()));
             }
         } catch (IllegalArgumentException e) {
-            p.add(new FieldProblem("url", in.url(), "an http:// or https:// URL"));
+            p.add(FieldProblem.httpUrl("url", in.url()));
         }
         if (in.intervalSeconds() != null && (in.intervalSeconds() < 10 || in.intervalSeconds() > 86400)) {
-            p.add(new FieldProblem("intervalSeconds", in.intervalSeconds(), "between 10 and 86400"));
+            p.add(FieldProblem.between("intervalSeconds", in.intervalSeconds(), 10, 86400));
         }
         if (!p.isEmpty()) {
             throw new InvalidInputException(p);
@@ -136,6 +138,6 @@ class CollectorController {
 
     static Run run(cn.suqian.govshare.db.schema.tables.records.ExchangeCollectorRunRecord r) {
         return new Run(r.getId(), r.getStartedAt(), r.getFinishedAt(), r.getStatus(), r.getAttempts(), r.getRecords(),
-                r.getCursorBefore(), r.getCursorAfter(), r.getError());
+                r.getCursorBefore(), r.getCursorAfter(), r.getError(), r.getErrorCode(), RawJson.of(r.getErrorParams()));
     }
 }

@@ -5,6 +5,8 @@ import cn.suqian.govshare.access.Access;
 import cn.suqian.govshare.access.CurrentUser;
 import cn.suqian.govshare.web.Blocking;
 import cn.suqian.govshare.web.InvalidInputException;
+import cn.suqian.govshare.web.FieldProblem;
+import cn.suqian.govshare.web.ProblemCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -127,7 +129,7 @@ class ExchangeController {
                                                                                 @RequestParam(required = false) String organisation,
                                                                                 @RequestParam(defaultValue = "10") int limit) {
         if (limit < 1 || limit > 100) {
-            throw new InvalidInputException("limit", limit, "between 1 and 100");
+            throw new InvalidInputException(FieldProblem.between("limit", limit, 1, 100));
         }
         OffsetDateTime f = time("from", from);
         OffsetDateTime t = time("to", to);
@@ -141,7 +143,7 @@ class ExchangeController {
     public Mono<ExchangeQueries.YearOverYear> yearOverYear(CurrentUser user, @RequestParam int year,
                                                            @RequestParam(required = false) String organisation) {
         if (year < 2000 || year > 2100) {
-            throw new InvalidInputException("year", year, "a year between 2000 and 2100");
+            throw new InvalidInputException(FieldProblem.between("year", year, 2000, 2100));
         }
         String org = scope(user, organisation);
         return db.tx(dsl -> queries.yearOverYear(dsl, year, org));
@@ -156,7 +158,7 @@ class ExchangeController {
         try {
             return OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, value, "ISO-8601 with offset, e.g. 2026-11-01T00:00:00+08:00");
+            throw new InvalidInputException(FieldProblem.of(field, value, ProblemCode.DATE_TIME));
         }
     }
 

@@ -3,6 +3,8 @@ package cn.suqian.govshare.exchange;
 import cn.suqian.govshare.web.ConflictException;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
+import cn.suqian.govshare.web.ProblemCode;
+import cn.suqian.govshare.web.ResponseCode;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
@@ -71,8 +73,8 @@ public class ExchangeIngest {
                 if (s != null) {
                     Integer first = seen.putIfAbsent(s.key(), line.number());
                     if (first != null) {
-                        problems.add(IntervalStat.problem(line.number(), "intervalStart", line.fields().get("intervalStart"),
-                                "the same interval, provider, consumer and resource already appear in record " + first));
+                        problems.add(FieldProblem.of("intervalStart", line.fields().get("intervalStart"), ProblemCode.REPEATED_INTERVAL, first)
+                                .at(line.number(), null));
                     }
                 }
             }
@@ -117,10 +119,11 @@ public class ExchangeIngest {
                 if (consumer == null) {
                     unknown.add(s.consumer());
                 }
-                quarantined.add(new Quarantined(lines.get(i).json(), unknown,
-                        (provider == null ? "unknown provider '" + s.provider() + "'" : "")
-                                + (provider == null && consumer == null ? "; " : "")
-                                + (consumer == null ? "unknown consumer '" + s.consumer() + "'" : "")));
+                quarantined.add(new Quarantined(lines.get(i).json(), unknown, provider == null && consumer == null
+                        ? ExchangeReason.Given.of(ExchangeReason.UNKNOWN_PROVIDER_AND_CONSUMER, s.provider(), s.consumer())
+                        : provider == null
+                        ? ExchangeReason.Given.of(ExchangeReason.UNKNOWN_PROVIDER, s.provider())
+                        : ExchangeReason.Given.of(ExchangeReason.UNKNOWN_CONSUMER, s.consumer())));
             } else {
                 attributed.add(new StatsMerge.Attributed(s, "STATS", provider.organisation(), consumer.organisation(),
                         provider.system(), consumer.system()));
@@ -138,9 +141,8 @@ public class ExchangeIngest {
                     + x.stat().intervalStart().toInstant();
             Integer first = attributedKeys.putIfAbsent(key, lines.get(i).number());
             if (first != null) {
-                problems.add(IntervalStat.problem(lines.get(i).number(), "provider", x.stat().provider(),
-                        "names the same provider, consumer, resource and interval as record " + first + " (" + x.providerOrg()
-                                + " -> " + x.consumerOrg() + ")"));
+                problems.add(FieldProblem.of("provider", x.stat().provider(), ProblemCode.SAME_ATTRIBUTED_INTERVAL, first,
+                        x.providerOrg(), x.consumerOrg()).at(lines.get(i).number(), null));
             }
         }
         if (!problems.isEmpty()) {
@@ -152,7 +154,7 @@ public class ExchangeIngest {
     }
 
     /** A record the registry could not attribute, with the references it did not know. */
-    record Quarantined(String json, List<String> unknownRefs, String reason) {
+    record Quarantined(String json, List<String> unknownRefs, ExchangeReason.Given reason) {
     }
 
     static void quarantine(DSLContext dsl, UUID batchId, String kind, List<Quarantined> records) {
@@ -160,9 +162,11 @@ public class ExchangeIngest {
             return;
         }
         var insert = dsl.insertInto(EXCHANGE_QUARANTINE, EXCHANGE_QUARANTINE.BATCH_ID, EXCHANGE_QUARANTINE.KIND,
-                EXCHANGE_QUARANTINE.REASON, EXCHANGE_QUARANTINE.UNKNOWN_REFS, EXCHANGE_QUARANTINE.RECORD);
+                EXCHANGE_QUARANTINE.REASON, EXCHANGE_QUARANTINE.REASON_CODE, EXCHANGE_QUARANTINE.REASON_PARAMS,
+                EXCHANGE_QUARANTINE.UNKNOWN_REFS, EXCHANGE_QUARANTINE.RECORD);
         for (Quarantined q : records) {
-            insert = insert.values(batchId, kind, q.reason(), q.unknownRefs().toArray(String[]::new), JSONB.valueOf(q.json()));
+            insert = insert.values(batchId, kind, q.reason().english(), q.reason().code().code(), q.reason().paramsJson(),
+                    q.unknownRefs().toArray(String[]::new), JSONB.valueOf(q.json()));
         }
         insert.execute();
     }
@@ -173,7 +177,7 @@ public class ExchangeIngest {
             return null;
         }
         if (idempotencyKey.length() > 200) {
-            throw new InvalidInputException("Idempotency-Key", idempotencyKey.substring(0, 40) + "…", "at most 200 characters");
+            throw new InvalidInputException(FieldProblem.maxLength("Idempotency-Key", idempotencyKey.substring(0, 40) + "…", 200));
         }
         dsl.select(DSL.field("pg_advisory_xact_lock(hashtext({0}))", DSL.val(client + "\u0001" + idempotencyKey))).fetch();
         var b = dsl.selectFrom(EXCHANGE_BATCH).where(EXCHANGE_BATCH.CLIENT.eq(client))
@@ -182,8 +186,7 @@ public class ExchangeIngest {
             return null;
         }
         if (!b.getBodySha256().equals(sha)) {
-            throw new ConflictException("Idempotency-Key '" + idempotencyKey + "' was already used by this client for a different body (batch "
-                    + b.getId() + ")");
+            throw new ConflictException(ResponseCode.IDEMPOTENCY_KEY_REUSED, idempotencyKey, b.getId());
         }
         return new BatchResult(b.getId(), b.getLines(), b.getAccepted(), b.getQuarantined(), b.getDuplicates(), true);
     }

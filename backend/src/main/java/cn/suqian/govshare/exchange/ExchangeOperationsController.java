@@ -8,6 +8,7 @@ import cn.suqian.govshare.web.NotFoundException;
 import cn.suqian.govshare.web.PageRequest;
 import cn.suqian.govshare.web.PageResult;
 import cn.suqian.govshare.web.RawJson;
+import cn.suqian.govshare.web.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
@@ -36,6 +37,7 @@ import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_ANOMALY;
 class ExchangeOperationsController {
 
     static final Set<String> STATUSES = Set.of("NEW", "ACKNOWLEDGED", "NORMAL");
+    static final String STATUS_CHOICES = "NEW, ACKNOWLEDGED, NORMAL";
     static final Set<String> KINDS = Set.of("FAILURE_RATIO", "UNUSUAL_TRAFFIC", "SILENT_PROVIDER", "CLOCK_SKEW", "DUPLICATE_MESSAGE_ID");
 
     private final Db db;
@@ -68,13 +70,13 @@ class ExchangeOperationsController {
         List<Condition> where = new ArrayList<>();
         if (status != null && !status.isBlank()) {
             if (!STATUSES.contains(status)) {
-                throw new InvalidInputException("status", status, "NEW, ACKNOWLEDGED or NORMAL");
+                throw new InvalidInputException(FieldProblem.oneOf("status", status, STATUS_CHOICES));
             }
             where.add(EXCHANGE_ANOMALY.STATUS.eq(status));
         }
         if (kind != null && !kind.isBlank()) {
             if (!KINDS.contains(kind)) {
-                throw new InvalidInputException("kind", kind, String.join(", ", KINDS));
+                throw new InvalidInputException(FieldProblem.oneOf("kind", kind, String.join(", ", KINDS)));
             }
             where.add(EXCHANGE_ANOMALY.KIND.eq(kind));
         }
@@ -101,10 +103,10 @@ class ExchangeOperationsController {
     @PreAuthorize(Access.ADMIN)
     public Mono<Anomaly> triage(CurrentUser user, @PathVariable long id, @RequestBody Triage triage) {
         if (triage.status() == null || !STATUSES.contains(triage.status())) {
-            throw new InvalidInputException("status", triage.status(), "NEW, ACKNOWLEDGED or NORMAL");
+            throw new InvalidInputException(FieldProblem.oneOf("status", triage.status(), STATUS_CHOICES));
         }
         if (triage.note() != null && triage.note().length() > 2000) {
-            throw new InvalidInputException("note", triage.note().substring(0, 40) + "…", "at most 2000 characters");
+            throw new InvalidInputException(FieldProblem.maxLength("note", triage.note().substring(0, 40) + "…", 2000));
         }
         return db.tx(dsl -> {
             int n = dsl.update(EXCHANGE_ANOMALY).set(EXCHANGE_ANOMALY.STATUS, triage.status())

@@ -1,6 +1,7 @@
 package cn.suqian.govshare.exchange;
 
 import cn.suqian.govshare.web.FieldProblem;
+import cn.suqian.govshare.web.ProblemCode;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -32,17 +33,17 @@ record IntervalStat(OffsetDateTime intervalStart, int intervalSeconds, String pr
         OffsetDateTime start = null;
         String s = f.get("intervalStart");
         if (s == null) {
-            problems.add(problem(line, "intervalStart", null, "required (ISO-8601 with offset, e.g. 2026-11-28T10:05:00+08:00)"));
+            problems.add(problem(line, "intervalStart", null, ProblemCode.REQUIRED));
         } else {
             try {
                 start = OffsetDateTime.parse(s);
                 if (start.isAfter(now.plusMinutes(5))) {
-                    problems.add(problem(line, "intervalStart", s, "is in the future"));
+                    problems.add(problem(line, "intervalStart", s, ProblemCode.NOT_IN_FUTURE));
                 } else if (start.isBefore(oldest)) {
-                    problems.add(problem(line, "intervalStart", s, "is older than the raw-data retention (" + oldest.toLocalDate() + ")"));
+                    problems.add(problem(line, "intervalStart", s, ProblemCode.BEFORE_RETENTION, oldest.toLocalDate()));
                 }
             } catch (DateTimeParseException e) {
-                problems.add(problem(line, "intervalStart", s, "not ISO-8601 with offset, e.g. 2026-11-28T10:05:00+08:00"));
+                problems.add(problem(line, "intervalStart", s, ProblemCode.DATE_TIME));
             }
         }
         long seconds = number(f, "intervalSeconds", line, true, problems, 1, 86_400);
@@ -56,10 +57,10 @@ record IntervalStat(OffsetDateTime intervalStart, int intervalSeconds, String pr
         long latencySum = number(f, "latencyMsSum", line, false, problems, 0, Long.MAX_VALUE);
         long latencyMax = number(f, "latencyMsMax", line, false, problems, 0, Integer.MAX_VALUE);
         if (failed > calls && calls >= 0) {
-            problems.add(problem(line, "failedCalls", f.get("failedCalls"), "cannot exceed calls (" + calls + ")"));
+            problems.add(problem(line, "failedCalls", f.get("failedCalls"), ProblemCode.EXCEEDS_CALLS, calls));
         }
         if (calls == 0 && latencySum > 0) {
-            problems.add(problem(line, "latencyMsSum", f.get("latencyMsSum"), "must be 0 when there were no calls"));
+            problems.add(problem(line, "latencyMsSum", f.get("latencyMsSum"), ProblemCode.LATENCY_WITHOUT_CALLS));
         }
         if (problems.size() > before) {
             return null;
@@ -70,11 +71,11 @@ record IntervalStat(OffsetDateTime intervalStart, int intervalSeconds, String pr
     private static String text(Map<String, String> f, String field, int line, List<FieldProblem> problems) {
         String v = f.get(field);
         if (v == null || v.isBlank()) {
-            problems.add(problem(line, field, null, "required"));
+            problems.add(problem(line, field, null, ProblemCode.REQUIRED));
             return null;
         }
         if (v.length() > MAX_TEXT) {
-            problems.add(problem(line, field, v.substring(0, 40) + "…", "at most " + MAX_TEXT + " characters"));
+            problems.add(problem(line, field, v.substring(0, 40) + "…", ProblemCode.MAX_LENGTH, MAX_TEXT));
             return null;
         }
         return v.strip();
@@ -85,7 +86,7 @@ record IntervalStat(OffsetDateTime intervalStart, int intervalSeconds, String pr
         String v = f.get(field);
         if (v == null || v.isBlank()) {
             if (required) {
-                problems.add(problem(line, field, null, "required"));
+                problems.add(problem(line, field, null, ProblemCode.REQUIRED));
                 return -1;
             }
             return 0;
@@ -93,17 +94,18 @@ record IntervalStat(OffsetDateTime intervalStart, int intervalSeconds, String pr
         try {
             long n = Long.parseLong(v.strip());
             if (n < min || n > max) {
-                problems.add(problem(line, field, v, "must be between " + min + " and " + max));
+                problems.add(problem(line, field, v, ProblemCode.BETWEEN, min, max));
                 return -1;
             }
             return n;
         } catch (NumberFormatException e) {
-            problems.add(problem(line, field, v, "a whole number"));
+            problems.add(problem(line, field, v, ProblemCode.WHOLE_NUMBER));
             return -1;
         }
     }
 
-    static FieldProblem problem(int line, String field, Object value, String reason) {
-        return new FieldProblem(line, null, field, value, reason);
+    /** A refusal of a field on a batch line, parameter values in the order the code names them. */
+    static FieldProblem problem(int line, String field, Object value, ProblemCode code, Object... params) {
+        return FieldProblem.of(field, value, code, params).at(line, null);
     }
 }

@@ -111,7 +111,7 @@ public class OpmonIngest {
                     unknown.add(rec.serviceId());
                 }
                 quarantined.add(new ExchangeIngest.Quarantined(lines.get(i).json(), unknown,
-                        "unknown X-Road member or subsystem: " + String.join(", ", unknown)));
+                        ExchangeReason.Given.of(ExchangeReason.UNKNOWN_XROAD_PARTIES, String.join(", ", unknown))));
                 continue;
             }
             String key = rec.dedupeKey();

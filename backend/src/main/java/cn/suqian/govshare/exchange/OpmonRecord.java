@@ -1,6 +1,7 @@
 package cn.suqian.govshare.exchange;
 
 import cn.suqian.govshare.web.FieldProblem;
+import cn.suqian.govshare.web.ProblemCode;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -68,7 +69,7 @@ record OpmonRecord(OffsetDateTime monitoringTs, Side side, String messageId, Str
             switch (sideText.toLowerCase(Locale.ROOT)) {
                 case "client" -> side = Side.CLIENT;
                 case "producer" -> side = Side.PRODUCER;
-                default -> problems.add(IntervalStat.problem(line, "securityServerType", sideText, "Client or Producer"));
+                default -> problems.add(IntervalStat.problem(line, "securityServerType", sideText, ProblemCode.ONE_OF, "Client, Producer"));
             }
         }
         String messageId = required(f, "messageId", line, problems);
@@ -91,14 +92,14 @@ record OpmonRecord(OffsetDateTime monitoringTs, Side side, String messageId, Str
             if (succeededText.equalsIgnoreCase("true")) {
                 succeeded = true;
             } else if (!succeededText.equalsIgnoreCase("false")) {
-                problems.add(IntervalStat.problem(line, "succeeded", succeededText, "true or false"));
+                problems.add(IntervalStat.problem(line, "succeeded", succeededText, ProblemCode.ONE_OF, "true, false"));
             }
         }
         String serviceType = optional(f, "serviceType");
         if (serviceType != null) {
             serviceType = serviceType.toUpperCase(Locale.ROOT);
             if (!SERVICE_TYPES.contains(serviceType)) {
-                problems.add(IntervalStat.problem(line, "serviceType", f.get("serviceType"), "WSDL, REST or OPENAPI3"));
+                problems.add(IntervalStat.problem(line, "serviceType", f.get("serviceType"), ProblemCode.ONE_OF, "WSDL, REST, OPENAPI3"));
             }
         }
         Long status = number(f, "statusCode", line, false, problems);
@@ -132,9 +133,9 @@ record OpmonRecord(OffsetDateTime monitoringTs, Side side, String messageId, Str
     private static String required(Map<String, String> f, String field, int line, List<FieldProblem> problems) {
         String v = optional(f, field);
         if (v == null) {
-            problems.add(IntervalStat.problem(line, field, null, "required"));
+            problems.add(IntervalStat.problem(line, field, null, ProblemCode.REQUIRED));
         } else if (v.length() > 255) {
-            problems.add(IntervalStat.problem(line, field, v.substring(0, 40) + "…", "at most 255 characters"));
+            problems.add(IntervalStat.problem(line, field, v.substring(0, 40) + "…", ProblemCode.MAX_LENGTH, 255));
             return null;
         }
         return v;
@@ -149,19 +150,19 @@ record OpmonRecord(OffsetDateTime monitoringTs, Side side, String messageId, Str
         String v = optional(f, field);
         if (v == null) {
             if (required) {
-                problems.add(IntervalStat.problem(line, field, null, "required"));
+                problems.add(IntervalStat.problem(line, field, null, ProblemCode.REQUIRED));
             }
             return null;
         }
         try {
             long n = v.contains(".") ? (long) Double.parseDouble(v) : Long.parseLong(v);
             if (n < 0) {
-                problems.add(IntervalStat.problem(line, field, v, "cannot be negative"));
+                problems.add(IntervalStat.problem(line, field, v, ProblemCode.NOT_NEGATIVE));
                 return null;
             }
             return n;
         } catch (NumberFormatException e) {
-            problems.add(IntervalStat.problem(line, field, v, "a number"));
+            problems.add(IntervalStat.problem(line, field, v, ProblemCode.NUMBER));
             return null;
         }
     }

@@ -1,6 +1,8 @@
 package cn.suqian.govshare.exchange;
 
 import cn.suqian.govshare.web.InvalidInputException;
+import cn.suqian.govshare.web.FieldProblem;
+import cn.suqian.govshare.web.ProblemCode;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,13 +26,13 @@ record PeriodPlan(OffsetDateTime from, OffsetDateTime to, List<OffsetDateTime[]>
 
     static PeriodPlan of(OffsetDateTime requestedFrom, OffsetDateTime requestedTo, boolean useMonths) {
         if (requestedFrom == null || requestedTo == null) {
-            throw new InvalidInputException(requestedFrom == null ? "from" : "to", null, "required (ISO-8601 with offset)");
+            throw new InvalidInputException(FieldProblem.required(requestedFrom == null ? "from" : "to"));
         }
         if (!requestedTo.isAfter(requestedFrom)) {
-            throw new InvalidInputException("to", requestedTo, "must be after from (" + requestedFrom + ")");
+            throw new InvalidInputException(FieldProblem.of("to", requestedTo, ProblemCode.AFTER_FROM, requestedFrom));
         }
         if (Duration.between(requestedFrom, requestedTo).compareTo(LONGEST) > 0) {
-            throw new InvalidInputException("to", requestedTo, "a period spans at most 3 years");
+            throw new InvalidInputException(FieldProblem.of("to", requestedTo, ProblemCode.PERIOD_TOO_LONG, 3));
         }
         OffsetDateTime from = requestedFrom.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
         OffsetDateTime toFloor = requestedTo.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);

@@ -50,8 +50,9 @@ public class Quarantine {
                 dsl.fetchExists(EXCHANGE_QUARANTINE, EXCHANGE_QUARANTINE.RESOLVED_AT.isNull()) ? reprocess(dsl, "system:quarantine") : null);
     }
 
-    public record Item(long id, String kind, OffsetDateTime receivedAt, String reason, List<String> unknownRefs,
-                       RawJson record, OffsetDateTime resolvedAt) {
+    /** {@code reason} is English, for API users; pages say {@code reasonCode} with {@code reasonParams} (see {@link ExchangeReason}). */
+    public record Item(long id, String kind, OffsetDateTime receivedAt, String reason, String reasonCode, RawJson reasonParams,
+                       List<String> unknownRefs, RawJson record, OffsetDateTime resolvedAt) {
     }
 
     public record Reprocessed(int resolved, int remaining) {
@@ -62,7 +63,8 @@ public class Quarantine {
         long total = dsl.fetchCount(EXCHANGE_QUARANTINE, where);
         var items = dsl.selectFrom(EXCHANGE_QUARANTINE).where(where).orderBy(EXCHANGE_QUARANTINE.ID.desc())
                 .limit(page.size()).offset(page.offset())
-                .fetch(r -> new Item(r.getId(), r.getKind(), r.getReceivedAt(), r.getReason(), List.of(r.getUnknownRefs()),
+                .fetch(r -> new Item(r.getId(), r.getKind(), r.getReceivedAt(), r.getReason(), r.getReasonCode(),
+                        RawJson.of(r.getReasonParams()), List.of(r.getUnknownRefs()),
                         RawJson.of(r.getRecord()), r.getResolvedAt()));
         return new PageResult<>(items, total, page.page(), page.size());
     }

@@ -29,8 +29,9 @@ public class Zombies {
         this.inventory = inventory;
     }
 
+    /** {@code reason} is English, for API users; pages say {@code reasonCode} with {@code reasonParams} (see {@link ExchangeReason}). */
     public record Candidate(String systemCode, String systemName, String organisationCode, OffsetDateTime lastTraffic,
-                            List<String> aliases, String reason) {
+                            List<String> aliases, String reason, ExchangeReason reasonCode, Map<String, Object> reasonParams) {
     }
 
     public record Report(int days, OffsetDateTime since, OffsetDateTime observedSince, List<Candidate> items) {
@@ -52,10 +53,12 @@ public class Zombies {
                 .map(s -> {
                     OffsetDateTime last = lastSeen.get(s.code());
                     List<String> aliases = s.exchangeAliases();
-                    String reason = (last == null ? "no exchange traffic ever recorded" : "no exchange traffic since " + last.toLocalDate())
-                            + (aliases.isEmpty() ? "; no exchange alias registered, so its traffic cannot be recognised" : "")
-                            + "; connection probes not yet evaluated";
-                    return new Candidate(s.code(), s.name(), s.organisationCode(), last, aliases, reason);
+                    ExchangeReason.Given reason = last == null
+                            ? ExchangeReason.Given.of(aliases.isEmpty() ? ExchangeReason.NO_TRAFFIC_EVER_NO_ALIAS : ExchangeReason.NO_TRAFFIC_EVER)
+                            : ExchangeReason.Given.of(aliases.isEmpty() ? ExchangeReason.NO_TRAFFIC_SINCE_NO_ALIAS : ExchangeReason.NO_TRAFFIC_SINCE,
+                            last.toLocalDate());
+                    return new Candidate(s.code(), s.name(), s.organisationCode(), last, aliases, reason.english(), reason.code(),
+                            reason.params());
                 })
                 .toList();
         OffsetDateTime observedSince = dsl.fetchValue(org.jooq.impl.DSL.field(

@@ -30,7 +30,7 @@ public record DataRoom(String code, String organisationCode, String name, String
         RecordRules.name(p, name);
         MigrationRules.check(p, migrationStatus, migrationPlannedOn, migratedOn, utilisationPercent, annualOmCost, today);
         if (areaSquareMetres != null && areaSquareMetres.signum() < 0) {
-            p.add(new cn.suqian.govshare.web.FieldProblem("areaSquareMetres", areaSquareMetres, "cannot be negative"));
+            p.add(cn.suqian.govshare.web.FieldProblem.notNegative("areaSquareMetres", areaSquareMetres));
         }
         return p;
     }

@@ -1,6 +1,7 @@
 package cn.suqian.govshare.facility;
 
 import cn.suqian.govshare.web.FieldProblem;
+import cn.suqian.govshare.web.ProblemCode;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,32 +16,32 @@ final class MigrationRules {
     static void check(List<FieldProblem> p, MigrationStatus status, LocalDate plannedOn, LocalDate migratedOn,
                       BigDecimal utilisationPercent, BigDecimal annualOmCost, LocalDate today) {
         if (status == null) {
-            p.add(new FieldProblem("migrationStatus", null, "required"));
+            p.add(FieldProblem.required("migrationStatus"));
         } else {
             if ((status == MigrationStatus.PLANNED || status == MigrationStatus.IN_PROGRESS) && plannedOn == null) {
-                p.add(new FieldProblem("migrationPlannedOn", null, "a planned or running migration needs its planned date"));
+                p.add(FieldProblem.of("migrationPlannedOn", null, ProblemCode.PLANNED_DATE_REQUIRED));
             }
             if (status == MigrationStatus.MIGRATED && migratedOn == null) {
-                p.add(new FieldProblem("migratedOn", null, "a migrated record needs the date it was migrated"));
+                p.add(FieldProblem.of("migratedOn", null, ProblemCode.MIGRATED_DATE_REQUIRED));
             }
             if (status != MigrationStatus.MIGRATED && migratedOn != null) {
-                p.add(new FieldProblem("migratedOn", migratedOn, "only for records whose status is MIGRATED"));
+                p.add(FieldProblem.of("migratedOn", migratedOn, ProblemCode.ONLY_WHEN_MIGRATED));
             }
         }
         if (migratedOn != null && migratedOn.isAfter(today)) {
-            p.add(new FieldProblem("migratedOn", migratedOn, "cannot be in the future"));
+            p.add(FieldProblem.notInFuture("migratedOn", migratedOn));
         }
         if (utilisationPercent != null && (utilisationPercent.signum() < 0 || utilisationPercent.compareTo(BigDecimal.valueOf(100)) > 0)) {
-            p.add(new FieldProblem("utilisationPercent", utilisationPercent, "between 0 and 100"));
+            p.add(FieldProblem.between("utilisationPercent", utilisationPercent, 0, 100));
         }
         if (annualOmCost != null && annualOmCost.signum() < 0) {
-            p.add(new FieldProblem("annualOmCost", annualOmCost, "cannot be negative"));
+            p.add(FieldProblem.notNegative("annualOmCost", annualOmCost));
         }
     }
 
     static void code(List<FieldProblem> p, String code) {
         if (code == null || !code.matches("^[a-z][a-z0-9.-]{1,63}$")) {
-            p.add(new FieldProblem("code", code, "2-64 characters: lower-case letters, digits, '.' or '-', starting with a letter"));
+            p.add(FieldProblem.codeFormat("code", code, 64, ". -"));
         }
     }
 

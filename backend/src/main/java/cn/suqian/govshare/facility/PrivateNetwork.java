@@ -32,11 +32,11 @@ public record PrivateNetwork(String code, String organisationCode, String name, 
         RecordRules.name(p, name);
         MigrationRules.check(p, migrationStatus, migrationPlannedOn, migratedOn, utilisationPercent, annualOmCost, today);
         if (migrationStatus == MigrationStatus.EXEMPT && !Boolean.TRUE.equals(classified)) {
-            p.add(new cn.suqian.govshare.web.FieldProblem("migrationStatus", migrationStatus,
-                    "only classified networks are exempt from moving onto the e-government extranet"));
+            p.add(cn.suqian.govshare.web.FieldProblem.of("migrationStatus", migrationStatus,
+                    cn.suqian.govshare.web.ProblemCode.EXEMPT_ONLY_CLASSIFIED));
         }
         if (utilisationMeasuredOn != null && utilisationMeasuredOn.isAfter(today)) {
-            p.add(new cn.suqian.govshare.web.FieldProblem("utilisationMeasuredOn", utilisationMeasuredOn, "cannot be in the future"));
+            p.add(cn.suqian.govshare.web.FieldProblem.notInFuture("utilisationMeasuredOn", utilisationMeasuredOn));
         }
         return p;
     }

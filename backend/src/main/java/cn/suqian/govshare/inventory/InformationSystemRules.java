@@ -8,6 +8,7 @@ import cn.suqian.govshare.inventory.InformationSystem.NetworkType;
 import cn.suqian.govshare.record.References;
 
 import cn.suqian.govshare.web.FieldProblem;
+import cn.suqian.govshare.web.ProblemCode;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -27,15 +28,15 @@ final class InformationSystemRules {
     static List<FieldProblem> check(InformationSystem s, LocalDate today) {
         List<FieldProblem> p = new ArrayList<>();
         if (s.code() == null || !CODE.matcher(s.code()).matches()) {
-            p.add(new FieldProblem("code", s.code(), "2-64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter"));
+            p.add(FieldProblem.codeFormat("code", s.code(), 64, ". _ -"));
         }
         if (s.organisationCode() == null) {
-            p.add(new FieldProblem("organisationCode", null, "required"));
+            p.add(FieldProblem.required("organisationCode"));
         }
         if (s.name() == null) {
-            p.add(new FieldProblem("name", null, "required"));
+            p.add(FieldProblem.required("name"));
         } else if (s.name().length() > 200) {
-            p.add(new FieldProblem("name", s.name(), "at most 200 characters"));
+            p.add(FieldProblem.maxLength("name", s.name(), 200));
         }
         required(p, "fundingType", s.fundingType());
         required(p, "lifecycleStatus", s.lifecycleStatus());
@@ -43,48 +44,47 @@ final class InformationSystemRules {
         required(p, "network", s.network());
         required(p, "mustConnect", s.mustConnect());
         if (s.deployment() == Deployment.OWN_DATA_ROOM && s.dataRoomCode() == null) {
-            p.add(new FieldProblem("dataRoomCode", null, "required for a system deployed in its own data room"));
+            p.add(FieldProblem.of("dataRoomCode", null, ProblemCode.DATA_ROOM_REQUIRED));
         }
         if (s.deployment() != null && s.deployment() != Deployment.OWN_DATA_ROOM && s.dataRoomCode() != null) {
-            p.add(new FieldProblem("dataRoomCode", s.dataRoomCode(), "only for systems deployed in their own data room"));
+            p.add(FieldProblem.of("dataRoomCode", s.dataRoomCode(), ProblemCode.ONLY_OWN_DATA_ROOM));
         }
         if (s.network() == NetworkType.PRIVATE_NETWORK) {
             if (s.privateNetworkCode() == null) {
-                p.add(new FieldProblem("privateNetworkCode", null, "required for a system on a private business network"));
+                p.add(FieldProblem.of("privateNetworkCode", null, ProblemCode.PRIVATE_NETWORK_REQUIRED));
             }
             if (s.migrationPlannedOn() == null) {
-                p.add(new FieldProblem("migrationPlannedOn", null,
-                        "a system on a private business network needs the planned date of its migration to the e-government extranet"));
+                p.add(FieldProblem.of("migrationPlannedOn", null, ProblemCode.MIGRATION_PLAN_REQUIRED));
             }
         } else if (s.privateNetworkCode() != null) {
-            p.add(new FieldProblem("privateNetworkCode", s.privateNetworkCode(), "only for systems on a private business network"));
+            p.add(FieldProblem.of("privateNetworkCode", s.privateNetworkCode(), ProblemCode.ONLY_PRIVATE_NETWORK));
         }
         if (s.platformConnectedOn() != null && s.platformConnectedOn().isAfter(today)) {
-            p.add(new FieldProblem("platformConnectedOn", s.platformConnectedOn(), "cannot be in the future"));
+            p.add(FieldProblem.notInFuture("platformConnectedOn", s.platformConnectedOn()));
         }
         if (s.statusSince() != null && s.statusSince().isAfter(today)) {
-            p.add(new FieldProblem("statusSince", s.statusSince(), "cannot be in the future"));
+            p.add(FieldProblem.notInFuture("statusSince", s.statusSince()));
         }
         if (s.protectionLevel() != null && (s.protectionLevel() < 1 || s.protectionLevel() > 5)) {
-            p.add(new FieldProblem("protectionLevel", s.protectionLevel(), "classified-protection level 1 to 5"));
+            p.add(FieldProblem.of("protectionLevel", s.protectionLevel(), ProblemCode.PROTECTION_LEVEL));
         }
         if (s.protectionAssessedOn() != null) {
             if (s.protectionLevel() == null) {
-                p.add(new FieldProblem("protectionAssessedOn", s.protectionAssessedOn(), "an assessment date needs a protection level"));
+                p.add(FieldProblem.of("protectionAssessedOn", s.protectionAssessedOn(), ProblemCode.ASSESSMENT_NEEDS_LEVEL));
             }
             if (s.protectionAssessedOn().isAfter(today)) {
-                p.add(new FieldProblem("protectionAssessedOn", s.protectionAssessedOn(), "cannot be in the future"));
+                p.add(FieldProblem.notInFuture("protectionAssessedOn", s.protectionAssessedOn()));
             }
         }
         if (s.annualOmCost() != null && s.annualOmCost().compareTo(BigDecimal.ZERO) < 0) {
-            p.add(new FieldProblem("annualOmCost", s.annualOmCost(), "cannot be negative"));
+            p.add(FieldProblem.notNegative("annualOmCost", s.annualOmCost()));
         }
         if (s.annualOmCost() != null && s.annualOmCost().compareTo(new BigDecimal("999999999999")) > 0) {
-            p.add(new FieldProblem("annualOmCost", s.annualOmCost(), "too large"));
+            p.add(FieldProblem.of("annualOmCost", s.annualOmCost(), ProblemCode.TOO_LARGE));
         }
         for (String alias : s.exchangeAliases()) {
             if (alias.length() > 200) {
-                p.add(new FieldProblem("exchangeAliases", alias, "at most 200 characters per alias"));
+                p.add(FieldProblem.maxLength("exchangeAliases", alias, 200));
             }
         }
         return p;
@@ -94,28 +94,28 @@ final class InformationSystemRules {
     static List<FieldProblem> checkReferences(InformationSystem s, References l) {
         List<FieldProblem> p = new ArrayList<>();
         if (s.organisationCode() != null && !l.organisations().contains(s.organisationCode())) {
-            p.add(new FieldProblem("organisationCode", s.organisationCode(), "unknown organisation code"));
+            p.add(FieldProblem.unknownOrganisation("organisationCode", s.organisationCode()));
         }
         if (s.privateNetworkCode() != null) {
             String owner = l.networkOwner().get(s.privateNetworkCode());
             if (owner == null) {
-                p.add(new FieldProblem("privateNetworkCode", s.privateNetworkCode(), "unknown private network code"));
+                p.add(FieldProblem.of("privateNetworkCode", s.privateNetworkCode(), ProblemCode.UNKNOWN_PRIVATE_NETWORK));
             } else if (!owner.equals(s.organisationCode())) {
-                p.add(new FieldProblem("privateNetworkCode", s.privateNetworkCode(), "belongs to organisation " + owner));
+                p.add(FieldProblem.belongsTo("privateNetworkCode", s.privateNetworkCode(), owner));
             }
         }
         if (s.dataRoomCode() != null) {
             String owner = l.dataRoomOwner().get(s.dataRoomCode());
             if (owner == null) {
-                p.add(new FieldProblem("dataRoomCode", s.dataRoomCode(), "unknown data room code"));
+                p.add(FieldProblem.of("dataRoomCode", s.dataRoomCode(), ProblemCode.UNKNOWN_DATA_ROOM));
             } else if (!owner.equals(s.organisationCode())) {
-                p.add(new FieldProblem("dataRoomCode", s.dataRoomCode(), "belongs to organisation " + owner));
+                p.add(FieldProblem.belongsTo("dataRoomCode", s.dataRoomCode(), owner));
             }
         }
         for (String alias : s.exchangeAliases()) {
             String holder = l.aliasHolder().get(alias);
             if (holder != null && !holder.equals(s.code())) {
-                p.add(new FieldProblem("exchangeAliases", alias, "already identifies system " + holder));
+                p.add(FieldProblem.of("exchangeAliases", alias, ProblemCode.ALIAS_TAKEN, holder));
             }
         }
         return p;
@@ -123,7 +123,7 @@ final class InformationSystemRules {
 
     private static void required(List<FieldProblem> p, String field, Object value) {
         if (value == null) {
-            p.add(new FieldProblem(field, null, "required"));
+            p.add(FieldProblem.required(field));
         }
     }
 }

@@ -13,6 +13,7 @@ import cn.suqian.govshare.spreadsheet.CellParsers;
 import cn.suqian.govshare.spreadsheet.Column;
 import cn.suqian.govshare.spreadsheet.SheetRow;
 import cn.suqian.govshare.web.FieldProblem;
+import cn.suqian.govshare.web.ProblemCode;
 import org.jooq.DSLContext;
 
 import java.time.LocalDate;
@@ -150,8 +151,8 @@ public final class InformationSystemSheet implements SheetBackedRecords.Store<In
             for (String alias : systems.get(i).exchangeAliases()) {
                 String other = claimedBy.putIfAbsent(alias, systems.get(i).code());
                 if (other != null && !other.equals(systems.get(i).code())) {
-                    problems.add(new FieldProblem(rows.get(i).number(), ALIASES.heading(), ALIASES.field(), alias,
-                            "also given for system " + other + " in this file"));
+                    problems.add(FieldProblem.of(ALIASES.field(), alias, ProblemCode.ALIAS_REPEATED, other)
+                            .at(rows.get(i).number(), ALIASES.heading()));
                 }
             }
         }

@@ -7,7 +7,9 @@ import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
 import cn.suqian.govshare.web.NotFoundException;
 import org.jooq.DSLContext;
-import org.springframework.security.access.AccessDeniedException;
+import cn.suqian.govshare.web.AccessRefusedException;
+import cn.suqian.govshare.web.ResponseCode;
+import cn.suqian.govshare.web.ProblemCode;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -56,36 +58,36 @@ public class KeyTaskService {
         {
             KeyTask task = one(dsl, user, code);
             if (!task.canReport()) {
-                throw new AccessDeniedException(user.username() + " is neither a lead nor a co-responsible unit of task " + code);
+                throw new AccessRefusedException(ResponseCode.NOT_TASK_UNIT, user.username(), code);
             }
             List<FieldProblem> problems = new ArrayList<>();
             String note = report.note() == null ? null : report.note().strip();
             if (note == null || note.isEmpty()) {
-                problems.add(new FieldProblem("note", report.note(), "required"));
+                problems.add(FieldProblem.required("note", report.note()));
             } else if (note.length() > 4000) {
-                problems.add(new FieldProblem("note", note.substring(0, 40) + "…", "at most 4000 characters"));
+                problems.add(FieldProblem.maxLength("note", note.substring(0, 40) + "…", 4000));
             }
             KeyTask.Milestone milestone = null;
             if (report.milestoneCode() != null && !report.milestoneCode().isBlank()) {
                 milestone = task.milestones().stream().filter(m -> m.code().equals(report.milestoneCode())).findFirst().orElse(null);
                 if (milestone == null) {
-                    problems.add(new FieldProblem("milestoneCode", report.milestoneCode(), "not a milestone of task " + code));
+                    problems.add(FieldProblem.of("milestoneCode", report.milestoneCode(), ProblemCode.NOT_MILESTONE_OF, code));
                 }
             }
             if (report.metOn() != null) {
                 if (milestone == null) {
-                    problems.add(new FieldProblem("metOn", report.metOn(), "a date met needs the milestone it refers to"));
+                    problems.add(FieldProblem.of("metOn", report.metOn(), ProblemCode.MET_ON_NEEDS_MILESTONE));
                 } else if (milestone.metOn() != null) {
-                    problems.add(new FieldProblem("metOn", report.metOn(), "milestone " + milestone.code() + " was already met on " + milestone.metOn()));
+                    problems.add(FieldProblem.of("metOn", report.metOn(), ProblemCode.MILESTONE_ALREADY_MET, milestone.code(), milestone.metOn()));
                 }
                 if (report.metOn().isAfter(LocalDate.now())) {
-                    problems.add(new FieldProblem("metOn", report.metOn(), "cannot be in the future"));
+                    problems.add(FieldProblem.notInFuture("metOn", report.metOn()));
                 }
                 if (report.evidence() == null || report.evidence().isBlank()) {
-                    problems.add(new FieldProblem("evidence", null, "declaring a milestone met needs evidence"));
+                    problems.add(FieldProblem.of("evidence", null, ProblemCode.EVIDENCE_REQUIRED));
                 }
                 if (user.role() != Role.EGOV_ADMIN && !task.leadOrganisationCodes().contains(user.organisationCode())) {
-                    throw new AccessDeniedException("only a lead organisation or the e-government office may declare a milestone met");
+                    throw new AccessRefusedException(ResponseCode.LEAD_DECLARES_MET);
                 }
             }
             if (!problems.isEmpty()) {

@@ -8,6 +8,7 @@ import cn.suqian.govshare.web.InvalidInputException;
 import cn.suqian.govshare.web.NotFoundException;
 import cn.suqian.govshare.web.PageRequest;
 import cn.suqian.govshare.web.PageResult;
+import cn.suqian.govshare.web.ProblemCode;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,6 +36,8 @@ import java.util.regex.Pattern;
 class OrganisationController {
 
     private static final Pattern PHONE = Pattern.compile("^[0-9+()\\- ]{5,30}$");
+    private static final String TYPES = java.util.Arrays.stream(OrganisationType.values()).map(Enum::name)
+            .collect(java.util.stream.Collectors.joining(", "));
 
     private final Db db;
     private final OrganisationRepository organisations;
@@ -76,10 +79,10 @@ class OrganisationController {
         String person = blankToNull(change.contactPerson());
         String phone = blankToNull(change.contactPhone());
         if (person != null && person.length() > 50) {
-            problems.add(new FieldProblem("contactPerson", person, "at most 50 characters"));
+            problems.add(FieldProblem.maxLength("contactPerson", person, 50));
         }
         if (phone != null && !PHONE.matcher(phone).matches()) {
-            problems.add(new FieldProblem("contactPhone", phone, "digits, spaces, '+', '-', '(' or ')', 5 to 30 characters"));
+            problems.add(FieldProblem.of("contactPhone", phone, ProblemCode.PHONE));
         }
         if (!problems.isEmpty()) {
             return Mono.error(new InvalidInputException(problems));
@@ -102,7 +105,7 @@ class OrganisationController {
         return db.tx(dsl -> {
             validate(dsl, o);
             if (organisations.exists(dsl, o.code())) {
-                throw new InvalidInputException("code", o.code(), "already exists");
+                throw new InvalidInputException(FieldProblem.alreadyExists("code", o.code()));
             }
             organisations.insert(dsl, o);
             return organisations.get(dsl, o.code()).orElseThrow();
@@ -119,13 +122,13 @@ class OrganisationController {
                 throw new NotFoundException("organisation", code);
             }
             if (o.code() != null && !o.code().equals(code)) {
-                throw new InvalidInputException("code", o.code(), "must equal the code addressed (" + code + "); codes never change");
+                throw new InvalidInputException(FieldProblem.of("code", o.code(), ProblemCode.CODE_CHANGED, code));
             }
             Organisation withCode = new Organisation(code, o.name(), o.nameEn(), o.type(), o.parentCode(), o.unifiedCode(),
                     o.contactPerson(), o.contactPhone(), null);
             validate(dsl, withCode);
             if (code.equals(withCode.parentCode())) {
-                throw new InvalidInputException("parentCode", code, "an organisation cannot be its own parent");
+                throw new InvalidInputException(FieldProblem.of("parentCode", code, ProblemCode.OWN_PARENT));
             }
             organisations.update(dsl, withCode);
             return organisations.get(dsl, code).orElseThrow();
@@ -141,7 +144,7 @@ class OrganisationController {
                 throw new NotFoundException("organisation", code);
             }
             if (organisations.hasActiveChildren(dsl, code)) {
-                throw new InvalidInputException("code", code, "has active sub-organisations; retire or move them first");
+                throw new InvalidInputException(FieldProblem.of("code", code, ProblemCode.HAS_ACTIVE_CHILDREN));
             }
             organisations.retire(dsl, code);
             return organisations.get(dsl, code).orElseThrow();
@@ -151,24 +154,24 @@ class OrganisationController {
     private void validate(org.jooq.DSLContext dsl, Organisation o) {
         List<FieldProblem> problems = new ArrayList<>();
         if (o.code() == null || !o.code().matches("^[a-z][a-z0-9-]{1,31}$")) {
-            problems.add(new FieldProblem("code", o.code(), "2-32 characters: lower-case letters, digits or '-', starting with a letter"));
+            problems.add(FieldProblem.codeFormat("code", o.code(), 32, "-"));
         }
         if (o.name() == null) {
-            problems.add(new FieldProblem("name", null, "required"));
+            problems.add(FieldProblem.required("name"));
         }
         if (o.type() == null) {
-            problems.add(new FieldProblem("type", null, "one of CITY, CITY_DEPARTMENT, COUNTY_DISTRICT, DEVELOPMENT_ZONE"));
+            problems.add(FieldProblem.oneOf("type", null, TYPES));
         } else if (o.type() != OrganisationType.CITY && o.parentCode() == null) {
-            problems.add(new FieldProblem("parentCode", null, "required for every organisation but the city"));
+            problems.add(FieldProblem.of("parentCode", null, ProblemCode.PARENT_REQUIRED));
         }
         if (o.parentCode() != null && !organisations.exists(dsl, o.parentCode())) {
-            problems.add(new FieldProblem("parentCode", o.parentCode(), "unknown organisation code"));
+            problems.add(FieldProblem.unknownOrganisation("parentCode", o.parentCode()));
         }
         if (o.unifiedCode() != null && !o.unifiedCode().matches("^[0-9A-HJ-NPQRTUWXY]{18}$")) {
-            problems.add(new FieldProblem("unifiedCode", o.unifiedCode(), "an 18-character unified social credit code"));
+            problems.add(FieldProblem.of("unifiedCode", o.unifiedCode(), ProblemCode.UNIFIED_CODE));
         }
         if (o.contactPhone() != null && !PHONE.matcher(o.contactPhone()).matches()) {
-            problems.add(new FieldProblem("contactPhone", o.contactPhone(), "digits, spaces, '+', '-', '(' or ')', 5 to 30 characters"));
+            problems.add(FieldProblem.of("contactPhone", o.contactPhone(), ProblemCode.PHONE));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -188,7 +191,7 @@ class OrganisationController {
         try {
             return OrganisationType.valueOf(type);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("type", type, "one of CITY, CITY_DEPARTMENT, COUNTY_DISTRICT, DEVELOPMENT_ZONE");
+            throw new InvalidInputException(FieldProblem.oneOf("type", type, TYPES));
         }
     }
 

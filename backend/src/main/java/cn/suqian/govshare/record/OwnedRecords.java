@@ -8,6 +8,7 @@ import cn.suqian.govshare.web.InvalidInputException;
 import cn.suqian.govshare.web.NotFoundException;
 import cn.suqian.govshare.web.PageRequest;
 import cn.suqian.govshare.web.PageResult;
+import cn.suqian.govshare.web.ProblemCode;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -110,7 +111,7 @@ public final class OwnedRecords<T, R extends UpdatableRecord<R>> {
         validate(dsl, record);
         user.requireChange(m.ownerOf().apply(dsl, record));
         if (load(dsl, m.key().apply(record)).isPresent()) {
-            throw new InvalidInputException("code", m.key().apply(record), "already exists");
+            throw new InvalidInputException(FieldProblem.alreadyExists("code", m.key().apply(record)));
         }
         dsl.executeInsert(m.toRecord().apply(dsl, record));
         return load(dsl, m.key().apply(record)).orElseThrow();
@@ -122,10 +123,10 @@ public final class OwnedRecords<T, R extends UpdatableRecord<R>> {
             T stored = load(dsl, code).orElseThrow(() -> new NotFoundException(m.entityName(), code));
             user.requireChange(m.ownerOf().apply(dsl, stored));
             if (!code.equals(m.key().apply(record))) {
-                throw new InvalidInputException("code", m.key().apply(record), "must equal the code addressed (" + code + "); codes never change");
+                throw new InvalidInputException(FieldProblem.of("code", m.key().apply(record), ProblemCode.CODE_CHANGED, code));
             }
             if (m.retiredAt().getValue(dsl.selectFrom(m.table()).where(m.code().eq(code)).fetchOne()) != null) {
-                throw new InvalidInputException("code", code, "retired records cannot be changed");
+                throw new InvalidInputException(FieldProblem.of("code", code, ProblemCode.RETIRED));
             }
             validate(dsl, record);
             user.requireChange(m.ownerOf().apply(dsl, record));

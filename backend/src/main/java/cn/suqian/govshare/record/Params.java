@@ -1,6 +1,7 @@
 package cn.suqian.govshare.record;
 
 import cn.suqian.govshare.web.InvalidInputException;
+import cn.suqian.govshare.web.FieldProblem;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -18,8 +19,8 @@ public final class Params {
         try {
             return Enum.valueOf(type, value.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(parameter, value, "one of " + Arrays.stream(type.getEnumConstants())
-                    .map(Enum::name).collect(Collectors.joining(", ")));
+            throw new InvalidInputException(FieldProblem.oneOf(parameter, value, Arrays.stream(type.getEnumConstants())
+                    .map(Enum::name).collect(Collectors.joining(", "))));
         }
     }
 

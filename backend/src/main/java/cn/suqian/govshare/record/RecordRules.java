@@ -21,17 +21,17 @@ public final class RecordRules {
 
     public static void name(List<FieldProblem> p, String name) {
         if (name == null) {
-            p.add(new FieldProblem("name", null, "required"));
+            p.add(FieldProblem.required("name"));
         } else if (name.length() > 200) {
-            p.add(new FieldProblem("name", name, "at most 200 characters"));
+            p.add(FieldProblem.maxLength("name", name, 200));
         }
     }
 
     public static List<FieldProblem> organisationKnown(String organisationCode, References references) {
         if (organisationCode == null) {
-            return List.of(new FieldProblem("organisationCode", null, "required"));
+            return List.of(FieldProblem.required("organisationCode"));
         }
         return references.organisations().contains(organisationCode) ? List.of()
-                : List.of(new FieldProblem("organisationCode", organisationCode, "unknown organisation code"));
+                : List.of(FieldProblem.unknownOrganisation("organisationCode", organisationCode));
     }
 }

@@ -10,6 +10,7 @@ import cn.suqian.govshare.web.Blocking;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
 import cn.suqian.govshare.web.NotFoundException;
+import cn.suqian.govshare.web.ProblemCode;
 import org.jooq.DSLContext;
 import reactor.core.publisher.Mono;
 
@@ -76,7 +77,7 @@ public final class SheetBackedRecords<T> {
             user.requireChange(store.organisation(record));
             validate(dsl, record);
             if (store.get(dsl, store.key(record)).isPresent()) {
-                throw new InvalidInputException("code", store.key(record), "already exists");
+                throw new InvalidInputException(FieldProblem.alreadyExists("code", store.key(record)));
             }
             store.insert(dsl, List.of(record));
             return store.get(dsl, store.key(record)).orElseThrow();
@@ -89,13 +90,12 @@ public final class SheetBackedRecords<T> {
             T stored = store.get(dsl, key).orElseThrow(() -> new NotFoundException(store.entityName(), key));
             user.requireChange(store.organisation(stored));
             if (store.key(given) != null && !store.key(given).equals(key)) {
-                throw new InvalidInputException("code", store.key(given),
-                        "does not match the " + store.entityName() + " addressed (" + key + "); codes never change");
+                throw new InvalidInputException(FieldProblem.of("code", store.key(given), ProblemCode.CODE_CHANGED, key));
             }
             T record = store.withKey(given, key);
             user.requireChange(store.organisation(record) == null ? store.organisation(stored) : store.organisation(record));
             if (store.retiredAt(stored) != null) {
-                throw new InvalidInputException("code", key, "a retired " + store.entityName() + " cannot be changed");
+                throw new InvalidInputException(FieldProblem.of("code", key, ProblemCode.RETIRED));
             }
             validate(dsl, record);
             if (!store.same(stored, record)) {

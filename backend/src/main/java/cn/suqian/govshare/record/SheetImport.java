@@ -8,6 +8,7 @@ import cn.suqian.govshare.spreadsheet.Sheet;
 import cn.suqian.govshare.spreadsheet.SheetRow;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
+import cn.suqian.govshare.web.ProblemCode;
 import org.jooq.DSLContext;
 
 import java.time.LocalDate;
@@ -87,7 +88,7 @@ public final class SheetImport<T> {
             throw new InvalidInputException(problems);
         }
         if (sheet.rows().isEmpty()) {
-            throw new InvalidInputException("file", fileName, "no data rows under the heading row");
+            throw new InvalidInputException(FieldProblem.of("file", fileName, ProblemCode.NO_DATA_ROWS));
         }
 
         LocalDate today = LocalDate.now();
@@ -110,8 +111,7 @@ public final class SheetImport<T> {
             String key = definition.key(record);
             Integer earlier = key == null ? null : firstRowOfKey.putIfAbsent(key, row.number());
             if (earlier != null) {
-                rowProblems.add(new FieldProblem(row.number(), headingOf.get("code"), "code", key,
-                        "appears again (first in row " + earlier + ")"));
+                rowProblems.add(FieldProblem.of("code", key, ProblemCode.REPEATED_ROW, earlier).at(row.number(), headingOf.get("code")));
             }
             problems.addAll(rowProblems);
             records.add(rowProblems.isEmpty() ? record : null);
@@ -136,11 +136,11 @@ public final class SheetImport<T> {
             T stored = existing.get(definition.key(record));
             String organisation = definition.organisation(record);
             if (organisation != null && !user.mayChange(organisation)) {
-                problems.add(new FieldProblem(rowNumber, headingOf.get(definition.organisationField()), definition.organisationField(), organisation,
-                        "you may only import records of your own organisation (" + user.organisationCode() + ")"));
+                problems.add(FieldProblem.of(definition.organisationField(), organisation, ProblemCode.NOT_OWN_ORGANISATION, user.organisationCode())
+                        .at(rowNumber, headingOf.get(definition.organisationField())));
             } else if (stored != null && !user.mayChange(definition.organisation(stored))) {
-                problems.add(new FieldProblem(rowNumber, headingOf.get("code"), "code", definition.key(record),
-                        "belongs to organisation " + definition.organisation(stored)));
+                problems.add(FieldProblem.belongsTo("code", definition.key(record), definition.organisation(stored))
+                        .at(rowNumber, headingOf.get("code")));
             }
             if (stored == null) {
                 toCreate.add(record);
@@ -169,12 +169,12 @@ public final class SheetImport<T> {
         for (Column<T> c : definition.columns()) {
             known.add(c.heading());
             if (c.required() && !sheet.headings().contains(c.heading())) {
-                problems.add(new FieldProblem(1, c.heading(), c.field(), null, "required column is missing"));
+                problems.add(FieldProblem.of(c.field(), null, ProblemCode.MISSING_COLUMN).at(1, c.heading()));
             }
         }
         for (String h : sheet.headings()) {
             if (!h.isBlank() && !known.contains(h)) {
-                problems.add(new FieldProblem(1, h, null, h, "unknown column; download the template for the expected headings"));
+                problems.add(FieldProblem.of(null, h, ProblemCode.UNKNOWN_COLUMN).at(1, h));
             }
         }
     }

@@ -10,6 +10,7 @@ import cn.suqian.govshare.web.Blocking;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
 import cn.suqian.govshare.web.NotFoundException;
+import cn.suqian.govshare.web.ProblemCode;
 import org.jooq.DSLContext;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -119,7 +120,7 @@ public class AccountService implements ReactiveUserDetailsService {
     public Mono<Void> setPassword(String username, String password) {
         return blocking.call(() -> {
                     if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-                        throw new InvalidInputException("password", "(hidden)", "at least " + MIN_PASSWORD_LENGTH + " characters");
+                        throw new InvalidInputException(List.of(FieldProblem.of("password", "(hidden)", ProblemCode.MIN_LENGTH, MIN_PASSWORD_LENGTH)));
                     }
                     return passwordEncoder.encode(password);
                 })
@@ -139,20 +140,19 @@ public class AccountService implements ReactiveUserDetailsService {
     private String validated(NewAccount a, boolean enforcePasswordPolicy) {
         List<FieldProblem> problems = new ArrayList<>();
         if (a.username() == null || !USERNAME.matcher(a.username()).matches()) {
-            problems.add(new FieldProblem("username", a.username(),
-                    "2-64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter"));
+            problems.add(FieldProblem.codeFormat("username", a.username(), 64, ". _ -"));
         }
         if (a.displayName() == null || a.displayName().isBlank()) {
-            problems.add(new FieldProblem("displayName", a.displayName(), "required"));
+            problems.add(FieldProblem.required("displayName", a.displayName()));
         }
         if (a.role() == null || !a.role().human()) {
-            problems.add(new FieldProblem("role", a.role(), "one of LEADER, FINANCE, DEPARTMENT, EGOV_ADMIN, AUDITOR"));
+            problems.add(FieldProblem.oneOf("role", a.role(), "LEADER, FINANCE, DEPARTMENT, EGOV_ADMIN, AUDITOR"));
         }
         if (a.organisationCode() == null || a.organisationCode().isBlank()) {
-            problems.add(new FieldProblem("organisationCode", a.organisationCode(), "required"));
+            problems.add(FieldProblem.required("organisationCode", a.organisationCode()));
         }
         if (a.password() == null || (enforcePasswordPolicy && a.password().length() < MIN_PASSWORD_LENGTH)) {
-            problems.add(new FieldProblem("password", "(hidden)", "at least " + MIN_PASSWORD_LENGTH + " characters"));
+            problems.add(FieldProblem.of("password", "(hidden)", ProblemCode.MIN_LENGTH, MIN_PASSWORD_LENGTH));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -162,10 +162,10 @@ public class AccountService implements ReactiveUserDetailsService {
 
     private AccountView insert(DSLContext dsl, NewAccount a, String hash) {
         if (!organisations.exists(dsl, a.organisationCode())) {
-            throw new InvalidInputException("organisationCode", a.organisationCode(), "unknown organisation code");
+            throw new InvalidInputException(FieldProblem.unknownOrganisation("organisationCode", a.organisationCode()));
         }
         if (dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq(a.username()))) {
-            throw new InvalidInputException("username", a.username(), "already taken");
+            throw new InvalidInputException(FieldProblem.alreadyExists("username", a.username()));
         }
         dsl.insertInto(APP_USER)
                 .set(APP_USER.USERNAME, a.username())

@@ -6,6 +6,8 @@ import cn.suqian.govshare.db.Actor;
 import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.web.InvalidInputException;
 import cn.suqian.govshare.web.NotFoundException;
+import cn.suqian.govshare.web.FieldProblem;
+import cn.suqian.govshare.web.ProblemCode;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -48,11 +50,14 @@ public class ApiTokenService {
     }
 
     public Mono<IssuedToken> issue(String name, String organisationCode, OffsetDateTime expiresAt) {
-        if (name == null || name.isBlank() || name.length() > 100) {
-            return Mono.error(new InvalidInputException("name", name, "required, at most 100 characters"));
+        if (name == null || name.isBlank()) {
+            return Mono.error(new InvalidInputException(FieldProblem.required("name", name)));
+        }
+        if (name.length() > 100) {
+            return Mono.error(new InvalidInputException(FieldProblem.maxLength("name", name, 100)));
         }
         if (expiresAt != null && expiresAt.isBefore(OffsetDateTime.now())) {
-            return Mono.error(new InvalidInputException("expiresAt", expiresAt, "must be in the future"));
+            return Mono.error(new InvalidInputException(FieldProblem.of("expiresAt", expiresAt, ProblemCode.IN_FUTURE)));
         }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
@@ -60,7 +65,7 @@ public class ApiTokenService {
         UUID id = UUID.randomUUID();
         return db.tx(dsl -> {
             if (organisationCode != null && !organisations.exists(dsl, organisationCode)) {
-                throw new InvalidInputException("organisationCode", organisationCode, "unknown organisation code");
+                throw new InvalidInputException(FieldProblem.unknownOrganisation("organisationCode", organisationCode));
             }
             dsl.insertInto(API_TOKEN)
                     .set(API_TOKEN.ID, id)

@@ -1,6 +1,7 @@
 package cn.suqian.govshare.spreadsheet;
 
 import cn.suqian.govshare.web.FieldProblem;
+import cn.suqian.govshare.web.ProblemCode;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -28,7 +29,7 @@ public final class CellParsers {
     public String text(Column<?> c) {
         String v = row.get(c.heading());
         if (v == null && c.required()) {
-            problem(c, null, "required");
+            problem(c, null, ProblemCode.REQUIRED);
         }
         return v;
     }
@@ -41,7 +42,7 @@ public final class CellParsers {
         try {
             return LocalDate.parse(v.replace('/', '-').replace('.', '-'), DATE);
         } catch (DateTimeParseException e) {
-            problem(c, v, "a date like 2018-06-30");
+            problem(c, v, ProblemCode.DATE);
             return null;
         }
     }
@@ -54,7 +55,7 @@ public final class CellParsers {
         try {
             return new BigDecimal(v.replace(",", ""));
         } catch (NumberFormatException e) {
-            problem(c, v, "a number");
+            problem(c, v, ProblemCode.NUMBER);
             return null;
         }
     }
@@ -67,7 +68,7 @@ public final class CellParsers {
         try {
             return Integer.valueOf(v);
         } catch (NumberFormatException e) {
-            problem(c, v, "a whole number");
+            problem(c, v, ProblemCode.WHOLE_NUMBER);
             return null;
         }
     }
@@ -81,7 +82,7 @@ public final class CellParsers {
             case "是", "y", "yes", "true", "1" -> true;
             case "否", "n", "no", "false", "0" -> false;
             default -> {
-                problem(c, v, "是 or 否");
+                problem(c, v, ProblemCode.YES_NO);
                 yield null;
             }
         };
@@ -98,7 +99,7 @@ public final class CellParsers {
                 return e.getKey();
             }
         }
-        problem(c, v, "one of " + String.join("、", labels.values()));
+        problem(c, v, ProblemCode.ONE_OF, String.join("、", labels.values()));
         return null;
     }
 
@@ -111,8 +112,9 @@ public final class CellParsers {
         return Arrays.stream(v.split("[;；、\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    public void problem(Column<?> c, Object value, String reason) {
-        problems.add(new FieldProblem(row.number(), c.heading(), c.field(), value, reason));
+    /** Records a refusal of this row's cell in column c, parameter values in the order the code names them. */
+    public void problem(Column<?> c, Object value, ProblemCode code, Object... params) {
+        problems.add(FieldProblem.of(c.field(), value, code, params).at(row.number(), c.heading()));
     }
 
     public SheetRow row() {

@@ -1,6 +1,7 @@
 package cn.suqian.govshare.spreadsheet;
 
 import cn.suqian.govshare.web.InvalidInputException;
+import cn.suqian.govshare.web.FieldProblem;
 import org.springframework.http.MediaType;
 
 /** The two spreadsheet formats GovShare reads and writes. */
@@ -32,7 +33,7 @@ public enum SheetFormat {
         return switch (name.strip().toLowerCase()) {
             case "xlsx" -> XLSX;
             case "csv" -> CSV;
-            default -> throw new InvalidInputException("format", name, "xlsx or csv");
+            default -> throw new InvalidInputException(FieldProblem.oneOf("format", name, "xlsx, csv"));
         };
     }
 

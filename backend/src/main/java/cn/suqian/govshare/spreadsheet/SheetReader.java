@@ -2,6 +2,7 @@ package cn.suqian.govshare.spreadsheet;
 
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
+import cn.suqian.govshare.web.ProblemCode;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -38,7 +39,7 @@ public final class SheetReader {
     static Sheet readXlsx(byte[] content) {
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
             if (workbook.getNumberOfSheets() == 0) {
-                throw unreadable("the workbook has no sheet");
+                throw unreadable(ProblemCode.NO_SHEET);
             }
             var sheet = workbook.getSheetAt(0);
             DataFormatter formatter = new DataFormatter();
@@ -74,7 +75,7 @@ public final class SheetReader {
             if (e instanceof InvalidInputException invalid) {
                 throw invalid;
             }
-            throw unreadable("not a readable XLSX workbook (" + e.getMessage() + ")");
+            throw unreadable(ProblemCode.UNREADABLE_WORKBOOK, String.valueOf(e.getMessage()));
         }
     }
 
@@ -160,7 +161,7 @@ public final class SheetReader {
             }
         }
         if (quoted) {
-            throw unreadable("unterminated quoted field at the end of the CSV file");
+            throw unreadable(ProblemCode.UNTERMINATED_QUOTE);
         }
         if (any || field.length() > 0) {
             record.add(field.toString());
@@ -171,11 +172,11 @@ public final class SheetReader {
 
     private static void checkSize(List<SheetRow> rows) {
         if (rows.size() > MAX_ROWS) {
-            throw new InvalidInputException("file", rows.size() + "+ rows", "at most " + MAX_ROWS + " rows per file");
+            throw new InvalidInputException(FieldProblem.of("file", rows.size() + "+ rows", ProblemCode.TOO_MANY_ROWS, MAX_ROWS));
         }
     }
 
-    private static InvalidInputException unreadable(String reason) {
-        return new InvalidInputException(List.of(new FieldProblem("file", null, reason)));
+    private static InvalidInputException unreadable(ProblemCode code, Object... params) {
+        return new InvalidInputException(FieldProblem.of("file", null, code, params));
     }
 }

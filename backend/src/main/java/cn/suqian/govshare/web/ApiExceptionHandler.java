@@ -13,9 +13,10 @@ import org.springframework.web.server.ServerWebInputException;
 import java.util.List;
 
 /**
- * Turns domain exceptions into RFC 9457 problem bodies. Refusals (401/403) are written by the security
- * layer with the same shape; see {@code security.ProblemResponses}. A {@link BusyException} raised before a
- * controller runs (while signing in) is answered the same way by {@link BusyResponses}.
+ * Turns domain exceptions into RFC 9457 problem bodies, each with a {@code code} and {@code params} (see
+ * {@link ResponseCode}). Refusals (401/403) are written by the security layer with the same shape; see
+ * {@code security.ProblemResponses}. A {@link BusyException} raised before a controller runs (while signing
+ * in) is answered the same way by {@link BusyResponses}.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
@@ -28,16 +29,15 @@ class ApiExceptionHandler {
     @ExceptionHandler(WebExchangeBindException.class)
     ProblemDetail bind(WebExchangeBindException e) {
         List<FieldProblem> problems = e.getFieldErrors().stream()
-                .map(f -> new FieldProblem(f.getField(), f.getRejectedValue(), f.getDefaultMessage()))
+                .map(f -> FieldProblem.of(f.getField(), f.getRejectedValue(), ProblemCode.INVALID_VALUE))
                 .toList();
         return invalidInput(problems);
     }
 
     @ExceptionHandler(ServerWebInputException.class)
     ProblemDetail unreadable(ServerWebInputException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                e.getReason() == null ? "The request could not be read" : e.getReason());
-        p.setTitle("Unreadable request");
+        ProblemDetail p = ResponseCode.UNREADABLE_REQUEST.problem(HttpStatus.BAD_REQUEST,
+                ResponseCode.UNREADABLE_REQUEST.params(e.getReason() == null ? "" : e.getReason()));
         Throwable cause = e.getMostSpecificCause();
         if (cause != e && cause.getMessage() != null) {
             p.setProperty("cause", cause.getMessage().lines().findFirst().orElse(""));
@@ -47,23 +47,18 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        p.setTitle("Not found");
-        return p;
+        return ResponseCode.NOT_FOUND.problem(HttpStatus.NOT_FOUND, e.params());
     }
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        p.setTitle("Conflict");
-        return p;
+        return e.code().problem(HttpStatus.CONFLICT, e.params());
     }
 
     @ExceptionHandler(org.springframework.core.io.buffer.DataBufferLimitException.class)
     ProblemDetail tooLarge(org.springframework.core.io.buffer.DataBufferLimitException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                "The request body is larger than this endpoint accepts (" + e.getMessage() + "); split it into smaller batches");
-        p.setTitle("Body too large");
+        ProblemDetail p = ResponseCode.BODY_TOO_LARGE.problem(HttpStatus.CONTENT_TOO_LARGE, ResponseCode.BODY_TOO_LARGE.params());
+        p.setProperty("cause", e.getMessage());
         return p;
     }
 
@@ -74,13 +69,11 @@ class ApiExceptionHandler {
 
     /** 503 with {@code Retry-After} (whole seconds) and the stable problem code {@code busy}. */
     static ResponseEntity<ProblemDetail> busyResponse(BusyException e, String instance) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        p.setTitle("Busy");
-        p.setProperty("code", "busy");
+        long seconds = Math.max(1, e.retryAfter().toSeconds());
+        ProblemDetail p = ResponseCode.BUSY.problem(HttpStatus.SERVICE_UNAVAILABLE, ResponseCode.BUSY.params(seconds));
         if (instance != null) {
             p.setInstance(java.net.URI.create(instance));
         }
-        long seconds = Math.max(1, e.retryAfter().toSeconds());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -88,9 +81,7 @@ class ApiExceptionHandler {
     }
 
     static ProblemDetail invalidInput(List<FieldProblem> problems) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                problems.size() + " field(s) refused; nothing was saved");
-        p.setTitle("Invalid input");
+        ProblemDetail p = ResponseCode.INVALID_INPUT.problem(HttpStatus.BAD_REQUEST, ResponseCode.INVALID_INPUT.params(problems.size()));
         p.setProperty("errors", problems);
         return p;
     }

@@ -12,8 +12,8 @@ public class InvalidInputException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
-    public InvalidInputException(String field, Object value, String reason) {
-        this(List.of(new FieldProblem(field, value, reason)));
+    public InvalidInputException(FieldProblem problem) {
+        this(List.of(problem));
     }
 
     public List<FieldProblem> problems() {

@@ -9,10 +9,10 @@ public record PageRequest(int page, int size) {
         int p = page == null ? 0 : page;
         int s = size == null ? 50 : size;
         if (p < 0) {
-            throw new InvalidInputException("page", p, "must be 0 or more");
+            throw new InvalidInputException(FieldProblem.of("page", p, ProblemCode.AT_LEAST, 0));
         }
         if (s < 1 || s > MAX_SIZE) {
-            throw new InvalidInputException("size", s, "must be between 1 and " + MAX_SIZE);
+            throw new InvalidInputException(FieldProblem.between("size", s, 1, MAX_SIZE));
         }
         return new PageRequest(p, s);
     }

@@ -81,4 +81,24 @@ class ExchangePageBrowserTests {
         BrowserTestSupport.screenshot(driver, "exchange");
         assertThat(consoleErrors(driver)).isEmpty();
     }
+
+    @Test
+    void stored_reasons_read_in_the_pages_language() {
+        // a record naming a consumer the registry does not know waits in quarantine, with its reason as a code
+        String at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).minusHours(3).toString();
+        Api.as(port, "admin").post().uri("/api/v1/exchange/stats").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("[{\"intervalStart\":\"" + at + "\",\"intervalSeconds\":3600,\"provider\":\"land\","
+                        + "\"consumer\":\"no-such-bureau\",\"resource\":\"page-quarantine\",\"calls\":3}]")
+                .exchange().expectStatus().isOk();
+        signIn(driver, "http://localhost:" + port, "admin");
+        driver.get("http://localhost:" + port + "/exchange.html");
+        awaitLoaded(driver);
+        waitFor(driver).until(d -> !d.findElements(By.cssSelector("#exchange-quarantine-table tbody tr[data-id]")).isEmpty());
+        waitFor(driver).until(d -> !d.findElements(By.cssSelector("#exchange-zombie-table tbody tr[data-key]")).isEmpty());
+        assertThat(driver.findElement(By.id("exchange-quarantine-table")).getText())
+                .contains("使用方“no-such-bureau”未登记").doesNotContain("unknown consumer");
+        assertThat(driver.findElement(By.id("exchange-zombie-table")).getText())
+                .contains("交换流量").doesNotContain("no exchange traffic");
+        assertThat(consoleErrors(driver)).isEmpty();
+    }
 }

@@ -115,7 +115,9 @@ class RegistryPagesBrowserTests {
         waitFor(driver).until(d -> d.findElements(By.cssSelector("#import-errors tbody tr")).size() >= 4);
         String errors = driver.findElement(By.id("import-errors")).getText();
         BrowserTestSupport.screenshot(driver, "import-errors");
-        assertThat(errors).contains("所在专网编码", "迁移计划日期", "系统名称", "捐赠");
+        assertThat(errors).contains("所在专网编码", "迁移计划日期", "系统名称", "捐赠", "必填");
+        assertThat(driver.findElement(By.id("import-result")).getText())
+                .contains("未保存任何内容").doesNotContain("refused", "nothing was saved", "Invalid input", "required");
         // the refused upload itself is logged by Chromium as a failed (400) resource; nothing else may be
         assertThat(consoleErrors(driver)).allSatisfy(e -> assertThat(e).contains("400"));
 

@@ -107,6 +107,7 @@ class AnomalyAndZombieTests {
                 .expectBody()
                 .jsonPath("$.days").isEqualTo(180)
                 .jsonPath("$.items[*].organisationCode").value(o -> assertThat((java.util.List<String>) o).isNotEmpty().containsOnly("hrss"))
+                .jsonPath("$.items[0].reasonCode").value(c -> assertThat((String) c).startsWith("noTraffic"))
                 .jsonPath("$.items[0].reason").value(r -> assertThat((String) r).contains("no exchange traffic"));
     }
 }

@@ -107,6 +107,8 @@ class CollectorTests {
         assertThat(last.getStatus()).isEqualTo("FAILED");
         assertThat(last.getAttempts()).isEqualTo(Collector.ATTEMPTS);
         assertThat(last.getError()).contains("503");
+        assertThat(last.getErrorCode()).isEqualTo("sourceHttpStatus");
+        assertThat(last.getErrorParams().data()).contains("\"status\": 503");
         assertThat(dsl.fetchValue(EXCHANGE_SOURCE.FAILURES, EXCHANGE_SOURCE.CODE.eq("test-platform"))).isEqualTo(1);
 
         Api.as(port, "admin").get().uri("/api/v1/exchange/sources/test-platform/runs").exchange().expectStatus().isOk()

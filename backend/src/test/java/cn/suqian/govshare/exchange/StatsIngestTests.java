@@ -110,6 +110,9 @@ class StatsIngestTests {
         assertThat(calls("res-q")).as("never counted against a wrong organisation").isEqualTo(2);
         assertThat(dsl.fetchCount(EXCHANGE_QUARANTINE, EXCHANGE_QUARANTINE.REASON.contains("CN/GOV/SQ-NEWCO/billing")
                 .and(EXCHANGE_QUARANTINE.RESOLVED_AT.isNull()))).isEqualTo(1);
+        Api.as(port, "admin").get().uri("/api/v1/exchange/quarantine").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.items[?(@.reasonCode == 'unknownProvider')].reasonParams.provider").value(p ->
+                        assertThat((List<String>) p).contains("CN/GOV/SQ-NEWCO/billing"));
 
         // the office registers the alias on a system of the finance bureau, then re-attributes
         Api.as(port, "admin").post().uri("/api/v1/systems").contentType(MediaType.APPLICATION_JSON)
@@ -140,7 +143,10 @@ class StatsIngestTests {
         var problem = push("admin", "[" + line(t, "education", "egov", "res-alias", 5, 0) + ","
                 + line(t, "CN/GOV/SQ-EDU/probe", "egov", "res-alias", 6, 0) + "]", "application/json", null, 400);
         assertThat((List<Map<String, Object>>) problem.get("errors")).singleElement()
-                .satisfies(e -> assertThat((String) e.get("reason")).contains("record 1"));
+                .satisfies(e -> {
+                    assertThat(e.get("code")).isEqualTo("sameAttributedInterval");
+                    assertThat((Map<String, Object>) e.get("params")).containsEntry("record", 1);
+                });
         assertThat(calls("res-alias")).isZero();
     }
 

@@ -42,7 +42,7 @@ class RegistryApiTests {
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody()
-                .jsonPath("$.errors[?(@.field == 'migrationPlannedOn')].reason").value(r -> assertThat(r.toString()).contains("migration"))
+                .jsonPath("$.errors[?(@.field == 'migrationPlannedOn')].code").value(c -> assertThat(c.toString()).contains("migrationPlanRequired"))
                 .jsonPath("$.errors[?(@.field == 'privateNetworkCode')]").exists()
                 .jsonPath("$.errors[?(@.field == 'platformConnectedOn')].value").value(v -> assertThat(v.toString()).contains("2999-01-01"))
                 .jsonPath("$.errors[?(@.field == 'protectionLevel')].value").value(v -> assertThat(v.toString()).contains("7"));
@@ -56,6 +56,7 @@ class RegistryApiTests {
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("organisationCode")
                 .jsonPath("$.errors[0].value").isEqualTo("ghost-bureau")
+                .jsonPath("$.errors[0].code").isEqualTo("unknownOrganisation")
                 .jsonPath("$.errors[0].reason").isEqualTo("unknown organisation code");
     }
 
@@ -75,7 +76,8 @@ class RegistryApiTests {
         thief.put("exchangeAliases", List.of("CN/GOV/SQ-WATER/api-test-2"));
         client.post().uri("/api/v1/systems").contentType(MediaType.APPLICATION_JSON).bodyValue(thief)
                 .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].reason").value(r -> assertThat((String) r).contains("water.api-test-2"));
+                .expectBody().jsonPath("$.errors[0].code").isEqualTo("aliasTaken")
+                .jsonPath("$.errors[0].params.system").isEqualTo("water.api-test-2");
         client.post().uri("/api/v1/systems/water.api-test-2/retire").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.retiredAt").exists().jsonPath("$.lifecycleStatus").isEqualTo("RETIRED");
         // retired: gone from the default list, still readable, kept in the audit trail
@@ -135,7 +137,7 @@ class RegistryApiTests {
         Api.as(port, "dept-water").post().uri("/api/v1/catalogue").contentType(MediaType.APPLICATION_JSON).bodyValue(r)
                 .exchange().expectStatus().isBadRequest()
                 .expectBody()
-                .jsonPath("$.errors[?(@.field == 'sharingCondition')].reason").value(x -> assertThat(x.toString()).contains("condition"))
+                .jsonPath("$.errors[?(@.field == 'sharingCondition')].code").value(x -> assertThat(x.toString()).contains("conditionRequired"))
                 .jsonPath("$.errors[?(@.field == 'mountedSince')]").exists();
         r.put("sharingCondition", "仅限水利防汛业务使用");
         r.put("mountedSince", "2020-01-01");

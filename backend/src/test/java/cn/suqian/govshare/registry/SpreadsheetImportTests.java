@@ -79,8 +79,10 @@ class SpreadsheetImportTests {
                 "3:所在专网编码", "3:迁移计划日期",
                 "4:系统编码", "4:系统名称", "4:资金类型", "4:须接入共享平台", "4:接入共享平台日期", "4:年运维费用（元）",
                 "5:所属单位编码", "5:系统编码");
+        assertThat(errors).allSatisfy(e -> assertThat(e.get("code")).isNotNull());
         assertThat(errors).allSatisfy(e -> assertThat(e.get("reason")).isNotNull());
-        assertThat((String) problem.get("detail")).contains("nothing was saved");
+        assertThat(problem.get("code")).isEqualTo("invalidInput");
+        assertThat((Map<String, Object>) problem.get("params")).containsEntry("count", errors.size());
         assertThat(dsl.fetchCount(INFORMATION_SYSTEM)).isEqualTo(before);
     }
 
@@ -97,7 +99,10 @@ class SpreadsheetImportTests {
         String csv = HEADER + "finance.sneaky,finance,别人的系统,政府投资,在用,政务云,电子政务外网,,,否,,,\n";
         var problem = upload("dept-sihong", csv.getBytes(StandardCharsets.UTF_8), "x.csv", false, 400);
         assertThat((List<Map<String, Object>>) problem.get("errors")).singleElement()
-                .satisfies(e -> assertThat((String) e.get("reason")).contains("own organisation"));
+                .satisfies(e -> {
+                    assertThat(e.get("code")).isEqualTo("notOwnOrganisation");
+                    assertThat((Map<String, Object>) e.get("params")).containsEntry("organisation", "sihong");
+                });
     }
 
     @Test

@@ -5,28 +5,38 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FieldProblemTests {
 
     @Test
-    void common_reasons_carry_a_code_and_their_parameters() {
-        assertThat(new FieldProblem("name", null, "required").code()).isEqualTo("required");
-        FieldProblem choice = new FieldProblem("network", "外网", "one of 电子政务外网、业务专网、互联网、涉密网络");
-        assertThat(choice.code()).isEqualTo("oneOf");
+    void a_refusal_carries_its_code_and_parameters() {
+        assertThat(FieldProblem.required("name").code()).isEqualTo(ProblemCode.REQUIRED);
+        assertThat(FieldProblem.required("name").params()).isEmpty();
+        FieldProblem choice = FieldProblem.oneOf("network", "外网", "电子政务外网、业务专网、互联网、涉密网络");
+        assertThat(choice.code()).isEqualTo(ProblemCode.ONE_OF);
         assertThat(choice.params()).isEqualTo(Map.of("choices", "电子政务外网、业务专网、互联网、涉密网络"));
-        FieldProblem repeated = new FieldProblem("code", "x", "appears again (first in row 7)").at(9, "系统编码");
-        assertThat(repeated.code()).isEqualTo("repeatedRow");
-        assertThat(repeated.params()).containsEntry("row", "7");
+        FieldProblem repeated = FieldProblem.of("code", "x", ProblemCode.REPEATED_ROW, 7).at(9, "系统编码");
+        assertThat(repeated.code().code()).isEqualTo("repeatedRow");
+        assertThat(repeated.params()).containsEntry("row", 7);
         assertThat(repeated.row()).isEqualTo(9);
-        assertThat(new FieldProblem("organisationCode", "finance", "you may only import records of your own organisation (water)").params())
+        assertThat(repeated.column()).isEqualTo("系统编码");
+        assertThat(FieldProblem.of("organisationCode", "finance", ProblemCode.NOT_OWN_ORGANISATION, "water").params())
                 .containsEntry("organisation", "water");
     }
 
     @Test
-    void other_reasons_keep_only_their_text() {
-        FieldProblem p = new FieldProblem("x", 1, "something particular happened");
-        assertThat(p.code()).isNull();
-        assertThat(p.params()).isNull();
-        assertThat(p.reason()).isEqualTo("something particular happened");
+    void the_english_reason_is_rendered_from_the_code_and_parameters() {
+        assertThat(FieldProblem.maxLength("name", "x".repeat(201), 200).reason()).isEqualTo("at most 200 characters");
+        assertThat(FieldProblem.between("size", 0, 1, 500).reason()).isEqualTo("between 1 and 500");
+        assertThat(FieldProblem.required("name").reason()).isEqualTo("required");
+    }
+
+    @Test
+    void parameters_must_be_the_ones_the_code_names() {
+        assertThatThrownBy(() -> FieldProblem.of("name", null, ProblemCode.MAX_LENGTH))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max");
+        assertThatThrownBy(() -> new FieldProblem(null, null, "name", null, ProblemCode.REQUIRED, Map.of("max", 3)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

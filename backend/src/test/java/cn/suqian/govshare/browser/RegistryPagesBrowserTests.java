@@ -117,7 +117,7 @@ class RegistryPagesBrowserTests {
         BrowserTestSupport.screenshot(driver, "import-errors");
         assertThat(errors).contains("所在专网编码", "迁移计划日期", "系统名称", "捐赠", "必填");
         assertThat(driver.findElement(By.id("import-result")).getText())
-                .contains("未保存任何内容").doesNotContain("refused", "nothing was saved", "Invalid input", "required");
+                .contains("未保存任何数据").doesNotContain("refused", "nothing was saved", "Invalid input", "required");
         // the refused upload itself is logged by Chromium as a failed (400) resource; nothing else may be
         assertThat(consoleErrors(driver)).allSatisfy(e -> assertThat(e).contains("400"));
 

@@ -21,6 +21,17 @@ public final class Messages {
     private Messages() {
     }
 
+    /**
+     * Reads the bundle while the application starts, so that the first refusal, often written on an event
+     * loop (a 401 from the security filters), does not read a file there.
+     */
+    @org.springframework.stereotype.Component
+    static final class Preload {
+        Preload() {
+            english("", Map.of());
+        }
+    }
+
     private static final class English {
         static final Map<String, String> TEXTS = load(ENGLISH_BUNDLE);
     }

@@ -110,6 +110,9 @@ public final class EventLoopGuard implements BeforeAllCallback, BeforeEachCallba
             // SecureRandom's default (NativePRNG) tops up its buffer from /dev/urandom, which never blocks
             // (multipart boundaries, token secrets, UUIDs).
             builder.allowBlockingCallsInside("sun.security.provider.NativePRNG$RandomIO", "implNextBytes");
+            // Netty 4.2's adaptive buffer allocator takes a short internal lock while it grows its magazines
+            // under load (a lock held for a few instructions, not I/O).
+            builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
             // A webjar's version is read from its pom.properties once per webjar, then cached for the process.
             builder.allowBlockingCallsInside("org.webjars.WebJarVersionLocator", "version");
         }

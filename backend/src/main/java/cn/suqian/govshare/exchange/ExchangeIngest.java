@@ -148,7 +148,8 @@ public class ExchangeIngest {
         if (idempotencyKey.length() > 200) {
             throw new InvalidInputException("Idempotency-Key", idempotencyKey.substring(0, 40) + "…", "at most 200 characters");
         }
-        dsl.select(DSL.field("pg_advisory_xact_lock(hashtext({0}))", DSL.val(client + "\u0001" + idempotencyKey))).fetch();
+        dsl.select(DSL.function("pg_advisory_xact_lock", Object.class,
+                DSL.function("hashtext", Integer.class, DSL.val(client + "\u0001" + idempotencyKey)))).fetch();
         var b = dsl.selectFrom(EXCHANGE_BATCH).where(EXCHANGE_BATCH.CLIENT.eq(client))
                 .and(EXCHANGE_BATCH.IDEMPOTENCY_KEY.eq(idempotencyKey)).fetchOne();
         if (b == null) {

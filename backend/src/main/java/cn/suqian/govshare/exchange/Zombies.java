@@ -3,14 +3,17 @@ package cn.suqian.govshare.exchange;
 import cn.suqian.govshare.inventory.InformationSystem.LifecycleStatus;
 import cn.suqian.govshare.inventory.Inventory;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_DAILY;
 import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_SYSTEM_ACTIVITY;
 
 /**
@@ -58,8 +61,8 @@ public class Zombies {
                     return new Candidate(s.code(), s.name(), s.organisationCode(), last, aliases, reason);
                 })
                 .toList();
-        OffsetDateTime observedSince = dsl.fetchValue(org.jooq.impl.DSL.field(
-                "(SELECT min(day)::timestamp AT TIME ZONE 'Asia/Shanghai' FROM exchange_daily)", OffsetDateTime.class));
+        LocalDate firstDay = dsl.select(DSL.min(EXCHANGE_DAILY.DAY)).from(EXCHANGE_DAILY).fetchOne().value1();
+        OffsetDateTime observedSince = firstDay == null ? null : firstDay.atStartOfDay(PeriodPlan.ZONE).toOffsetDateTime();
         return new Report(days, since, observedSince, items);
     }
 }

@@ -7,6 +7,7 @@ import cn.suqian.govshare.db.Actor;
 import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.web.InvalidInputException;
 import cn.suqian.govshare.web.NotFoundException;
+import org.jooq.impl.DSL;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -106,7 +107,8 @@ public class ApiTokenService {
     }
 
     private static String currentActorName(org.jooq.DSLContext dsl) {
-        return dsl.fetchValue(org.jooq.impl.DSL.field("current_setting('govshare.actor', true)", String.class));
+        return dsl.select(DSL.function("current_setting", String.class, DSL.inline("govshare.actor"), DSL.inline(true)))
+                .fetchOne().value1();
     }
 
     static String sha256(String value) {

@@ -1,5 +1,6 @@
 package cn.suqian.govshare.exchange;
 
+import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.db.TimeSeriesStorage;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
@@ -9,6 +10,7 @@ import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -38,17 +40,24 @@ public class OpmonIngest {
 
     static final int BUCKET_SECONDS = 300;
 
+    private final Db db;
     private final StatsMerge merge;
     private final TimeSeriesStorage storage;
     private final ExchangeProperties properties;
 
     private final ExchangeDirectory.Loader directories;
 
-    OpmonIngest(StatsMerge merge, TimeSeriesStorage storage, ExchangeProperties properties, ExchangeDirectory.Loader directories) {
+    OpmonIngest(Db db, StatsMerge merge, TimeSeriesStorage storage, ExchangeProperties properties, ExchangeDirectory.Loader directories) {
+        this.db = db;
         this.directories = directories;
         this.merge = merge;
         this.storage = storage;
         this.properties = properties;
+    }
+
+    /** One pushed batch, in one transaction; see {@link #ingest(DSLContext, String, String, byte[], String)}. */
+    public Mono<ExchangeIngest.BatchResult> ingest(String client, String idempotencyKey, byte[] body, String contentType) {
+        return db.tx(dsl -> ingest(dsl, client, idempotencyKey, body, contentType));
     }
 
     public ExchangeIngest.BatchResult ingest(DSLContext dsl, String client, String idempotencyKey, byte[] body, String contentType) {

@@ -1,10 +1,13 @@
 package cn.suqian.govshare.exchange;
 
+import cn.suqian.govshare.access.CurrentUser;
+import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.inventory.InformationSystem.LifecycleStatus;
 import cn.suqian.govshare.inventory.Inventory;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -26,9 +29,11 @@ import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_SYSTEM_ACTIVITY;
 @Component
 public class Zombies {
 
+    private final Db db;
     private final Inventory inventory;
 
-    Zombies(Inventory inventory) {
+    Zombies(Db db, Inventory inventory) {
+        this.db = db;
         this.inventory = inventory;
     }
 
@@ -39,7 +44,13 @@ public class Zombies {
     public record Report(int days, OffsetDateTime since, OffsetDateTime observedSince, List<Candidate> items) {
     }
 
-    public Report find(DSLContext dsl, OffsetDateTime now, String organisation) {
+    /** Candidates now, of the organisation asked for (a department: its own), or of all. */
+    public Mono<Report> find(CurrentUser user, String organisation) {
+        String org = ExchangeReports.scope(user, organisation);
+        return db.tx(dsl -> find(dsl, OffsetDateTime.now(), org));
+    }
+
+    Report find(DSLContext dsl, OffsetDateTime now, String organisation) {
         int days = AnomalyDetector.thresholds(dsl).getOrDefault("zombie_days", 180.0).intValue();
         OffsetDateTime since = now.minusDays(days);
         Map<String, OffsetDateTime> lastSeen = new HashMap<>();

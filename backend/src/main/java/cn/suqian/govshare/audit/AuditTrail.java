@@ -5,7 +5,7 @@ import cn.suqian.govshare.web.RawJson;
 import cn.suqian.govshare.web.FieldProblem;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
-import org.jooq.Record;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static cn.suqian.govshare.db.schema.Tables.AUDIT_EVENT;
+import static cn.suqian.govshare.db.schema.Tables.AUDIT_VERIFY;
 
 /** Reads and verifies the audit trail; records domain events that are not row changes. */
 @Component
@@ -44,8 +45,8 @@ public class AuditTrail {
     /** Records a domain event (not a row change) in the caller's transaction. */
     public void record(DSLContext dsl, String action, String entityType, String entityId, String detailJson) {
         dsl.insertInto(AUDIT_EVENT)
-                .set(AUDIT_EVENT.ACTOR, DSL.field("coalesce(nullif(current_setting('govshare.actor', true), ''), 'system')", String.class))
-                .set(AUDIT_EVENT.ACTOR_ORGANISATION, DSL.field("nullif(current_setting('govshare.actor_organisation', true), '')", String.class))
+                .set(AUDIT_EVENT.ACTOR, DSL.coalesce(setting("govshare.actor"), DSL.inline("system")))
+                .set(AUDIT_EVENT.ACTOR_ORGANISATION, setting("govshare.actor_organisation"))
                 .set(AUDIT_EVENT.ACTION, action)
                 .set(AUDIT_EVENT.ENTITY_TYPE, entityType)
                 .set(AUDIT_EVENT.ENTITY_ID, entityId)
@@ -96,9 +97,13 @@ public class AuditTrail {
     }
 
     public Verification verify(DSLContext dsl) {
-        Record r = dsl.fetchOne("SELECT rows_checked, first_broken_id, reason, last_hash FROM audit_verify()");
-        Long broken = r.get("first_broken_id", Long.class);
-        return new Verification(broken == null, r.get("rows_checked", Long.class), broken, r.get("reason", String.class),
-                r.get("last_hash", String.class), OffsetDateTime.now());
+        var r = dsl.selectFrom(AUDIT_VERIFY.call()).fetchOne();
+        Long broken = r.getFirstBrokenId();
+        return new Verification(broken == null, r.getRowsChecked(), broken, r.getReason(), r.getLastHash(), OffsetDateTime.now());
+    }
+
+    /** A setting of the current transaction ({@code Db} sets who acts), null when unset or empty. */
+    private static Field<String> setting(String name) {
+        return DSL.nullif(DSL.function("current_setting", String.class, DSL.inline(name), DSL.inline(true)), DSL.inline(""));
     }
 }

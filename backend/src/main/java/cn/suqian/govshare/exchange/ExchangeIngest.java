@@ -1,5 +1,8 @@
 package cn.suqian.govshare.exchange;
 
+import cn.suqian.govshare.web.Blocking;
+
+import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.web.ConflictException;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
@@ -9,6 +12,7 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,12 +42,16 @@ public class ExchangeIngest {
     public record BatchResult(UUID batchId, int lines, int accepted, int quarantined, int duplicates, boolean replayed) {
     }
 
+    private final Db db;
+    private final Blocking blocking;
     private final StatsMerge merge;
     private final ExchangeProperties properties;
 
     private final ExchangeDirectory.Loader directories;
 
-    ExchangeIngest(StatsMerge merge, ExchangeProperties properties, ExchangeDirectory.Loader directories) {
+    ExchangeIngest(Db db, Blocking blocking, StatsMerge merge, ExchangeProperties properties, ExchangeDirectory.Loader directories) {
+        this.db = db;
+        this.blocking = blocking;
         this.directories = directories;
         this.merge = merge;
         this.properties = properties;
@@ -55,6 +63,12 @@ public class ExchangeIngest {
      * inside the transaction, after the Idempotency-Key replay check, exactly as if it had been found there.
      */
     record StatsBatch(String sha, List<BatchBody.Line> lines, List<IntervalStat> stats, InvalidInputException refusal) {
+    }
+
+    /** One pushed batch: the body parsed off the event loop and before any connection is taken, then one transaction. */
+    public Mono<BatchResult> ingestStats(String client, String idempotencyKey, byte[] body, String contentType) {
+        return blocking.call(() -> parseStats(body, contentType))
+                .flatMap(batch -> db.tx(dsl -> ingestStats(dsl, client, idempotencyKey, batch)));
     }
 
     /** Reads and checks a body; CPU work to run off the event loop. */
@@ -125,7 +139,7 @@ public class ExchangeIngest {
                         ? ExchangeReason.Given.of(ExchangeReason.UNKNOWN_PROVIDER, s.provider())
                         : ExchangeReason.Given.of(ExchangeReason.UNKNOWN_CONSUMER, s.consumer())));
             } else {
-                attributed.add(new StatsMerge.Attributed(s, "STATS", provider.organisation(), consumer.organisation(),
+                attributed.add(new StatsMerge.Attributed(s, StatSource.STATS, provider.organisation(), consumer.organisation(),
                         provider.system(), consumer.system()));
             }
         }
@@ -149,15 +163,15 @@ public class ExchangeIngest {
             throw new InvalidInputException(problems);
         }
         merge.merge(dsl, attributed, batchId);
-        quarantine(dsl, batchId, "STATS", quarantined);
-        return record(dsl, batchId, "STATS", client, idempotencyKey, batch.sha(), lines.size(), attributed.size(), quarantined.size(), 0);
+        quarantine(dsl, batchId, StatSource.STATS, quarantined);
+        return record(dsl, batchId, BatchKind.STATS, client, idempotencyKey, batch.sha(), lines.size(), attributed.size(), quarantined.size(), 0);
     }
 
     /** A record the registry could not attribute, with the references it did not know. */
     record Quarantined(String json, List<String> unknownRefs, ExchangeReason.Given reason) {
     }
 
-    static void quarantine(DSLContext dsl, UUID batchId, String kind, List<Quarantined> records) {
+    static void quarantine(DSLContext dsl, UUID batchId, StatSource kind, List<Quarantined> records) {
         if (records.isEmpty()) {
             return;
         }
@@ -179,7 +193,8 @@ public class ExchangeIngest {
         if (idempotencyKey.length() > 200) {
             throw new InvalidInputException(FieldProblem.maxLength("Idempotency-Key", idempotencyKey.substring(0, 40) + "…", 200));
         }
-        dsl.select(DSL.field("pg_advisory_xact_lock(hashtext({0}))", DSL.val(client + "\u0001" + idempotencyKey))).fetch();
+        dsl.select(DSL.function("pg_advisory_xact_lock", Object.class,
+                DSL.function("hashtext", Integer.class, DSL.val(client + "\u0001" + idempotencyKey)))).fetch();
         var b = dsl.selectFrom(EXCHANGE_BATCH).where(EXCHANGE_BATCH.CLIENT.eq(client))
                 .and(EXCHANGE_BATCH.IDEMPOTENCY_KEY.eq(idempotencyKey)).fetchOne();
         if (b == null) {
@@ -191,7 +206,7 @@ public class ExchangeIngest {
         return new BatchResult(b.getId(), b.getLines(), b.getAccepted(), b.getQuarantined(), b.getDuplicates(), true);
     }
 
-    static BatchResult record(DSLContext dsl, UUID batchId, String kind, String client, String idempotencyKey, String sha,
+    static BatchResult record(DSLContext dsl, UUID batchId, BatchKind kind, String client, String idempotencyKey, String sha,
                               int lines, int accepted, int quarantined, int duplicates) {
         dsl.insertInto(EXCHANGE_BATCH)
                 .set(EXCHANGE_BATCH.ID, batchId)

@@ -3,7 +3,8 @@ package cn.suqian.govshare.exchange;
 import java.time.OffsetDateTime;
 
 /**
- * One call as GovShare knows it: its Client and/or Producer record. Durations are derived exactly as
+ * One call as GovShare knows it: its Client and/or Producer record, one row of {@code opmon_call} (the fields
+ * are named after its columns, so rows map onto calls and back by name). Durations are derived exactly as
  * DOMAIN.md defines them (milliseconds; null when an operand is missing):
  * total = client.responseOut − client.requestIn; producer view = producer.responseOut − producer.requestIn;
  * provider information-system time = producer.responseIn − producer.requestOut;
@@ -17,14 +18,14 @@ final class OpmonCall {
     OffsetDateTime startedAt;
     String clientRecord;
     String producerRecord;
-    Long cRequestIn;
-    Long cRequestOut;
-    Long cResponseIn;
-    Long cResponseOut;
-    Long pRequestIn;
-    Long pRequestOut;
-    Long pResponseIn;
-    Long pResponseOut;
+    Long clientRequestInTs;
+    Long clientRequestOutTs;
+    Long clientResponseInTs;
+    Long clientResponseOutTs;
+    Long producerRequestInTs;
+    Long producerRequestOutTs;
+    Long producerResponseInTs;
+    Long producerResponseOutTs;
     String clientOrg;
     String clientSystem;
     String providerOrg;
@@ -40,23 +41,23 @@ final class OpmonCall {
     }
 
     Long totalMs() {
-        return minus(cResponseOut, cRequestIn);
+        return minus(clientResponseOutTs, clientRequestInTs);
     }
 
     Long producerMs() {
-        return minus(pResponseOut, pRequestIn);
+        return minus(producerResponseOutTs, producerRequestInTs);
     }
 
     Long providerIsMs() {
-        return minus(pResponseIn, pRequestOut);
+        return minus(producerResponseInTs, producerRequestOutTs);
     }
 
     Long requestNetworkMs() {
-        return minus(pRequestIn, cRequestOut);
+        return minus(producerRequestInTs, clientRequestOutTs);
     }
 
     Long responseNetworkMs() {
-        return minus(cResponseIn, pResponseOut);
+        return minus(clientResponseInTs, producerResponseOutTs);
     }
 
     static Long minus(Long a, Long b) {
@@ -65,22 +66,22 @@ final class OpmonCall {
 
     /** Adds one side's record; the client's view decides start, outcome and sizes when it is present. */
     void attach(OpmonRecord r, String key, ExchangeDirectory.Party client, ExchangeDirectory.Party provider) {
-        if (r.side() == OpmonRecord.Side.CLIENT) {
+        if (r.side() == OpmonSide.CLIENT) {
             clientRecord = key;
-            cRequestIn = r.requestInTs();
-            cRequestOut = r.requestOutTs();
-            cResponseIn = r.responseInTs();
-            cResponseOut = r.responseOutTs();
+            clientRequestInTs = r.requestInTs();
+            clientRequestOutTs = r.requestOutTs();
+            clientResponseInTs = r.responseInTs();
+            clientResponseOutTs = r.responseOutTs();
             startedAt = r.startedAt();
             succeeded = r.succeeded();
             requestSize = r.requestSize();
             responseSize = r.responseSize();
         } else {
             producerRecord = key;
-            pRequestIn = r.requestInTs();
-            pRequestOut = r.requestOutTs();
-            pResponseIn = r.responseInTs();
-            pResponseOut = r.responseOutTs();
+            producerRequestInTs = r.requestInTs();
+            producerRequestOutTs = r.requestOutTs();
+            producerResponseInTs = r.responseInTs();
+            producerResponseOutTs = r.responseOutTs();
             if (clientRecord == null) {
                 startedAt = r.startedAt();
                 succeeded = r.succeeded();
@@ -104,7 +105,7 @@ final class OpmonCall {
 
     /** Can this record be the missing side of this call? */
     boolean accepts(OpmonRecord r, long windowMs) {
-        boolean sideFree = r.side() == OpmonRecord.Side.CLIENT ? clientRecord == null : producerRecord == null;
+        boolean sideFree = r.side() == OpmonSide.CLIENT ? clientRecord == null : producerRecord == null;
         boolean sameRequest = xRequestId == null || r.xRequestId() == null || xRequestId.equals(r.xRequestId());
         return sideFree && sameRequest && messageId.equals(r.messageId())
                 && Math.abs(java.time.Duration.between(startedAt, r.startedAt()).toMillis()) <= windowMs;

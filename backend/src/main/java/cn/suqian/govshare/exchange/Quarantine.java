@@ -6,6 +6,7 @@ import cn.suqian.govshare.web.PageResult;
 import cn.suqian.govshare.web.RawJson;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 import java.time.OffsetDateTime;
@@ -51,14 +52,24 @@ public class Quarantine {
     }
 
     /** {@code reason} is English, for API users; pages say {@code reasonCode} with {@code reasonParams} (see {@link ExchangeReason}). */
-    public record Item(long id, String kind, OffsetDateTime receivedAt, String reason, String reasonCode, RawJson reasonParams,
+    public record Item(long id, StatSource kind, OffsetDateTime receivedAt, String reason, String reasonCode, RawJson reasonParams,
                        List<String> unknownRefs, RawJson record, OffsetDateTime resolvedAt) {
     }
 
     public record Reprocessed(int resolved, int remaining) {
     }
 
-    public PageResult<Item> list(DSLContext dsl, boolean includeResolved, PageRequest page) {
+    /** Waiting records (and resolved ones when asked), newest first. */
+    public Mono<PageResult<Item>> list(boolean includeResolved, PageRequest page) {
+        return db.tx(dsl -> list(dsl, includeResolved, page));
+    }
+
+    /** Re-processes now, on behalf of {@code client}; see {@link #reprocess(DSLContext, String)}. */
+    public Mono<Reprocessed> reprocess(String client) {
+        return db.tx(dsl -> reprocess(dsl, client));
+    }
+
+    PageResult<Item> list(DSLContext dsl, boolean includeResolved, PageRequest page) {
         var where = includeResolved ? org.jooq.impl.DSL.noCondition() : EXCHANGE_QUARANTINE.RESOLVED_AT.isNull();
         long total = dsl.fetchCount(EXCHANGE_QUARANTINE, where);
         var items = dsl.selectFrom(EXCHANGE_QUARANTINE).where(where).orderBy(EXCHANGE_QUARANTINE.ID.desc())
@@ -89,7 +100,7 @@ public class Quarantine {
                 }
             }
             List<FieldProblem> problems = new ArrayList<>();
-            if (q.getKind().equals("STATS")) {
+            if (q.getKind() == StatSource.STATS) {
                 IntervalStat s = IntervalStat.parse(fields, 1, now, now.minusDays(ExchangeIngest.RAW_RETENTION_DAYS), problems);
                 if (s == null) {
                     continue; // e.g. now older than the retention: stays, visibly, in quarantine
@@ -99,7 +110,7 @@ public class Quarantine {
                 if (provider != null && consumer != null) {
                     stats.put(provider.organisation() + "\u0001" + consumer.organisation() + "\u0001" + s.resource() + "\u0001"
                                     + s.intervalStart().toInstant(),
-                            new StatsMerge.Attributed(s, "STATS", provider.organisation(), consumer.organisation(), provider.system(),
+                            new StatsMerge.Attributed(s, StatSource.STATS, provider.organisation(), consumer.organisation(), provider.system(),
                                     consumer.system()));
                     resolvedIds.add(q.getId());
                 }
@@ -122,7 +133,7 @@ public class Quarantine {
         if (!resolvedIds.isEmpty()) {
             dsl.update(EXCHANGE_QUARANTINE).set(EXCHANGE_QUARANTINE.RESOLVED_AT, now).set(EXCHANGE_QUARANTINE.RESOLVED_BATCH_ID, batchId)
                     .where(EXCHANGE_QUARANTINE.ID.in(resolvedIds)).execute();
-            ExchangeIngest.record(dsl, batchId, "REPROCESS", client, null, ExchangeIngest.sha256(batchId.toString()),
+            ExchangeIngest.record(dsl, batchId, BatchKind.REPROCESS, client, null, ExchangeIngest.sha256(batchId.toString()),
                     resolvedIds.size(), resolvedIds.size(), 0, 0);
         }
         int remaining = dsl.fetchCount(EXCHANGE_QUARANTINE, EXCHANGE_QUARANTINE.RESOLVED_AT.isNull());

@@ -139,10 +139,9 @@ public class KeyTaskService {
             List<KeyTask.Progress> progress = withProgress
                     ? dsl.selectFrom(KEY_TASK_PROGRESS).where(KEY_TASK_PROGRESS.TASK_CODE.eq(t.getCode()))
                     .orderBy(KEY_TASK_PROGRESS.REPORTED_AT.desc(), KEY_TASK_PROGRESS.ID.desc())
-                    .fetch(p -> new KeyTask.Progress(p.getId(), p.getReportedAt(), p.getOrganisationCode(), p.getReportedBy(),
-                            p.getMilestoneCode(), p.getNote(), p.getEvidence(), p.getMetOn()))
+                    .fetchInto(KeyTask.Progress.class)
                     : null;
-            result.add(new KeyTask(t.getCode(), KeyTask.Kind.valueOf(t.getKind()), t.getSequence(), t.getTitle(), t.getDescription(),
+            result.add(new KeyTask(t.getCode(), t.getKind(), t.getSequence(), t.getTitle(), t.getDescription(),
                     leads, co, t.getCoAllOrganisations(), KeyTask.derive(ms, withReports.contains(t.getCode())), ms, canReport, progress));
         }
         return result;

@@ -1,5 +1,6 @@
 package cn.suqian.govshare.security;
 
+import cn.suqian.govshare.access.Role;
 import cn.suqian.govshare.organisation.Organisations;
 
 import cn.suqian.govshare.db.Actor;
@@ -8,6 +9,7 @@ import cn.suqian.govshare.web.InvalidInputException;
 import cn.suqian.govshare.web.NotFoundException;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.ProblemCode;
+import org.jooq.impl.DSL;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -45,7 +47,7 @@ public class ApiTokenService {
     public record IssuedToken(UUID id, String name, String token, String organisationCode, OffsetDateTime expiresAt) {
     }
 
-    public record TokenView(UUID id, String name, String scope, String organisationCode, String createdBy,
+    public record TokenView(UUID id, String name, Role scope, String organisationCode, String createdBy,
                             OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime revokedAt) {
     }
 
@@ -71,7 +73,7 @@ public class ApiTokenService {
                     .set(API_TOKEN.ID, id)
                     .set(API_TOKEN.NAME, name)
                     .set(API_TOKEN.TOKEN_HASH, sha256(token))
-                    .set(API_TOKEN.SCOPE, "INGEST")
+                    .set(API_TOKEN.SCOPE, Role.INGEST)
                     .set(API_TOKEN.ORGANISATION_CODE, organisationCode)
                     .set(API_TOKEN.CREATED_BY, currentActorName(dsl))
                     .set(API_TOKEN.EXPIRES_AT, expiresAt)
@@ -81,9 +83,7 @@ public class ApiTokenService {
     }
 
     public Mono<List<TokenView>> list() {
-        return db.tx(dsl -> dsl.selectFrom(API_TOKEN).orderBy(API_TOKEN.CREATED_AT.desc()).fetch(t ->
-                new TokenView(t.getId(), t.getName(), t.getScope(), t.getOrganisationCode(), t.getCreatedBy(),
-                        t.getCreatedAt(), t.getExpiresAt(), t.getRevokedAt())));
+        return db.tx(dsl -> dsl.selectFrom(API_TOKEN).orderBy(API_TOKEN.CREATED_AT.desc()).fetchInto(TokenView.class));
     }
 
     public Mono<Void> revoke(UUID id) {
@@ -112,7 +112,8 @@ public class ApiTokenService {
     }
 
     private static String currentActorName(org.jooq.DSLContext dsl) {
-        return dsl.fetchValue(org.jooq.impl.DSL.field("current_setting('govshare.actor', true)", String.class));
+        return dsl.select(DSL.function("current_setting", String.class, DSL.inline("govshare.actor"), DSL.inline(true)))
+                .fetchOne().value1();
     }
 
     static String sha256(String value) {

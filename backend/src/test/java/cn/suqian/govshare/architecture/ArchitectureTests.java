@@ -9,6 +9,9 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
@@ -24,7 +27,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * Package-by-capability rules beyond module boundaries (those are {@link ModularityTests}): no cycles, the
  * shared layer below the capabilities, JDBC only through the Db helper, no blocking calls, package-private
- * controllers.
+ * controllers that hold no queries.
  */
 class ArchitectureTests {
 
@@ -34,16 +37,20 @@ class ArchitectureTests {
             .importPackages(ROOT);
     static final Pattern CAPABILITY = Pattern.compile("^" + Pattern.quote(ROOT) + "\\.(\\w+)(\\..*)?$");
 
+    /** Generated from the migrations: a column holding a module's enum is typed with it, so these name every module. */
+    static final String GENERATED_SCHEMA = ROOT + ".db.schema..";
+
     @Test
     void capabilities_are_free_of_cycles() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles()
+                .ignoreDependency(JavaClass.Predicates.resideInAPackage(GENERATED_SCHEMA), DescribedPredicate.alwaysTrue())
                 .because("capabilities build on each other in one direction, never in a circle")
                 .check(CLASSES);
     }
 
     @Test
     void shared_infrastructure_does_not_depend_on_capabilities() {
-        noClasses().that().resideInAnyPackage(ROOT + ".db..", ROOT + ".web..")
+        noClasses().that().resideInAnyPackage(ROOT + ".db..", ROOT + ".web..").and().resideOutsideOfPackage(GENERATED_SCHEMA)
                 .should().dependOnClassesThat(new DescribedPredicate<>("belong to a capability") {
                     @Override
                     public boolean test(JavaClass c) {
@@ -69,6 +76,18 @@ class ArchitectureTests {
                 .orShould().callMethod(Flux.class, "blockFirst")
                 .orShould().callMethod(Flux.class, "blockLast")
                 .because("a blocked event-loop thread stalls every request")
+                .check(CLASSES);
+    }
+
+    // passes for every controller but the registries' (connection, facility, organisation), whose folding is under way
+    @Test
+    @Disabled("enabled once registry controllers are layered")
+    void controllers_leave_sql_to_services_and_repositories() {
+        noClasses().that().areAnnotatedWith(RestController.class)
+                .should().dependOnClassesThat().belongToAnyOf(DSLContext.class, DSL.class)
+                .orShould().dependOnClassesThat().resideInAPackage(GENERATED_SCHEMA)
+                .because("a controller maps HTTP, checks shape and roles and calls one service method, which runs one Db "
+                        + "transaction; queries live in services and repositories")
                 .check(CLASSES);
     }
 

@@ -9,6 +9,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
@@ -24,8 +25,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * Package-by-capability rules beyond module boundaries (those are {@link ModularityTests}): no cycles, the
  * shared layer below the capabilities, JDBC only through the Db helper, no blocking calls, package-private
- * controllers.
+ * controllers. Tagged {@code architecture}: they read every class on the class path, so the quick unit run
+ * leaves them out.
  */
+@Tag("architecture")
 class ArchitectureTests {
 
     static final String ROOT = "cn.suqian.govshare";

@@ -86,6 +86,7 @@ public enum ProblemCode implements MessageCode {
     UNREADABLE_WORKBOOK("cause"),
     UNTERMINATED_QUOTE,
     MISSING_COLUMN,
+    HEADINGS("expected"),
     UNKNOWN_COLUMN,
     NO_DATA_ROWS,
     TOO_MANY_ROWS("max"),

@@ -12,6 +12,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
@@ -27,8 +28,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * Package-by-capability rules beyond module boundaries (those are {@link ModularityTests}): no cycles, the
  * shared layer below the capabilities, JDBC only through the Db helper, no blocking calls, package-private
- * controllers that hold no queries.
+ * controllers that hold no queries. Tagged {@code architecture}: they read every class on the class path, so
+ * the quick unit run leaves them out.
  */
+@Tag("architecture")
 class ArchitectureTests {
 
     static final String ROOT = "cn.suqian.govshare";

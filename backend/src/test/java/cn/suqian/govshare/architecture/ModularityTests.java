@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
@@ -31,8 +32,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The capabilities as Spring Modulith modules: each module's allowed dependencies (declared in its
  * {@code package-info}) hold, its internals stay its own, and every table is read and written only by
- * the module that owns it. Both checks are shown to fail on a deliberate violation.
+ * the module that owns it. Both checks are shown to fail on a deliberate violation. Tagged {@code architecture}
+ * with {@link ArchitectureTests}.
  */
+@Tag("architecture")
 class ModularityTests {
 
     static final String ROOT = "cn.suqian.govshare";

@@ -16,6 +16,7 @@ import java.util.Map;
 
 import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_QUARANTINE;
 import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_STAT;
+import static cn.suqian.govshare.support.IntervalStats.anInterval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
@@ -32,9 +33,7 @@ class StatsIngestTests {
     ExchangeRollups rollups;
 
     static String line(OffsetDateTime start, String provider, String consumer, String resource, long calls, long failed) {
-        return "{\"intervalStart\":\"" + start + "\",\"intervalSeconds\":300,\"provider\":\"" + provider + "\",\"consumer\":\"" + consumer
-                + "\",\"resource\":\"" + resource + "\",\"calls\":" + calls + ",\"failedCalls\":" + failed
-                + ",\"records\":" + calls * 10 + ",\"bytes\":" + calls * 1000 + ",\"latencyMsSum\":" + calls * 50 + ",\"latencyMsMax\":200}";
+        return anInterval().start(start).provider(provider).consumer(consumer).resource(resource).calls(calls, failed).json();
     }
 
     Map<String, Object> push(String user, String body, String type, String key, int status) {

@@ -1,15 +1,17 @@
 package cn.suqian.govshare.registry;
 
+import cn.suqian.govshare.catalogue.CatalogueResource;
 import cn.suqian.govshare.support.Api;
 import cn.suqian.govshare.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static cn.suqian.govshare.support.CatalogueResources.aResource;
+import static cn.suqian.govshare.support.InformationSystems.aSystem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
@@ -20,16 +22,7 @@ class RegistryApiTests {
     int port;
 
     static Map<String, Object> system(String code, String org) {
-        Map<String, Object> s = new HashMap<>();
-        s.put("code", code);
-        s.put("organisationCode", org);
-        s.put("name", "测试系统 " + code);
-        s.put("fundingType", "GOVERNMENT_INVESTMENT");
-        s.put("lifecycleStatus", "IN_USE");
-        s.put("deployment", "GOV_CLOUD");
-        s.put("network", "EGOV_EXTRANET");
-        s.put("mustConnect", true);
-        return s;
+        return aSystem().code(code).organisation(org).name("测试系统 " + code).json();
     }
 
     @Test
@@ -123,17 +116,8 @@ class RegistryApiTests {
 
     @Test
     void a_conditionally_shared_resource_must_state_its_condition() {
-        Map<String, Object> r = new HashMap<>();
-        r.put("code", "390001/009901");
-        r.put("category", 3);
-        r.put("name", "测试资源");
-        r.put("providerOrganisationCode", "water");
-        r.put("format", "DATABASE");
-        r.put("sharingType", "CONDITIONAL");
-        r.put("sharingMethod", "INTERFACE");
-        r.put("openAttribute", "NOT_OPEN");
-        r.put("updateCycle", "DAILY");
-        r.put("mounted", true);
+        Map<String, Object> r = aResource().code("390001/009901").name("测试资源").provider("water")
+                .sharing(CatalogueResource.SharingType.CONDITIONAL).mounted(true).json();
         Api.as(port, "dept-water").post().uri("/api/v1/catalogue").contentType(MediaType.APPLICATION_JSON).bodyValue(r)
                 .exchange().expectStatus().isBadRequest()
                 .expectBody()

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The plan's reference data is present after a fresh start. */
+/** The plan's reference data, and the demo city imported from its fixture files, are present after a fresh start. */
 @IntegrationTest
 class RegistryReferenceDataTests {
 
@@ -52,5 +52,31 @@ class RegistryReferenceDataTests {
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("OVERDUE")
                 .jsonPath("$.milestones[0].status").isEqualTo("MISSED");
+    }
+
+    @Test
+    void the_demo_city_is_loaded_from_its_fixture_files_through_the_registry() {
+        var leader = Api.as(port, "leader");
+        leader.get().uri("/api/v1/systems/egov.exchange-platform").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.name").isEqualTo("市级数据共享交换平台")
+                .jsonPath("$.annualOmCost").isEqualTo(1850000.00)
+                .jsonPath("$.exchangeAliases[0]").isEqualTo("CN/GOV/SQ-EGOV/exchange");
+        leader.get().uri("/api/v1/networks/public-security.net").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.classified").isEqualTo(true)
+                .jsonPath("$.migrationStatus").isEqualTo("EXEMPT");
+        leader.get().uri("/api/v1/data-rooms/civil-affairs.room").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.migrationStatus").isEqualTo("MIGRATED")
+                .jsonPath("$.migratedOn").isEqualTo("2023-01-01");
+        leader.get().uri("/api/v1/connection-targets/egov.provincial-link").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.kind").isEqualTo("PROVINCIAL_LINK")
+                .jsonPath("$.probe").isEqualTo("HTTP")
+                .jsonPath("$.organisationCode").isEqualTo("egov");
+        leader.get().uri("/api/v1/catalogue/resource?code=311001/001101").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.sharingType").isEqualTo("CONDITIONAL")
+                .jsonPath("$.sourceSystemCode").isEqualTo("agriculture.s02")
+                .jsonPath("$.items.length()").isEqualTo(4);
+        leader.get().uri("/api/v1/tasks/T3").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.progress[?(@.organisationCode == 'ndrc')].evidence").isEqualTo(List.of("宿发改〔2017〕512号 清理整合情况报告"))
+                .jsonPath("$.milestones[0].metOn").isEqualTo("2017-12-28");
     }
 }

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -16,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static cn.suqian.govshare.support.CatalogueResources.aResource;
+import static cn.suqian.govshare.support.InformationSystems.aSystem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -127,9 +128,7 @@ class AccessRefusalTests {
         financeResource = (String) ((Map<?, ?>) ((List<?>) Api.as(port, "admin").get().uri("/api/v1/catalogue?organisation=finance&size=1")
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("items")).getFirst()).get("code");
         Api.as(port, "admin").post().uri("/api/v1/systems").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("code", "finance.matrix-probe", "organisationCode", "finance", "name", "权限矩阵探针系统",
-                        "fundingType", "GOVERNMENT_INVESTMENT", "lifecycleStatus", "IN_USE", "deployment", "GOV_CLOUD",
-                        "network", "EGOV_EXTRANET", "mustConnect", false))
+                .bodyValue(aSystem().code("finance.matrix-probe").organisation("finance").name("权限矩阵探针系统").mustConnect(false).json())
                 .exchange().expectStatus().isCreated();
         Api.as(port, "admin").post().uri("/api/v1/data-rooms").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("code", "finance.room-probe", "organisationCode", "finance", "name", "探针机房", "migrationStatus", "NOT_STARTED"))
@@ -139,9 +138,7 @@ class AccessRefusalTests {
                         "name", "探针接口", "probe", "HEARTBEAT"))
                 .exchange().expectStatus().isCreated();
         Api.as(port, "admin").post().uri("/api/v1/catalogue").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("code", "390099/000001", "category", 3, "name", "探针资源", "providerOrganisationCode", "finance",
-                        "format", "DATABASE", "sharingType", "UNCONDITIONAL", "sharingMethod", "INTERFACE", "openAttribute", "NOT_OPEN",
-                        "updateCycle", "DAILY"))
+                .bodyValue(aResource().code("390099/000001").name("探针资源").provider("finance").json())
                 .exchange().expectStatus().isCreated();
         Api.as(port, "admin").post().uri("/api/v1/networks").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("code", "finance.net-probe", "organisationCode", "finance", "name", "探针专网", "migrationStatus", "NOT_STARTED"))
@@ -292,15 +289,21 @@ class AccessRefusalTests {
         anonymous.put().uri("/api/v1/organisations/water/contact").cookie("SESSION", session)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("contactPerson", "无令牌"))
                 .exchange().expectStatus().isForbidden();
+        assertThat(contactPerson("water")).isNotEqualTo("无令牌");
         anonymous.put().uri("/api/v1/organisations/water/contact").cookie("SESSION", session)
                 .cookie("XSRF-TOKEN", csrf).header("X-XSRF-TOKEN", csrf)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("contactPerson", "有令牌"))
                 .exchange().expectStatus().isOk();
+        assertThat(contactPerson("water")).isEqualTo("有令牌");
         // pages: anonymous gets the login page, a wrong password is sent back to it with ?error
         anonymous.get().uri("/").exchange().expectStatus().isFound().expectHeader().location("/login");
         anonymous.post().uri("/login").cookie("XSRF-TOKEN", csrf).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .bodyValue("username=dept-water&password=wrong&_csrf=" + csrf)
                 .exchange().expectStatus().isFound().expectHeader().location("/login?error");
-        assertThat(HttpStatus.FOUND.value()).isEqualTo(302);
+    }
+
+    String contactPerson(String organisation) {
+        return (String) Api.as(port, "leader").get().uri("/api/v1/organisations/" + organisation).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("contactPerson");
     }
 }

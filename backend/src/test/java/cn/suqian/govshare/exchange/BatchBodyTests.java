@@ -1,0 +1,116 @@
+package cn.suqian.govshare.exchange;
+
+import cn.suqian.govshare.web.FieldProblem;
+import cn.suqian.govshare.web.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** Splitting an ingest body into records of text fields, by content type, each with the line it came from. */
+class BatchBodyTests {
+
+    static List<BatchBody.Line> split(String body, String contentType) {
+        return BatchBody.split(body.getBytes(StandardCharsets.UTF_8), contentType, 3);
+    }
+
+    static List<FieldProblem> problems(String body, String contentType) {
+        try {
+            split(body, contentType);
+        } catch (InvalidInputException e) {
+            return e.problems();
+        }
+        throw new AssertionError("expected the body to be refused: " + body);
+    }
+
+    @Test
+    void a_json_array_gives_each_objects_scalar_fields_as_text() {
+        List<BatchBody.Line> lines = split("[{\"calls\":120,\"provider\":\"water\",\"ok\":true,\"ratio\":0.5,\"gone\":null,"
+                + "\"nested\":{\"a\":[1,2]},\"list\":[{\"x\":1}]},{\"calls\":\"7\"}]", "application/json");
+
+        assertThat(lines).extracting(BatchBody.Line::number).containsExactly(1, 2);
+        assertThat(lines.getFirst().fields()).containsExactly(Map.entry("calls", "120"), Map.entry("provider", "water"),
+                Map.entry("ok", "true"), Map.entry("ratio", "0.5"));
+        assertThat(lines.get(1).fields()).containsExactly(Map.entry("calls", "7"));
+    }
+
+    @Test
+    void the_op_monitoring_shape_is_an_object_with_a_records_array() {
+        List<BatchBody.Line> lines = split("{\"nextRecordsFrom\":{\"t\":1},\"meta\":[1],\"records\":[{\"messageId\":\"m-1\"}]}",
+                "application/json;charset=UTF-8");
+
+        assertThat(lines).singleElement().satisfies(l -> assertThat(l.fields()).containsEntry("messageId", "m-1"));
+    }
+
+    @Test
+    void a_body_that_is_not_an_array_or_a_records_object_is_refused() {
+        assertThat(problems("{\"items\":[]}", "application/json")).extracting(FieldProblem::field).containsExactly("body");
+        assertThat(problems("42", "application/json")).extracting(FieldProblem::field).containsExactly("body");
+        assertThat(problems("[{\"a\":1},7]", "application/json")).extracting(FieldProblem::row, FieldProblem::field)
+                .containsExactly(tuple(2, "record"));
+    }
+
+    @Test
+    void broken_json_is_refused_with_its_line() {
+        assertThat(problems("[\n{\"a\":1},\n{\"a\":", "application/json")).extracting(FieldProblem::field).containsExactly("body");
+        assertThat(problems("[\n{\"a\":1},\n{\"a\" 2}]", "application/json")).extracting(FieldProblem::row).containsExactly(3);
+    }
+
+    @Test
+    void an_empty_batch_is_refused() {
+        assertThat(problems("[]", "application/json")).extracting(FieldProblem::field, FieldProblem::value).containsExactly(tuple("body", null));
+        assertThat(problems("\n\n", "application/x-ndjson")).extracting(FieldProblem::field).containsExactly("body");
+    }
+
+    @Test
+    void a_batch_has_at_most_the_maximum_number_of_records() {
+        assertThat(split("[{},{},{}]", "application/json")).hasSize(3);
+        assertThat(problems("[{},{},{},{}]", "application/json")).extracting(FieldProblem::field, FieldProblem::value)
+                .containsExactly(tuple("body", "4+ records"));
+        assertThat(problems("{}\n{}\n{}\n{}\n", "application/x-ndjson")).extracting(FieldProblem::field).containsExactly("body");
+        assertThat(problems("a\n1\n2\n3\n4\n", "text/csv")).extracting(FieldProblem::field).containsExactly("body");
+    }
+
+    @Test
+    void ndjson_lines_keep_their_line_numbers_across_blank_lines_and_crlf() {
+        List<BatchBody.Line> lines = split("{\"a\":1}\r\n\r\n  \n{\"a\":2}\n", "application/x-ndjson");
+
+        assertThat(lines).extracting(BatchBody.Line::number).containsExactly(1, 4);
+        assertThat(lines).extracting(l -> l.fields().get("a")).containsExactly("1", "2");
+        assertThat(split("{\"a\":3}", "application/jsonl")).singleElement().satisfies(l -> assertThat(l.number()).isEqualTo(1));
+    }
+
+    @Test
+    void every_bad_ndjson_line_is_reported_at_once_with_a_preview() {
+        List<FieldProblem> problems = problems("{\"a\":1}\n[1,2]\r\n{\"a\":\n" + "x".repeat(100) + "\n", "application/x-ndjson");
+
+        assertThat(problems).extracting(FieldProblem::row, FieldProblem::field).containsExactly(tuple(2, "line"), tuple(3, "line"), tuple(4, "line"));
+        assertThat(problems.getFirst().value()).isEqualTo("[1,2]");
+        assertThat((String) problems.getLast().value()).hasSize(81).endsWith("…");
+    }
+
+    @Test
+    void csv_rows_are_records_keyed_by_the_header_and_numbered_as_the_file_shows_them() {
+        List<BatchBody.Line> lines = split("provider,calls\nwater,5\n\nhealth,7\n", "text/csv");
+
+        assertThat(lines).extracting(BatchBody.Line::number).containsExactly(2, 4);
+        assertThat(lines.getLast().fields()).containsExactly(Map.entry("provider", "health"), Map.entry("calls", "7"));
+    }
+
+    @Test
+    void without_a_content_type_the_body_is_read_as_json() {
+        assertThat(BatchBody.split("[{\"a\":\"b\"}]".getBytes(StandardCharsets.UTF_8), null, 3)).hasSize(1);
+    }
+
+    @Test
+    void a_line_is_written_back_as_a_json_object_of_its_fields() {
+        BatchBody.Line line = split("[{\"calls\":120,\"provider\":\"水利局\"}]", "application/json").getFirst();
+
+        assertThat(line.json()).isEqualTo("{\"calls\":\"120\",\"provider\":\"水利局\"}");
+    }
+}

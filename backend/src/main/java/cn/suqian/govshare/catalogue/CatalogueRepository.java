@@ -9,8 +9,10 @@ import cn.suqian.govshare.catalogue.CatalogueResource.SharingMethod;
 import cn.suqian.govshare.catalogue.CatalogueResource.SharingType;
 import cn.suqian.govshare.catalogue.CatalogueResource.UpdateCycle;
 
+import cn.suqian.govshare.catalogue.CatalogueService.Filter;
 import cn.suqian.govshare.db.Sorting;
 import cn.suqian.govshare.db.schema.tables.records.CatalogueResourceRecord;
+import cn.suqian.govshare.record.RecordStore;
 
 import cn.suqian.govshare.web.PageRequest;
 import cn.suqian.govshare.web.PageResult;
@@ -37,13 +39,9 @@ import static cn.suqian.govshare.db.schema.Tables.CATALOGUE_RESOURCE;
 
 /** Catalogue rows. Called inside a {@code Db.tx}. */
 @Repository
-public class CatalogueRepository {
+class CatalogueRepository implements RecordStore<CatalogueResource, Filter> {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-
-    public record Filter(String organisation, SharingType sharingType, OpenAttribute openAttribute, Boolean mounted,
-                         BaseDatabase baseDatabase, Integer category, String sourceSystem, String q, boolean includeRetired) {
-    }
 
     static final Map<String, Field<?>> SORTABLE = new LinkedHashMap<>();
 

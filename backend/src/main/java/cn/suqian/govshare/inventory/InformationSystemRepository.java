@@ -5,8 +5,11 @@ import cn.suqian.govshare.inventory.InformationSystem.FundingType;
 import cn.suqian.govshare.inventory.InformationSystem.LifecycleStatus;
 import cn.suqian.govshare.inventory.InformationSystem.NetworkType;
 
+import cn.suqian.govshare.inventory.InformationSystemService.Filter;
+import cn.suqian.govshare.inventory.InformationSystemService.Summary;
 import cn.suqian.govshare.db.Sorting;
 import cn.suqian.govshare.db.schema.tables.records.InformationSystemRecord;
+import cn.suqian.govshare.record.RecordStore;
 
 import cn.suqian.govshare.web.PageRequest;
 import cn.suqian.govshare.web.PageResult;
@@ -29,16 +32,7 @@ import static cn.suqian.govshare.db.schema.Tables.INFORMATION_SYSTEM;
 
 /** Inventory rows. Called inside a {@code Db.tx}. */
 @Repository
-public class InformationSystemRepository {
-
-    /** List filters; {@code organisation} is forced to the caller's own for departments. */
-    public record Filter(String organisation, LifecycleStatus lifecycleStatus, Deployment deployment, NetworkType network,
-                         Boolean mustConnect, String q, boolean includeRetired) {
-    }
-
-    public record Summary(long total, Map<LifecycleStatus, Integer> byLifecycleStatus, Map<Deployment, Integer> byDeployment,
-                          Map<NetworkType, Integer> byNetwork, int mustConnect, int connected) {
-    }
+class InformationSystemRepository implements RecordStore<InformationSystem, Filter> {
 
     static final Map<String, Field<?>> SORTABLE = new LinkedHashMap<>();
 

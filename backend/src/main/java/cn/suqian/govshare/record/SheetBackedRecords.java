@@ -9,123 +9,148 @@ import cn.suqian.govshare.spreadsheet.SheetWriter;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
 import cn.suqian.govshare.web.NotFoundException;
+import cn.suqian.govshare.web.PageRequest;
+import cn.suqian.govshare.web.PageResult;
 import org.jooq.DSLContext;
 import reactor.core.publisher.Mono;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * The life of a registry record that departments also keep in spreadsheets (the inventory, the catalogue):
- * read within organisation scope, create, replace (the key never changes), retire, import, export. The
- * record type supplies its {@link Store}: storage, rules and spreadsheet columns.
+ * The service of a registry that departments also keep in spreadsheets (the inventory, the catalogue):
+ * list and export within organisation scope, read, create, replace (the code never changes), retire,
+ * import all or nothing, and the empty template; each call is one transaction. A module's service extends
+ * it with its record type, whose rules the record itself carries; the module's repository keeps the rows
+ * and its sheet definition gives the columns.
  */
-public final class SheetBackedRecords<T> {
+public class SheetBackedRecords<T extends SheetBackedRecords.Entry<T>, F extends RecordFilter<F>> {
 
-    /** What a record type contributes beyond its spreadsheet import definition. */
-    public interface Store<T> extends SheetImport.Definition<T> {
+    /** A record kept in spreadsheets: an owned record that can be addressed under its code. */
+    public interface Entry<T extends Entry<T>> extends OwnedRecord<T> {
+
+        /** The same record under the given code (the code in a replacement body may be left out). */
+        T withCode(String code);
+    }
+
+    /** What a record type's sheet adds to its import definition. */
+    public interface Sheet<T> extends SheetImport.Definition<T> {
+
         /** How the record is named in messages, e.g. "information system". */
         String entityName();
 
         /** The sheet's name in exported workbooks and the downloaded file's base name. */
         String sheetName();
+    }
 
-        Optional<T> get(DSLContext dsl, String key);
-
-        void retire(DSLContext dsl, String key);
-
-        OffsetDateTime retiredAt(T record);
-
-        T normalise(T record);
-
-        /** The record with the given key (the key in a replacement body may be left out). */
-        T withKey(T record, String key);
+    /** A spreadsheet to download: its content, the file's base name and its format. */
+    public record SheetFile(byte[] content, String baseName, SheetFormat format) {
     }
 
     private final Db db;
     private final References.Sources references;
-    private final Store<T> store;
+    private final RecordStore<T, F> store;
+    private final Sheet<T> sheet;
     private final SheetImport<T> sheetImport;
 
-    public SheetBackedRecords(Db db, References.Sources references, Store<T> store, AuditTrail audit) {
+    protected SheetBackedRecords(Db db, References.Sources references, AuditTrail audit, RecordStore<T, F> store, Sheet<T> sheet) {
         this.db = db;
         this.references = references;
         this.store = store;
-        this.sheetImport = new SheetImport<>(store, audit, references);
+        this.sheet = sheet;
+        this.sheetImport = new SheetImport<>(sheet, store, audit, references);
     }
 
-    public Mono<T> get(CurrentUser user, String key) {
+    /** Departments only ever see their own organisation, whatever they asked for. */
+    protected static <F extends RecordFilter<F>> F scoped(CurrentUser user, F filter) {
+        return user.organisationScope().map(filter::withOrganisation).orElse(filter);
+    }
+
+    public Mono<PageResult<T>> find(CurrentUser user, F filter, String sort, PageRequest page) {
+        return db.tx(dsl -> store.find(dsl, scoped(user, filter), sort, page));
+    }
+
+    public Mono<T> get(CurrentUser user, String code) {
         return db.tx(dsl -> {
-            T found = store.get(dsl, key).orElseThrow(() -> new NotFoundException(store.entityName(), key));
-            user.requireRead(store.organisation(found));
+            T found = store.get(dsl, code).orElseThrow(() -> new NotFoundException(sheet.entityName(), code));
+            user.requireRead(found.organisationCode());
             return found;
         });
     }
 
     public Mono<T> create(CurrentUser user, T input) {
-        T record = store.normalise(input);
+        T record = input.normalised();
         return db.tx(dsl -> {
-            user.requireChange(store.organisation(record));
+            user.requireChange(record.organisationCode());
             validate(dsl, record);
-            if (store.get(dsl, store.key(record)).isPresent()) {
-                throw new InvalidInputException("code", store.key(record), "already exists");
+            if (store.get(dsl, record.code()).isPresent()) {
+                throw new InvalidInputException("code", record.code(), "already exists");
             }
             store.insert(dsl, List.of(record));
-            return store.get(dsl, store.key(record)).orElseThrow();
+            return store.get(dsl, record.code()).orElseThrow();
         });
     }
 
-    public Mono<T> update(CurrentUser user, String key, T input) {
-        T given = store.normalise(input);
+    public Mono<T> update(CurrentUser user, String code, T input) {
+        T given = input.normalised();
         return db.tx(dsl -> {
-            T stored = store.get(dsl, key).orElseThrow(() -> new NotFoundException(store.entityName(), key));
-            user.requireChange(store.organisation(stored));
-            if (store.key(given) != null && !store.key(given).equals(key)) {
-                throw new InvalidInputException("code", store.key(given),
-                        "does not match the " + store.entityName() + " addressed (" + key + "); codes never change");
+            T stored = store.get(dsl, code).orElseThrow(() -> new NotFoundException(sheet.entityName(), code));
+            user.requireChange(stored.organisationCode());
+            if (given.code() != null && !given.code().equals(code)) {
+                throw new InvalidInputException("code", given.code(),
+                        "does not match the " + sheet.entityName() + " addressed (" + code + "); codes never change");
             }
-            T record = store.withKey(given, key);
-            user.requireChange(store.organisation(record) == null ? store.organisation(stored) : store.organisation(record));
-            if (store.retiredAt(stored) != null) {
-                throw new InvalidInputException("code", key, "a retired " + store.entityName() + " cannot be changed");
+            T record = given.withCode(code);
+            user.requireChange(record.organisationCode() == null ? stored.organisationCode() : record.organisationCode());
+            if (stored.retiredAt() != null) {
+                throw new InvalidInputException("code", code, "a retired " + sheet.entityName() + " cannot be changed");
             }
             validate(dsl, record);
-            if (!store.same(stored, record)) {
+            if (!stored.sameContentAs(record)) {
                 store.update(dsl, List.of(record));
             }
-            return store.get(dsl, key).orElseThrow();
+            return store.get(dsl, code).orElseThrow();
         });
     }
 
-    public Mono<T> retire(CurrentUser user, String key) {
+    public Mono<T> retire(CurrentUser user, String code) {
         return db.tx(dsl -> {
-            T stored = store.get(dsl, key).orElseThrow(() -> new NotFoundException(store.entityName(), key));
-            user.requireChange(store.organisation(stored));
-            store.retire(dsl, key);
-            return store.get(dsl, key).orElseThrow();
+            T stored = store.get(dsl, code).orElseThrow(() -> new NotFoundException(sheet.entityName(), code));
+            user.requireChange(stored.organisationCode());
+            store.retire(dsl, code);
+            return store.get(dsl, code).orElseThrow();
         });
     }
 
+    /** Imports a spreadsheet (an absent body is an empty file); {@code dryRun} only checks. */
     public Mono<SheetImport.Result> importSheet(CurrentUser user, byte[] content, String fileName, boolean dryRun) {
         return db.tx(dsl -> importSheet(dsl, user, content, fileName, dryRun));
     }
 
     /** The same, inside a transaction the caller already holds (demo data enters this way). */
     public SheetImport.Result importSheet(DSLContext dsl, CurrentUser user, byte[] content, String fileName, boolean dryRun) {
-        return sheetImport.run(dsl, user, SheetReader.read(content), dryRun, fileName);
+        return sheetImport.run(dsl, user, SheetReader.read(content == null ? new byte[0] : content), dryRun, fileName);
     }
 
-    public byte[] write(SheetFormat format, List<T> records) {
-        return SheetWriter.write(format, store.sheetName(), store.columns().stream().map(c -> c.heading()).toList(),
-                SheetImport.rows(store.columns(), records));
+    /** The records the filter selects (departments: their own), as a spreadsheet. */
+    public Mono<SheetFile> export(CurrentUser user, F filter, SheetFormat format) {
+        return db.tx(dsl -> new SheetFile(write(format, store.all(dsl, scoped(user, filter))), sheet.sheetName(), format));
+    }
+
+    /** The empty spreadsheet to fill in, with the headings an import expects. */
+    public SheetFile template(SheetFormat format) {
+        return new SheetFile(write(format, List.of()), sheet.sheetName() + "模板", format);
+    }
+
+    private byte[] write(SheetFormat format, List<T> records) {
+        return SheetWriter.write(format, sheet.sheetName(), sheet.columns().stream().map(c -> c.heading()).toList(),
+                SheetImport.rows(sheet.columns(), records));
     }
 
     private void validate(DSLContext dsl, T record) {
-        List<FieldProblem> problems = new ArrayList<>(store.check(record, LocalDate.now()));
-        problems.addAll(store.checkReferences(record, references.open(dsl)));
+        List<FieldProblem> problems = new ArrayList<>(record.check(LocalDate.now()));
+        problems.addAll(record.checkReferences(references.open(dsl)));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

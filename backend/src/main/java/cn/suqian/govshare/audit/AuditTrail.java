@@ -1,10 +1,10 @@
 package cn.suqian.govshare.audit;
 
+import cn.suqian.govshare.db.schema.tables.records.AuditVerifyRecord;
 import cn.suqian.govshare.web.InvalidInputException;
 import cn.suqian.govshare.web.RawJson;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static cn.suqian.govshare.db.schema.Tables.AUDIT_EVENT;
+import static cn.suqian.govshare.db.schema.Tables.AUDIT_VERIFY;
 
 /** Reads and verifies the audit trail; records domain events that are not row changes. */
 @Component
@@ -95,9 +96,8 @@ public class AuditTrail {
     }
 
     public Verification verify(DSLContext dsl) {
-        Record r = dsl.fetchOne("SELECT rows_checked, first_broken_id, reason, last_hash FROM audit_verify()");
-        Long broken = r.get("first_broken_id", Long.class);
-        return new Verification(broken == null, r.get("rows_checked", Long.class), broken, r.get("reason", String.class),
-                r.get("last_hash", String.class), OffsetDateTime.now());
+        AuditVerifyRecord r = dsl.selectFrom(AUDIT_VERIFY.call()).fetchSingle();
+        return new Verification(r.getFirstBrokenId() == null, r.getRowsChecked(), r.getFirstBrokenId(), r.getReason(),
+                r.getLastHash(), OffsetDateTime.now());
     }
 }

@@ -1,13 +1,9 @@
 package cn.suqian.govshare.catalogue;
 
 import cn.suqian.govshare.catalogue.CatalogueResource.BaseDatabase;
-import cn.suqian.govshare.catalogue.CatalogueResource.DataType;
-import cn.suqian.govshare.catalogue.CatalogueResource.Format;
 import cn.suqian.govshare.catalogue.CatalogueResource.InformationItem;
 import cn.suqian.govshare.catalogue.CatalogueResource.OpenAttribute;
-import cn.suqian.govshare.catalogue.CatalogueResource.SharingMethod;
 import cn.suqian.govshare.catalogue.CatalogueResource.SharingType;
-import cn.suqian.govshare.catalogue.CatalogueResource.UpdateCycle;
 
 import cn.suqian.govshare.catalogue.CatalogueService.Filter;
 import cn.suqian.govshare.db.Sorting;
@@ -23,12 +19,12 @@ import org.jooq.JSONB;
 import org.jooq.Query;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,16 +119,16 @@ class CatalogueRepository implements RecordStore<CatalogueResource, Filter> {
             c.add(t.PROVIDER_ORGANISATION_CODE.eq(f.organisation()));
         }
         if (f.sharingType() != null) {
-            c.add(t.SHARING_TYPE.eq(f.sharingType().name()));
+            c.add(t.SHARING_TYPE.eq(f.sharingType()));
         }
         if (f.openAttribute() != null) {
-            c.add(t.OPEN_ATTRIBUTE.eq(f.openAttribute().name()));
+            c.add(t.OPEN_ATTRIBUTE.eq(f.openAttribute()));
         }
         if (f.mounted() != null) {
             c.add(t.MOUNTED.eq(f.mounted()));
         }
         if (f.baseDatabase() != null) {
-            c.add(DSL.condition("{0} = ANY({1})", DSL.val(f.baseDatabase().name()), t.BASE_DATABASES));
+            c.add(t.BASE_DATABASES.contains(new BaseDatabase[]{f.baseDatabase()}));
         }
         if (f.category() != null) {
             c.add(t.CATEGORY.eq(f.category().shortValue()));
@@ -152,11 +148,9 @@ class CatalogueRepository implements RecordStore<CatalogueResource, Filter> {
 
     static CatalogueResource toDomain(CatalogueResourceRecord r) {
         return new CatalogueResource(r.getCode(), r.getCategory().intValue(), r.getClassName(), r.getItemName(), r.getSubitemName(),
-                r.getDetailName(), r.getName(), r.getProviderOrganisationCode(), r.getAbstract(), Format.valueOf(r.getFormat()),
-                items(r.getItems()), SharingType.valueOf(r.getSharingType()), r.getSharingCondition(), r.getNotSharedBasis(),
-                r.getSharingMethod() == null ? null : SharingMethod.valueOf(r.getSharingMethod()),
-                OpenAttribute.valueOf(r.getOpenAttribute()), UpdateCycle.valueOf(r.getUpdateCycle()), r.getReleasedOn(),
-                List.of(r.getRelatedCodes()), Arrays.stream(r.getBaseDatabases()).map(BaseDatabase::valueOf).toList(),
+                r.getDetailName(), r.getName(), r.getProviderOrganisationCode(), r.getAbstract(), r.getFormat(),
+                items(r.getItems()), r.getSharingType(), r.getSharingCondition(), r.getNotSharedBasis(), r.getSharingMethod(),
+                r.getOpenAttribute(), r.getUpdateCycle(), r.getReleasedOn(), List.of(r.getRelatedCodes()), List.of(r.getBaseDatabases()),
                 r.getMounted(), r.getMountedSince(), r.getSourceSystemCode(), r.getRetiredAt(), r.getCreatedAt(), r.getUpdatedAt());
     }
 
@@ -171,17 +165,17 @@ class CatalogueRepository implements RecordStore<CatalogueResource, Filter> {
         r.setName(c.name());
         r.setProviderOrganisationCode(c.providerOrganisationCode());
         r.setAbstract(c.abstractText());
-        r.setFormat(c.format().name());
+        r.setFormat(c.format());
         r.setItems(JSONB.valueOf(JSON.writeValueAsString(c.items())));
-        r.setSharingType(c.sharingType().name());
+        r.setSharingType(c.sharingType());
         r.setSharingCondition(c.sharingCondition());
         r.setNotSharedBasis(c.notSharedBasis());
-        r.setSharingMethod(c.sharingMethod() == null ? null : c.sharingMethod().name());
-        r.setOpenAttribute(c.openAttribute().name());
-        r.setUpdateCycle(c.updateCycle().name());
+        r.setSharingMethod(c.sharingMethod());
+        r.setOpenAttribute(c.openAttribute());
+        r.setUpdateCycle(c.updateCycle());
         r.setReleasedOn(c.releasedOn());
         r.setRelatedCodes(c.relatedCodes().toArray(String[]::new));
-        r.setBaseDatabases(c.baseDatabases().stream().map(Enum::name).toArray(String[]::new));
+        r.setBaseDatabases(c.baseDatabases().toArray(BaseDatabase[]::new));
         r.setMounted(c.mounted());
         r.setMountedSince(c.mountedSince());
         r.setSourceSystemCode(c.sourceSystemCode());
@@ -189,15 +183,7 @@ class CatalogueRepository implements RecordStore<CatalogueResource, Filter> {
     }
 
     static List<InformationItem> items(JSONB json) {
-        if (json == null) {
-            return List.of();
-        }
-        var tree = JSON.readTree(json.data());
-        List<InformationItem> items = new ArrayList<>();
-        for (var node : tree) {
-            String type = node.path("dataType").asString(null);
-            items.add(new InformationItem(node.path("name").asString(null), type == null ? null : DataType.valueOf(type)));
-        }
-        return items;
+        return json == null ? List.of() : JSON.readValue(json.data(), new TypeReference<List<InformationItem>>() {
+        });
     }
 }

@@ -59,24 +59,9 @@ class ConnectionTargetController {
         sortable.put("probe", t.PROBE);
         return new OwnedRecords<>(db, references, new OwnedRecords.Mapping<>("connection target", t, t.CODE, t.ORGANISATION_CODE,
                 t.RETIRED_AT, t.UPDATED_AT, sortable,
-                r -> new ConnectionTarget(r.getCode(), r.getSystemCode(), r.getOrganisationCode(),
-                        ConnectionTarget.Kind.valueOf(r.getKind()), r.getName(), ConnectionTarget.Probe.valueOf(r.getProbe()),
-                        r.getAddress(), r.getIntervalSeconds(), r.getDownAfter(), r.getUpAfter(), r.getEnabled(), r.getRetiredAt(),
-                        r.getCreatedAt(), r.getUpdatedAt()),
-                (dsl, c) -> {
-                    ConnectionTargetRecord r = dsl.newRecord(t);
-                    r.setCode(c.code());
-                    r.setSystemCode(c.systemCode());
-                    r.setKind(c.kind().name());
-                    r.setName(c.name());
-                    r.setProbe(c.probe().name());
-                    r.setAddress(c.address());
-                    r.setIntervalSeconds(c.intervalSeconds());
-                    r.setDownAfter(c.downAfter());
-                    r.setUpAfter(c.upAfter());
-                    r.setEnabled(c.enabled());
-                    return r;
-                },
+                r -> r.into(ConnectionTarget.class),
+                // the owning organisation follows the system, by trigger
+                (dsl, c) -> OwnedRecords.row(dsl, t, c, t.ORGANISATION_CODE, t.RETIRED_AT, t.CREATED_AT, t.UPDATED_AT),
                 ConnectionTarget::code, ConnectionTarget::normalised, (c, today) -> c.check(),
                 (dsl, c, lookups) -> c.systemCode() == null || lookups.systemOwner().containsKey(c.systemCode()) ? List.of()
                         : List.of(new FieldProblem("systemCode", c.systemCode(), "unknown (or retired) information system")),
@@ -101,7 +86,7 @@ class ConnectionTargetController {
         }
         ConnectionTarget.Kind k = Params.enumOf("kind", kind, ConnectionTarget.Kind.class);
         if (k != null) {
-            filters.add(CONNECTION_TARGET.KIND.eq(k.name()));
+            filters.add(CONNECTION_TARGET.KIND.eq(k));
         }
         return targets.find(user, organisation, filters, includeRetired, sort, PageRequest.of(page, size));
     }

@@ -93,13 +93,13 @@ class RegistryDemoData implements ApplicationRunner {
         log.info("DEMO MODE: demo city loaded in {} ms: {}", (System.nanoTime() - started) / 1_000_000, result);
     }
 
-    record Org(String code, String name, String type) {
+    record Org(String code, String name, OrganisationType type) {
     }
 
     Map<String, Integer> load(DSLContext dsl) {
         Random random = new Random(20171227L); // the plan's date: the same demo city every time
         List<Org> orgs = organisations.active(dsl).stream().filter(o -> o.type() != OrganisationType.CITY)
-                .map(o -> new Org(o.code(), o.name(), o.type().name())).toList();
+                .map(o -> new Org(o.code(), o.name(), o.type())).toList();
 
         // Private networks and data rooms come first: systems refer to them.
         Map<String, String> networkOf = new LinkedHashMap<>();
@@ -118,7 +118,7 @@ class RegistryDemoData implements ApplicationRunner {
         }
         Map<String, String> roomOf = new LinkedHashMap<>();
         for (Org o : orgs) {
-            if (o.type().equals("COUNTY_DISTRICT") || random.nextInt(100) < 35) {
+            if (o.type() == OrganisationType.COUNTY_DISTRICT || random.nextInt(100) < 35) {
                 MigrationStatus status = MigrationStatus.values()[random.nextInt(4)];
                 String code = o.code() + ".room";
                 rooms.create(dsl, OFFICE, new DataRoom(code, o.code(), o.name() + "数据机房", o.name() + "办公楼", "业务系统服务器托管",
@@ -142,7 +142,7 @@ class RegistryDemoData implements ApplicationRunner {
                 new BigDecimal("1850000.00"), List.of("CN/GOV/SQ-EGOV/exchange"), null, null, null));
         for (Org o : orgs) {
             List<String> names = new ArrayList<>(namesFor(o));
-            int count = Math.min(names.size(), 5 + random.nextInt(o.type().equals("CITY_DEPARTMENT") ? 7 : 5));
+            int count = Math.min(names.size(), 5 + random.nextInt(o.type() == OrganisationType.CITY_DEPARTMENT ? 7 : 5));
             java.util.Collections.shuffle(names, random);
             for (int i = 0; i < count; i++) {
                 inventory.add(system(random, o, i + 1, names.get(i), networkOf.get(o.code()), roomOf.get(o.code())));
@@ -275,11 +275,11 @@ class RegistryDemoData implements ApplicationRunner {
 
     private static List<String> namesFor(Org o) {
         List<String> names = new ArrayList<>(SPECIFIC.getOrDefault(o.code(), List.of()));
-        if (o.type().equals("COUNTY_DISTRICT")) {
+        if (o.type() == OrganisationType.COUNTY_DISTRICT) {
             for (String n : COUNTY) {
                 names.add(o.name() + n);
             }
-        } else if (o.type().equals("DEVELOPMENT_ZONE")) {
+        } else if (o.type() == OrganisationType.DEVELOPMENT_ZONE) {
             for (String n : ZONE) {
                 names.add(o.name() + n);
             }

@@ -76,7 +76,7 @@ public class Collector {
         }
         long runId = db.inTransaction(actor, dsl -> dsl.insertInto(EXCHANGE_COLLECTOR_RUN)
                 .set(EXCHANGE_COLLECTOR_RUN.SOURCE_CODE, code).set(EXCHANGE_COLLECTOR_RUN.STARTED_AT, OffsetDateTime.now())
-                .set(EXCHANGE_COLLECTOR_RUN.STATUS, "RUNNING").set(EXCHANGE_COLLECTOR_RUN.CURSOR_BEFORE, source.getCursor())
+                .set(EXCHANGE_COLLECTOR_RUN.STATUS, CollectorRun.Status.RUNNING).set(EXCHANGE_COLLECTOR_RUN.CURSOR_BEFORE, source.getCursor())
                 .returningResult(EXCHANGE_COLLECTOR_RUN.ID).fetchOne().value1());
         String cursor = source.getCursor();
         int records = 0;
@@ -123,7 +123,7 @@ public class Collector {
                 }
                 cursor = next;
             }
-            finish(runId, code, "SUCCEEDED", attempts, records, cursor, null, source.getIntervalSeconds(), 0);
+            finish(runId, code, CollectorRun.Status.SUCCEEDED, attempts, records, cursor, null, source.getIntervalSeconds(), 0);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -133,7 +133,7 @@ public class Collector {
                 message = "rejected page: " + invalid.problems().stream().limit(5).map(Object::toString).toList();
             }
             log.warn("Collector source {} failed after {} attempt(s): {}", code, attempts, message);
-            finish(runId, code, "FAILED", attempts, records, cursor, message, source.getIntervalSeconds(), source.getFailures() + 1);
+            finish(runId, code, CollectorRun.Status.FAILED, attempts, records, cursor, message, source.getIntervalSeconds(), source.getFailures() + 1);
         }
     }
 
@@ -150,7 +150,7 @@ public class Collector {
         return response.body();
     }
 
-    private void finish(long runId, String code, String status, int attempts, int records, String cursor, String error,
+    private void finish(long runId, String code, CollectorRun.Status status, int attempts, int records, String cursor, String error,
                         int intervalSeconds, int failures) {
         long backoff = failures == 0 ? intervalSeconds : Math.min(3600, intervalSeconds * (1L << Math.min(failures, 12)));
         db.inTransaction(Actor.system("exchange-collector"), dsl -> {

@@ -37,12 +37,8 @@ class CollectorController {
         this.db = db;
     }
 
-    public record Run(long id, OffsetDateTime startedAt, OffsetDateTime finishedAt, String status, int attempts, int records,
-                      String cursorBefore, String cursorAfter, String error) {
-    }
-
     public record Source(String code, String name, String url, boolean enabled, int intervalSeconds, String cursor,
-                         OffsetDateTime nextRunAt, int failures, List<Run> runs) {
+                         OffsetDateTime nextRunAt, int failures, List<CollectorRun> runs) {
     }
 
     public record SourceInput(String code, String name, String url, String authHeader, Boolean enabled, Integer intervalSeconds) {
@@ -61,7 +57,7 @@ class CollectorController {
     @Operation(summary = "Run history of one source, newest first. EGOV_ADMIN only.")
     @GetMapping("/{code}/runs")
     @PreAuthorize(Access.ADMIN)
-    public Mono<List<Run>> runs(@PathVariable String code) {
+    public Mono<List<CollectorRun>> runs(@PathVariable String code) {
         return db.tx(dsl -> {
             if (!dsl.fetchExists(EXCHANGE_SOURCE, EXCHANGE_SOURCE.CODE.eq(code))) {
                 throw new NotFoundException("collector source", code);
@@ -134,8 +130,7 @@ class CollectorController {
         }
     }
 
-    static Run run(cn.suqian.govshare.db.schema.tables.records.ExchangeCollectorRunRecord r) {
-        return new Run(r.getId(), r.getStartedAt(), r.getFinishedAt(), r.getStatus(), r.getAttempts(), r.getRecords(),
-                r.getCursorBefore(), r.getCursorAfter(), r.getError());
+    static CollectorRun run(cn.suqian.govshare.db.schema.tables.records.ExchangeCollectorRunRecord r) {
+        return r.into(CollectorRun.class);
     }
 }

@@ -95,7 +95,7 @@ public class ExchangeIngest {
                                 + (provider == null && consumer == null ? "; " : "")
                                 + (consumer == null ? "unknown consumer '" + s.consumer() + "'" : "")));
             } else {
-                attributed.add(new StatsMerge.Attributed(s, "STATS", provider.organisation(), consumer.organisation(),
+                attributed.add(new StatsMerge.Attributed(s, StatSource.STATS, provider.organisation(), consumer.organisation(),
                         provider.system(), consumer.system()));
             }
         }
@@ -120,15 +120,15 @@ public class ExchangeIngest {
             throw new InvalidInputException(problems);
         }
         merge.merge(dsl, attributed, batchId);
-        quarantine(dsl, batchId, "STATS", quarantined);
-        return record(dsl, batchId, "STATS", client, idempotencyKey, sha, lines.size(), attributed.size(), quarantined.size(), 0);
+        quarantine(dsl, batchId, StatSource.STATS, quarantined);
+        return record(dsl, batchId, BatchKind.STATS, client, idempotencyKey, sha, lines.size(), attributed.size(), quarantined.size(), 0);
     }
 
     /** A record the registry could not attribute, with the references it did not know. */
     record Quarantined(String json, List<String> unknownRefs, String reason) {
     }
 
-    static void quarantine(DSLContext dsl, UUID batchId, String kind, List<Quarantined> records) {
+    static void quarantine(DSLContext dsl, UUID batchId, StatSource kind, List<Quarantined> records) {
         if (records.isEmpty()) {
             return;
         }
@@ -161,7 +161,7 @@ public class ExchangeIngest {
         return new BatchResult(b.getId(), b.getLines(), b.getAccepted(), b.getQuarantined(), b.getDuplicates(), true);
     }
 
-    static BatchResult record(DSLContext dsl, UUID batchId, String kind, String client, String idempotencyKey, String sha,
+    static BatchResult record(DSLContext dsl, UUID batchId, BatchKind kind, String client, String idempotencyKey, String sha,
                               int lines, int accepted, int quarantined, int duplicates) {
         dsl.insertInto(EXCHANGE_BATCH)
                 .set(EXCHANGE_BATCH.ID, batchId)

@@ -26,7 +26,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_ANOMALY;
 
@@ -34,9 +33,6 @@ import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_ANOMALY;
 @RestController
 @RequestMapping("/api/v1/exchange")
 class ExchangeOperationsController {
-
-    static final Set<String> STATUSES = Set.of("NEW", "ACKNOWLEDGED", "NORMAL");
-    static final Set<String> KINDS = Set.of("FAILURE_RATIO", "UNUSUAL_TRAFFIC", "SILENT_PROVIDER", "CLOCK_SKEW", "DUPLICATE_MESSAGE_ID");
 
     private final Db db;
     private final Quarantine quarantine;
@@ -48,11 +44,6 @@ class ExchangeOperationsController {
         this.quarantine = quarantine;
         this.zombies = zombies;
         this.rollups = rollups;
-    }
-
-    public record Anomaly(long id, String kind, OffsetDateTime periodStart, OffsetDateTime periodEnd, String provider, String consumer,
-                          String resource, RawJson detail, String status, OffsetDateTime detectedAt, String triagedBy,
-                          String note) {
     }
 
     public record Triage(String status, String note) {
@@ -67,16 +58,10 @@ class ExchangeOperationsController {
                                                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         List<Condition> where = new ArrayList<>();
         if (status != null && !status.isBlank()) {
-            if (!STATUSES.contains(status)) {
-                throw new InvalidInputException("status", status, "NEW, ACKNOWLEDGED or NORMAL");
-            }
-            where.add(EXCHANGE_ANOMALY.STATUS.eq(status));
+            where.add(EXCHANGE_ANOMALY.STATUS.eq(status(status)));
         }
         if (kind != null && !kind.isBlank()) {
-            if (!KINDS.contains(kind)) {
-                throw new InvalidInputException("kind", kind, String.join(", ", KINDS));
-            }
-            where.add(EXCHANGE_ANOMALY.KIND.eq(kind));
+            where.add(EXCHANGE_ANOMALY.KIND.eq(kind(kind)));
         }
         if (from != null) {
             where.add(EXCHANGE_ANOMALY.PERIOD_END.gt(ExchangeController.time("from", from)));
@@ -100,14 +85,12 @@ class ExchangeOperationsController {
     @PutMapping("/anomalies/{id}")
     @PreAuthorize(Access.ADMIN)
     public Mono<Anomaly> triage(CurrentUser user, @PathVariable long id, @RequestBody Triage triage) {
-        if (triage.status() == null || !STATUSES.contains(triage.status())) {
-            throw new InvalidInputException("status", triage.status(), "NEW, ACKNOWLEDGED or NORMAL");
-        }
+        Anomaly.Status status = status(triage.status());
         if (triage.note() != null && triage.note().length() > 2000) {
             throw new InvalidInputException("note", triage.note().substring(0, 40) + "…", "at most 2000 characters");
         }
         return db.tx(dsl -> {
-            int n = dsl.update(EXCHANGE_ANOMALY).set(EXCHANGE_ANOMALY.STATUS, triage.status())
+            int n = dsl.update(EXCHANGE_ANOMALY).set(EXCHANGE_ANOMALY.STATUS, status)
                     .set(EXCHANGE_ANOMALY.NOTE, triage.note()).set(EXCHANGE_ANOMALY.TRIAGED_BY, user.username())
                     .set(EXCHANGE_ANOMALY.TRIAGED_AT, OffsetDateTime.now()).where(EXCHANGE_ANOMALY.ID.eq(id)).execute();
             if (n == 0) {
@@ -115,6 +98,23 @@ class ExchangeOperationsController {
             }
             return anomaly(dsl.selectFrom(EXCHANGE_ANOMALY).where(EXCHANGE_ANOMALY.ID.eq(id)).fetchOne());
         });
+    }
+
+    /** A constant's exact name, as the API has always required. */
+    static Anomaly.Status status(String value) {
+        try {
+            return Anomaly.Status.valueOf(value == null ? "" : value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("status", value, "NEW, ACKNOWLEDGED or NORMAL");
+        }
+    }
+
+    static Anomaly.Kind kind(String value) {
+        try {
+            return Anomaly.Kind.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("kind", value, "FAILURE_RATIO, UNUSUAL_TRAFFIC, SILENT_PROVIDER, CLOCK_SKEW, DUPLICATE_MESSAGE_ID");
+        }
     }
 
     static Anomaly anomaly(cn.suqian.govshare.db.schema.tables.records.ExchangeAnomalyRecord r) {

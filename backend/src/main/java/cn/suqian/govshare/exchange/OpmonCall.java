@@ -65,7 +65,7 @@ final class OpmonCall {
 
     /** Adds one side's record; the client's view decides start, outcome and sizes when it is present. */
     void attach(OpmonRecord r, String key, ExchangeDirectory.Party client, ExchangeDirectory.Party provider) {
-        if (r.side() == OpmonRecord.Side.CLIENT) {
+        if (r.side() == OpmonSide.CLIENT) {
             clientRecord = key;
             cRequestIn = r.requestInTs();
             cRequestOut = r.requestOutTs();
@@ -104,7 +104,7 @@ final class OpmonCall {
 
     /** Can this record be the missing side of this call? */
     boolean accepts(OpmonRecord r, long windowMs) {
-        boolean sideFree = r.side() == OpmonRecord.Side.CLIENT ? clientRecord == null : producerRecord == null;
+        boolean sideFree = r.side() == OpmonSide.CLIENT ? clientRecord == null : producerRecord == null;
         boolean sameRequest = xRequestId == null || r.xRequestId() == null || xRequestId.equals(r.xRequestId());
         return sideFree && sameRequest && messageId.equals(r.messageId())
                 && Math.abs(java.time.Duration.between(startedAt, r.startedAt()).toMillis()) <= windowMs;

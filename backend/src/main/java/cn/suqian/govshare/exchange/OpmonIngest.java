@@ -64,7 +64,7 @@ public class OpmonIngest {
         }
         UUID batchId = UUID.randomUUID();
         Result r = apply(dsl, batchId, lines, records);
-        return ExchangeIngest.record(dsl, batchId, "OPMON", client, idempotencyKey, sha, lines.size(), r.accepted, r.quarantined, r.duplicates);
+        return ExchangeIngest.record(dsl, batchId, BatchKind.OPMON, client, idempotencyKey, sha, lines.size(), r.accepted, r.quarantined, r.duplicates);
     }
 
     record Result(int accepted, int quarantined, int duplicates) {
@@ -100,7 +100,7 @@ public class OpmonIngest {
                 parties.put(key, new ExchangeDirectory.Party[]{client, provider});
             }
         }
-        ExchangeIngest.quarantine(dsl, batchId, "OPMON", quarantined);
+        ExchangeIngest.quarantine(dsl, batchId, StatSource.OPMON, quarantined);
         if (byKey.isEmpty()) {
             return new Result(0, quarantined.size(), inBatchDuplicates);
         }
@@ -123,7 +123,7 @@ public class OpmonIngest {
         for (var e : byKey.entrySet()) {
             OpmonRecord r = e.getValue();
             var p = parties.get(e.getKey());
-            insert = insert.values(r.monitoringTs(), r.side().name(), e.getKey(), r.messageId(), r.xRequestId(), r.requestInTs(),
+            insert = insert.values(r.monitoringTs(), r.side(), e.getKey(), r.messageId(), r.xRequestId(), r.requestInTs(),
                     r.requestOutTs(), r.responseInTs(), r.responseOutTs(), r.clientId(), r.serviceId(), r.serviceCode(),
                     r.serviceVersion(), r.serviceType(), p[0].organisation(), p[0].system(), p[1].organisation(), p[1].system(),
                     r.requestSize(), r.responseSize(), r.succeeded(), r.faultCode(), r.faultString(), r.statusCode(), r.metaservice(),
@@ -238,7 +238,7 @@ public class OpmonIngest {
             long latencySum = Math.max(0, ExchangeQueries.n(r, 3));
             IntervalStat stat = new IntervalStat(bucket, BUCKET_SECONDS, k[1], k[2], k[3], callsInBucket, ExchangeQueries.n(r, 1), 0,
                     ExchangeQueries.n(r, 2), callsInBucket == 0 ? 0 : latencySum, (int) Math.min(Integer.MAX_VALUE, Math.max(0, ExchangeQueries.n(r, 4))));
-            rows.add(new StatsMerge.Attributed(stat, "OPMON", k[1], k[2], r.get(5, String.class), r.get(6, String.class)));
+            rows.add(new StatsMerge.Attributed(stat, StatSource.OPMON, k[1], k[2], r.get(5, String.class), r.get(6, String.class)));
         }
         merge.merge(dsl, rows, batchId);
     }

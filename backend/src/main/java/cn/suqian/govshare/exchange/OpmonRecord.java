@@ -15,15 +15,13 @@ import java.util.Set;
  * protocol's versions differ (old *SoapSize / *RestSize names, enums in any letter case), strictly about
  * what is needed to count and pair calls.
  */
-record OpmonRecord(OffsetDateTime monitoringTs, Side side, String messageId, String xRequestId,
+record OpmonRecord(OffsetDateTime monitoringTs, OpmonSide side, String messageId, String xRequestId,
                    Long requestInTs, Long requestOutTs, Long responseInTs, Long responseOutTs,
                    String clientInstance, String clientClass, String clientCode, String clientSubsystem,
                    String serviceInstance, String serviceClass, String serviceMemberCode, String serviceSubsystem,
                    String serviceCode, String serviceVersion, String serviceType,
                    Long requestSize, Long responseSize, boolean succeeded, String faultCode, String faultString,
                    Integer statusCode, String securityServer) {
-
-    enum Side { CLIENT, PRODUCER }
 
     /** Monitoring traffic, kept apart from business traffic. */
     static final Set<String> METASERVICES = Set.of("getwsdl", "listmethods", "allowedmethods", "getsecurityservermetrics",
@@ -63,11 +61,11 @@ record OpmonRecord(OffsetDateTime monitoringTs, Side side, String messageId, Str
         int before = problems.size();
         Long monitoringSeconds = number(f, "monitoringDataTs", line, true, problems);
         String sideText = required(f, "securityServerType", line, problems);
-        Side side = null;
+        OpmonSide side = null;
         if (sideText != null) {
             switch (sideText.toLowerCase(Locale.ROOT)) {
-                case "client" -> side = Side.CLIENT;
-                case "producer" -> side = Side.PRODUCER;
+                case "client" -> side = OpmonSide.CLIENT;
+                case "producer" -> side = OpmonSide.PRODUCER;
                 default -> problems.add(IntervalStat.problem(line, "securityServerType", sideText, "Client or Producer"));
             }
         }

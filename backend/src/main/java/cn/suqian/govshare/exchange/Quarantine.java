@@ -50,7 +50,7 @@ public class Quarantine {
                 dsl.fetchExists(EXCHANGE_QUARANTINE, EXCHANGE_QUARANTINE.RESOLVED_AT.isNull()) ? reprocess(dsl, "system:quarantine") : null);
     }
 
-    public record Item(long id, String kind, OffsetDateTime receivedAt, String reason, List<String> unknownRefs,
+    public record Item(long id, StatSource kind, OffsetDateTime receivedAt, String reason, List<String> unknownRefs,
                        RawJson record, OffsetDateTime resolvedAt) {
     }
 
@@ -87,7 +87,7 @@ public class Quarantine {
                 }
             }
             List<FieldProblem> problems = new ArrayList<>();
-            if (q.getKind().equals("STATS")) {
+            if (q.getKind() == StatSource.STATS) {
                 IntervalStat s = IntervalStat.parse(fields, 1, now, now.minusDays(ExchangeIngest.RAW_RETENTION_DAYS), problems);
                 if (s == null) {
                     continue; // e.g. now older than the retention: stays, visibly, in quarantine
@@ -97,7 +97,7 @@ public class Quarantine {
                 if (provider != null && consumer != null) {
                     stats.put(provider.organisation() + "\u0001" + consumer.organisation() + "\u0001" + s.resource() + "\u0001"
                                     + s.intervalStart().toInstant(),
-                            new StatsMerge.Attributed(s, "STATS", provider.organisation(), consumer.organisation(), provider.system(),
+                            new StatsMerge.Attributed(s, StatSource.STATS, provider.organisation(), consumer.organisation(), provider.system(),
                                     consumer.system()));
                     resolvedIds.add(q.getId());
                 }
@@ -120,7 +120,7 @@ public class Quarantine {
         if (!resolvedIds.isEmpty()) {
             dsl.update(EXCHANGE_QUARANTINE).set(EXCHANGE_QUARANTINE.RESOLVED_AT, now).set(EXCHANGE_QUARANTINE.RESOLVED_BATCH_ID, batchId)
                     .where(EXCHANGE_QUARANTINE.ID.in(resolvedIds)).execute();
-            ExchangeIngest.record(dsl, batchId, "REPROCESS", client, null, ExchangeIngest.sha256(batchId.toString()),
+            ExchangeIngest.record(dsl, batchId, BatchKind.REPROCESS, client, null, ExchangeIngest.sha256(batchId.toString()),
                     resolvedIds.size(), resolvedIds.size(), 0, 0);
         }
         int remaining = dsl.fetchCount(EXCHANGE_QUARANTINE, EXCHANGE_QUARANTINE.RESOLVED_AT.isNull());

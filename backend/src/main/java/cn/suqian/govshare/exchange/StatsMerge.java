@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_STAT;
+
 /**
  * Writes attributed interval statistics inside the caller's transaction, by the fastest safe path: new
  * intervals are {@code COPY}-ed straight into {@code exchange_stat}; if any of them already exists (a
@@ -36,7 +38,7 @@ class StatsMerge {
     }
 
     /** An interval attributed to organisations (and systems where known), from one source. */
-    record Attributed(IntervalStat stat, String source, String providerOrg, String consumerOrg, String providerSystem,
+    record Attributed(IntervalStat stat, StatSource source, String providerOrg, String consumerOrg, String providerSystem,
                       String consumerSystem) {
     }
 
@@ -57,7 +59,7 @@ class StatsMerge {
             max = max == null || start.isAfter(max) ? start : max;
             Copy.field(csv, start, false);
             Copy.field(csv, s.intervalSeconds(), false);
-            Copy.field(csv, a.source(), false);
+            Copy.field(csv, EXCHANGE_STAT.SOURCE.getConverter().to(a.source()), false);
             Copy.field(csv, a.providerOrg(), false);
             Copy.field(csv, a.consumerOrg(), false);
             Copy.field(csv, s.resource(), false);

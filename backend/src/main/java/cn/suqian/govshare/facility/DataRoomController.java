@@ -57,26 +57,8 @@ class DataRoomController {
         sortable.put("annualOmCost", t.ANNUAL_OM_COST);
         return new OwnedRecords<>(db, references, new OwnedRecords.Mapping<>("data room", t, t.CODE, t.ORGANISATION_CODE,
                 t.RETIRED_AT, t.UPDATED_AT, sortable,
-                r -> new DataRoom(r.getCode(), r.getOrganisationCode(), r.getName(), r.getLocation(), r.getPurpose(),
-                        r.getAreaSquareMetres(), r.getUtilisationPercent(), MigrationStatus.valueOf(r.getMigrationStatus()),
-                        r.getMigrationPlannedOn(), r.getMigratedOn(), r.getBuiltOn(), r.getAnnualOmCost(), r.getRetiredAt(),
-                        r.getCreatedAt(), r.getUpdatedAt()),
-                (dsl, n) -> {
-                    DataRoomRecord r = dsl.newRecord(t);
-                    r.setCode(n.code());
-                    r.setOrganisationCode(n.organisationCode());
-                    r.setName(n.name());
-                    r.setLocation(n.location());
-                    r.setPurpose(n.purpose());
-                    r.setAreaSquareMetres(n.areaSquareMetres());
-                    r.setUtilisationPercent(n.utilisationPercent());
-                    r.setMigrationStatus(n.migrationStatus().name());
-                    r.setMigrationPlannedOn(n.migrationPlannedOn());
-                    r.setMigratedOn(n.migratedOn());
-                    r.setBuiltOn(n.builtOn());
-                    r.setAnnualOmCost(n.annualOmCost());
-                    return r;
-                },
+                r -> r.into(DataRoom.class),
+                (dsl, n) -> OwnedRecords.row(dsl, t, n, t.RETIRED_AT, t.CREATED_AT, t.UPDATED_AT),
                 DataRoom::code, DataRoom::normalised, DataRoom::check,
                 (dsl, n, lookups) -> RecordRules.organisationKnown(n.organisationCode(), lookups),
                 (dsl, n) -> n.organisationCode()));
@@ -95,7 +77,7 @@ class DataRoomController {
         List<Condition> filters = new ArrayList<>();
         MigrationStatus status = Params.enumOf("migrationStatus", migrationStatus, MigrationStatus.class);
         if (status != null) {
-            filters.add(DATA_ROOM.MIGRATION_STATUS.eq(status.name()));
+            filters.add(DATA_ROOM.MIGRATION_STATUS.eq(status));
         }
         return rooms.find(user, organisation, filters, includeRetired, sort, PageRequest.of(page, size));
     }

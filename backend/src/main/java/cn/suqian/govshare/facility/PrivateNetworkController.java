@@ -57,26 +57,8 @@ class PrivateNetworkController {
         sortable.put("annualOmCost", t.ANNUAL_OM_COST);
         return new OwnedRecords<>(db, references, new OwnedRecords.Mapping<>("private network", t, t.CODE, t.ORGANISATION_CODE,
                 t.RETIRED_AT, t.UPDATED_AT, sortable,
-                r -> new PrivateNetwork(r.getCode(), r.getOrganisationCode(), r.getName(), r.getPurpose(), r.getClassified(),
-                        r.getUtilisationPercent(), r.getUtilisationMeasuredOn(), MigrationStatus.valueOf(r.getMigrationStatus()),
-                        r.getMigrationPlannedOn(), r.getMigratedOn(), r.getBuiltOn(), r.getAnnualOmCost(), r.getRetiredAt(),
-                        r.getCreatedAt(), r.getUpdatedAt()),
-                (dsl, n) -> {
-                    PrivateNetworkRecord r = dsl.newRecord(t);
-                    r.setCode(n.code());
-                    r.setOrganisationCode(n.organisationCode());
-                    r.setName(n.name());
-                    r.setPurpose(n.purpose());
-                    r.setClassified(n.classified());
-                    r.setUtilisationPercent(n.utilisationPercent());
-                    r.setUtilisationMeasuredOn(n.utilisationMeasuredOn());
-                    r.setMigrationStatus(n.migrationStatus().name());
-                    r.setMigrationPlannedOn(n.migrationPlannedOn());
-                    r.setMigratedOn(n.migratedOn());
-                    r.setBuiltOn(n.builtOn());
-                    r.setAnnualOmCost(n.annualOmCost());
-                    return r;
-                },
+                r -> r.into(PrivateNetwork.class),
+                (dsl, n) -> OwnedRecords.row(dsl, t, n, t.RETIRED_AT, t.CREATED_AT, t.UPDATED_AT),
                 PrivateNetwork::code, PrivateNetwork::normalised, PrivateNetwork::check,
                 (dsl, n, lookups) -> RecordRules.organisationKnown(n.organisationCode(), lookups),
                 (dsl, n) -> n.organisationCode()));
@@ -96,7 +78,7 @@ class PrivateNetworkController {
         List<Condition> filters = new ArrayList<>();
         MigrationStatus status = Params.enumOf("migrationStatus", migrationStatus, MigrationStatus.class);
         if (status != null) {
-            filters.add(PRIVATE_NETWORK.MIGRATION_STATUS.eq(status.name()));
+            filters.add(PRIVATE_NETWORK.MIGRATION_STATUS.eq(status));
         }
         if (classified != null) {
             filters.add(PRIVATE_NETWORK.CLASSIFIED.eq(classified));

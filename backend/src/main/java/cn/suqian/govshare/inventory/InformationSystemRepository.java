@@ -1,13 +1,13 @@
 package cn.suqian.govshare.inventory;
 
 import cn.suqian.govshare.inventory.InformationSystem.Deployment;
-import cn.suqian.govshare.inventory.InformationSystem.FundingType;
 import cn.suqian.govshare.inventory.InformationSystem.LifecycleStatus;
 import cn.suqian.govshare.inventory.InformationSystem.NetworkType;
 
 import cn.suqian.govshare.inventory.InformationSystemService.Filter;
 import cn.suqian.govshare.inventory.InformationSystemService.Summary;
 import cn.suqian.govshare.db.Sorting;
+import cn.suqian.govshare.record.OwnedRecords;
 import cn.suqian.govshare.db.schema.tables.records.InformationSystemRecord;
 import cn.suqian.govshare.record.RecordStore;
 
@@ -71,13 +71,13 @@ class InformationSystemRepository implements RecordStore<InformationSystem, Filt
         Condition where = where(f);
         Map<LifecycleStatus, Integer> byStatus = zeros(LifecycleStatus.class);
         dsl.select(t.LIFECYCLE_STATUS, DSL.count()).from(t).where(where).groupBy(t.LIFECYCLE_STATUS)
-                .forEach(r -> byStatus.put(LifecycleStatus.valueOf(r.value1()), r.value2()));
+                .forEach(r -> byStatus.put(r.value1(), r.value2()));
         Map<Deployment, Integer> byDeployment = zeros(Deployment.class);
         dsl.select(t.DEPLOYMENT, DSL.count()).from(t).where(where).groupBy(t.DEPLOYMENT)
-                .forEach(r -> byDeployment.put(Deployment.valueOf(r.value1()), r.value2()));
+                .forEach(r -> byDeployment.put(r.value1(), r.value2()));
         Map<NetworkType, Integer> byNetwork = zeros(NetworkType.class);
         dsl.select(t.NETWORK, DSL.count()).from(t).where(where).groupBy(t.NETWORK)
-                .forEach(r -> byNetwork.put(NetworkType.valueOf(r.value1()), r.value2()));
+                .forEach(r -> byNetwork.put(r.value1(), r.value2()));
         var counts = dsl.select(DSL.count(), DSL.count().filterWhere(t.MUST_CONNECT.isTrue()),
                         DSL.count().filterWhere(t.MUST_CONNECT.isTrue().and(t.PLATFORM_CONNECTED_ON.isNotNull())))
                 .from(t).where(where).fetchOne();
@@ -123,7 +123,7 @@ class InformationSystemRepository implements RecordStore<InformationSystem, Filt
     public boolean retire(DSLContext dsl, String code) {
         return dsl.update(INFORMATION_SYSTEM)
                 .set(INFORMATION_SYSTEM.RETIRED_AT, OffsetDateTime.now())
-                .set(INFORMATION_SYSTEM.LIFECYCLE_STATUS, LifecycleStatus.RETIRED.name())
+                .set(INFORMATION_SYSTEM.LIFECYCLE_STATUS, LifecycleStatus.RETIRED)
                 .set(INFORMATION_SYSTEM.UPDATED_AT, OffsetDateTime.now())
                 .where(INFORMATION_SYSTEM.CODE.eq(code)).and(INFORMATION_SYSTEM.RETIRED_AT.isNull())
                 .execute() == 1;
@@ -142,13 +142,13 @@ class InformationSystemRepository implements RecordStore<InformationSystem, Filt
             c.add(t.ORGANISATION_CODE.eq(f.organisation()));
         }
         if (f.lifecycleStatus() != null) {
-            c.add(t.LIFECYCLE_STATUS.eq(f.lifecycleStatus().name()));
+            c.add(t.LIFECYCLE_STATUS.eq(f.lifecycleStatus()));
         }
         if (f.deployment() != null) {
-            c.add(t.DEPLOYMENT.eq(f.deployment().name()));
+            c.add(t.DEPLOYMENT.eq(f.deployment()));
         }
         if (f.network() != null) {
-            c.add(t.NETWORK.eq(f.network().name()));
+            c.add(t.NETWORK.eq(f.network()));
         }
         if (f.mustConnect() != null) {
             c.add(t.MUST_CONNECT.eq(f.mustConnect()));
@@ -172,36 +172,11 @@ class InformationSystemRepository implements RecordStore<InformationSystem, Filt
     }
 
     static InformationSystem toDomain(InformationSystemRecord r) {
-        return new InformationSystem(r.getCode(), r.getOrganisationCode(), r.getName(), r.getPurpose(),
-                FundingType.valueOf(r.getFundingType()), LifecycleStatus.valueOf(r.getLifecycleStatus()), r.getStatusSince(),
-                Deployment.valueOf(r.getDeployment()), r.getDataRoomCode(), NetworkType.valueOf(r.getNetwork()),
-                r.getPrivateNetworkCode(), r.getMigrationPlannedOn(), r.getMustConnect(), r.getPlatformConnectedOn(),
-                r.getProtectionLevel() == null ? null : r.getProtectionLevel().intValue(), r.getProtectionAssessedOn(),
-                r.getContainsSecrets(), r.getAnnualOmCost(), List.of(r.getExchangeAliases()), r.getRetiredAt(),
-                r.getCreatedAt(), r.getUpdatedAt());
+        return r.into(InformationSystem.class);
     }
 
     static InformationSystemRecord toRecord(DSLContext dsl, InformationSystem s) {
-        InformationSystemRecord r = dsl.newRecord(INFORMATION_SYSTEM);
-        r.setCode(s.code());
-        r.setOrganisationCode(s.organisationCode());
-        r.setName(s.name());
-        r.setPurpose(s.purpose());
-        r.setFundingType(s.fundingType().name());
-        r.setLifecycleStatus(s.lifecycleStatus().name());
-        r.setStatusSince(s.statusSince());
-        r.setDeployment(s.deployment().name());
-        r.setDataRoomCode(s.dataRoomCode());
-        r.setNetwork(s.network().name());
-        r.setPrivateNetworkCode(s.privateNetworkCode());
-        r.setMigrationPlannedOn(s.migrationPlannedOn());
-        r.setMustConnect(s.mustConnect());
-        r.setPlatformConnectedOn(s.platformConnectedOn());
-        r.setProtectionLevel(s.protectionLevel() == null ? null : s.protectionLevel().shortValue());
-        r.setProtectionAssessedOn(s.protectionAssessedOn());
-        r.setContainsSecrets(s.containsSecrets());
-        r.setAnnualOmCost(s.annualOmCost());
-        r.setExchangeAliases(s.exchangeAliases().toArray(String[]::new));
-        return r;
+        var t = INFORMATION_SYSTEM;
+        return OwnedRecords.row(dsl, t, s, t.RETIRED_AT, t.CREATED_AT, t.UPDATED_AT);
     }
 }

@@ -29,7 +29,7 @@ public class Inventory {
         var s = INFORMATION_SYSTEM;
         return dsl.select(s.CODE, s.NAME, s.ORGANISATION_CODE, s.LIFECYCLE_STATUS, s.MUST_CONNECT, s.EXCHANGE_ALIASES)
                 .from(s).where(s.RETIRED_AT.isNull()).orderBy(s.CODE)
-                .fetch(r -> new SystemRef(r.value1(), r.value2(), r.value3(), LifecycleStatus.valueOf(r.value4()),
+                .fetch(r -> new SystemRef(r.value1(), r.value2(), r.value3(), r.value4(),
                         Boolean.TRUE.equals(r.value5()), r.value6() == null ? List.of() : List.of(r.value6())));
     }
 

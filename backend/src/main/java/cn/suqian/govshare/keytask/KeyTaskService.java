@@ -140,7 +140,7 @@ public class KeyTaskService {
                     .fetch(p -> new KeyTask.Progress(p.getId(), p.getReportedAt(), p.getOrganisationCode(), p.getReportedBy(),
                             p.getMilestoneCode(), p.getNote(), p.getEvidence(), p.getMetOn()))
                     : null;
-            result.add(new KeyTask(t.getCode(), KeyTask.Kind.valueOf(t.getKind()), t.getSequence(), t.getTitle(), t.getDescription(),
+            result.add(new KeyTask(t.getCode(), t.getKind(), t.getSequence(), t.getTitle(), t.getDescription(),
                     leads, co, t.getCoAllOrganisations(), KeyTask.derive(ms, withReports.contains(t.getCode())), ms, canReport, progress));
         }
         return result;

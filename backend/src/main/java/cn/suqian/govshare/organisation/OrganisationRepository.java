@@ -23,7 +23,7 @@ class OrganisationRepository {
                                          PageRequest page) {
         List<Condition> where = new ArrayList<>();
         if (type != null) {
-            where.add(ORGANISATION.TYPE.eq(type.name()));
+            where.add(ORGANISATION.TYPE.eq(type));
         }
         if (query != null && !query.isBlank()) {
             String like = cn.suqian.govshare.db.Like.containing(query);
@@ -37,8 +37,7 @@ class OrganisationRepository {
         List<Organisation> items = dsl.selectFrom(ORGANISATION)
                 .where(where)
                 // the city first, then departments, counties/districts, zones; by code within a type
-                .orderBy(DSL.field("array_position(ARRAY['CITY','CITY_DEPARTMENT','COUNTY_DISTRICT','DEVELOPMENT_ZONE'], {0})",
-                        Integer.class, ORGANISATION.TYPE), ORGANISATION.CODE)
+                .orderBy(ORGANISATION.TYPE.sortAsc(OrganisationType.values()), ORGANISATION.CODE)
                 .limit(page.size()).offset(page.offset())
                 .fetch(OrganisationRepository::toOrganisation);
         return new PageResult<>(items, total, page.page(), page.size());
@@ -69,7 +68,7 @@ class OrganisationRepository {
                 .set(ORGANISATION.CODE, o.code())
                 .set(ORGANISATION.NAME, o.name())
                 .set(ORGANISATION.NAME_EN, o.nameEn())
-                .set(ORGANISATION.TYPE, o.type().name())
+                .set(ORGANISATION.TYPE, o.type())
                 .set(ORGANISATION.PARENT_CODE, o.parentCode())
                 .set(ORGANISATION.UNIFIED_CODE, o.unifiedCode())
                 .set(ORGANISATION.CONTACT_PERSON, o.contactPerson())
@@ -81,7 +80,7 @@ class OrganisationRepository {
         dsl.update(ORGANISATION)
                 .set(ORGANISATION.NAME, o.name())
                 .set(ORGANISATION.NAME_EN, o.nameEn())
-                .set(ORGANISATION.TYPE, o.type().name())
+                .set(ORGANISATION.TYPE, o.type())
                 .set(ORGANISATION.PARENT_CODE, o.parentCode())
                 .set(ORGANISATION.UNIFIED_CODE, o.unifiedCode())
                 .set(ORGANISATION.CONTACT_PERSON, o.contactPerson())
@@ -113,12 +112,11 @@ class OrganisationRepository {
         }
         dsl.select(ORGANISATION.TYPE, DSL.count()).from(ORGANISATION).where(ORGANISATION.RETIRED_AT.isNull())
                 .groupBy(ORGANISATION.TYPE)
-                .forEach(r -> counts.put(OrganisationType.valueOf(r.value1()), r.value2()));
+                .forEach(r -> counts.put(r.value1(), r.value2()));
         return counts;
     }
 
     static Organisation toOrganisation(cn.suqian.govshare.db.schema.tables.records.OrganisationRecord r) {
-        return new Organisation(r.getCode(), r.getName(), r.getNameEn(), OrganisationType.valueOf(r.getType()),
-                r.getParentCode(), r.getUnifiedCode(), r.getContactPerson(), r.getContactPhone(), r.getRetiredAt());
+        return r.into(Organisation.class);
     }
 }

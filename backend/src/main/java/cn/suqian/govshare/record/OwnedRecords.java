@@ -57,6 +57,19 @@ public final class OwnedRecords<T, R extends UpdatableRecord<R>> {
         List<FieldProblem> check(DSLContext dsl, T record, References lookups);
     }
 
+    /**
+     * The row for {@code value}, each column from the record component of the same name; the columns the
+     * database or the life cycle keep ({@code keptByTable}: creation and update times, retirement) are
+     * left alone.
+     */
+    public static <R extends UpdatableRecord<R>> R row(DSLContext dsl, Table<R> table, Object value, Field<?>... keptByTable) {
+        R row = dsl.newRecord(table, value);
+        for (Field<?> kept : keptByTable) {
+            row.changed(kept, false);
+        }
+        return row;
+    }
+
     private final Db db;
     private final References.Sources references;
     private final Mapping<T, R> m;

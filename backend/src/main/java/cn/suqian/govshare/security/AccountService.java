@@ -53,14 +53,12 @@ public class AccountService implements ReactiveUserDetailsService {
                         .where(APP_USER.USERNAME.eq(username))
                         .fetchOptional()
                         .map(u -> (UserDetails) new AccountDetails(u.getUsername(), u.getPasswordHash(), u.getEnabled(),
-                                u.getDisplayName(), Role.valueOf(u.getRole()), u.getOrganisationCode())))
+                                u.getDisplayName(), u.getRole(), u.getOrganisationCode())))
                 .flatMap(Mono::justOrEmpty);
     }
 
     public Mono<List<AccountView>> list() {
-        return db.tx(dsl -> dsl.selectFrom(APP_USER).orderBy(APP_USER.USERNAME).fetch(u ->
-                new AccountView(u.getUsername(), u.getDisplayName(), Role.valueOf(u.getRole()), u.getOrganisationCode(),
-                        u.getEnabled())));
+        return db.tx(dsl -> dsl.selectFrom(APP_USER).orderBy(APP_USER.USERNAME).fetchInto(AccountView.class));
     }
 
     /** Creates an account through the office's API: the password policy applies. */
@@ -88,7 +86,7 @@ public class AccountService implements ReactiveUserDetailsService {
     }
 
     public boolean anyAdministrator(Actor actor) {
-        return db.inTransaction(actor, dsl -> dsl.fetchExists(APP_USER, APP_USER.ROLE.eq(Role.EGOV_ADMIN.name())));
+        return db.inTransaction(actor, dsl -> dsl.fetchExists(APP_USER, APP_USER.ROLE.eq(Role.EGOV_ADMIN)));
     }
 
     /** Enables or disables an account (accounts are never deleted: the audit trail names them). */
@@ -100,8 +98,7 @@ public class AccountService implements ReactiveUserDetailsService {
             if (n == 0) {
                 throw new cn.suqian.govshare.web.NotFoundException("user", username);
             }
-            var u = dsl.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOne();
-            return new AccountView(u.getUsername(), u.getDisplayName(), Role.valueOf(u.getRole()), u.getOrganisationCode(), u.getEnabled());
+            return dsl.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOneInto(AccountView.class);
         });
     }
 
@@ -140,7 +137,7 @@ public class AccountService implements ReactiveUserDetailsService {
                 .set(APP_USER.USERNAME, a.username())
                 .set(APP_USER.DISPLAY_NAME, a.displayName())
                 .set(APP_USER.PASSWORD_HASH, hash)
-                .set(APP_USER.ROLE, a.role().name())
+                .set(APP_USER.ROLE, a.role())
                 .set(APP_USER.ORGANISATION_CODE, a.organisationCode())
                 .execute();
         return new AccountView(a.username(), a.displayName(), a.role(), a.organisationCode(), true);

@@ -1,5 +1,6 @@
 package cn.suqian.govshare.security;
 
+import cn.suqian.govshare.access.Role;
 import cn.suqian.govshare.organisation.Organisations;
 
 import cn.suqian.govshare.db.Actor;
@@ -43,7 +44,7 @@ public class ApiTokenService {
     public record IssuedToken(UUID id, String name, String token, String organisationCode, OffsetDateTime expiresAt) {
     }
 
-    public record TokenView(UUID id, String name, String scope, String organisationCode, String createdBy,
+    public record TokenView(UUID id, String name, Role scope, String organisationCode, String createdBy,
                             OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime revokedAt) {
     }
 
@@ -66,7 +67,7 @@ public class ApiTokenService {
                     .set(API_TOKEN.ID, id)
                     .set(API_TOKEN.NAME, name)
                     .set(API_TOKEN.TOKEN_HASH, sha256(token))
-                    .set(API_TOKEN.SCOPE, "INGEST")
+                    .set(API_TOKEN.SCOPE, Role.INGEST)
                     .set(API_TOKEN.ORGANISATION_CODE, organisationCode)
                     .set(API_TOKEN.CREATED_BY, currentActorName(dsl))
                     .set(API_TOKEN.EXPIRES_AT, expiresAt)
@@ -76,9 +77,7 @@ public class ApiTokenService {
     }
 
     public Mono<List<TokenView>> list() {
-        return db.tx(dsl -> dsl.selectFrom(API_TOKEN).orderBy(API_TOKEN.CREATED_AT.desc()).fetch(t ->
-                new TokenView(t.getId(), t.getName(), t.getScope(), t.getOrganisationCode(), t.getCreatedBy(),
-                        t.getCreatedAt(), t.getExpiresAt(), t.getRevokedAt())));
+        return db.tx(dsl -> dsl.selectFrom(API_TOKEN).orderBy(API_TOKEN.CREATED_AT.desc()).fetchInto(TokenView.class));
     }
 
     public Mono<Void> revoke(UUID id) {

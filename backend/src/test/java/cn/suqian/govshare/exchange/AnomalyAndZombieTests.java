@@ -64,12 +64,12 @@ class AnomalyAndZombieTests {
         int found = detector.detect(now);
         assertThat(found).isGreaterThanOrEqualTo(3);
         assertThat(detector.detect(now)).as("re-running finds nothing new").isZero();
-        var failure = dsl.selectFrom(EXCHANGE_ANOMALY).where(EXCHANGE_ANOMALY.KIND.eq("FAILURE_RATIO"))
+        var failure = dsl.selectFrom(EXCHANGE_ANOMALY).where(EXCHANGE_ANOMALY.KIND.eq(Anomaly.Kind.FAILURE_RATIO))
                 .and(EXCHANGE_ANOMALY.RESOURCE.eq("anom-fail")).fetchSingle();
         assertThat(failure.getDetail().data()).contains("\"ratio\": 0.45");
-        assertThat(dsl.fetchExists(EXCHANGE_ANOMALY, EXCHANGE_ANOMALY.KIND.eq("UNUSUAL_TRAFFIC")
+        assertThat(dsl.fetchExists(EXCHANGE_ANOMALY, EXCHANGE_ANOMALY.KIND.eq(Anomaly.Kind.UNUSUAL_TRAFFIC)
                 .and(EXCHANGE_ANOMALY.PROVIDER_CODE.eq("sihong")).and(EXCHANGE_ANOMALY.PERIOD_START.eq(probe)))).isTrue();
-        assertThat(dsl.fetchExists(EXCHANGE_ANOMALY, EXCHANGE_ANOMALY.KIND.eq("SILENT_PROVIDER")
+        assertThat(dsl.fetchExists(EXCHANGE_ANOMALY, EXCHANGE_ANOMALY.KIND.eq(Anomaly.Kind.SILENT_PROVIDER)
                 .and(EXCHANGE_ANOMALY.PROVIDER_CODE.eq("sq-hitech")))).isTrue();
 
         // triage: the office only, recorded with who and a note; departments see their own anomalies
@@ -95,8 +95,8 @@ class AnomalyAndZombieTests {
                        ('dup-1', ?::timestamptz, false, 'water', 'health', 'dup', false, true, null, null)""",
                 t, t.plusMinutes(1), t.plusMinutes(2));
         detector.detect(t.plusHours(4));
-        assertThat(dsl.fetchExists(EXCHANGE_ANOMALY, EXCHANGE_ANOMALY.KIND.eq("CLOCK_SKEW").and(EXCHANGE_ANOMALY.RESOURCE.eq("skewed")))).isTrue();
-        assertThat(dsl.fetchExists(EXCHANGE_ANOMALY, EXCHANGE_ANOMALY.KIND.eq("DUPLICATE_MESSAGE_ID").and(EXCHANGE_ANOMALY.RESOURCE.eq("dup-1")))).isTrue();
+        assertThat(dsl.fetchExists(EXCHANGE_ANOMALY, EXCHANGE_ANOMALY.KIND.eq(Anomaly.Kind.CLOCK_SKEW).and(EXCHANGE_ANOMALY.RESOURCE.eq("skewed")))).isTrue();
+        assertThat(dsl.fetchExists(EXCHANGE_ANOMALY, EXCHANGE_ANOMALY.KIND.eq(Anomaly.Kind.DUPLICATE_MESSAGE_ID).and(EXCHANGE_ANOMALY.RESOURCE.eq("dup-1")))).isTrue();
     }
 
     @Test

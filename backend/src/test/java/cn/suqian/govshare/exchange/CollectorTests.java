@@ -104,7 +104,7 @@ class CollectorTests {
         collector.run("test-platform");
         var last = dsl.selectFrom(EXCHANGE_COLLECTOR_RUN).where(EXCHANGE_COLLECTOR_RUN.SOURCE_CODE.eq("test-platform"))
                 .orderBy(EXCHANGE_COLLECTOR_RUN.ID.desc()).limit(1).fetchSingle();
-        assertThat(last.getStatus()).isEqualTo("FAILED");
+        assertThat(last.getStatus()).isEqualTo(CollectorRun.Status.FAILED);
         assertThat(last.getAttempts()).isEqualTo(Collector.ATTEMPTS);
         assertThat(last.getError()).contains("503");
         assertThat(dsl.fetchValue(EXCHANGE_SOURCE.FAILURES, EXCHANGE_SOURCE.CODE.eq("test-platform"))).isEqualTo(1);

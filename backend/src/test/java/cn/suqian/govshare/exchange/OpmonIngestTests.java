@@ -130,7 +130,7 @@ class OpmonIngestTests {
         var call = dsl.selectFrom(OPMON_CALL).where(OPMON_CALL.MESSAGE_ID.eq("m-4")).fetchSingle();
         assertThat(call.getMetaservice()).isTrue();
         assertThat(dsl.fetchCount(EXCHANGE_STAT, EXCHANGE_STAT.RESOURCE.startsWith("getSecurityServerHealthData"))).isZero();
-        assertThat(dsl.fetchCount(EXCHANGE_STAT, EXCHANGE_STAT.SOURCE.eq("OPMON").and(EXCHANGE_STAT.RESOURCE.eq("getPerson.v1")))).isPositive();
+        assertThat(dsl.fetchCount(EXCHANGE_STAT, EXCHANGE_STAT.SOURCE.eq(StatSource.OPMON).and(EXCHANGE_STAT.RESOURCE.eq("getPerson.v1")))).isPositive();
     }
 
     @Test

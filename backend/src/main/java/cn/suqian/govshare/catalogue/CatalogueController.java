@@ -34,7 +34,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The information-resource catalogue. Everyone signed in reads (departments: their own organisation's
- * resources); the e-government office changes all, a department the resources it provides.
+ * resources); the e-government office changes all, a department the resources it provides. A thin
+ * mapping onto {@link CatalogueService}.
  */
 @RestController
 @RequestMapping("/api/v1/catalogue")

@@ -24,7 +24,7 @@ import java.util.function.Function;
  * The catalogue spreadsheet. Information items are written "名称:类型；名称:类型"; lists are separated
  * by "；"; enumerations use their Chinese labels (English constants are accepted too).
  */
-public final class CatalogueSheet implements SheetBackedRecords.Sheet<CatalogueResource> {
+final class CatalogueSheet implements SheetBackedRecords.Sheet<CatalogueResource> {
 
     static final Column<CatalogueResource> CODE = col("资源代码", "code", true, CatalogueResource::code);
     static final Column<CatalogueResource> CATEGORY = col("资源分类（类）", "category", true, CatalogueResource::category);
@@ -50,7 +50,7 @@ public final class CatalogueSheet implements SheetBackedRecords.Sheet<CatalogueR
     static final Column<CatalogueResource> MOUNTED_SINCE = col("挂接日期", "mountedSince", false, CatalogueResource::mountedSince);
     static final Column<CatalogueResource> SOURCE = col("来源系统编码", "sourceSystemCode", false, CatalogueResource::sourceSystemCode);
 
-    public static final List<Column<CatalogueResource>> COLUMNS = List.of(CODE, CATEGORY, CLASS_NAME, ITEM_NAME, SUBITEM_NAME,
+    static final List<Column<CatalogueResource>> COLUMNS = List.of(CODE, CATEGORY, CLASS_NAME, ITEM_NAME, SUBITEM_NAME,
             DETAIL_NAME, NAME, PROVIDER, ABSTRACT, FORMAT, ITEMS, SHARING, CONDITION, BASIS, METHOD, OPEN, CYCLE, RELEASED,
             RELATED, BASES, MOUNTED, MOUNTED_SINCE, SOURCE);
 

@@ -6,24 +6,22 @@ import cn.suqian.govshare.organisation.Organisations;
 
 import cn.suqian.govshare.catalogue.CatalogueResource;
 import cn.suqian.govshare.catalogue.CatalogueService;
-import cn.suqian.govshare.catalogue.CatalogueSheet;
 import cn.suqian.govshare.connection.ConnectionTarget;
+import cn.suqian.govshare.connection.ConnectionTargets;
 import cn.suqian.govshare.facility.DataRoom;
+import cn.suqian.govshare.facility.DataRooms;
 import cn.suqian.govshare.facility.MigrationStatus;
 import cn.suqian.govshare.facility.PrivateNetwork;
+import cn.suqian.govshare.facility.PrivateNetworks;
 import cn.suqian.govshare.inventory.InformationSystem;
 import cn.suqian.govshare.inventory.InformationSystemService;
-import cn.suqian.govshare.inventory.InformationSystemSheet;
 import cn.suqian.govshare.keytask.KeyTaskService;
-import cn.suqian.govshare.record.OwnedRecords;
-import cn.suqian.govshare.record.SheetImport;
 
 import cn.suqian.govshare.db.Actor;
 import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.access.CurrentUser;
 import cn.suqian.govshare.access.Role;
 import cn.suqian.govshare.spreadsheet.SheetFormat;
-import cn.suqian.govshare.spreadsheet.SheetWriter;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,13 +62,12 @@ class RegistryDemoData implements ApplicationRunner {
     private final InformationSystemService systems;
     private final CatalogueService catalogue;
     private final KeyTaskService tasks;
-    private final OwnedRecords<PrivateNetwork, ?> networks;
-    private final OwnedRecords<DataRoom, ?> rooms;
-    private final OwnedRecords<ConnectionTarget, ?> targets;
+    private final PrivateNetworks networks;
+    private final DataRooms rooms;
+    private final ConnectionTargets targets;
 
     RegistryDemoData(Db db, Organisations organisations, Inventory inventory, InformationSystemService systems, CatalogueService catalogue, KeyTaskService tasks,
-                     OwnedRecords<PrivateNetwork, ?> networks, OwnedRecords<DataRoom, ?> rooms,
-                     OwnedRecords<ConnectionTarget, ?> targets) {
+                     PrivateNetworks networks, DataRooms rooms, ConnectionTargets targets) {
         this.db = db;
         this.organisations = organisations;
         this.inventory = inventory;
@@ -148,7 +145,7 @@ class RegistryDemoData implements ApplicationRunner {
                 inventory.add(system(random, o, i + 1, names.get(i), networkOf.get(o.code()), roomOf.get(o.code())));
             }
         }
-        var systemsResult = systems.importSheet(dsl, OFFICE, csv(InformationSystemSheet.COLUMNS, inventory), "demo-inventory.csv", false);
+        var systemsResult = systems.importSheet(dsl, OFFICE, systems.write(SheetFormat.CSV, inventory), "demo-inventory.csv", false);
 
         // Catalogue resources from the systems that hold data.
         List<CatalogueResource> resources = new ArrayList<>();
@@ -164,7 +161,7 @@ class RegistryDemoData implements ApplicationRunner {
                 resources.add(resource(random, o, orgIndex, i + 1, names.get(i), own.isEmpty() ? null : own.get(random.nextInt(own.size()))));
             }
         }
-        var catalogueResult = catalogue.importSheet(dsl, OFFICE, csv(CatalogueSheet.COLUMNS, resources), "demo-catalogue.csv", false);
+        var catalogueResult = catalogue.importSheet(dsl, OFFICE, catalogue.write(SheetFormat.CSV, resources), "demo-catalogue.csv", false);
 
         // Connection targets: each organisation's front-end processor, some interfaces, the provincial link.
         int targetCount = 0;
@@ -207,11 +204,6 @@ class RegistryDemoData implements ApplicationRunner {
         summary.put("connectionTargets", targetCount);
         summary.put("taskReports", reports);
         return summary;
-    }
-
-    private static <T> byte[] csv(List<cn.suqian.govshare.spreadsheet.Column<T>> columns, List<T> records) {
-        return SheetWriter.write(SheetFormat.CSV, "demo", columns.stream().map(cn.suqian.govshare.spreadsheet.Column::heading).toList(),
-                SheetImport.rows(columns, records));
     }
 
     private static InformationSystem system(Random r, Org o, int n, String name, String network, String room) {

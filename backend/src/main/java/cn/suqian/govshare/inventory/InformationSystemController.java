@@ -33,7 +33,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The information-system inventory. Everyone signed in reads (departments: their own organisation only);
- * the e-government office changes all, a department its own organisation's systems.
+ * the e-government office changes all, a department its own organisation's systems. A thin mapping onto
+ * {@link InformationSystemService}.
  */
 @RestController
 @RequestMapping("/api/v1/systems")

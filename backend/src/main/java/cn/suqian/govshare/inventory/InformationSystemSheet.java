@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The inventory spreadsheet: Chinese headings, parsing and writing of rows, and the import hooks. */
-public final class InformationSystemSheet implements SheetBackedRecords.Sheet<InformationSystem> {
+final class InformationSystemSheet implements SheetBackedRecords.Sheet<InformationSystem> {
 
     static final Column<InformationSystem> CODE = col("系统编码", "code", true, InformationSystem::code);
     static final Column<InformationSystem> ORGANISATION = col("所属单位编码", "organisationCode", true, InformationSystem::organisationCode);
@@ -41,7 +41,7 @@ public final class InformationSystemSheet implements SheetBackedRecords.Sheet<In
     static final Column<InformationSystem> COST = col("年运维费用（元）", "annualOmCost", false, InformationSystem::annualOmCost);
     static final Column<InformationSystem> ALIASES = col("交换平台标识", "exchangeAliases", false, InformationSystem::exchangeAliases);
 
-    public static final List<Column<InformationSystem>> COLUMNS = List.of(CODE, ORGANISATION, NAME, PURPOSE, FUNDING, STATUS,
+    static final List<Column<InformationSystem>> COLUMNS = List.of(CODE, ORGANISATION, NAME, PURPOSE, FUNDING, STATUS,
             STATUS_SINCE, DEPLOYMENT, DATA_ROOM, NETWORK, PRIVATE_NETWORK, MIGRATION, MUST_CONNECT, CONNECTED_ON,
             PROTECTION, ASSESSED_ON, SECRETS, COST, ALIASES);
 

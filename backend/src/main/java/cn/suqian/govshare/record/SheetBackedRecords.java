@@ -50,11 +50,11 @@ public class SheetBackedRecords<T extends SheetBackedRecords.Entry<T>, F extends
 
     private final Db db;
     private final References.Sources references;
-    private final RecordStore<T, F> store;
+    private final RecordTable<T, ?, F> store;
     private final Sheet<T> sheet;
     private final SheetImport<T> sheetImport;
 
-    protected SheetBackedRecords(Db db, References.Sources references, AuditTrail audit, RecordStore<T, F> store, Sheet<T> sheet) {
+    protected SheetBackedRecords(Db db, References.Sources references, AuditTrail audit, RecordTable<T, ?, F> store, Sheet<T> sheet) {
         this.db = db;
         this.references = references;
         this.store = store;
@@ -143,7 +143,8 @@ public class SheetBackedRecords<T extends SheetBackedRecords.Entry<T>, F extends
         return new SheetFile(write(format, List.of()), sheet.sheetName() + "模板", format);
     }
 
-    private byte[] write(SheetFormat format, List<T> records) {
+    /** The records as a spreadsheet, as an export writes them (and an import reads them back). */
+    public byte[] write(SheetFormat format, List<T> records) {
         return SheetWriter.write(format, sheet.sheetName(), sheet.columns().stream().map(c -> c.heading()).toList(),
                 SheetImport.rows(sheet.columns(), records));
     }

@@ -54,11 +54,11 @@ public final class SheetImport<T extends OwnedRecord<T>> {
     }
 
     private final Definition<T> definition;
-    private final RecordStore<T, ?> store;
+    private final RecordTable<T, ?, ?> store;
     private final AuditTrail audit;
     private final References.Sources references;
 
-    public SheetImport(Definition<T> definition, RecordStore<T, ?> store, AuditTrail audit, References.Sources references) {
+    public SheetImport(Definition<T> definition, RecordTable<T, ?, ?> store, AuditTrail audit, References.Sources references) {
         this.definition = definition;
         this.store = store;
         this.audit = audit;

@@ -24,7 +24,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * Package-by-capability rules beyond module boundaries (those are {@link ModularityTests}): no cycles, the
  * shared layer below the capabilities, JDBC only through the Db helper, no blocking calls, package-private
- * controllers.
+ * controllers that leave queries and row mapping to the layers below them.
  */
 class ArchitectureTests {
 
@@ -80,6 +80,17 @@ class ArchitectureTests {
     void controllers_are_package_private() {
         classes().that().areAnnotatedWith(RestController.class).should().notBePublic()
                 .because("a capability's web layer is not an API for other capabilities")
+                .check(CLASSES);
+    }
+
+    @Test
+    void controllers_do_not_depend_on_jooq_or_generated_tables() {
+        // exchange is layered on its own line of work (its controllers still open Db transactions); every
+        // other module already takes a request controller -> service -> repository
+        noClasses().that().areAnnotatedWith(RestController.class)
+                .and().resideOutsideOfPackage(ROOT + ".exchange..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", ROOT + ".db.schema..")
+                .because("a controller maps HTTP onto its module's service; queries and row mapping belong to the repository")
                 .check(CLASSES);
     }
 

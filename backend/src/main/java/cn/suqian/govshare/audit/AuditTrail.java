@@ -1,10 +1,10 @@
 package cn.suqian.govshare.audit;
 
-import cn.suqian.govshare.db.schema.tables.records.AuditVerifyRecord;
 import cn.suqian.govshare.web.InvalidInputException;
 import cn.suqian.govshare.web.RawJson;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
@@ -47,8 +47,8 @@ public class AuditTrail {
     /** Records a domain event (not a row change) in the caller's transaction. */
     public void record(DSLContext dsl, String action, String entityType, String entityId, String detailJson) {
         dsl.insertInto(AUDIT_EVENT)
-                .set(AUDIT_EVENT.ACTOR, DSL.field("coalesce(nullif(current_setting('govshare.actor', true), ''), 'system')", String.class))
-                .set(AUDIT_EVENT.ACTOR_ORGANISATION, DSL.field("nullif(current_setting('govshare.actor_organisation', true), '')", String.class))
+                .set(AUDIT_EVENT.ACTOR, DSL.coalesce(setting("govshare.actor"), DSL.inline("system")))
+                .set(AUDIT_EVENT.ACTOR_ORGANISATION, setting("govshare.actor_organisation"))
                 .set(AUDIT_EVENT.ACTION, action)
                 .set(AUDIT_EVENT.ENTITY_TYPE, entityType)
                 .set(AUDIT_EVENT.ENTITY_ID, entityId)
@@ -99,8 +99,13 @@ public class AuditTrail {
     }
 
     public Verification verify(DSLContext dsl) {
-        AuditVerifyRecord r = dsl.selectFrom(AUDIT_VERIFY.call()).fetchSingle();
-        return new Verification(r.getFirstBrokenId() == null, r.getRowsChecked(), r.getFirstBrokenId(), r.getReason(),
-                r.getLastHash(), OffsetDateTime.now());
+        var r = dsl.selectFrom(AUDIT_VERIFY.call()).fetchOne();
+        Long broken = r.getFirstBrokenId();
+        return new Verification(broken == null, r.getRowsChecked(), broken, r.getReason(), r.getLastHash(), OffsetDateTime.now());
+    }
+
+    /** A setting of the current transaction ({@code Db} sets who acts), null when unset or empty. */
+    private static Field<String> setting(String name) {
+        return DSL.nullif(DSL.function("current_setting", String.class, DSL.inline(name), DSL.inline(true)), DSL.inline(""));
     }
 }

@@ -1,11 +1,16 @@
 package cn.suqian.govshare.db;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
 
 import java.io.StringReader;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * PostgreSQL's {@code COPY ... FROM STDIN}: the fastest safe way to load many rows, inside the caller's
@@ -16,10 +21,11 @@ public final class Copy {
     private Copy() {
     }
 
-    /** Streams CSV text into {@code table (columns)}; returns the number of rows copied. */
-    public static long csvInto(DSLContext dsl, String table, String columns, CharSequence csv) {
+    /** Streams CSV text into {@code table (columns)}, the fields in that order; returns the number of rows copied. */
+    public static long csvInto(DSLContext dsl, Table<?> table, List<? extends Field<?>> columns, CharSequence csv) {
+        String sql = copySql(dsl, table, columns);
         long[] copied = new long[1];
-        dsl.connection(connection -> copied[0] = copy(connection, table, columns, csv));
+        dsl.connection(connection -> copied[0] = copy(connection, sql, csv));
         return copied[0];
     }
 
@@ -27,12 +33,13 @@ public final class Copy {
      * Like {@link #csvInto}, but when a row violates a unique constraint the copy is undone (to a savepoint,
      * the rest of the transaction is kept) and false is returned, so the caller can take its upsert path.
      */
-    public static boolean csvIntoUnlessDuplicate(DSLContext dsl, String table, String columns, CharSequence csv) {
+    public static boolean csvIntoUnlessDuplicate(DSLContext dsl, Table<?> table, List<? extends Field<?>> columns, CharSequence csv) {
+        String sql = copySql(dsl, table, columns);
         boolean[] copied = new boolean[1];
         dsl.connection(connection -> {
             Savepoint savepoint = connection.setSavepoint();
             try {
-                copy(connection, table, columns, csv);
+                copy(connection, sql, csv);
                 connection.releaseSavepoint(savepoint);
                 copied[0] = true;
             } catch (SQLException e) {
@@ -46,13 +53,24 @@ public final class Copy {
         return copied[0];
     }
 
-    private static long copy(java.sql.Connection connection, String table, String columns, CharSequence csv) throws SQLException {
+    /** jOOQ has no COPY statement; the table and column names are rendered from their jOOQ objects all the same. */
+    private static String copySql(DSLContext dsl, Table<?> table, List<? extends Field<?>> columns) {
+        return "COPY " + dsl.render(table) + " ("
+                + columns.stream().map(c -> dsl.render(DSL.name(c.getName()))).collect(Collectors.joining(", "))
+                + ") FROM STDIN (FORMAT csv)";
+    }
+
+    private static long copy(java.sql.Connection connection, String sql, CharSequence csv) throws SQLException {
         try {
-            return connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
+            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
         } catch (java.io.IOException e) {
-            throw new SQLException("COPY into " + table + " failed", e);
+            throw new SQLException(sql + " failed", e);
         }
+    }
+
+    /** Appends one column's value as its converter stores it (an enum by its name, say): see {@link #field}. */
+    public static <T> void field(StringBuilder csv, Field<T> column, T value, boolean last) {
+        field(csv, column.getConverter().to(value), last);
     }
 
     /** Appends one CSV field (quoted when needed) and a separator or line end. */

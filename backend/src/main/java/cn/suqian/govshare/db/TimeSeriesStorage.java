@@ -1,6 +1,7 @@
 package cn.suqian.govshare.db;
 
 import org.jooq.DSLContext;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import static cn.suqian.govshare.db.schema.Tables.TS_APPLY_RETENTION;
 import static cn.suqian.govshare.db.schema.Tables.TS_TABLE;
 
 /**
@@ -34,7 +36,7 @@ public class TimeSeriesStorage {
         Mode m = mode;
         if (m == null) {
             m = db.inTransaction(Actor.system("timeseries"), dsl ->
-                    dsl.select(DSL.field("ts_timescaledb_enabled()", Boolean.class)).fetchOne(0, Boolean.class))
+                    dsl.select(DSL.function("ts_timescaledb_enabled", Boolean.class)).fetchOne().value1())
                     ? Mode.TIMESCALEDB : Mode.PARTITIONED;
             mode = m;
             log.info("Time-series storage mode: {}", m == Mode.TIMESCALEDB
@@ -48,10 +50,14 @@ public class TimeSeriesStorage {
      * Creates partitions covering [from, to) for a time-series table; call before writing rows whose
      * time may fall outside the partitions made ahead (late or back-filled data).
      */
+    public int ensurePartitions(DSLContext dsl, Table<?> table, OffsetDateTime from, OffsetDateTime to) {
+        return ensurePartitions(dsl, table.getName(), from, to);
+    }
+
+    /** The same, for a table named in {@code ts_table}. */
     public int ensurePartitions(DSLContext dsl, String table, OffsetDateTime from, OffsetDateTime to) {
-        return dsl.select(DSL.field("ts_ensure_partitions({0}, {1}, {2})", Integer.class,
-                        DSL.val(table), DSL.val(from), DSL.val(to)))
-                .fetchOne(0, Integer.class);
+        return dsl.select(DSL.function("ts_ensure_partitions", Integer.class, DSL.val(table), DSL.val(from), DSL.val(to)))
+                .fetchOne().value1();
     }
 
     /** Partitions ahead for every registered table, then retention; returns the dropped partitions. */
@@ -64,8 +70,8 @@ public class TimeSeriesStorage {
                 ensurePartitions(dsl, t.getTableName(),
                         now.minusSeconds((long) interval.toDuration().getSeconds()),
                         now.plusSeconds(4L * (long) interval.toDuration().getSeconds()));
-                dropped.addAll(dsl.fetch("SELECT ts_apply_retention(?::text, ?::timestamptz)", t.getTableName(), now)
-                        .getValues(0, String.class));
+                var retention = TS_APPLY_RETENTION.call(t.getTableName(), now);
+                dropped.addAll(dsl.selectFrom(retention).fetch(retention.TS_APPLY_RETENTION_));
             }
             if (!dropped.isEmpty()) {
                 log.info("Retention dropped partitions {}", dropped);

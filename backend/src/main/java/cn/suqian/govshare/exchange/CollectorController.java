@@ -1,10 +1,10 @@
 package cn.suqian.govshare.exchange;
 
-import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.access.Access;
+import cn.suqian.govshare.exchange.CollectorSources.Source;
+import cn.suqian.govshare.exchange.CollectorSources.SourceInput;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
-import cn.suqian.govshare.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,52 +19,32 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-
-import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_COLLECTOR_RUN;
-import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_SOURCE;
 
 /** Pull-collector sources and their run history, for the e-government office. */
 @RestController
 @RequestMapping("/api/v1/exchange/sources")
 class CollectorController {
 
-    private final Db db;
+    private final CollectorSources sources;
 
-    CollectorController(Db db) {
-        this.db = db;
-    }
-
-    public record Source(String code, String name, String url, boolean enabled, int intervalSeconds, String cursor,
-                         OffsetDateTime nextRunAt, int failures, List<CollectorRun> runs) {
-    }
-
-    public record SourceInput(String code, String name, String url, String authHeader, Boolean enabled, Integer intervalSeconds) {
+    CollectorController(CollectorSources sources) {
+        this.sources = sources;
     }
 
     @Operation(summary = "Collector sources with their latest runs (never the credentials). EGOV_ADMIN only.")
     @GetMapping
     @PreAuthorize(Access.ADMIN)
     public Mono<List<Source>> list() {
-        return db.tx(dsl -> dsl.selectFrom(EXCHANGE_SOURCE).orderBy(EXCHANGE_SOURCE.CODE).fetch(s -> new Source(s.getCode(), s.getName(),
-                s.getUrl(), s.getEnabled(), s.getIntervalSeconds(), s.getCursor(), s.getNextRunAt(), s.getFailures(),
-                dsl.selectFrom(EXCHANGE_COLLECTOR_RUN).where(EXCHANGE_COLLECTOR_RUN.SOURCE_CODE.eq(s.getCode()))
-                        .orderBy(EXCHANGE_COLLECTOR_RUN.ID.desc()).limit(20).fetch(CollectorController::run))));
+        return sources.list();
     }
 
     @Operation(summary = "Run history of one source, newest first. EGOV_ADMIN only.")
     @GetMapping("/{code}/runs")
     @PreAuthorize(Access.ADMIN)
     public Mono<List<CollectorRun>> runs(@PathVariable String code) {
-        return db.tx(dsl -> {
-            if (!dsl.fetchExists(EXCHANGE_SOURCE, EXCHANGE_SOURCE.CODE.eq(code))) {
-                throw new NotFoundException("collector source", code);
-            }
-            return dsl.selectFrom(EXCHANGE_COLLECTOR_RUN).where(EXCHANGE_COLLECTOR_RUN.SOURCE_CODE.eq(code))
-                    .orderBy(EXCHANGE_COLLECTOR_RUN.ID.desc()).limit(200).fetch(CollectorController::run);
-        });
+        return sources.runs(code);
     }
 
     @Operation(summary = "Add a source to pull interval statistics from. EGOV_ADMIN only.")
@@ -73,18 +53,7 @@ class CollectorController {
     @PreAuthorize(Access.ADMIN)
     public Mono<Source> create(@RequestBody SourceInput in) {
         validate(in);
-        return db.tx(dsl -> {
-            if (dsl.fetchExists(EXCHANGE_SOURCE, EXCHANGE_SOURCE.CODE.eq(in.code()))) {
-                throw new InvalidInputException("code", in.code(), "already exists");
-            }
-            dsl.insertInto(EXCHANGE_SOURCE).set(EXCHANGE_SOURCE.CODE, in.code()).set(EXCHANGE_SOURCE.NAME, in.name())
-                    .set(EXCHANGE_SOURCE.URL, in.url()).set(EXCHANGE_SOURCE.AUTH_HEADER, in.authHeader())
-                    .set(EXCHANGE_SOURCE.ENABLED, in.enabled() == null || in.enabled())
-                    .set(EXCHANGE_SOURCE.INTERVAL_SECONDS, in.intervalSeconds() == null ? 300 : in.intervalSeconds()).execute();
-            var s = dsl.selectFrom(EXCHANGE_SOURCE).where(EXCHANGE_SOURCE.CODE.eq(in.code())).fetchOne();
-            return new Source(s.getCode(), s.getName(), s.getUrl(), s.getEnabled(), s.getIntervalSeconds(), s.getCursor(),
-                    s.getNextRunAt(), s.getFailures(), List.of());
-        });
+        return sources.create(in);
     }
 
     @Operation(summary = "Enable or disable a source, or change its name, URL, credentials or interval (the cursor is kept). EGOV_ADMIN only.")
@@ -92,18 +61,7 @@ class CollectorController {
     @PreAuthorize(Access.ADMIN)
     public Mono<Source> update(@PathVariable String code, @RequestBody SourceInput in) {
         validate(new SourceInput(code, in.name(), in.url(), in.authHeader(), in.enabled(), in.intervalSeconds()));
-        return db.tx(dsl -> {
-            int n = dsl.update(EXCHANGE_SOURCE).set(EXCHANGE_SOURCE.NAME, in.name()).set(EXCHANGE_SOURCE.URL, in.url())
-                    .set(EXCHANGE_SOURCE.AUTH_HEADER, in.authHeader()).set(EXCHANGE_SOURCE.ENABLED, in.enabled() == null || in.enabled())
-                    .set(EXCHANGE_SOURCE.INTERVAL_SECONDS, in.intervalSeconds() == null ? 300 : in.intervalSeconds())
-                    .set(EXCHANGE_SOURCE.UPDATED_AT, OffsetDateTime.now()).where(EXCHANGE_SOURCE.CODE.eq(code)).execute();
-            if (n == 0) {
-                throw new NotFoundException("collector source", code);
-            }
-            var s = dsl.selectFrom(EXCHANGE_SOURCE).where(EXCHANGE_SOURCE.CODE.eq(code)).fetchOne();
-            return new Source(s.getCode(), s.getName(), s.getUrl(), s.getEnabled(), s.getIntervalSeconds(), s.getCursor(),
-                    s.getNextRunAt(), s.getFailures(), List.of());
-        });
+        return sources.update(code, in);
     }
 
     private static void validate(SourceInput in) {
@@ -128,9 +86,5 @@ class CollectorController {
         if (!p.isEmpty()) {
             throw new InvalidInputException(p);
         }
-    }
-
-    static CollectorRun run(cn.suqian.govshare.db.schema.tables.records.ExchangeCollectorRunRecord r) {
-        return r.into(CollectorRun.class);
     }
 }

@@ -1,6 +1,5 @@
 package cn.suqian.govshare.exchange;
 
-import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.access.Access;
 import cn.suqian.govshare.access.CurrentUser;
 import cn.suqian.govshare.web.InvalidInputException;
@@ -32,17 +31,15 @@ import java.util.Map;
 @RequestMapping("/api/v1/exchange")
 class ExchangeController {
 
-    private final Db db;
     private final ExchangeIngest ingest;
     private final OpmonIngest opmon;
-    private final ExchangeQueries queries;
+    private final ExchangeReports reports;
     private final ExchangeProperties properties;
 
-    ExchangeController(Db db, ExchangeIngest ingest, OpmonIngest opmon, ExchangeQueries queries, ExchangeProperties properties) {
-        this.db = db;
+    ExchangeController(ExchangeIngest ingest, OpmonIngest opmon, ExchangeReports reports, ExchangeProperties properties) {
         this.ingest = ingest;
         this.opmon = opmon;
-        this.queries = queries;
+        this.reports = reports;
         this.properties = properties;
     }
 
@@ -60,7 +57,7 @@ class ExchangeController {
                                                   @Parameter(description = "makes a repeated batch harmless")
                                                   @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         String contentType = request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
-        return body(request).flatMap(bytes -> db.tx(dsl -> ingest.ingestStats(dsl, user.username(), idempotencyKey, bytes, contentType)));
+        return body(request).flatMap(bytes -> ingest.ingestStats(user.username(), idempotencyKey, bytes, contentType));
     }
 
     @Operation(summary = "Push X-Road operational-monitoring records. INGEST tokens and EGOV_ADMIN.", description = """
@@ -73,7 +70,7 @@ class ExchangeController {
     public Mono<ExchangeIngest.BatchResult> opmon(CurrentUser user, ServerHttpRequest request,
                                                   @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         String contentType = request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
-        return body(request).flatMap(bytes -> db.tx(dsl -> opmon.ingest(dsl, user.username(), idempotencyKey, bytes, contentType)));
+        return body(request).flatMap(bytes -> opmon.ingest(user.username(), idempotencyKey, bytes, contentType));
     }
 
     @Operation(summary = "Per-organisation traffic for a period: provided and consumed calls, records, bytes, failures, success rate, "
@@ -82,10 +79,7 @@ class ExchangeController {
     @PreAuthorize(Access.ANY_USER)
     public Mono<ExchangeQueries.Summary> summary(CurrentUser user, @RequestParam String from, @RequestParam String to,
                                                  @RequestParam(required = false) String organisation) {
-        OffsetDateTime f = time("from", from);
-        OffsetDateTime t = time("to", to);
-        String org = scope(user, organisation);
-        return db.tx(dsl -> queries.summary(dsl, f, t, org));
+        return reports.summary(user, time("from", from), time("to", to), organisation);
     }
 
     @Operation(summary = "Time series of traffic; granularity hour (up to 3 days), day (up to 120 days) or month. Any signed-in person; departments see their own.")
@@ -93,10 +87,7 @@ class ExchangeController {
     @PreAuthorize(Access.ANY_USER)
     public Mono<ExchangeQueries.Series> series(CurrentUser user, @RequestParam String from, @RequestParam String to,
                                                @RequestParam(required = false) String organisation) {
-        OffsetDateTime f = time("from", from);
-        OffsetDateTime t = time("to", to);
-        String org = scope(user, organisation);
-        return db.tx(dsl -> queries.series(dsl, f, t, org));
+        return reports.series(user, time("from", from), time("to", to), organisation);
     }
 
     @Operation(summary = "Provider -> consumer flow matrix for a period. Any signed-in person; departments see flows involving their own organisation.")
@@ -104,10 +95,7 @@ class ExchangeController {
     @PreAuthorize(Access.ANY_USER)
     public Mono<Map<String, List<ExchangeQueries.Flow>>> flows(CurrentUser user, @RequestParam String from, @RequestParam String to,
                                                                @RequestParam(required = false) String organisation) {
-        OffsetDateTime f = time("from", from);
-        OffsetDateTime t = time("to", to);
-        String org = scope(user, organisation);
-        return db.tx(dsl -> Map.of("flows", queries.flows(dsl, f, t, org)));
+        return reports.flows(user, time("from", from), time("to", to), organisation).map(flows -> Map.of("flows", flows));
     }
 
     @Operation(summary = "Most-used resources in a period. Any signed-in person; departments see their own.")
@@ -120,10 +108,8 @@ class ExchangeController {
         if (limit < 1 || limit > 100) {
             throw new InvalidInputException("limit", limit, "between 1 and 100");
         }
-        OffsetDateTime f = time("from", from);
-        OffsetDateTime t = time("to", to);
-        String org = scope(user, organisation);
-        return db.tx(dsl -> Map.of("resources", queries.topResources(dsl, f, t, org, limit)));
+        return reports.topResources(user, time("from", from), time("to", to), organisation, limit)
+                .map(resources -> Map.of("resources", resources));
     }
 
     @Operation(summary = "Calls by month this year against the year before. Any signed-in person; departments see their own.")
@@ -134,13 +120,7 @@ class ExchangeController {
         if (year < 2000 || year > 2100) {
             throw new InvalidInputException("year", year, "a year between 2000 and 2100");
         }
-        String org = scope(user, organisation);
-        return db.tx(dsl -> queries.yearOverYear(dsl, year, org));
-    }
-
-    /** Departments are held to their own organisation, whatever they ask for. */
-    static String scope(CurrentUser user, String organisation) {
-        return user.organisationScope().orElse(organisation == null || organisation.isBlank() ? null : organisation.strip());
+        return reports.yearOverYear(user, year, organisation);
     }
 
     static OffsetDateTime time(String field, String value) {

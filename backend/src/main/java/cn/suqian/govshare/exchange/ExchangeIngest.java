@@ -1,5 +1,6 @@
 package cn.suqian.govshare.exchange;
 
+import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.web.ConflictException;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
@@ -7,6 +8,7 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,15 +38,22 @@ public class ExchangeIngest {
     public record BatchResult(UUID batchId, int lines, int accepted, int quarantined, int duplicates, boolean replayed) {
     }
 
+    private final Db db;
     private final StatsMerge merge;
     private final ExchangeProperties properties;
 
     private final ExchangeDirectory.Loader directories;
 
-    ExchangeIngest(StatsMerge merge, ExchangeProperties properties, ExchangeDirectory.Loader directories) {
+    ExchangeIngest(Db db, StatsMerge merge, ExchangeProperties properties, ExchangeDirectory.Loader directories) {
+        this.db = db;
         this.directories = directories;
         this.merge = merge;
         this.properties = properties;
+    }
+
+    /** One pushed batch, in one transaction; see {@link #ingestStats(DSLContext, String, String, byte[], String)}. */
+    public Mono<BatchResult> ingestStats(String client, String idempotencyKey, byte[] body, String contentType) {
+        return db.tx(dsl -> ingestStats(dsl, client, idempotencyKey, body, contentType));
     }
 
     public BatchResult ingestStats(DSLContext dsl, String client, String idempotencyKey, byte[] body, String contentType) {
@@ -148,7 +157,8 @@ public class ExchangeIngest {
         if (idempotencyKey.length() > 200) {
             throw new InvalidInputException("Idempotency-Key", idempotencyKey.substring(0, 40) + "…", "at most 200 characters");
         }
-        dsl.select(DSL.field("pg_advisory_xact_lock(hashtext({0}))", DSL.val(client + "\u0001" + idempotencyKey))).fetch();
+        dsl.select(DSL.function("pg_advisory_xact_lock", Object.class,
+                DSL.function("hashtext", Integer.class, DSL.val(client + "\u0001" + idempotencyKey)))).fetch();
         var b = dsl.selectFrom(EXCHANGE_BATCH).where(EXCHANGE_BATCH.CLIENT.eq(client))
                 .and(EXCHANGE_BATCH.IDEMPOTENCY_KEY.eq(idempotencyKey)).fetchOne();
         if (b == null) {

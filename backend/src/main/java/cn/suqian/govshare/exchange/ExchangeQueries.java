@@ -1,9 +1,16 @@
 package cn.suqian.govshare.exchange;
 
+import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Select;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,6 +19,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+
+import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_DAILY;
+import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_HOURLY;
+import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_MONTHLY_FLOW;
+import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_STAT;
 
 /**
  * The reading side: every figure comes from the rollups (see {@link PeriodPlan}), never from raw rows, so
@@ -28,10 +41,6 @@ public class ExchangeQueries {
         static Figures of(long calls, long failed, long records, long bytes, long latencySum, long latencyMax) {
             return new Figures(calls, failed, records, bytes, calls == 0 ? null : (calls - failed) / (double) calls,
                     calls == 0 ? null : latencySum / (double) calls, latencyMax);
-        }
-
-        static Figures of(Record r, int offset) {
-            return of(n(r, offset), n(r, offset + 1), n(r, offset + 2), n(r, offset + 3), n(r, offset + 4), n(r, offset + 5));
         }
     }
 
@@ -59,70 +68,122 @@ public class ExchangeQueries {
     public record YearOverYear(int year, List<MonthComparison> months, Map<String, Long> total) {
     }
 
-    private static final String SUMS = "sum(calls), sum(failed_calls), sum(records), sum(bytes), sum(latency_ms_sum), max(latency_ms_max)";
+    /**
+     * A rollup's columns. The hourly, daily and monthly rollups measure the same things (the monthly flows
+     * without the resource), so one period is answered from slices of all three, as one set of rows.
+     */
+    record Rollup(Table<?> table, Field<String> provider, Field<String> consumer, Field<String> resource, Field<Long> calls,
+                  Field<Long> failedCalls, Field<Long> records, Field<Long> bytes, Field<Long> latencyMsSum,
+                  Field<Integer> latencyMsMax) {
 
-    /** Rows (provider, consumer[, resource], calls, failed, records, bytes, latency sum, latency max) of a plan. */
-    static String planRows(PeriodPlan plan, boolean withResource, String organisation, List<Object> binds) {
-        String cols = "provider_code, consumer_code" + (withResource ? ", resource" : "")
-                + ", calls, failed_calls, records, bytes, latency_ms_sum, latency_ms_max";
-        String orgFilter = organisation == null ? "" : " AND (provider_code = ? OR consumer_code = ?)";
-        List<String> parts = new ArrayList<>();
-        for (OffsetDateTime[] h : plan.hours()) {
-            parts.add("SELECT " + cols + " FROM exchange_hourly WHERE bucket >= ?::timestamptz AND bucket < ?::timestamptz" + orgFilter);
-            binds.add(h[0]);
-            binds.add(h[1]);
-            addOrg(binds, organisation);
+        static final Rollup HOURLY = new Rollup(EXCHANGE_HOURLY, EXCHANGE_HOURLY.PROVIDER_CODE, EXCHANGE_HOURLY.CONSUMER_CODE,
+                EXCHANGE_HOURLY.RESOURCE, EXCHANGE_HOURLY.CALLS, EXCHANGE_HOURLY.FAILED_CALLS, EXCHANGE_HOURLY.RECORDS,
+                EXCHANGE_HOURLY.BYTES, EXCHANGE_HOURLY.LATENCY_MS_SUM, EXCHANGE_HOURLY.LATENCY_MS_MAX);
+        static final Rollup DAILY = new Rollup(EXCHANGE_DAILY, EXCHANGE_DAILY.PROVIDER_CODE, EXCHANGE_DAILY.CONSUMER_CODE,
+                EXCHANGE_DAILY.RESOURCE, EXCHANGE_DAILY.CALLS, EXCHANGE_DAILY.FAILED_CALLS, EXCHANGE_DAILY.RECORDS,
+                EXCHANGE_DAILY.BYTES, EXCHANGE_DAILY.LATENCY_MS_SUM, EXCHANGE_DAILY.LATENCY_MS_MAX);
+        static final Rollup MONTHLY = new Rollup(EXCHANGE_MONTHLY_FLOW, EXCHANGE_MONTHLY_FLOW.PROVIDER_CODE,
+                EXCHANGE_MONTHLY_FLOW.CONSUMER_CODE, null, EXCHANGE_MONTHLY_FLOW.CALLS, EXCHANGE_MONTHLY_FLOW.FAILED_CALLS,
+                EXCHANGE_MONTHLY_FLOW.RECORDS, EXCHANGE_MONTHLY_FLOW.BYTES, EXCHANGE_MONTHLY_FLOW.LATENCY_MS_SUM,
+                EXCHANGE_MONTHLY_FLOW.LATENCY_MS_MAX);
+
+        /** Provider, consumer[, resource] and the measures, in the order every slice of a plan selects them. */
+        List<Field<?>> columns(boolean withResource) {
+            List<Field<?>> columns = new ArrayList<>(List.of(provider, consumer));
+            if (withResource) {
+                columns.add(resource);
+            }
+            columns.addAll(List.of(calls, failedCalls, records, bytes, latencyMsSum, latencyMsMax));
+            return columns;
         }
-        for (LocalDate[] d : plan.days()) {
-            parts.add("SELECT " + cols + " FROM exchange_daily WHERE day >= ?::date AND day < ?::date" + orgFilter);
-            binds.add(d[0]);
-            binds.add(d[1]);
-            addOrg(binds, organisation);
+
+        /** Rows the organisation provides or consumes; all rows when it is null. */
+        Condition involving(String organisation) {
+            return organisation == null ? DSL.noCondition() : provider.eq(organisation).or(consumer.eq(organisation));
         }
-        if (plan.months() != null) {
-            parts.add("SELECT " + cols + " FROM exchange_monthly_flow WHERE month >= ?::date AND month < ?::date" + orgFilter);
-            binds.add(plan.months()[0]);
-            binds.add(plan.months()[1]);
-            addOrg(binds, organisation);
+
+        /** The same columns in a table derived from this rollup's (a union of slices, say). */
+        Rollup in(Table<?> derived) {
+            return new Rollup(derived, derived.field(provider), derived.field(consumer),
+                    resource == null ? null : derived.field(resource), derived.field(calls), derived.field(failedCalls),
+                    derived.field(records), derived.field(bytes), derived.field(latencyMsSum), derived.field(latencyMsMax));
         }
-        if (parts.isEmpty()) {
-            return "SELECT " + cols.replace("provider_code, consumer_code", "''::text AS provider_code, ''::text AS consumer_code")
-                    .replace(", resource", ", ''::text AS resource")
-                    .replace(", calls, failed_calls, records, bytes, latency_ms_sum, latency_ms_max",
-                            ", 0::bigint calls, 0::bigint failed_calls, 0::bigint records, 0::bigint bytes, 0::bigint latency_ms_sum, 0 latency_ms_max")
-                    + " WHERE false";
-        }
-        return String.join("\nUNION ALL\n", parts);
     }
 
-    private static void addOrg(List<Object> binds, String organisation) {
-        if (organisation != null) {
-            binds.add(organisation);
-            binds.add(organisation);
+    /** The figures of a group of rows: each measure summed (the largest latency kept), named as the column it adds up. */
+    record Sums(Field<BigDecimal> calls, Field<BigDecimal> failedCalls, Field<BigDecimal> records, Field<BigDecimal> bytes,
+                Field<BigDecimal> latencyMsSum, Field<Integer> latencyMsMax) {
+
+        static Sums of(Rollup r) {
+            return new Sums(DSL.sum(r.calls()).as(r.calls()), DSL.sum(r.failedCalls()).as(r.failedCalls()),
+                    DSL.sum(r.records()).as(r.records()), DSL.sum(r.bytes()).as(r.bytes()),
+                    DSL.sum(r.latencyMsSum()).as(r.latencyMsSum()), DSL.max(r.latencyMsMax()).as(r.latencyMsMax()));
         }
+
+        List<Field<?>> fields() {
+            return List.of(calls, failedCalls, records, bytes, latencyMsSum, latencyMsMax);
+        }
+
+        Figures of(Record r) {
+            return Figures.of(n(r.get(calls)), n(r.get(failedCalls)), n(r.get(records)), n(r.get(bytes)), n(r.get(latencyMsSum)),
+                    n(r.get(latencyMsMax)));
+        }
+    }
+
+    /**
+     * The rows of a plan: its hours from the hourly rollup, its days from the daily, its months from the monthly
+     * flows (which have no resource, so a plan by resource has no months).
+     */
+    static Select<Record> planRows(PeriodPlan plan, boolean withResource, String organisation) {
+        if (withResource && plan.months() != null) {
+            throw new IllegalArgumentException("the monthly flows have no resource: plan without months");
+        }
+        Rollup h = Rollup.HOURLY;
+        Rollup d = Rollup.DAILY;
+        Rollup m = Rollup.MONTHLY;
+        List<Select<Record>> slices = new ArrayList<>();
+        for (OffsetDateTime[] hours : plan.hours()) {
+            slices.add(DSL.select(h.columns(withResource)).from(h.table())
+                    .where(EXCHANGE_HOURLY.BUCKET.ge(hours[0]).and(EXCHANGE_HOURLY.BUCKET.lt(hours[1]))).and(h.involving(organisation)));
+        }
+        for (LocalDate[] days : plan.days()) {
+            slices.add(DSL.select(d.columns(withResource)).from(d.table())
+                    .where(EXCHANGE_DAILY.DAY.ge(days[0]).and(EXCHANGE_DAILY.DAY.lt(days[1]))).and(d.involving(organisation)));
+        }
+        if (plan.months() != null) {
+            slices.add(DSL.select(m.columns(false)).from(m.table())
+                    .where(EXCHANGE_MONTHLY_FLOW.MONTH.ge(plan.months()[0]).and(EXCHANGE_MONTHLY_FLOW.MONTH.lt(plan.months()[1])))
+                    .and(m.involving(organisation)));
+        }
+        if (slices.isEmpty()) {
+            slices.add(DSL.select(h.columns(withResource)).from(h.table()).where(DSL.falseCondition()));
+        }
+        return slices.stream().reduce(Select::unionAll).orElseThrow();
     }
 
     public Summary summary(DSLContext dsl, OffsetDateTime from, OffsetDateTime to, String organisation) {
         PeriodPlan plan = PeriodPlan.of(from, to, true);
-        List<Object> binds = new ArrayList<>();
-        String rows = planRows(plan, false, organisation, binds);
-        var result = dsl.fetch("""
-                WITH f AS (%s)
-                SELECT 'TOTAL' AS role, '' AS organisation, %s FROM f
-                UNION ALL
-                SELECT 'P', provider_code, %s FROM f GROUP BY provider_code
-                UNION ALL
-                SELECT 'C', consumer_code, %s FROM f GROUP BY consumer_code""".formatted(rows, SUMS, SUMS, SUMS), binds.toArray());
+        CommonTableExpression<Record> rows = DSL.name("f").as(planRows(plan, false, organisation));
+        Rollup rolled = Rollup.HOURLY.in(rows);
+        Sums sums = Sums.of(rolled);
+        // the whole period, then each organisation as provider (P) and as consumer (C)
+        Field<String> side = DSL.inline("TOTAL").as("side");
+        Field<String> party = DSL.inline("").as("organisation");
+        var result = dsl.with(rows)
+                .select(side, party).select(sums.fields()).from(rows)
+                .unionAll(DSL.select(DSL.inline("P"), rolled.provider()).select(sums.fields()).from(rows).groupBy(rolled.provider()))
+                .unionAll(DSL.select(DSL.inline("C"), rolled.consumer()).select(sums.fields()).from(rows).groupBy(rolled.consumer()))
+                .fetch();
         Figures total = Figures.of(0, 0, 0, 0, 0, 0);
         Map<String, Figures[]> byOrg = new LinkedHashMap<>();
         for (Record r : result) {
-            String role = r.get(0, String.class);
-            String org = r.get(1, String.class);
-            Figures f = Figures.of(r, 2);
+            String role = r.get(side);
+            String org = r.get(party);
+            Figures figures = sums.of(r);
             if (role.equals("TOTAL")) {
-                total = f;
+                total = figures;
             } else if (organisation == null || organisation.equals(org)) {
-                byOrg.computeIfAbsent(org, k -> new Figures[2])[role.equals("P") ? 0 : 1] = f;
+                byOrg.computeIfAbsent(org, k -> new Figures[2])[role.equals("P") ? 0 : 1] = figures;
             }
         }
         Figures none = Figures.of(0, 0, 0, 0, 0, 0);
@@ -136,108 +197,104 @@ public class ExchangeQueries {
     }
 
     public List<Flow> flows(DSLContext dsl, OffsetDateTime from, OffsetDateTime to, String organisation) {
-        PeriodPlan plan = PeriodPlan.of(from, to, true);
-        List<Object> binds = new ArrayList<>();
-        String rows = planRows(plan, false, organisation, binds);
-        return dsl.fetch("""
-                SELECT provider_code, consumer_code, sum(calls), sum(failed_calls), sum(records), sum(bytes)
-                FROM (%s) f GROUP BY provider_code, consumer_code ORDER BY 3 DESC, 1, 2""".formatted(rows), binds.toArray())
-                .map(r -> new Flow(r.get(0, String.class), r.get(1, String.class), n(r, 2), n(r, 3), n(r, 4), n(r, 5)));
+        Table<Record> rows = planRows(PeriodPlan.of(from, to, true), false, organisation).asTable("f");
+        return flows(dsl, Rollup.HOURLY.in(rows), DSL.noCondition());
     }
 
     /** The same flows computed from raw rows: the reference the rollups must equal. */
     public List<Flow> rawFlows(DSLContext dsl, OffsetDateTime from, OffsetDateTime to, String organisation) {
         PeriodPlan plan = PeriodPlan.of(from, to, true);
-        List<Object> binds = new ArrayList<>(List.of(plan.from(), plan.to()));
-        String orgFilter = "";
-        if (organisation != null) {
-            orgFilter = " AND (provider_code = ? OR consumer_code = ?)";
-            binds.add(organisation);
-            binds.add(organisation);
-        }
-        return dsl.fetch("""
-                SELECT provider_code, consumer_code, sum(calls), sum(failed_calls), sum(records), sum(bytes)
-                FROM exchange_stat WHERE interval_start >= ?::timestamptz AND interval_start < ?::timestamptz%s
-                GROUP BY provider_code, consumer_code ORDER BY 3 DESC, 1, 2""".formatted(orgFilter), binds.toArray())
-                .map(r -> new Flow(r.get(0, String.class), r.get(1, String.class), n(r, 2), n(r, 3), n(r, 4), n(r, 5)));
+        var s = EXCHANGE_STAT;
+        Rollup raw = new Rollup(s, s.PROVIDER_CODE, s.CONSUMER_CODE, s.RESOURCE, s.CALLS, s.FAILED_CALLS, s.RECORDS, s.BYTES,
+                s.LATENCY_MS_SUM, s.LATENCY_MS_MAX);
+        return flows(dsl, raw, s.INTERVAL_START.ge(plan.from()).and(s.INTERVAL_START.lt(plan.to())).and(raw.involving(organisation)));
+    }
+
+    private static List<Flow> flows(DSLContext dsl, Rollup rows, Condition where) {
+        Sums sums = Sums.of(rows);
+        return dsl.select(rows.provider(), rows.consumer(), sums.calls(), sums.failedCalls(), sums.records(), sums.bytes())
+                .from(rows.table()).where(where)
+                .groupBy(rows.provider(), rows.consumer())
+                .orderBy(DSL.sum(rows.calls()).desc(), rows.provider(), rows.consumer())
+                .fetch(r -> new Flow(r.get(rows.provider()), r.get(rows.consumer()), n(r.get(sums.calls())),
+                        n(r.get(sums.failedCalls())), n(r.get(sums.records())), n(r.get(sums.bytes()))));
     }
 
     public Series series(DSLContext dsl, OffsetDateTime from, OffsetDateTime to, String organisation) {
         PeriodPlan plan = PeriodPlan.of(from, to, false);
         Duration length = Duration.between(plan.from(), plan.to());
         String granularity = length.compareTo(Duration.ofDays(3)) <= 0 ? "HOUR" : length.compareTo(Duration.ofDays(120)) <= 0 ? "DAY" : "MONTH";
-        String orgFilter = organisation == null ? "" : " AND (provider_code = ? OR consumer_code = ?)";
-        List<Object> binds = new ArrayList<>();
-        String sql = switch (granularity) {
-            case "HOUR" -> {
-                binds.add(plan.from());
-                binds.add(plan.to());
-                yield "SELECT bucket AS t, " + SUMS + " FROM exchange_hourly WHERE bucket >= ?::timestamptz AND bucket < ?::timestamptz" + orgFilter + " GROUP BY 1 ORDER BY 1";
-            }
-            case "DAY" -> {
-                binds.add(plan.from().atZoneSameInstant(PeriodPlan.ZONE).toLocalDate());
-                binds.add(plan.to().minusNanos(1).atZoneSameInstant(PeriodPlan.ZONE).toLocalDate());
-                yield "SELECT (day::timestamp AT TIME ZONE '" + ExchangeRollups.ZONE + "') AS t, " + SUMS
-                        + " FROM exchange_daily WHERE day >= ?::date AND day <= ?::date" + orgFilter + " GROUP BY 1 ORDER BY 1";
-            }
-            default -> {
-                binds.add(plan.from().atZoneSameInstant(PeriodPlan.ZONE).toLocalDate().withDayOfMonth(1));
-                binds.add(plan.to().minusNanos(1).atZoneSameInstant(PeriodPlan.ZONE).toLocalDate());
-                yield "SELECT (month::timestamp AT TIME ZONE '" + ExchangeRollups.ZONE + "') AS t, " + SUMS
-                        + " FROM exchange_monthly_flow WHERE month >= ?::date AND month <= ?::date" + orgFilter + " GROUP BY 1 ORDER BY 1";
-            }
+        LocalDate firstDay = plan.from().atZoneSameInstant(PeriodPlan.ZONE).toLocalDate();
+        LocalDate lastDay = plan.to().minusNanos(1).atZoneSameInstant(PeriodPlan.ZONE).toLocalDate();
+        List<Point> points = switch (granularity) {
+            case "HOUR" -> points(dsl, Rollup.HOURLY, EXCHANGE_HOURLY.BUCKET,
+                    EXCHANGE_HOURLY.BUCKET.ge(plan.from()).and(EXCHANGE_HOURLY.BUCKET.lt(plan.to())), organisation, bucket -> bucket);
+            case "DAY" -> points(dsl, Rollup.DAILY, EXCHANGE_DAILY.DAY,
+                    EXCHANGE_DAILY.DAY.between(firstDay, lastDay), organisation, ExchangeQueries::startOf);
+            default -> points(dsl, Rollup.MONTHLY, EXCHANGE_MONTHLY_FLOW.MONTH,
+                    EXCHANGE_MONTHLY_FLOW.MONTH.between(firstDay.withDayOfMonth(1), lastDay), organisation, ExchangeQueries::startOf);
         };
-        addOrg(binds, organisation);
-        List<Point> points = dsl.fetch(sql, binds.toArray()).map(r -> {
-            Figures f = Figures.of(r, 1);
-            return new Point(r.get(0, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC), f.calls(), f.failedCalls(),
-                    f.records(), f.bytes(), f.avgLatencyMs());
-        });
         return new Series(granularity, points);
     }
 
+    /** One point per value of the rollup's time column, at the instant it starts. */
+    private static <T> List<Point> points(DSLContext dsl, Rollup rollup, Field<T> time, Condition period, String organisation,
+                                          Function<T, OffsetDateTime> start) {
+        Sums sums = Sums.of(rollup);
+        return dsl.select(time).select(sums.fields()).from(rollup.table())
+                .where(period).and(rollup.involving(organisation))
+                .groupBy(time).orderBy(time)
+                .fetch(r -> {
+                    Figures f = sums.of(r);
+                    return new Point(start.apply(r.get(time)).withOffsetSameInstant(ZoneOffset.UTC), f.calls(), f.failedCalls(),
+                            f.records(), f.bytes(), f.avgLatencyMs());
+                });
+    }
+
+    /** When a calendar day (or the month starting on it) begins in China Standard Time. */
+    private static OffsetDateTime startOf(LocalDate day) {
+        return day.atStartOfDay(PeriodPlan.ZONE).toOffsetDateTime();
+    }
+
     public List<ResourceFigures> topResources(DSLContext dsl, OffsetDateTime from, OffsetDateTime to, String organisation, int limit) {
-        PeriodPlan plan = PeriodPlan.of(from, to, false);
-        List<Object> binds = new ArrayList<>();
-        String rows = planRows(plan, true, organisation, binds);
-        binds.add(limit);
-        return dsl.fetch("""
-                SELECT resource, provider_code, sum(calls), sum(failed_calls), sum(records)
-                FROM (%s) f GROUP BY resource, provider_code ORDER BY 3 DESC, 1 LIMIT ?::int""".formatted(rows), binds.toArray())
-                .map(r -> {
-                    long calls = n(r, 2);
-                    long failed = n(r, 3);
-                    return new ResourceFigures(r.get(0, String.class), r.get(1, String.class), calls, failed, n(r, 4),
+        Table<Record> rows = planRows(PeriodPlan.of(from, to, false), true, organisation).asTable("f");
+        Rollup f = Rollup.HOURLY.in(rows);
+        Sums sums = Sums.of(f);
+        return dsl.select(f.resource(), f.provider(), sums.calls(), sums.failedCalls(), sums.records())
+                .from(rows)
+                .groupBy(f.resource(), f.provider())
+                .orderBy(DSL.sum(f.calls()).desc(), f.resource())
+                .limit(limit)
+                .fetch(r -> {
+                    long calls = n(r.get(sums.calls()));
+                    long failed = n(r.get(sums.failedCalls()));
+                    return new ResourceFigures(r.get(f.resource()), r.get(f.provider()), calls, failed, n(r.get(sums.records())),
                             calls == 0 ? null : (calls - failed) / (double) calls);
                 });
     }
 
     public YearOverYear yearOverYear(DSLContext dsl, int year, String organisation) {
-        List<Object> binds = new ArrayList<>(List.of(LocalDate.of(year - 1, 1, 1), LocalDate.of(year + 1, 1, 1)));
-        String orgFilter = "";
-        if (organisation != null) {
-            orgFilter = " AND (provider_code = ? OR consumer_code = ?)";
-            binds.add(organisation);
-            binds.add(organisation);
-        }
+        var m = EXCHANGE_MONTHLY_FLOW;
         long[] current = new long[13];
         long[] previous = new long[13];
-        dsl.fetch("SELECT extract(year FROM month)::int, extract(month FROM month)::int, sum(calls) FROM exchange_monthly_flow "
-                        + "WHERE month >= ?::date AND month < ?::date" + orgFilter + " GROUP BY 1, 2", binds.toArray())
-                .forEach(r -> (r.get(0, Integer.class) == year ? current : previous)[r.get(1, Integer.class)] = n(r, 2));
+        Field<BigDecimal> calls = DSL.sum(m.CALLS).as(m.CALLS);
+        dsl.select(m.MONTH, calls).from(m)
+                .where(m.MONTH.ge(LocalDate.of(year - 1, 1, 1)).and(m.MONTH.lt(LocalDate.of(year + 1, 1, 1))))
+                .and(Rollup.MONTHLY.involving(organisation))
+                .groupBy(m.MONTH)
+                .forEach(r -> (r.get(m.MONTH).getYear() == year ? current : previous)[r.get(m.MONTH).getMonthValue()] += n(r.get(calls)));
         List<MonthComparison> months = new ArrayList<>();
         long sum = 0;
         long prevSum = 0;
-        for (int m = 1; m <= 12; m++) {
-            months.add(new MonthComparison(m, current[m], previous[m]));
-            sum += current[m];
-            prevSum += previous[m];
+        for (int month = 1; month <= 12; month++) {
+            months.add(new MonthComparison(month, current[month], previous[month]));
+            sum += current[month];
+            prevSum += previous[month];
         }
         return new YearOverYear(year, months, Map.of("calls", sum, "previousCalls", prevSum));
     }
 
-    static long n(Record r, int i) {
-        Number v = (Number) r.get(i);
+    static long n(Number v) {
         return v == null ? 0 : v.longValue();
     }
 }

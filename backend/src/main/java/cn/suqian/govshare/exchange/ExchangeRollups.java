@@ -6,6 +6,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jooq.DSLContext;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * Keeps the hourly, daily and monthly rollups in step with the raw rows, incrementally. Ingest queues the
@@ -39,6 +40,11 @@ public class ExchangeRollups {
         drain(this::days);
         drain(this::months);
         return hours;
+    }
+
+    /** The same, off the event loop, for a caller that should not wait for the next scheduled round. */
+    public Mono<Integer> refreshNow() {
+        return Mono.fromCallable(this::refresh).subscribeOn(db.scheduler());
     }
 
     private int drain(java.util.function.Function<DSLContext, Integer> stage) {

@@ -3,7 +3,8 @@ package cn.suqian.govshare.exchange;
 import java.time.OffsetDateTime;
 
 /**
- * One call as GovShare knows it: its Client and/or Producer record. Durations are derived exactly as
+ * One call as GovShare knows it: its Client and/or Producer record, one row of {@code opmon_call} (the fields
+ * are named after its columns, so rows map onto calls and back by name). Durations are derived exactly as
  * DOMAIN.md defines them (milliseconds; null when an operand is missing):
  * total = client.responseOut − client.requestIn; producer view = producer.responseOut − producer.requestIn;
  * provider information-system time = producer.responseIn − producer.requestOut;
@@ -17,14 +18,14 @@ final class OpmonCall {
     OffsetDateTime startedAt;
     String clientRecord;
     String producerRecord;
-    Long cRequestIn;
-    Long cRequestOut;
-    Long cResponseIn;
-    Long cResponseOut;
-    Long pRequestIn;
-    Long pRequestOut;
-    Long pResponseIn;
-    Long pResponseOut;
+    Long clientRequestInTs;
+    Long clientRequestOutTs;
+    Long clientResponseInTs;
+    Long clientResponseOutTs;
+    Long producerRequestInTs;
+    Long producerRequestOutTs;
+    Long producerResponseInTs;
+    Long producerResponseOutTs;
     String clientOrg;
     String clientSystem;
     String providerOrg;
@@ -40,23 +41,23 @@ final class OpmonCall {
     }
 
     Long totalMs() {
-        return minus(cResponseOut, cRequestIn);
+        return minus(clientResponseOutTs, clientRequestInTs);
     }
 
     Long producerMs() {
-        return minus(pResponseOut, pRequestIn);
+        return minus(producerResponseOutTs, producerRequestInTs);
     }
 
     Long providerIsMs() {
-        return minus(pResponseIn, pRequestOut);
+        return minus(producerResponseInTs, producerRequestOutTs);
     }
 
     Long requestNetworkMs() {
-        return minus(pRequestIn, cRequestOut);
+        return minus(producerRequestInTs, clientRequestOutTs);
     }
 
     Long responseNetworkMs() {
-        return minus(cResponseIn, pResponseOut);
+        return minus(clientResponseInTs, producerResponseOutTs);
     }
 
     static Long minus(Long a, Long b) {
@@ -67,20 +68,20 @@ final class OpmonCall {
     void attach(OpmonRecord r, String key, ExchangeDirectory.Party client, ExchangeDirectory.Party provider) {
         if (r.side() == OpmonSide.CLIENT) {
             clientRecord = key;
-            cRequestIn = r.requestInTs();
-            cRequestOut = r.requestOutTs();
-            cResponseIn = r.responseInTs();
-            cResponseOut = r.responseOutTs();
+            clientRequestInTs = r.requestInTs();
+            clientRequestOutTs = r.requestOutTs();
+            clientResponseInTs = r.responseInTs();
+            clientResponseOutTs = r.responseOutTs();
             startedAt = r.startedAt();
             succeeded = r.succeeded();
             requestSize = r.requestSize();
             responseSize = r.responseSize();
         } else {
             producerRecord = key;
-            pRequestIn = r.requestInTs();
-            pRequestOut = r.requestOutTs();
-            pResponseIn = r.responseInTs();
-            pResponseOut = r.responseOutTs();
+            producerRequestInTs = r.requestInTs();
+            producerRequestOutTs = r.requestOutTs();
+            producerResponseInTs = r.responseInTs();
+            producerResponseOutTs = r.responseOutTs();
             if (clientRecord == null) {
                 startedAt = r.startedAt();
                 succeeded = r.succeeded();

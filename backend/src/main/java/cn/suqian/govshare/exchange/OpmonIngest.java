@@ -1,13 +1,19 @@
 package cn.suqian.govshare.exchange;
 
+import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.db.TimeSeriesStorage;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
+import cn.suqian.govshare.db.schema.tables.records.OpmonCallRecord;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Query;
-import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -34,17 +40,24 @@ public class OpmonIngest {
 
     static final int BUCKET_SECONDS = 300;
 
+    private final Db db;
     private final StatsMerge merge;
     private final TimeSeriesStorage storage;
     private final ExchangeProperties properties;
 
     private final ExchangeDirectory.Loader directories;
 
-    OpmonIngest(StatsMerge merge, TimeSeriesStorage storage, ExchangeProperties properties, ExchangeDirectory.Loader directories) {
+    OpmonIngest(Db db, StatsMerge merge, TimeSeriesStorage storage, ExchangeProperties properties, ExchangeDirectory.Loader directories) {
+        this.db = db;
         this.directories = directories;
         this.merge = merge;
         this.storage = storage;
         this.properties = properties;
+    }
+
+    /** One pushed batch, in one transaction; see {@link #ingest(DSLContext, String, String, byte[], String)}. */
+    public Mono<ExchangeIngest.BatchResult> ingest(String client, String idempotencyKey, byte[] body, String contentType) {
+        return db.tx(dsl -> ingest(dsl, client, idempotencyKey, body, contentType));
     }
 
     public ExchangeIngest.BatchResult ingest(DSLContext dsl, String client, String idempotencyKey, byte[] body, String contentType) {
@@ -112,7 +125,7 @@ public class OpmonIngest {
             min = min == null || rec.monitoringTs().isBefore(min) ? rec.monitoringTs() : min;
             max = max == null || rec.monitoringTs().isAfter(max) ? rec.monitoringTs() : max;
         }
-        storage.ensurePartitions(dsl, "opmon_record", min, max.plusSeconds(1));
+        storage.ensurePartitions(dsl, OPMON_RECORD, min, max.plusSeconds(1));
         var insert = dsl.insertInto(OPMON_RECORD, OPMON_RECORD.MONITORING_TS, OPMON_RECORD.SIDE, OPMON_RECORD.DEDUPE_KEY,
                 OPMON_RECORD.MESSAGE_ID, OPMON_RECORD.X_REQUEST_ID, OPMON_RECORD.REQUEST_IN_TS, OPMON_RECORD.REQUEST_OUT_TS,
                 OPMON_RECORD.RESPONSE_IN_TS, OPMON_RECORD.RESPONSE_OUT_TS, OPMON_RECORD.CLIENT_ID, OPMON_RECORD.SERVICE_ID,
@@ -139,9 +152,9 @@ public class OpmonIngest {
         fresh.forEach(r -> messageIds.add(r.messageId()));
         Map<String, List<OpmonCall>> open = new LinkedHashMap<>();
         List<OpmonCall> touched = new ArrayList<>();
-        Set<String> staleBuckets = new HashSet<>();
+        Set<Bucket> staleBuckets = new HashSet<>();
         dsl.selectFrom(OPMON_CALL).where(OPMON_CALL.MESSAGE_ID.in(messageIds)).and(OPMON_CALL.PAIRED.isFalse())
-                .forEach(rec -> open.computeIfAbsent(rec.getMessageId(), k -> new ArrayList<>()).add(fromRow(rec)));
+                .forEach(rec -> open.computeIfAbsent(rec.getMessageId(), k -> new ArrayList<>()).add(rec.into(OpmonCall.class)));
         long window = properties.pairingWindow().toMillis();
         for (OpmonRecord r : fresh) {
             String key = r.dedupeKey();
@@ -152,7 +165,7 @@ public class OpmonIngest {
                 call = new OpmonCall();
                 candidates.add(call);
             } else if (!call.metaservice) {
-                staleBuckets.add(bucketKey(call)); // its start may move to the client's view
+                staleBuckets.add(Bucket.of(call)); // its start may move to the client's view
             }
             call.attach(r, key, p[0], p[1]);
             if (!touched.contains(call)) {
@@ -170,110 +183,69 @@ public class OpmonIngest {
     private void write(DSLContext dsl, List<OpmonCall> calls) {
         List<Query> queries = new ArrayList<>();
         for (OpmonCall c : calls) {
-            var rec = dsl.newRecord(OPMON_CALL);
-            rec.setMessageId(c.messageId);
-            rec.setXRequestId(c.xRequestId);
-            rec.setStartedAt(c.startedAt);
-            rec.setClientRecord(c.clientRecord);
-            rec.setProducerRecord(c.producerRecord);
-            rec.setClientRequestInTs(c.cRequestIn);
-            rec.setClientRequestOutTs(c.cRequestOut);
-            rec.setClientResponseInTs(c.cResponseIn);
-            rec.setClientResponseOutTs(c.cResponseOut);
-            rec.setProducerRequestInTs(c.pRequestIn);
-            rec.setProducerRequestOutTs(c.pRequestOut);
-            rec.setProducerResponseInTs(c.pResponseIn);
-            rec.setProducerResponseOutTs(c.pResponseOut);
+            OpmonCallRecord rec = dsl.newRecord(OPMON_CALL, c);
+            rec.changed(OPMON_CALL.ID, false); // the database's identity
+            // derived from the timestamps, stored for the readers
             rec.setPaired(c.paired());
-            rec.setClientOrg(c.clientOrg);
-            rec.setClientSystem(c.clientSystem);
-            rec.setProviderOrg(c.providerOrg);
-            rec.setProviderSystem(c.providerSystem);
-            rec.setResource(c.resource);
-            rec.setMetaservice(c.metaservice);
-            rec.setSucceeded(c.succeeded);
             rec.setTotalMs(c.totalMs());
             rec.setProducerMs(c.producerMs());
             rec.setProviderIsMs(c.providerIsMs());
             rec.setRequestNetworkMs(c.requestNetworkMs());
             rec.setResponseNetworkMs(c.responseNetworkMs());
-            rec.setRequestSize(c.requestSize);
-            rec.setResponseSize(c.responseSize);
-            if (c.id == null) {
-                queries.add(dsl.insertInto(OPMON_CALL).set(rec));
-            } else {
-                rec.changed(OPMON_CALL.ID, false);
-                queries.add(dsl.update(OPMON_CALL).set(rec).where(OPMON_CALL.ID.eq(c.id)));
-            }
+            queries.add(c.id == null ? dsl.insertInto(OPMON_CALL).set(rec)
+                    : dsl.update(OPMON_CALL).set(rec).where(OPMON_CALL.ID.eq(c.id)));
         }
         for (int i = 0; i < queries.size(); i += 1000) {
             dsl.batch(queries.subList(i, Math.min(queries.size(), i + 1000))).execute();
         }
     }
 
+    /** A 5-minute bucket of business calls between two organisations on one resource. */
+    record Bucket(OffsetDateTime start, String providerOrg, String clientOrg, String resource) {
+
+        static Bucket of(OpmonCall c) {
+            long epoch = c.startedAt.toEpochSecond();
+            OffsetDateTime start = OffsetDateTime.ofInstant(Instant.ofEpochSecond(epoch - Math.floorMod(epoch, BUCKET_SECONDS)), ZoneOffset.UTC);
+            return new Bucket(start, c.providerOrg, c.clientOrg, c.resource);
+        }
+    }
+
     /** Recounts the 5-minute buckets these calls fall (or fell) in, from all calls stored, into exchange_stat. */
-    private void countIntoStats(DSLContext dsl, List<OpmonCall> calls, Set<String> staleBuckets, UUID batchId) {
-        Set<String> keys = new HashSet<>(staleBuckets);
+    private void countIntoStats(DSLContext dsl, List<OpmonCall> calls, Set<Bucket> staleBuckets, UUID batchId) {
+        Set<Bucket> buckets = new HashSet<>(staleBuckets);
         for (OpmonCall c : calls) {
             if (!c.metaservice) {
-                keys.add(bucketKey(c));
+                buckets.add(Bucket.of(c));
             }
         }
-        if (keys.isEmpty()) {
+        if (buckets.isEmpty()) {
             return;
         }
+        var c = OPMON_CALL;
+        Field<Long> duration = DSL.coalesce(c.TOTAL_MS, c.PRODUCER_MS, DSL.inline(0L));
+        Field<Integer> count = DSL.count().as("calls");
+        Field<Integer> failed = DSL.count().filterWhere(c.SUCCEEDED.isFalse()).as("failed_calls");
+        Field<BigDecimal> bytes = DSL.sum(DSL.coalesce(c.REQUEST_SIZE, 0L).plus(DSL.coalesce(c.RESPONSE_SIZE, 0L))).as("bytes");
+        Field<BigDecimal> latencySum = DSL.sum(duration).as("latency_ms_sum");
+        Field<Long> latencyMax = DSL.max(duration).as("latency_ms_max");
+        Field<String> providerSystem = DSL.max(c.PROVIDER_SYSTEM).as(c.PROVIDER_SYSTEM);
+        Field<String> clientSystem = DSL.max(c.CLIENT_SYSTEM).as(c.CLIENT_SYSTEM);
         List<StatsMerge.Attributed> rows = new ArrayList<>();
-        for (String key : keys) {
-            String[] k = key.split("\u0001", -1);
-            OffsetDateTime bucket = OffsetDateTime.parse(k[0]);
-            Record r = dsl.fetchOne("""
-                    SELECT count(*), count(*) FILTER (WHERE NOT succeeded),
-                           coalesce(sum(coalesce(request_size, 0) + coalesce(response_size, 0)), 0),
-                           coalesce(sum(coalesce(total_ms, producer_ms, 0)), 0), coalesce(max(coalesce(total_ms, producer_ms, 0)), 0),
-                           max(provider_system), max(client_system)
-                    FROM opmon_call
-                    WHERE NOT metaservice AND started_at >= ?::timestamptz AND started_at < ?::timestamptz AND provider_org = ? AND client_org = ? AND resource = ?""",
-                    bucket, bucket.plusSeconds(BUCKET_SECONDS), k[1], k[2], k[3]);
-            long callsInBucket = ExchangeQueries.n(r, 0);
-            long latencySum = Math.max(0, ExchangeQueries.n(r, 3));
-            IntervalStat stat = new IntervalStat(bucket, BUCKET_SECONDS, k[1], k[2], k[3], callsInBucket, ExchangeQueries.n(r, 1), 0,
-                    ExchangeQueries.n(r, 2), callsInBucket == 0 ? 0 : latencySum, (int) Math.min(Integer.MAX_VALUE, Math.max(0, ExchangeQueries.n(r, 4))));
-            rows.add(new StatsMerge.Attributed(stat, StatSource.OPMON, k[1], k[2], r.get(5, String.class), r.get(6, String.class)));
+        for (Bucket b : buckets) {
+            var r = dsl.select(count, failed, bytes, latencySum, latencyMax, providerSystem, clientSystem)
+                    .from(c)
+                    .where(c.METASERVICE.isFalse())
+                    .and(c.STARTED_AT.ge(b.start())).and(c.STARTED_AT.lt(b.start().plusSeconds(BUCKET_SECONDS)))
+                    .and(c.PROVIDER_ORG.eq(b.providerOrg())).and(c.CLIENT_ORG.eq(b.clientOrg())).and(c.RESOURCE.eq(b.resource()))
+                    .fetchOne();
+            long callsInBucket = r.get(count);
+            long latency = Math.max(0, ExchangeQueries.n(r.get(latencySum)));
+            IntervalStat stat = new IntervalStat(b.start(), BUCKET_SECONDS, b.providerOrg(), b.clientOrg(), b.resource(), callsInBucket,
+                    r.get(failed), 0, ExchangeQueries.n(r.get(bytes)), callsInBucket == 0 ? 0 : latency,
+                    (int) Math.min(Integer.MAX_VALUE, Math.max(0, ExchangeQueries.n(r.get(latencyMax)))));
+            rows.add(new StatsMerge.Attributed(stat, StatSource.OPMON, b.providerOrg(), b.clientOrg(), r.get(providerSystem),
+                    r.get(clientSystem)));
         }
         merge.merge(dsl, rows, batchId);
-    }
-
-    static String bucketKey(OpmonCall c) {
-        long epoch = c.startedAt.toEpochSecond();
-        OffsetDateTime bucket = OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(epoch - Math.floorMod(epoch, BUCKET_SECONDS)), ZoneOffset.UTC);
-        return bucket + "\u0001" + c.providerOrg + "\u0001" + c.clientOrg + "\u0001" + c.resource;
-    }
-
-    private static OpmonCall fromRow(cn.suqian.govshare.db.schema.tables.records.OpmonCallRecord r) {
-        OpmonCall c = new OpmonCall();
-        c.id = r.getId();
-        c.messageId = r.getMessageId();
-        c.xRequestId = r.getXRequestId();
-        c.startedAt = r.getStartedAt();
-        c.clientRecord = r.getClientRecord();
-        c.producerRecord = r.getProducerRecord();
-        c.cRequestIn = r.getClientRequestInTs();
-        c.cRequestOut = r.getClientRequestOutTs();
-        c.cResponseIn = r.getClientResponseInTs();
-        c.cResponseOut = r.getClientResponseOutTs();
-        c.pRequestIn = r.getProducerRequestInTs();
-        c.pRequestOut = r.getProducerRequestOutTs();
-        c.pResponseIn = r.getProducerResponseInTs();
-        c.pResponseOut = r.getProducerResponseOutTs();
-        c.clientOrg = r.getClientOrg();
-        c.clientSystem = r.getClientSystem();
-        c.providerOrg = r.getProviderOrg();
-        c.providerSystem = r.getProviderSystem();
-        c.resource = r.getResource();
-        c.metaservice = r.getMetaservice();
-        c.succeeded = r.getSucceeded();
-        c.requestSize = r.getRequestSize();
-        c.responseSize = r.getResponseSize();
-        return c;
     }
 }

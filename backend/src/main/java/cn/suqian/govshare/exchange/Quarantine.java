@@ -6,6 +6,7 @@ import cn.suqian.govshare.web.PageResult;
 import cn.suqian.govshare.web.RawJson;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 import java.time.OffsetDateTime;
@@ -57,7 +58,17 @@ public class Quarantine {
     public record Reprocessed(int resolved, int remaining) {
     }
 
-    public PageResult<Item> list(DSLContext dsl, boolean includeResolved, PageRequest page) {
+    /** Waiting records (and resolved ones when asked), newest first. */
+    public Mono<PageResult<Item>> list(boolean includeResolved, PageRequest page) {
+        return db.tx(dsl -> list(dsl, includeResolved, page));
+    }
+
+    /** Re-processes now, on behalf of {@code client}; see {@link #reprocess(DSLContext, String)}. */
+    public Mono<Reprocessed> reprocess(String client) {
+        return db.tx(dsl -> reprocess(dsl, client));
+    }
+
+    PageResult<Item> list(DSLContext dsl, boolean includeResolved, PageRequest page) {
         var where = includeResolved ? org.jooq.impl.DSL.noCondition() : EXCHANGE_QUARANTINE.RESOLVED_AT.isNull();
         long total = dsl.fetchCount(EXCHANGE_QUARANTINE, where);
         var items = dsl.selectFrom(EXCHANGE_QUARANTINE).where(where).orderBy(EXCHANGE_QUARANTINE.ID.desc())

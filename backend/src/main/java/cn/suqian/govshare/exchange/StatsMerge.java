@@ -3,6 +3,10 @@ package cn.suqian.govshare.exchange;
 import cn.suqian.govshare.db.Copy;
 import cn.suqian.govshare.db.TimeSeriesStorage;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Name;
+import org.jooq.Record;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +20,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_ROLLUP_DIRTY;
 import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_STAT;
+import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_SYSTEM_ACTIVITY;
 
 /**
  * Writes attributed interval statistics inside the caller's transaction, by the fastest safe path: new
@@ -28,8 +34,18 @@ import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_STAT;
 @Component
 class StatsMerge {
 
-    static final String COLUMNS = "interval_start, interval_seconds, source, provider_code, consumer_code, resource, "
-            + "provider_system_code, consumer_system_code, calls, failed_calls, records, bytes, latency_ms_sum, latency_ms_max, batch_id";
+    /** The columns a merge writes, in the order of the CSV it copies. */
+    static final List<Field<?>> COLUMNS = List.of(EXCHANGE_STAT.INTERVAL_START, EXCHANGE_STAT.INTERVAL_SECONDS,
+            EXCHANGE_STAT.SOURCE, EXCHANGE_STAT.PROVIDER_CODE, EXCHANGE_STAT.CONSUMER_CODE, EXCHANGE_STAT.RESOURCE,
+            EXCHANGE_STAT.PROVIDER_SYSTEM_CODE, EXCHANGE_STAT.CONSUMER_SYSTEM_CODE, EXCHANGE_STAT.CALLS, EXCHANGE_STAT.FAILED_CALLS,
+            EXCHANGE_STAT.RECORDS, EXCHANGE_STAT.BYTES, EXCHANGE_STAT.LATENCY_MS_SUM, EXCHANGE_STAT.LATENCY_MS_MAX,
+            EXCHANGE_STAT.BATCH_ID);
+
+    static final List<Field<?>> DIRTY_COLUMNS = List.of(EXCHANGE_ROLLUP_DIRTY.BUCKET, EXCHANGE_ROLLUP_DIRTY.PROVIDER_CODE,
+            EXCHANGE_ROLLUP_DIRTY.CONSUMER_CODE, EXCHANGE_ROLLUP_DIRTY.RESOURCE);
+
+    /** A session's temporary copy of those columns, emptied at commit. */
+    private static final Name STAGING = DSL.name("exchange_stat_staging");
 
     private final TimeSeriesStorage storage;
 
@@ -59,7 +75,7 @@ class StatsMerge {
             max = max == null || start.isAfter(max) ? start : max;
             Copy.field(csv, start, false);
             Copy.field(csv, s.intervalSeconds(), false);
-            Copy.field(csv, EXCHANGE_STAT.SOURCE.getConverter().to(a.source()), false);
+            Copy.field(csv, EXCHANGE_STAT.SOURCE, a.source(), false);
             Copy.field(csv, a.providerOrg(), false);
             Copy.field(csv, a.consumerOrg(), false);
             Copy.field(csv, s.resource(), false);
@@ -87,13 +103,13 @@ class StatsMerge {
                 }
             }
         }
-        storage.ensurePartitions(dsl, "exchange_stat", min, max.plusSeconds(1));
-        if (!Copy.csvIntoUnlessDuplicate(dsl, "exchange_stat", COLUMNS, csv)) {
+        storage.ensurePartitions(dsl, EXCHANGE_STAT, min, max.plusSeconds(1));
+        if (!Copy.csvIntoUnlessDuplicate(dsl, EXCHANGE_STAT, COLUMNS, csv)) {
             upsertThroughStaging(dsl, csv);
         }
-        Copy.csvInto(dsl, "exchange_rollup_dirty", "bucket, provider_code, consumer_code, resource", dirty);
+        Copy.csvInto(dsl, EXCHANGE_ROLLUP_DIRTY, DIRTY_COLUMNS, dirty);
         if (!seen.isEmpty()) {
-            var t = cn.suqian.govshare.db.schema.Tables.EXCHANGE_SYSTEM_ACTIVITY;
+            var t = EXCHANGE_SYSTEM_ACTIVITY;
             var insert = dsl.insertInto(t, t.SYSTEM_CODE, t.LAST_SEEN);
             for (var e : seen.entrySet()) {
                 insert = insert.values(e.getKey(), e.getValue());
@@ -106,27 +122,28 @@ class StatsMerge {
     }
 
     private static void upsertThroughStaging(DSLContext dsl, CharSequence csv) {
-        dsl.execute("""
-                CREATE TEMP TABLE IF NOT EXISTS exchange_stat_staging (
-                    interval_start timestamptz, interval_seconds integer, source text, provider_code text, consumer_code text,
-                    resource text, provider_system_code text, consumer_system_code text, calls bigint, failed_calls bigint,
-                    records bigint, bytes bigint, latency_ms_sum bigint, latency_ms_max integer, batch_id uuid
-                ) ON COMMIT DELETE ROWS""");
-        dsl.execute("TRUNCATE exchange_stat_staging");
-        Copy.csvInto(dsl, "exchange_stat_staging", COLUMNS, csv);
-        dsl.execute("INSERT INTO exchange_stat (" + COLUMNS + ") SELECT " + COLUMNS + " FROM exchange_stat_staging "
-                + """
-                ON CONFLICT (provider_code, consumer_code, resource, source, interval_start) DO UPDATE SET
-                    interval_seconds = EXCLUDED.interval_seconds,
-                    provider_system_code = EXCLUDED.provider_system_code,
-                    consumer_system_code = EXCLUDED.consumer_system_code,
-                    calls = EXCLUDED.calls,
-                    failed_calls = EXCLUDED.failed_calls,
-                    records = EXCLUDED.records,
-                    bytes = EXCLUDED.bytes,
-                    latency_ms_sum = EXCLUDED.latency_ms_sum,
-                    latency_ms_max = EXCLUDED.latency_ms_max,
-                    batch_id = EXCLUDED.batch_id,
-                    received_at = now()""");
+        Table<Record> staging = DSL.table(STAGING);
+        List<Field<?>> staged = COLUMNS.stream().<Field<?>>map(c -> DSL.field(STAGING.append(c.getName()), c.getDataType())).toList();
+        dsl.createTemporaryTableIfNotExists(staging)
+                .columns(COLUMNS.stream().<Field<?>>map(c -> DSL.field(DSL.name(c.getName()), c.getDataType().nullable(true))).toList())
+                .onCommitDeleteRows()
+                .execute();
+        dsl.truncate(staging).execute();
+        Copy.csvInto(dsl, staging, COLUMNS, csv);
+        var s = EXCHANGE_STAT;
+        dsl.insertInto(s).columns(COLUMNS).select(DSL.select(staged).from(staging))
+                .onConflict(s.PROVIDER_CODE, s.CONSUMER_CODE, s.RESOURCE, s.SOURCE, s.INTERVAL_START).doUpdate()
+                .set(s.INTERVAL_SECONDS, DSL.excluded(s.INTERVAL_SECONDS))
+                .set(s.PROVIDER_SYSTEM_CODE, DSL.excluded(s.PROVIDER_SYSTEM_CODE))
+                .set(s.CONSUMER_SYSTEM_CODE, DSL.excluded(s.CONSUMER_SYSTEM_CODE))
+                .set(s.CALLS, DSL.excluded(s.CALLS))
+                .set(s.FAILED_CALLS, DSL.excluded(s.FAILED_CALLS))
+                .set(s.RECORDS, DSL.excluded(s.RECORDS))
+                .set(s.BYTES, DSL.excluded(s.BYTES))
+                .set(s.LATENCY_MS_SUM, DSL.excluded(s.LATENCY_MS_SUM))
+                .set(s.LATENCY_MS_MAX, DSL.excluded(s.LATENCY_MS_MAX))
+                .set(s.BATCH_ID, DSL.excluded(s.BATCH_ID))
+                .set(s.RECEIVED_AT, DSL.currentOffsetDateTime())
+                .execute();
     }
 }

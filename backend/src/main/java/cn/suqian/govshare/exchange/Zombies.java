@@ -1,16 +1,22 @@
 package cn.suqian.govshare.exchange;
 
+import cn.suqian.govshare.access.CurrentUser;
+import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.inventory.InformationSystem.LifecycleStatus;
 import cn.suqian.govshare.inventory.Inventory;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_DAILY;
 import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_SYSTEM_ACTIVITY;
 
 /**
@@ -23,9 +29,11 @@ import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_SYSTEM_ACTIVITY;
 @Component
 public class Zombies {
 
+    private final Db db;
     private final Inventory inventory;
 
-    Zombies(Inventory inventory) {
+    Zombies(Db db, Inventory inventory) {
+        this.db = db;
         this.inventory = inventory;
     }
 
@@ -36,7 +44,13 @@ public class Zombies {
     public record Report(int days, OffsetDateTime since, OffsetDateTime observedSince, List<Candidate> items) {
     }
 
-    public Report find(DSLContext dsl, OffsetDateTime now, String organisation) {
+    /** Candidates now, of the organisation asked for (a department: its own), or of all. */
+    public Mono<Report> find(CurrentUser user, String organisation) {
+        String org = ExchangeReports.scope(user, organisation);
+        return db.tx(dsl -> find(dsl, OffsetDateTime.now(), org));
+    }
+
+    Report find(DSLContext dsl, OffsetDateTime now, String organisation) {
         int days = AnomalyDetector.thresholds(dsl).getOrDefault("zombie_days", 180.0).intValue();
         OffsetDateTime since = now.minusDays(days);
         Map<String, OffsetDateTime> lastSeen = new HashMap<>();
@@ -58,8 +72,8 @@ public class Zombies {
                     return new Candidate(s.code(), s.name(), s.organisationCode(), last, aliases, reason);
                 })
                 .toList();
-        OffsetDateTime observedSince = dsl.fetchValue(org.jooq.impl.DSL.field(
-                "(SELECT min(day)::timestamp AT TIME ZONE 'Asia/Shanghai' FROM exchange_daily)", OffsetDateTime.class));
+        LocalDate firstDay = dsl.select(DSL.min(EXCHANGE_DAILY.DAY)).from(EXCHANGE_DAILY).fetchOne().value1();
+        OffsetDateTime observedSince = firstDay == null ? null : firstDay.atStartOfDay(PeriodPlan.ZONE).toOffsetDateTime();
         return new Report(days, since, observedSince, items);
     }
 }

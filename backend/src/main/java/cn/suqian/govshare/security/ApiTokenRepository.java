@@ -24,7 +24,7 @@ class ApiTokenRepository {
                 .set(API_TOKEN.TOKEN_HASH, tokenHash)
                 .set(API_TOKEN.SCOPE, Role.INGEST)
                 .set(API_TOKEN.ORGANISATION_CODE, organisationCode)
-                .set(API_TOKEN.CREATED_BY, DSL.field("current_setting('govshare.actor', true)", String.class))
+                .set(API_TOKEN.CREATED_BY, DSL.function("current_setting", String.class, DSL.inline("govshare.actor"), DSL.inline(true)))
                 .set(API_TOKEN.EXPIRES_AT, expiresAt)
                 .execute();
     }

@@ -85,12 +85,10 @@ class ArchitectureTests {
 
     @Test
     void controllers_do_not_depend_on_jooq_or_generated_tables() {
-        // exchange is layered on its own line of work (its controllers still open Db transactions); every
-        // other module already takes a request controller -> service -> repository
         noClasses().that().areAnnotatedWith(RestController.class)
-                .and().resideOutsideOfPackage(ROOT + ".exchange..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", ROOT + ".db.schema..")
-                .because("a controller maps HTTP onto its module's service; queries and row mapping belong to the repository")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", GENERATED_SCHEMA)
+                .because("a controller maps HTTP, checks shape and roles and calls one service method, which runs one Db "
+                        + "transaction; queries and row mapping live in repositories")
                 .check(CLASSES);
     }
 

@@ -25,14 +25,14 @@ public class OwnedRecords<T extends OwnedRecord<T>, F extends RecordFilter<F>> {
 
     private final Db db;
     private final References.Sources references;
-    private final RecordTable<T, ?, F> store;
+    private final RecordTable<T, ?, F> table;
     private final String entityName;
 
     /** @param entityName how the record is named in messages, e.g. "private network" */
-    protected OwnedRecords(Db db, References.Sources references, RecordTable<T, ?, F> store, String entityName) {
+    protected OwnedRecords(Db db, References.Sources references, RecordTable<T, ?, F> table, String entityName) {
         this.db = db;
         this.references = references;
-        this.store = store;
+        this.table = table;
         this.entityName = entityName;
     }
 
@@ -45,7 +45,7 @@ public class OwnedRecords<T extends OwnedRecord<T>, F extends RecordFilter<F>> {
     public Mono<PageResult<T>> find(CurrentUser user, F filter, String sort, PageRequest page) {
         String scope = user.organisationScope().orElse(filter.organisation());
         F scoped = filter.withOrganisation(scope == null || scope.isBlank() ? null : scope);
-        return db.tx(dsl -> store.find(dsl, scoped, sort, page));
+        return db.tx(dsl -> table.find(dsl, scoped, sort, page));
     }
 
     public Mono<T> get(CurrentUser user, String code) {
@@ -69,11 +69,11 @@ public class OwnedRecords<T extends OwnedRecord<T>, F extends RecordFilter<F>> {
         }
         validate(dsl, record);
         user.requireChange(ownerOf(dsl, record));
-        if (store.get(dsl, record.code()).isPresent()) {
+        if (table.get(dsl, record.code()).isPresent()) {
             throw new InvalidInputException("code", record.code(), "already exists");
         }
-        store.insert(dsl, List.of(record));
-        return store.get(dsl, record.code()).orElseThrow();
+        table.insert(dsl, List.of(record));
+        return table.get(dsl, record.code()).orElseThrow();
     }
 
     public Mono<T> update(CurrentUser user, String code, T input) {
@@ -90,9 +90,9 @@ public class OwnedRecords<T extends OwnedRecord<T>, F extends RecordFilter<F>> {
             validate(dsl, record);
             user.requireChange(ownerOf(dsl, record));
             if (!stored.sameContentAs(record)) {
-                store.update(dsl, List.of(record));
+                table.update(dsl, List.of(record));
             }
-            return store.get(dsl, code).orElseThrow();
+            return table.get(dsl, code).orElseThrow();
         });
     }
 
@@ -100,13 +100,13 @@ public class OwnedRecords<T extends OwnedRecord<T>, F extends RecordFilter<F>> {
         return db.tx(dsl -> {
             T stored = stored(dsl, code);
             user.requireChange(ownerOf(dsl, stored));
-            store.retire(dsl, code);
-            return store.get(dsl, code).orElseThrow();
+            table.retire(dsl, code);
+            return table.get(dsl, code).orElseThrow();
         });
     }
 
     private T stored(DSLContext dsl, String code) {
-        return store.get(dsl, code).orElseThrow(() -> new NotFoundException(entityName, code));
+        return table.get(dsl, code).orElseThrow(() -> new NotFoundException(entityName, code));
     }
 
     private void validate(DSLContext dsl, T record) {

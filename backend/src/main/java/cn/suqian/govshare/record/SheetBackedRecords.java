@@ -50,16 +50,16 @@ public class SheetBackedRecords<T extends SheetBackedRecords.Entry<T>, F extends
 
     private final Db db;
     private final References.Sources references;
-    private final RecordTable<T, ?, F> store;
+    private final RecordTable<T, ?, F> table;
     private final Sheet<T> sheet;
     private final SheetImport<T> sheetImport;
 
-    protected SheetBackedRecords(Db db, References.Sources references, AuditTrail audit, RecordTable<T, ?, F> store, Sheet<T> sheet) {
+    protected SheetBackedRecords(Db db, References.Sources references, AuditTrail audit, RecordTable<T, ?, F> table, Sheet<T> sheet) {
         this.db = db;
         this.references = references;
-        this.store = store;
+        this.table = table;
         this.sheet = sheet;
-        this.sheetImport = new SheetImport<>(sheet, store, audit, references);
+        this.sheetImport = new SheetImport<>(sheet, table, audit, references);
     }
 
     /** Departments only ever see their own organisation, whatever they asked for. */
@@ -68,12 +68,12 @@ public class SheetBackedRecords<T extends SheetBackedRecords.Entry<T>, F extends
     }
 
     public Mono<PageResult<T>> find(CurrentUser user, F filter, String sort, PageRequest page) {
-        return db.tx(dsl -> store.find(dsl, scoped(user, filter), sort, page));
+        return db.tx(dsl -> table.find(dsl, scoped(user, filter), sort, page));
     }
 
     public Mono<T> get(CurrentUser user, String code) {
         return db.tx(dsl -> {
-            T found = store.get(dsl, code).orElseThrow(() -> new NotFoundException(sheet.entityName(), code));
+            T found = table.get(dsl, code).orElseThrow(() -> new NotFoundException(sheet.entityName(), code));
             user.requireRead(found.organisationCode());
             return found;
         });
@@ -84,18 +84,18 @@ public class SheetBackedRecords<T extends SheetBackedRecords.Entry<T>, F extends
         return db.tx(dsl -> {
             user.requireChange(record.organisationCode());
             validate(dsl, record);
-            if (store.get(dsl, record.code()).isPresent()) {
+            if (table.get(dsl, record.code()).isPresent()) {
                 throw new InvalidInputException("code", record.code(), "already exists");
             }
-            store.insert(dsl, List.of(record));
-            return store.get(dsl, record.code()).orElseThrow();
+            table.insert(dsl, List.of(record));
+            return table.get(dsl, record.code()).orElseThrow();
         });
     }
 
     public Mono<T> update(CurrentUser user, String code, T input) {
         T given = input.normalised();
         return db.tx(dsl -> {
-            T stored = store.get(dsl, code).orElseThrow(() -> new NotFoundException(sheet.entityName(), code));
+            T stored = table.get(dsl, code).orElseThrow(() -> new NotFoundException(sheet.entityName(), code));
             user.requireChange(stored.organisationCode());
             if (given.code() != null && !given.code().equals(code)) {
                 throw new InvalidInputException("code", given.code(),
@@ -108,18 +108,18 @@ public class SheetBackedRecords<T extends SheetBackedRecords.Entry<T>, F extends
             }
             validate(dsl, record);
             if (!stored.sameContentAs(record)) {
-                store.update(dsl, List.of(record));
+                table.update(dsl, List.of(record));
             }
-            return store.get(dsl, code).orElseThrow();
+            return table.get(dsl, code).orElseThrow();
         });
     }
 
     public Mono<T> retire(CurrentUser user, String code) {
         return db.tx(dsl -> {
-            T stored = store.get(dsl, code).orElseThrow(() -> new NotFoundException(sheet.entityName(), code));
+            T stored = table.get(dsl, code).orElseThrow(() -> new NotFoundException(sheet.entityName(), code));
             user.requireChange(stored.organisationCode());
-            store.retire(dsl, code);
-            return store.get(dsl, code).orElseThrow();
+            table.retire(dsl, code);
+            return table.get(dsl, code).orElseThrow();
         });
     }
 
@@ -135,7 +135,7 @@ public class SheetBackedRecords<T extends SheetBackedRecords.Entry<T>, F extends
 
     /** The records the filter selects (departments: their own), as a spreadsheet. */
     public Mono<SheetFile> export(CurrentUser user, F filter, SheetFormat format) {
-        return db.tx(dsl -> new SheetFile(write(format, store.all(dsl, scoped(user, filter))), sheet.sheetName(), format));
+        return db.tx(dsl -> new SheetFile(write(format, table.all(dsl, scoped(user, filter))), sheet.sheetName(), format));
     }
 
     /** The empty spreadsheet to fill in, with the headings an import expects. */

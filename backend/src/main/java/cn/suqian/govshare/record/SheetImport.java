@@ -54,13 +54,13 @@ public final class SheetImport<T extends OwnedRecord<T>> {
     }
 
     private final Definition<T> definition;
-    private final RecordTable<T, ?, ?> store;
+    private final RecordTable<T, ?, ?> table;
     private final AuditTrail audit;
     private final References.Sources references;
 
-    public SheetImport(Definition<T> definition, RecordTable<T, ?, ?> store, AuditTrail audit, References.Sources references) {
+    public SheetImport(Definition<T> definition, RecordTable<T, ?, ?> table, AuditTrail audit, References.Sources references) {
         this.definition = definition;
-        this.store = store;
+        this.table = table;
         this.audit = audit;
         this.references = references;
     }
@@ -113,7 +113,7 @@ public final class SheetImport<T extends OwnedRecord<T>> {
         }
         problems.addAll(definition.checkAcrossRows(valid, validRows));
 
-        Map<String, T> existing = store.byCodes(dsl, valid.stream().map(T::code).collect(Collectors.toSet()));
+        Map<String, T> existing = table.byCodes(dsl, valid.stream().map(T::code).collect(Collectors.toSet()));
         List<T> toCreate = new ArrayList<>();
         List<T> toUpdate = new ArrayList<>();
         int unchanged = 0;
@@ -142,8 +142,8 @@ public final class SheetImport<T extends OwnedRecord<T>> {
             throw new InvalidInputException(problems);
         }
         if (!dryRun) {
-            store.insert(dsl, toCreate);
-            store.update(dsl, toUpdate);
+            table.insert(dsl, toCreate);
+            table.update(dsl, toUpdate);
             audit.record(dsl, "IMPORT", definition.entityType(), fileName,
                     "{\"rows\":" + valid.size() + ",\"created\":" + toCreate.size() + ",\"updated\":" + toUpdate.size()
                             + ",\"unchanged\":" + unchanged + "}");

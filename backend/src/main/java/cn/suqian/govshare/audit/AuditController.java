@@ -1,6 +1,5 @@
 package cn.suqian.govshare.audit;
 
-import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.access.Access;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,12 +14,10 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/audit")
 class AuditController {
 
-    private final Db db;
-    private final AuditTrail trail;
+    private final AuditService audit;
 
-    AuditController(Db db, AuditTrail trail) {
-        this.db = db;
-        this.trail = trail;
+    AuditController(AuditService audit) {
+        this.audit = audit;
     }
 
     @Operation(summary = "Audit events, newest first; page with beforeId. AUDITOR, EGOV_ADMIN.")
@@ -32,14 +29,13 @@ class AuditController {
                                            @RequestParam(required = false) String organisation,
                                            @RequestParam(required = false) Long beforeId,
                                            @RequestParam(defaultValue = "50") int limit) {
-        var filter = new AuditTrail.Filter(entityType, entityId, actor, organisation, beforeId, limit);
-        return db.tx(dsl -> trail.page(dsl, filter));
+        return audit.page(new AuditTrail.Filter(entityType, entityId, actor, organisation, beforeId, limit));
     }
 
     @Operation(summary = "Recompute the hash chain and say whether it is intact, and where it breaks if not. AUDITOR, EGOV_ADMIN.")
     @GetMapping("/verify")
     @PreAuthorize(Access.AUDIT_READERS)
     public Mono<AuditTrail.Verification> verify() {
-        return db.tx(trail::verify);
+        return audit.verify();
     }
 }

@@ -16,7 +16,10 @@ import java.util.List;
 import static cn.suqian.govshare.db.schema.Tables.AUDIT_EVENT;
 import static cn.suqian.govshare.db.schema.Tables.AUDIT_VERIFY;
 
-/** Reads and verifies the audit trail; records domain events that are not row changes. */
+/**
+ * The audit trail in typed jOOQ, inside the caller's transaction: records domain events that are not row
+ * changes, reads pages of events and verifies the chain.
+ */
 @Component
 public class AuditTrail {
 

@@ -34,7 +34,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The information-resource catalogue. Everyone signed in reads (departments: their own organisation's
- * resources); the e-government office changes all, a department the resources it provides.
+ * resources); the e-government office changes all, a department the resources it provides. A thin
+ * mapping onto {@link CatalogueService}.
  */
 @RestController
 @RequestMapping("/api/v1/catalogue")
@@ -50,8 +51,8 @@ class CatalogueController {
     public record Query(String organisation, String sharingType, String openAttribute, Boolean mounted, String baseDatabase,
                         Integer category, String sourceSystem, String q, Boolean includeRetired) {
 
-        CatalogueRepository.Filter filter() {
-            return new CatalogueRepository.Filter(Params.blank(organisation),
+        CatalogueService.Filter filter() {
+            return new CatalogueService.Filter(Params.blank(organisation),
                     Params.enumOf("sharingType", sharingType, SharingType.class),
                     Params.enumOf("openAttribute", openAttribute, OpenAttribute.class), mounted,
                     Params.enumOf("baseDatabase", baseDatabase, BaseDatabase.class), category,
@@ -75,18 +76,14 @@ class CatalogueController {
     @PreAuthorize(Access.ANY_USER)
     public Mono<ResponseEntity<byte[]>> export(CurrentUser user, @ModelAttribute Query query,
                                                @RequestParam(required = false) String format) {
-        SheetFormat f = SheetFormat.of(format);
-        return catalogue.export(user, query.filter(), f).map(bytes -> SpreadsheetResponses.file(bytes, "政务信息资源目录", f));
+        return catalogue.export(user, query.filter(), SheetFormat.of(format)).map(SpreadsheetResponses::file);
     }
 
     @Operation(summary = "The empty catalogue import template with Chinese headings (format=xlsx|csv). Any signed-in person.")
     @GetMapping("/template")
     @PreAuthorize(Access.ANY_USER)
     public Mono<ResponseEntity<byte[]>> template(@RequestParam(required = false) String format) {
-        return Mono.defer(() -> {
-            SheetFormat f = SheetFormat.of(format);
-            return catalogue.template(f).map(bytes -> SpreadsheetResponses.file(bytes, "政务信息资源目录模板", f));
-        });
+        return Mono.defer(() -> catalogue.template(SheetFormat.of(format))).map(SpreadsheetResponses::file);
     }
 
     @Operation(summary = "One catalogue resource (the code contains '/', so it is passed as ?code=). Any signed-in person; departments their own.")
@@ -132,6 +129,6 @@ class CatalogueController {
     public Mono<SheetImport.Result> importBody(CurrentUser user, @RequestBody(required = false) byte[] content,
                                                @RequestParam(defaultValue = "false") boolean dryRun,
                                                @RequestParam(defaultValue = "upload") String fileName) {
-        return catalogue.importSheet(user, content == null ? new byte[0] : content, fileName, dryRun);
+        return catalogue.importSheet(user, content, fileName, dryRun);
     }
 }

@@ -3,6 +3,9 @@ package cn.suqian.govshare.catalogue;
 import cn.suqian.govshare.record.RecordRules;
 
 import cn.suqian.govshare.record.Labelled;
+import cn.suqian.govshare.record.References;
+import cn.suqian.govshare.record.SheetBackedRecords;
+import cn.suqian.govshare.web.FieldProblem;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -42,7 +45,7 @@ public record CatalogueResource(
         String sourceSystemCode,
         OffsetDateTime retiredAt,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt) implements SheetBackedRecords.Entry<CatalogueResource> {
 
     /** 信息项: a data item of the resource. */
     public record InformationItem(String name, DataType dataType) {
@@ -101,6 +104,13 @@ public record CatalogueResource(
         public String label() { return label; }
     }
 
+    /** The provider owns the entry. */
+    @Override
+    public String organisationCode() {
+        return providerOrganisationCode;
+    }
+
+    @Override
     public CatalogueResource normalised() {
         return new CatalogueResource(t(code), category, t(className), t(itemName), t(subitemName), t(detailName), t(name),
                 t(providerOrganisationCode), t(abstractText), format,
@@ -111,8 +121,21 @@ public record CatalogueResource(
                 mounted == null ? Boolean.FALSE : mounted, mountedSince, t(sourceSystemCode), null, null, null);
     }
 
-    public boolean sameContentAs(CatalogueResource other) {
-        return other != null && normalised().equals(other.normalised());
+    @Override
+    public CatalogueResource withCode(String code) {
+        return new CatalogueResource(code, category, className, itemName, subitemName, detailName, name, providerOrganisationCode,
+                abstractText, format, items, sharingType, sharingCondition, notSharedBasis, sharingMethod, openAttribute, updateCycle,
+                releasedOn, relatedCodes, baseDatabases, mounted, mountedSince, sourceSystemCode, null, null, null);
+    }
+
+    @Override
+    public List<FieldProblem> check(LocalDate today) {
+        return CatalogueRules.check(this, today);
+    }
+
+    @Override
+    public List<FieldProblem> checkReferences(References references) {
+        return CatalogueRules.checkReferences(this, references);
     }
 
     private static String t(String s) {

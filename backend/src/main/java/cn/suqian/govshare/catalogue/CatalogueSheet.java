@@ -10,27 +10,22 @@ import cn.suqian.govshare.catalogue.CatalogueResource.SharingType;
 import cn.suqian.govshare.catalogue.CatalogueResource.UpdateCycle;
 
 import cn.suqian.govshare.record.Cells;
-import cn.suqian.govshare.record.References;
 import cn.suqian.govshare.record.SheetBackedRecords;
 
 import cn.suqian.govshare.spreadsheet.CellParsers;
 import cn.suqian.govshare.spreadsheet.Column;
-import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.ProblemCode;
-import org.jooq.DSLContext;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The catalogue spreadsheet. Information items are written "名称:类型；名称:类型"; lists are separated
  * by "；"; enumerations use their Chinese labels (English constants are accepted too).
  */
-public final class CatalogueSheet implements SheetBackedRecords.Store<CatalogueResource> {
+public final class CatalogueSheet implements SheetBackedRecords.Sheet<CatalogueResource> {
 
     static final Column<CatalogueResource> CODE = col("资源代码", "code", true, CatalogueResource::code);
     static final Column<CatalogueResource> CATEGORY = col("资源分类（类）", "category", true, CatalogueResource::category);
@@ -60,10 +55,7 @@ public final class CatalogueSheet implements SheetBackedRecords.Store<CatalogueR
             DETAIL_NAME, NAME, PROVIDER, ABSTRACT, FORMAT, ITEMS, SHARING, CONDITION, BASIS, METHOD, OPEN, CYCLE, RELEASED,
             RELATED, BASES, MOUNTED, MOUNTED_SINCE, SOURCE);
 
-    private final CatalogueRepository repository;
-
-    CatalogueSheet(CatalogueRepository repository) {
-        this.repository = repository;
+    CatalogueSheet() {
     }
 
     private static Column<CatalogueResource> col(String heading, String field, boolean required, Function<CatalogueResource, Object> value) {
@@ -90,34 +82,6 @@ public final class CatalogueSheet implements SheetBackedRecords.Store<CatalogueR
     @Override
     public String sheetName() {
         return "政务信息资源目录";
-    }
-
-    @Override
-    public java.util.Optional<CatalogueResource> get(DSLContext dsl, String key) {
-        return repository.get(dsl, key);
-    }
-
-    @Override
-    public void retire(DSLContext dsl, String key) {
-        repository.retire(dsl, key);
-    }
-
-    @Override
-    public java.time.OffsetDateTime retiredAt(CatalogueResource r) {
-        return r.retiredAt();
-    }
-
-    @Override
-    public CatalogueResource normalise(CatalogueResource r) {
-        return r.normalised();
-    }
-
-    @Override
-    public CatalogueResource withKey(CatalogueResource r, String code) {
-        return new CatalogueResource(code, r.category(), r.className(), r.itemName(), r.subitemName(), r.detailName(), r.name(),
-                r.providerOrganisationCode(), r.abstractText(), r.format(), r.items(), r.sharingType(), r.sharingCondition(),
-                r.notSharedBasis(), r.sharingMethod(), r.openAttribute(), r.updateCycle(), r.releasedOn(), r.relatedCodes(),
-                r.baseDatabases(), r.mounted(), r.mountedSince(), r.sourceSystemCode(), null, null, null);
     }
 
     @Override
@@ -170,47 +134,7 @@ public final class CatalogueSheet implements SheetBackedRecords.Store<CatalogueR
     }
 
     @Override
-    public String key(CatalogueResource r) {
-        return r.code();
-    }
-
-    @Override
-    public String organisation(CatalogueResource r) {
-        return r.providerOrganisationCode();
-    }
-
-    @Override
     public String organisationField() {
         return "providerOrganisationCode";
-    }
-
-    @Override
-    public List<FieldProblem> check(CatalogueResource r, LocalDate today) {
-        return CatalogueRules.check(r, today);
-    }
-
-    @Override
-    public List<FieldProblem> checkReferences(CatalogueResource r, References lookups) {
-        return CatalogueRules.checkReferences(r, lookups);
-    }
-
-    @Override
-    public Map<String, CatalogueResource> existing(DSLContext dsl, Set<String> keys) {
-        return repository.byCodes(dsl, keys);
-    }
-
-    @Override
-    public boolean same(CatalogueResource stored, CatalogueResource incoming) {
-        return stored.sameContentAs(incoming);
-    }
-
-    @Override
-    public void insert(DSLContext dsl, List<CatalogueResource> records) {
-        repository.insert(dsl, records);
-    }
-
-    @Override
-    public void update(DSLContext dsl, List<CatalogueResource> records) {
-        repository.update(dsl, records);
     }
 }

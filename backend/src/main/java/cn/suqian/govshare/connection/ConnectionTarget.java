@@ -3,11 +3,14 @@ package cn.suqian.govshare.connection;
 import cn.suqian.govshare.record.RecordRules;
 
 import cn.suqian.govshare.record.Labelled;
+import cn.suqian.govshare.record.OwnedRecord;
+import cn.suqian.govshare.record.References;
 
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.ProblemCode;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +22,8 @@ import java.util.List;
  */
 public record ConnectionTarget(String code, String systemCode, String organisationCode, Kind kind, String name, Probe probe,
                                String address, Integer intervalSeconds, Integer downAfter, Integer upAfter, Boolean enabled,
-                               OffsetDateTime retiredAt, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                               OffsetDateTime retiredAt, OffsetDateTime createdAt, OffsetDateTime updatedAt)
+        implements OwnedRecord<ConnectionTarget> {
 
     public enum Kind implements Labelled {
         FRONT_END_PROCESSOR("前置机"), INTERFACE("接口"), PROVINCIAL_LINK("省级平台链路");
@@ -35,14 +39,18 @@ public record ConnectionTarget(String code, String systemCode, String organisati
         public String label() { return label; }
     }
 
-    ConnectionTarget normalised() {
+    /** Defaults filled in; the organisation left out (it follows the system). */
+    @Override
+    public ConnectionTarget normalised() {
         return new ConnectionTarget(RecordRules.trim(code), RecordRules.trim(systemCode), null, kind,
                 RecordRules.trim(name), probe, RecordRules.trim(address),
                 intervalSeconds == null ? 60 : intervalSeconds, downAfter == null ? 3 : downAfter, upAfter == null ? 2 : upAfter,
                 enabled == null ? Boolean.TRUE : enabled, null, null, null);
     }
 
-    List<FieldProblem> check() {
+    /** A target's rules do not depend on the date. */
+    @Override
+    public List<FieldProblem> check(LocalDate today) {
         List<FieldProblem> p = new ArrayList<>();
         if (code == null || !RecordRules.CODE.matcher(code).matches()) {
             p.add(FieldProblem.codeFormat("code", code, 64, ". _ -"));
@@ -78,5 +86,11 @@ public record ConnectionTarget(String code, String systemCode, String organisati
             p.add(FieldProblem.between("upAfter", upAfter, 1, 100));
         }
         return p;
+    }
+
+    @Override
+    public List<FieldProblem> checkReferences(References references) {
+        return systemCode == null || references.systemOwner().containsKey(systemCode) ? List.of()
+                : List.of(FieldProblem.of("systemCode", systemCode, ProblemCode.UNKNOWN_SYSTEM));
     }
 }

@@ -4,16 +4,18 @@ import cn.suqian.govshare.access.CurrentUser;
 import cn.suqian.govshare.access.Role;
 import cn.suqian.govshare.catalogue.CatalogueService;
 import cn.suqian.govshare.connection.ConnectionTarget;
+import cn.suqian.govshare.connection.ConnectionTargets;
 import cn.suqian.govshare.db.Actor;
 import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.facility.DataRoom;
+import cn.suqian.govshare.facility.DataRooms;
 import cn.suqian.govshare.facility.MigrationStatus;
 import cn.suqian.govshare.facility.PrivateNetwork;
+import cn.suqian.govshare.facility.PrivateNetworks;
 import cn.suqian.govshare.inventory.InformationSystemService;
 import cn.suqian.govshare.inventory.Inventory;
 import cn.suqian.govshare.keytask.KeyTaskService;
 import cn.suqian.govshare.record.Cells;
-import cn.suqian.govshare.record.OwnedRecords;
 import cn.suqian.govshare.spreadsheet.CellParsers;
 import cn.suqian.govshare.spreadsheet.Column;
 import cn.suqian.govshare.spreadsheet.Sheet;
@@ -69,13 +71,12 @@ class RegistryDemoData implements ApplicationRunner {
     private final InformationSystemService systems;
     private final CatalogueService catalogue;
     private final KeyTaskService tasks;
-    private final OwnedRecords<PrivateNetwork, ?> networks;
-    private final OwnedRecords<DataRoom, ?> rooms;
-    private final OwnedRecords<ConnectionTarget, ?> targets;
+    private final PrivateNetworks networks;
+    private final DataRooms rooms;
+    private final ConnectionTargets targets;
 
     RegistryDemoData(Db db, Inventory inventory, InformationSystemService systems, CatalogueService catalogue, KeyTaskService tasks,
-                     OwnedRecords<PrivateNetwork, ?> networks, OwnedRecords<DataRoom, ?> rooms,
-                     OwnedRecords<ConnectionTarget, ?> targets) {
+                     PrivateNetworks networks, DataRooms rooms, ConnectionTargets targets) {
         this.db = db;
         this.inventory = inventory;
         this.systems = systems;

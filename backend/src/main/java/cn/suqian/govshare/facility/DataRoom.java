@@ -1,6 +1,8 @@
 package cn.suqian.govshare.facility;
 
+import cn.suqian.govshare.record.OwnedRecord;
 import cn.suqian.govshare.record.RecordRules;
+import cn.suqian.govshare.record.References;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,9 +15,11 @@ import java.util.List;
 public record DataRoom(String code, String organisationCode, String name, String location, String purpose,
                        BigDecimal areaSquareMetres, BigDecimal utilisationPercent, MigrationStatus migrationStatus,
                        LocalDate migrationPlannedOn, LocalDate migratedOn, LocalDate builtOn, BigDecimal annualOmCost,
-                       OffsetDateTime retiredAt, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                       OffsetDateTime retiredAt, OffsetDateTime createdAt, OffsetDateTime updatedAt)
+        implements OwnedRecord<DataRoom> {
 
-    DataRoom normalised() {
+    @Override
+    public DataRoom normalised() {
         return new DataRoom(RecordRules.trim(code), RecordRules.trim(organisationCode), RecordRules.trim(name),
                 RecordRules.trim(location), RecordRules.trim(purpose),
                 areaSquareMetres == null ? null : areaSquareMetres.setScale(1, RoundingMode.HALF_UP),
@@ -24,7 +28,8 @@ public record DataRoom(String code, String organisationCode, String name, String
                 annualOmCost == null ? null : annualOmCost.setScale(2, RoundingMode.HALF_UP), null, null, null);
     }
 
-    List<cn.suqian.govshare.web.FieldProblem> check(LocalDate today) {
+    @Override
+    public List<cn.suqian.govshare.web.FieldProblem> check(LocalDate today) {
         List<cn.suqian.govshare.web.FieldProblem> p = new ArrayList<>();
         MigrationRules.code(p, code);
         RecordRules.name(p, name);
@@ -33,5 +38,11 @@ public record DataRoom(String code, String organisationCode, String name, String
             p.add(cn.suqian.govshare.web.FieldProblem.notNegative("areaSquareMetres", areaSquareMetres));
         }
         return p;
+    }
+
+    /** A data room refers to nothing but its owner. */
+    @Override
+    public List<cn.suqian.govshare.web.FieldProblem> checkReferences(References references) {
+        return RecordRules.organisationKnown(organisationCode, references);
     }
 }

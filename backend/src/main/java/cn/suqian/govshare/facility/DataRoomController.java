@@ -1,19 +1,12 @@
 package cn.suqian.govshare.facility;
 
-import cn.suqian.govshare.record.RecordRules;
-
-import cn.suqian.govshare.record.OwnedRecords;
-import cn.suqian.govshare.record.References;
 import cn.suqian.govshare.record.Params;
 
-import cn.suqian.govshare.db.Db;
-import cn.suqian.govshare.db.schema.tables.records.DataRoomRecord;
 import cn.suqian.govshare.access.Access;
 import cn.suqian.govshare.access.CurrentUser;
 import cn.suqian.govshare.web.PageRequest;
 import cn.suqian.govshare.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
-import org.jooq.Condition;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,41 +20,18 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import static cn.suqian.govshare.db.schema.Tables.DATA_ROOM;
-
-/** Departments' own data rooms. Reads for everyone signed in (departments: own); changes by the office or the owner. */
+/**
+ * Departments' own data rooms. Reads for everyone signed in (departments: own); changes by the office or the
+ * owner. A thin mapping onto {@link DataRooms}, spelled out like the other registries' endpoints.
+ */
 @RestController
 @RequestMapping("/api/v1/data-rooms")
 class DataRoomController {
 
-    private final OwnedRecords<DataRoom, DataRoomRecord> rooms;
+    private final DataRooms rooms;
 
-    DataRoomController(OwnedRecords<DataRoom, DataRoomRecord> rooms) {
+    DataRoomController(DataRooms rooms) {
         this.rooms = rooms;
-    }
-
-    static OwnedRecords<DataRoom, DataRoomRecord> store(Db db, References.Sources references) {
-        var t = DATA_ROOM;
-        Map<String, org.jooq.Field<?>> sortable = new LinkedHashMap<>();
-        sortable.put("code", t.CODE);
-        sortable.put("name", t.NAME);
-        sortable.put("organisationCode", t.ORGANISATION_CODE);
-        sortable.put("utilisationPercent", t.UTILISATION_PERCENT);
-        sortable.put("migrationStatus", t.MIGRATION_STATUS);
-        sortable.put("migrationPlannedOn", t.MIGRATION_PLANNED_ON);
-        sortable.put("annualOmCost", t.ANNUAL_OM_COST);
-        return new OwnedRecords<>(db, references, new OwnedRecords.Mapping<>("data room", t, t.CODE, t.ORGANISATION_CODE,
-                t.RETIRED_AT, t.UPDATED_AT, sortable,
-                r -> r.into(DataRoom.class),
-                (dsl, n) -> OwnedRecords.row(dsl, t, n, t.RETIRED_AT, t.CREATED_AT, t.UPDATED_AT),
-                DataRoom::code, DataRoom::normalised, DataRoom::check,
-                (dsl, n, lookups) -> RecordRules.organisationKnown(n.organisationCode(), lookups),
-                (dsl, n) -> n.organisationCode()));
     }
 
     @Operation(summary = "List data rooms: organisation, migrationStatus filters; paging; sort=field,asc|desc. Any signed-in person; departments see their own.")
@@ -74,12 +44,9 @@ class DataRoomController {
                                                  @RequestParam(required = false) String sort,
                                                  @RequestParam(required = false) Integer page,
                                                  @RequestParam(required = false) Integer size) {
-        List<Condition> filters = new ArrayList<>();
-        MigrationStatus status = Params.enumOf("migrationStatus", migrationStatus, MigrationStatus.class);
-        if (status != null) {
-            filters.add(DATA_ROOM.MIGRATION_STATUS.eq(status));
-        }
-        return rooms.find(user, organisation, filters, includeRetired, sort, PageRequest.of(page, size));
+        var filter = new DataRooms.Filter(organisation,
+                Params.enumOf("migrationStatus", migrationStatus, MigrationStatus.class), includeRetired);
+        return rooms.find(user, filter, sort, PageRequest.of(page, size));
     }
 
     @Operation(summary = "One data room. Any signed-in person; departments their own.")

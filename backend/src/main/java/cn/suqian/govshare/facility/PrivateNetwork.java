@@ -1,6 +1,8 @@
 package cn.suqian.govshare.facility;
 
+import cn.suqian.govshare.record.OwnedRecord;
 import cn.suqian.govshare.record.RecordRules;
+import cn.suqian.govshare.record.References;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -16,9 +18,11 @@ import java.util.List;
 public record PrivateNetwork(String code, String organisationCode, String name, String purpose, Boolean classified,
                              BigDecimal utilisationPercent, LocalDate utilisationMeasuredOn, MigrationStatus migrationStatus,
                              LocalDate migrationPlannedOn, LocalDate migratedOn, LocalDate builtOn, BigDecimal annualOmCost,
-                             OffsetDateTime retiredAt, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                             OffsetDateTime retiredAt, OffsetDateTime createdAt, OffsetDateTime updatedAt)
+        implements OwnedRecord<PrivateNetwork> {
 
-    PrivateNetwork normalised() {
+    @Override
+    public PrivateNetwork normalised() {
         return new PrivateNetwork(RecordRules.trim(code), RecordRules.trim(organisationCode), RecordRules.trim(name),
                 RecordRules.trim(purpose), classified == null ? Boolean.FALSE : classified,
                 utilisationPercent == null ? null : utilisationPercent.setScale(2, RoundingMode.HALF_UP), utilisationMeasuredOn,
@@ -26,7 +30,8 @@ public record PrivateNetwork(String code, String organisationCode, String name, 
                 annualOmCost == null ? null : annualOmCost.setScale(2, RoundingMode.HALF_UP), null, null, null);
     }
 
-    List<cn.suqian.govshare.web.FieldProblem> check(LocalDate today) {
+    @Override
+    public List<cn.suqian.govshare.web.FieldProblem> check(LocalDate today) {
         List<cn.suqian.govshare.web.FieldProblem> p = new ArrayList<>();
         MigrationRules.code(p, code);
         RecordRules.name(p, name);
@@ -39,5 +44,11 @@ public record PrivateNetwork(String code, String organisationCode, String name, 
             p.add(cn.suqian.govshare.web.FieldProblem.notInFuture("utilisationMeasuredOn", utilisationMeasuredOn));
         }
         return p;
+    }
+
+    /** A private network refers to nothing but its owner. */
+    @Override
+    public List<cn.suqian.govshare.web.FieldProblem> checkReferences(References references) {
+        return RecordRules.organisationKnown(organisationCode, references);
     }
 }

@@ -3,6 +3,9 @@ package cn.suqian.govshare.inventory;
 import cn.suqian.govshare.record.RecordRules;
 
 import cn.suqian.govshare.record.Labelled;
+import cn.suqian.govshare.record.References;
+import cn.suqian.govshare.record.SheetBackedRecords;
+import cn.suqian.govshare.web.FieldProblem;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -38,7 +41,7 @@ public record InformationSystem(
         List<String> exchangeAliases,
         OffsetDateTime retiredAt,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt) implements SheetBackedRecords.Entry<InformationSystem> {
 
     public enum FundingType implements Labelled {
         GOVERNMENT_INVESTMENT("政府投资"), JOINT_WITH_ENTERPRISE("政企合作"), PURCHASED_SERVICE("购买服务"),
@@ -70,6 +73,7 @@ public record InformationSystem(
     }
 
     /** Trimmed texts, money to the cent, aliases de-duplicated, no timestamps: what is compared and stored. */
+    @Override
     public InformationSystem normalised() {
         return new InformationSystem(trim(code), trim(organisationCode), trim(name), trim(purpose), fundingType,
                 lifecycleStatus, statusSince, deployment, trim(dataRoomCode), network, trim(privateNetworkCode),
@@ -81,9 +85,21 @@ public record InformationSystem(
                 null, null, null);
     }
 
-    /** Same stored content (ignores timestamps). */
-    public boolean sameContentAs(InformationSystem other) {
-        return other != null && normalised().equals(other.normalised());
+    @Override
+    public InformationSystem withCode(String code) {
+        return new InformationSystem(code, organisationCode, name, purpose, fundingType, lifecycleStatus, statusSince, deployment,
+                dataRoomCode, network, privateNetworkCode, migrationPlannedOn, mustConnect, platformConnectedOn, protectionLevel,
+                protectionAssessedOn, containsSecrets, annualOmCost, exchangeAliases, null, null, null);
+    }
+
+    @Override
+    public List<FieldProblem> check(LocalDate today) {
+        return InformationSystemRules.check(this, today);
+    }
+
+    @Override
+    public List<FieldProblem> checkReferences(References references) {
+        return InformationSystemRules.checkReferences(this, references);
     }
 
     static String trim(String s) {

@@ -33,7 +33,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The information-system inventory. Everyone signed in reads (departments: their own organisation only);
- * the e-government office changes all, a department its own organisation's systems.
+ * the e-government office changes all, a department its own organisation's systems. A thin mapping onto
+ * {@link InformationSystemService}.
  */
 @RestController
 @RequestMapping("/api/v1/systems")
@@ -66,14 +67,14 @@ class InformationSystemController {
     @Operation(summary = "Counts by lifecycle status, deployment and network, must-connect and connected, for the same filters. Any signed-in person; departments see their own.")
     @GetMapping("/summary")
     @PreAuthorize(Access.ANY_USER)
-    public Mono<InformationSystemRepository.Summary> summary(CurrentUser user,
-                                                             @RequestParam(required = false) String organisation,
-                                                             @RequestParam(required = false) String lifecycleStatus,
-                                                             @RequestParam(required = false) String deployment,
-                                                             @RequestParam(required = false) String network,
-                                                             @RequestParam(required = false) Boolean mustConnect,
-                                                             @RequestParam(required = false) String q,
-                                                             @RequestParam(defaultValue = "false") boolean includeRetired) {
+    public Mono<InformationSystemService.Summary> summary(CurrentUser user,
+                                                          @RequestParam(required = false) String organisation,
+                                                          @RequestParam(required = false) String lifecycleStatus,
+                                                          @RequestParam(required = false) String deployment,
+                                                          @RequestParam(required = false) String network,
+                                                          @RequestParam(required = false) Boolean mustConnect,
+                                                          @RequestParam(required = false) String q,
+                                                          @RequestParam(defaultValue = "false") boolean includeRetired) {
         return systems.summary(user, filter(organisation, lifecycleStatus, deployment, network, mustConnect, q, includeRetired));
     }
 
@@ -89,19 +90,15 @@ class InformationSystemController {
                                                @RequestParam(required = false) Boolean mustConnect,
                                                @RequestParam(required = false) String q,
                                                @RequestParam(defaultValue = "false") boolean includeRetired) {
-        SheetFormat f = SheetFormat.of(format);
-        return systems.export(user, filter(organisation, lifecycleStatus, deployment, network, mustConnect, q, includeRetired), f)
-                .map(bytes -> SpreadsheetResponses.file(bytes, "信息系统清单", f));
+        return systems.export(user, filter(organisation, lifecycleStatus, deployment, network, mustConnect, q, includeRetired),
+                SheetFormat.of(format)).map(SpreadsheetResponses::file);
     }
 
     @Operation(summary = "The empty import template with Chinese headings (format=xlsx|csv). Any signed-in person.")
     @GetMapping("/template")
     @PreAuthorize(Access.ANY_USER)
     public Mono<ResponseEntity<byte[]>> template(@RequestParam(required = false) String format) {
-        return Mono.defer(() -> {
-            SheetFormat f = SheetFormat.of(format);
-            return systems.template(f).map(bytes -> SpreadsheetResponses.file(bytes, "信息系统清单模板", f));
-        });
+        return Mono.defer(() -> systems.template(SheetFormat.of(format))).map(SpreadsheetResponses::file);
     }
 
     @Operation(summary = "One system. Any signed-in person; departments only their own organisation's.")
@@ -148,12 +145,12 @@ class InformationSystemController {
     public Mono<SheetImport.Result> importBody(CurrentUser user, @RequestBody(required = false) byte[] content,
                                                @RequestParam(defaultValue = "false") boolean dryRun,
                                                @RequestParam(defaultValue = "upload") String fileName) {
-        return systems.importSheet(user, content == null ? new byte[0] : content, fileName, dryRun);
+        return systems.importSheet(user, content, fileName, dryRun);
     }
 
-    static InformationSystemRepository.Filter filter(String organisation, String lifecycleStatus, String deployment, String network,
-                                                     Boolean mustConnect, String q, boolean includeRetired) {
-        return new InformationSystemRepository.Filter(Params.blank(organisation),
+    static InformationSystemService.Filter filter(String organisation, String lifecycleStatus, String deployment, String network,
+                                                  Boolean mustConnect, String q, boolean includeRetired) {
+        return new InformationSystemService.Filter(Params.blank(organisation),
                 Params.enumOf("lifecycleStatus", lifecycleStatus, LifecycleStatus.class),
                 Params.enumOf("deployment", deployment, Deployment.class),
                 Params.enumOf("network", network, NetworkType.class), mustConnect, q, includeRetired);

@@ -3,24 +3,19 @@ package cn.suqian.govshare.inventory;
 import cn.suqian.govshare.inventory.InformationSystem.Deployment;
 import cn.suqian.govshare.inventory.InformationSystem.LifecycleStatus;
 import cn.suqian.govshare.inventory.InformationSystem.NetworkType;
-
-import cn.suqian.govshare.db.Sorting;
-import cn.suqian.govshare.record.OwnedRecords;
+import cn.suqian.govshare.inventory.InformationSystemService.Filter;
+import cn.suqian.govshare.inventory.InformationSystemService.Summary;
+import cn.suqian.govshare.db.Like;
 import cn.suqian.govshare.db.schema.tables.records.InformationSystemRecord;
-
-import cn.suqian.govshare.web.PageRequest;
-import cn.suqian.govshare.web.PageResult;
+import cn.suqian.govshare.record.RecordTable;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,50 +24,47 @@ import static cn.suqian.govshare.db.schema.Tables.INFORMATION_SYSTEM;
 
 /** Inventory rows. Called inside a {@code Db.tx}. */
 @Repository
-public class InformationSystemRepository {
+class InformationSystemRepository extends RecordTable<InformationSystem, InformationSystemRecord, Filter> {
 
-    /** List filters; {@code organisation} is forced to the caller's own for departments. */
-    public record Filter(String organisation, LifecycleStatus lifecycleStatus, Deployment deployment, NetworkType network,
-                         Boolean mustConnect, String q, boolean includeRetired) {
+    InformationSystemRepository() {
+        super(InformationSystem.class, INFORMATION_SYSTEM, INFORMATION_SYSTEM.CODE, INFORMATION_SYSTEM.ORGANISATION_CODE,
+                INFORMATION_SYSTEM.RETIRED_AT, INFORMATION_SYSTEM.CREATED_AT, INFORMATION_SYSTEM.UPDATED_AT,
+                List.of(INFORMATION_SYSTEM.CODE, INFORMATION_SYSTEM.NAME, INFORMATION_SYSTEM.ORGANISATION_CODE,
+                        INFORMATION_SYSTEM.LIFECYCLE_STATUS, INFORMATION_SYSTEM.DEPLOYMENT, INFORMATION_SYSTEM.NETWORK,
+                        INFORMATION_SYSTEM.MUST_CONNECT, INFORMATION_SYSTEM.PLATFORM_CONNECTED_ON,
+                        INFORMATION_SYSTEM.PROTECTION_LEVEL, INFORMATION_SYSTEM.ANNUAL_OM_COST, INFORMATION_SYSTEM.UPDATED_AT));
     }
 
-    public record Summary(long total, Map<LifecycleStatus, Integer> byLifecycleStatus, Map<Deployment, Integer> byDeployment,
-                          Map<NetworkType, Integer> byNetwork, int mustConnect, int connected) {
-    }
-
-    static final Map<String, Field<?>> SORTABLE = new LinkedHashMap<>();
-
-    static {
+    @Override
+    protected List<Condition> conditions(Filter f) {
         var t = INFORMATION_SYSTEM;
-        SORTABLE.put("code", t.CODE);
-        SORTABLE.put("name", t.NAME);
-        SORTABLE.put("organisationCode", t.ORGANISATION_CODE);
-        SORTABLE.put("lifecycleStatus", t.LIFECYCLE_STATUS);
-        SORTABLE.put("deployment", t.DEPLOYMENT);
-        SORTABLE.put("network", t.NETWORK);
-        SORTABLE.put("mustConnect", t.MUST_CONNECT);
-        SORTABLE.put("platformConnectedOn", t.PLATFORM_CONNECTED_ON);
-        SORTABLE.put("protectionLevel", t.PROTECTION_LEVEL);
-        SORTABLE.put("annualOmCost", t.ANNUAL_OM_COST);
-        SORTABLE.put("updatedAt", t.UPDATED_AT);
+        List<Condition> c = new ArrayList<>();
+        if (f.lifecycleStatus() != null) {
+            c.add(t.LIFECYCLE_STATUS.eq(f.lifecycleStatus()));
+        }
+        if (f.deployment() != null) {
+            c.add(t.DEPLOYMENT.eq(f.deployment()));
+        }
+        if (f.network() != null) {
+            c.add(t.NETWORK.eq(f.network()));
+        }
+        if (f.mustConnect() != null) {
+            c.add(t.MUST_CONNECT.eq(f.mustConnect()));
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            String like = Like.containing(f.q());
+            c.add(t.NAME.like(like).or(t.CODE.likeIgnoreCase(like)).or(t.PURPOSE.like(like)));
+        }
+        return c;
     }
 
-    public PageResult<InformationSystem> find(DSLContext dsl, Filter f, String sort, PageRequest page) {
-        Condition where = where(f);
-        long total = dsl.fetchCount(INFORMATION_SYSTEM, where);
-        List<InformationSystem> items = dsl.selectFrom(INFORMATION_SYSTEM).where(where)
-                .orderBy(Sorting.parse(sort, SORTABLE, INFORMATION_SYSTEM.CODE))
-                .limit(page.size()).offset(page.offset())
-                .fetch(InformationSystemRepository::toDomain);
-        return new PageResult<>(items, total, page.page(), page.size());
+    /** A retired system's lifecycle status says so too. */
+    @Override
+    protected Map<Field<?>, Object> onRetirement() {
+        return Map.of(INFORMATION_SYSTEM.LIFECYCLE_STATUS, LifecycleStatus.RETIRED);
     }
 
-    public List<InformationSystem> all(DSLContext dsl, Filter f) {
-        return dsl.selectFrom(INFORMATION_SYSTEM).where(where(f)).orderBy(INFORMATION_SYSTEM.CODE)
-                .fetch(InformationSystemRepository::toDomain);
-    }
-
-    public Summary summary(DSLContext dsl, Filter f) {
+    Summary summary(DSLContext dsl, Filter f) {
         var t = INFORMATION_SYSTEM;
         Condition where = where(f);
         Map<LifecycleStatus, Integer> byStatus = zeros(LifecycleStatus.class);
@@ -90,99 +82,26 @@ public class InformationSystemRepository {
         return new Summary(counts.value1(), byStatus, byDeployment, byNetwork, counts.value2(), counts.value3());
     }
 
-    public Optional<InformationSystem> get(DSLContext dsl, String code) {
-        return dsl.selectFrom(INFORMATION_SYSTEM).where(INFORMATION_SYSTEM.CODE.eq(code))
-                .fetchOptional(InformationSystemRepository::toDomain);
+    /** Active systems (not retired from the registry), by code. */
+    List<Inventory.SystemRef> active(DSLContext dsl) {
+        var s = INFORMATION_SYSTEM;
+        return dsl.select(s.CODE, s.NAME, s.ORGANISATION_CODE, s.LIFECYCLE_STATUS, s.MUST_CONNECT, s.EXCHANGE_ALIASES)
+                .from(s).where(s.RETIRED_AT.isNull()).orderBy(s.CODE)
+                .fetch(r -> new Inventory.SystemRef(r.value1(), r.value2(), r.value3(), r.value4(),
+                        Boolean.TRUE.equals(r.value5()), r.value6() == null ? List.of() : List.of(r.value6())));
     }
 
-    public Map<String, InformationSystem> byCodes(DSLContext dsl, Collection<String> codes) {
-        Map<String, InformationSystem> found = new LinkedHashMap<>();
-        dsl.selectFrom(INFORMATION_SYSTEM).where(INFORMATION_SYSTEM.CODE.in(codes))
-                .forEach(r -> found.put(r.getCode(), toDomain(r)));
-        return found;
+    /** The organisation owning a system (retired ones included). */
+    Optional<String> ownerOf(DSLContext dsl, String systemCode) {
+        return dsl.select(INFORMATION_SYSTEM.ORGANISATION_CODE).from(INFORMATION_SYSTEM)
+                .where(INFORMATION_SYSTEM.CODE.eq(systemCode)).fetchOptional(INFORMATION_SYSTEM.ORGANISATION_CODE);
     }
 
-    public void insert(DSLContext dsl, Collection<InformationSystem> systems) {
-        if (systems.isEmpty()) {
-            return;
-        }
-        List<org.jooq.Query> queries = new ArrayList<>();
-        for (InformationSystem s : systems) {
-            queries.add(dsl.insertInto(INFORMATION_SYSTEM).set(toRecord(dsl, s)));
-        }
-        batch(dsl, queries);
-    }
-
-    public void update(DSLContext dsl, Collection<InformationSystem> systems) {
-        List<org.jooq.Query> queries = new ArrayList<>();
-        OffsetDateTime now = OffsetDateTime.now();
-        for (InformationSystem s : systems) {
-            InformationSystemRecord r = toRecord(dsl, s);
-            r.changed(INFORMATION_SYSTEM.CODE, false);
-            r.changed(INFORMATION_SYSTEM.CREATED_AT, false);
-            r.setUpdatedAt(now);
-            queries.add(dsl.update(INFORMATION_SYSTEM).set(r).where(INFORMATION_SYSTEM.CODE.eq(s.code())));
-        }
-        batch(dsl, queries);
-    }
-
-    public boolean retire(DSLContext dsl, String code) {
-        return dsl.update(INFORMATION_SYSTEM)
-                .set(INFORMATION_SYSTEM.RETIRED_AT, OffsetDateTime.now())
-                .set(INFORMATION_SYSTEM.LIFECYCLE_STATUS, LifecycleStatus.RETIRED)
-                .set(INFORMATION_SYSTEM.UPDATED_AT, OffsetDateTime.now())
-                .where(INFORMATION_SYSTEM.CODE.eq(code)).and(INFORMATION_SYSTEM.RETIRED_AT.isNull())
-                .execute() == 1;
-    }
-
-    private static void batch(DSLContext dsl, List<org.jooq.Query> queries) {
-        for (int i = 0; i < queries.size(); i += 1000) {
-            dsl.batch(queries.subList(i, Math.min(queries.size(), i + 1000))).execute();
-        }
-    }
-
-    static Condition where(Filter f) {
-        var t = INFORMATION_SYSTEM;
-        List<Condition> c = new ArrayList<>();
-        if (f.organisation() != null) {
-            c.add(t.ORGANISATION_CODE.eq(f.organisation()));
-        }
-        if (f.lifecycleStatus() != null) {
-            c.add(t.LIFECYCLE_STATUS.eq(f.lifecycleStatus()));
-        }
-        if (f.deployment() != null) {
-            c.add(t.DEPLOYMENT.eq(f.deployment()));
-        }
-        if (f.network() != null) {
-            c.add(t.NETWORK.eq(f.network()));
-        }
-        if (f.mustConnect() != null) {
-            c.add(t.MUST_CONNECT.eq(f.mustConnect()));
-        }
-        if (f.q() != null && !f.q().isBlank()) {
-            String like = cn.suqian.govshare.db.Like.containing(f.q());
-            c.add(t.NAME.like(like).or(t.CODE.likeIgnoreCase(like)).or(t.PURPOSE.like(like)));
-        }
-        if (!f.includeRetired()) {
-            c.add(t.RETIRED_AT.isNull());
-        }
-        return DSL.and(c);
-    }
-
-    static <E extends Enum<E>> Map<E, Integer> zeros(Class<E> type) {
+    private static <E extends Enum<E>> Map<E, Integer> zeros(Class<E> type) {
         Map<E, Integer> m = new EnumMap<>(type);
         for (E e : type.getEnumConstants()) {
             m.put(e, 0);
         }
         return m;
-    }
-
-    static InformationSystem toDomain(InformationSystemRecord r) {
-        return r.into(InformationSystem.class);
-    }
-
-    static InformationSystemRecord toRecord(DSLContext dsl, InformationSystem s) {
-        var t = INFORMATION_SYSTEM;
-        return OwnedRecords.row(dsl, t, s, t.RETIRED_AT, t.CREATED_AT, t.UPDATED_AT);
     }
 }

@@ -6,7 +6,6 @@ import cn.suqian.govshare.inventory.InformationSystem.LifecycleStatus;
 import cn.suqian.govshare.inventory.InformationSystem.NetworkType;
 
 import cn.suqian.govshare.record.Cells;
-import cn.suqian.govshare.record.References;
 import cn.suqian.govshare.record.SheetBackedRecords;
 
 import cn.suqian.govshare.spreadsheet.CellParsers;
@@ -16,15 +15,13 @@ import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.ProblemCode;
 import org.jooq.DSLContext;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The inventory spreadsheet: Chinese headings, parsing and writing of rows, and the import hooks. */
-public final class InformationSystemSheet implements SheetBackedRecords.Store<InformationSystem> {
+public final class InformationSystemSheet implements SheetBackedRecords.Sheet<InformationSystem> {
 
     static final Column<InformationSystem> CODE = col("系统编码", "code", true, InformationSystem::code);
     static final Column<InformationSystem> ORGANISATION = col("所属单位编码", "organisationCode", true, InformationSystem::organisationCode);
@@ -50,10 +47,7 @@ public final class InformationSystemSheet implements SheetBackedRecords.Store<In
             STATUS_SINCE, DEPLOYMENT, DATA_ROOM, NETWORK, PRIVATE_NETWORK, MIGRATION, MUST_CONNECT, CONNECTED_ON,
             PROTECTION, ASSESSED_ON, SECRETS, COST, ALIASES);
 
-    private final InformationSystemRepository repository;
-
-    InformationSystemSheet(InformationSystemRepository repository) {
-        this.repository = repository;
+    InformationSystemSheet() {
     }
 
     private static Column<InformationSystem> col(String heading, String field, boolean required,
@@ -77,34 +71,6 @@ public final class InformationSystemSheet implements SheetBackedRecords.Store<In
     }
 
     @Override
-    public java.util.Optional<InformationSystem> get(DSLContext dsl, String key) {
-        return repository.get(dsl, key);
-    }
-
-    @Override
-    public void retire(DSLContext dsl, String key) {
-        repository.retire(dsl, key);
-    }
-
-    @Override
-    public java.time.OffsetDateTime retiredAt(InformationSystem s) {
-        return s.retiredAt();
-    }
-
-    @Override
-    public InformationSystem normalise(InformationSystem s) {
-        return s.normalised();
-    }
-
-    @Override
-    public InformationSystem withKey(InformationSystem s, String code) {
-        return new InformationSystem(code, s.organisationCode(), s.name(), s.purpose(), s.fundingType(), s.lifecycleStatus(),
-                s.statusSince(), s.deployment(), s.dataRoomCode(), s.network(), s.privateNetworkCode(), s.migrationPlannedOn(),
-                s.mustConnect(), s.platformConnectedOn(), s.protectionLevel(), s.protectionAssessedOn(), s.containsSecrets(),
-                s.annualOmCost(), s.exchangeAliases(), null, null, null);
-    }
-
-    @Override
     public List<Column<InformationSystem>> columns() {
         return COLUMNS;
     }
@@ -124,26 +90,6 @@ public final class InformationSystemSheet implements SheetBackedRecords.Store<In
     }
 
     @Override
-    public String key(InformationSystem s) {
-        return s.code();
-    }
-
-    @Override
-    public String organisation(InformationSystem s) {
-        return s.organisationCode();
-    }
-
-    @Override
-    public List<FieldProblem> check(InformationSystem s, LocalDate today) {
-        return InformationSystemRules.check(s, today);
-    }
-
-    @Override
-    public List<FieldProblem> checkReferences(InformationSystem s, References lookups) {
-        return InformationSystemRules.checkReferences(s, lookups);
-    }
-
-    @Override
     public List<FieldProblem> checkAcrossRows(List<InformationSystem> systems, List<SheetRow> rows) {
         List<FieldProblem> problems = new ArrayList<>();
         Map<String, String> claimedBy = new HashMap<>();
@@ -157,25 +103,5 @@ public final class InformationSystemSheet implements SheetBackedRecords.Store<In
             }
         }
         return problems;
-    }
-
-    @Override
-    public Map<String, InformationSystem> existing(DSLContext dsl, Set<String> keys) {
-        return repository.byCodes(dsl, keys);
-    }
-
-    @Override
-    public boolean same(InformationSystem stored, InformationSystem incoming) {
-        return stored.sameContentAs(incoming);
-    }
-
-    @Override
-    public void insert(DSLContext dsl, List<InformationSystem> records) {
-        repository.insert(dsl, records);
-    }
-
-    @Override
-    public void update(DSLContext dsl, List<InformationSystem> records) {
-        repository.update(dsl, records);
     }
 }

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static cn.suqian.govshare.db.schema.Tables.INFORMATION_SYSTEM;
-
 /**
  * The system inventory's published API for other capabilities: which systems are registered, who owns
  * them, how the exchange platform names them. Each method runs inside the caller's transaction.
@@ -24,20 +22,20 @@ public class Inventory {
                             boolean mustConnect, List<String> exchangeAliases) {
     }
 
+    private final InformationSystemRepository systems;
+
+    Inventory(InformationSystemRepository systems) {
+        this.systems = systems;
+    }
+
     /** Active systems (not retired from the registry), by code. */
     public List<SystemRef> active(DSLContext dsl) {
-        var s = INFORMATION_SYSTEM;
-        return dsl.select(s.CODE, s.NAME, s.ORGANISATION_CODE, s.LIFECYCLE_STATUS, s.MUST_CONNECT, s.EXCHANGE_ALIASES)
-                .from(s).where(s.RETIRED_AT.isNull()).orderBy(s.CODE)
-                .fetch(r -> new SystemRef(r.value1(), r.value2(), r.value3(), r.value4(),
-                        Boolean.TRUE.equals(r.value5()), r.value6() == null ? List.of() : List.of(r.value6())));
+        return systems.active(dsl);
     }
 
     /** The organisation owning a system (retired ones included). */
     public Optional<String> ownerOf(DSLContext dsl, String systemCode) {
-        return systemCode == null ? Optional.empty()
-                : dsl.select(INFORMATION_SYSTEM.ORGANISATION_CODE).from(INFORMATION_SYSTEM)
-                .where(INFORMATION_SYSTEM.CODE.eq(systemCode)).fetchOptional(INFORMATION_SYSTEM.ORGANISATION_CODE);
+        return systemCode == null ? Optional.empty() : systems.ownerOf(dsl, systemCode);
     }
 
     /** Owners of active systems, for other registries' reference checks. */

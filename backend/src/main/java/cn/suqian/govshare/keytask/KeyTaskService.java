@@ -15,15 +15,10 @@ import reactor.core.publisher.Mono;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static cn.suqian.govshare.db.schema.Tables.KEY_TASK;
-import static cn.suqian.govshare.db.schema.Tables.KEY_TASK_MILESTONE;
-import static cn.suqian.govshare.db.schema.Tables.KEY_TASK_PROGRESS;
 
 /**
  * The key-task board. Lead and co-responsible organisations (and the e-government office) report
@@ -33,9 +28,11 @@ import static cn.suqian.govshare.db.schema.Tables.KEY_TASK_PROGRESS;
 public class KeyTaskService {
 
     private final Db db;
+    private final KeyTaskRepository repository;
 
-    KeyTaskService(Db db) {
+    KeyTaskService(Db db, KeyTaskRepository repository) {
         this.db = db;
+        this.repository = repository;
     }
 
     public record ProgressReport(String note, String evidence, String milestoneCode, LocalDate metOn) {
@@ -93,19 +90,10 @@ public class KeyTaskService {
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }
-            dsl.insertInto(KEY_TASK_PROGRESS)
-                    .set(KEY_TASK_PROGRESS.TASK_CODE, code)
-                    .set(KEY_TASK_PROGRESS.MILESTONE_CODE, milestone == null ? null : milestone.code())
-                    .set(KEY_TASK_PROGRESS.ORGANISATION_CODE, user.organisationCode())
-                    .set(KEY_TASK_PROGRESS.REPORTED_BY, user.username())
-                    .set(KEY_TASK_PROGRESS.NOTE, note)
-                    .set(KEY_TASK_PROGRESS.EVIDENCE, report.evidence() == null || report.evidence().isBlank() ? null : report.evidence().strip())
-                    .set(KEY_TASK_PROGRESS.MET_ON, report.metOn())
-                    .execute();
+            repository.addProgress(dsl, code, milestone == null ? null : milestone.code(), user.organisationCode(), user.username(),
+                    note, report.evidence() == null || report.evidence().isBlank() ? null : report.evidence().strip(), report.metOn());
             if (report.metOn() != null) {
-                dsl.update(KEY_TASK_MILESTONE).set(KEY_TASK_MILESTONE.MET_ON, report.metOn())
-                        .set(KEY_TASK_MILESTONE.UPDATED_AT, java.time.OffsetDateTime.now())
-                        .where(KEY_TASK_MILESTONE.CODE.eq(milestone.code())).execute();
+                repository.milestoneMet(dsl, milestone.code(), report.metOn());
             }
             return one(dsl, user, code);
         }
@@ -121,28 +109,20 @@ public class KeyTaskService {
 
     private List<KeyTask> load(DSLContext dsl, CurrentUser user, String code, boolean withProgress) {
         LocalDate today = LocalDate.now();
-        var tasks = dsl.selectFrom(KEY_TASK).where(code == null ? org.jooq.impl.DSL.noCondition() : KEY_TASK.CODE.eq(code))
-                .orderBy(KEY_TASK.KIND.desc(), KEY_TASK.SEQUENCE).fetch();
-        Map<String, List<KeyTask.Milestone>> milestones = dsl.selectFrom(KEY_TASK_MILESTONE)
-                .orderBy(KEY_TASK_MILESTONE.DEADLINE.asc().nullsLast(), KEY_TASK_MILESTONE.CODE).fetch().stream()
-                .collect(Collectors.groupingBy(m -> m.getTaskCode(), Collectors.mapping(
-                        m -> KeyTask.Milestone.of(m.getCode(), m.getTitle(), m.getDeadline(), m.getMetOn(), today), Collectors.toList())));
-        Set<String> withReports = new HashSet<>(dsl.selectDistinct(KEY_TASK_PROGRESS.TASK_CODE).from(KEY_TASK_PROGRESS)
-                .fetch(KEY_TASK_PROGRESS.TASK_CODE));
+        Map<String, List<KeyTask.Milestone>> milestones = repository.milestones(dsl).stream()
+                .collect(Collectors.groupingBy(KeyTaskRepository.MilestoneRow::taskCode, Collectors.mapping(
+                        m -> KeyTask.Milestone.of(m.code(), m.title(), m.deadline(), m.metOn(), today), Collectors.toList())));
+        Set<String> withReports = repository.tasksWithProgress(dsl);
         List<KeyTask> result = new ArrayList<>();
-        for (var t : tasks) {
-            List<KeyTask.Milestone> ms = milestones.getOrDefault(t.getCode(), List.of());
-            List<String> leads = List.of(t.getLeadOrganisationCodes());
-            List<String> co = List.of(t.getCoOrganisationCodes());
+        for (var t : repository.tasks(dsl, code)) {
+            List<KeyTask.Milestone> ms = milestones.getOrDefault(t.code(), List.of());
             boolean canReport = user.role() == Role.EGOV_ADMIN || (user.role() == Role.DEPARTMENT
-                    && (leads.contains(user.organisationCode()) || co.contains(user.organisationCode()) || t.getCoAllOrganisations()));
-            List<KeyTask.Progress> progress = withProgress
-                    ? dsl.selectFrom(KEY_TASK_PROGRESS).where(KEY_TASK_PROGRESS.TASK_CODE.eq(t.getCode()))
-                    .orderBy(KEY_TASK_PROGRESS.REPORTED_AT.desc(), KEY_TASK_PROGRESS.ID.desc())
-                    .fetchInto(KeyTask.Progress.class)
-                    : null;
-            result.add(new KeyTask(t.getCode(), t.getKind(), t.getSequence(), t.getTitle(), t.getDescription(),
-                    leads, co, t.getCoAllOrganisations(), KeyTask.derive(ms, withReports.contains(t.getCode())), ms, canReport, progress));
+                    && (t.leadOrganisationCodes().contains(user.organisationCode()) || t.coOrganisationCodes().contains(user.organisationCode())
+                    || t.coAllOrganisations()));
+            List<KeyTask.Progress> progress = withProgress ? repository.progress(dsl, t.code()) : null;
+            result.add(new KeyTask(t.code(), t.kind(), t.sequence(), t.title(), t.description(), t.leadOrganisationCodes(),
+                    t.coOrganisationCodes(), t.coAllOrganisations(), KeyTask.derive(ms, withReports.contains(t.code())), ms,
+                    canReport, progress));
         }
         return result;
     }

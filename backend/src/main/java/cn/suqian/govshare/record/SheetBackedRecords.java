@@ -11,137 +11,156 @@ import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
 import cn.suqian.govshare.web.NotFoundException;
 import cn.suqian.govshare.web.ProblemCode;
+import cn.suqian.govshare.web.PageRequest;
+import cn.suqian.govshare.web.PageResult;
 import org.jooq.DSLContext;
 import reactor.core.publisher.Mono;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
- * The life of a registry record that departments also keep in spreadsheets (the inventory, the catalogue):
- * read within organisation scope, create, replace (the key never changes), retire, import, export. The
- * record type supplies its {@link Store}: storage, rules and spreadsheet columns. Spreadsheets are read and
- * written on {@link Blocking}, outside the transaction, so no connection is held while a file is parsed or built.
+ * The service of a registry that departments also keep in spreadsheets (the inventory, the catalogue):
+ * list and export within organisation scope, read, create, replace (the code never changes), retire,
+ * import all or nothing, and the empty template; each call is one transaction. A module's service extends
+ * it with its record type, whose rules the record itself carries; the module's repository keeps the rows
+ * and its sheet definition gives the columns.
+ * Spreadsheets are read and written on {@link Blocking}, outside the transaction, so no connection is held
+ * while a file is parsed or built and no CPU-heavy work runs on the event loop.
  */
-public final class SheetBackedRecords<T> {
+public class SheetBackedRecords<T extends SheetBackedRecords.Entry<T>, F extends RecordFilter<F>> {
 
-    /** What a record type contributes beyond its spreadsheet import definition. */
-    public interface Store<T> extends SheetImport.Definition<T> {
+    /** A record kept in spreadsheets: an owned record that can be addressed under its code. */
+    public interface Entry<T extends Entry<T>> extends OwnedRecord<T> {
+
+        /** The same record under the given code (the code in a replacement body may be left out). */
+        T withCode(String code);
+    }
+
+    /** What a record type's sheet adds to its import definition. */
+    public interface Sheet<T> extends SheetImport.Definition<T> {
+
         /** How the record is named in messages, e.g. "information system". */
         String entityName();
 
         /** The sheet's name in exported workbooks and the downloaded file's base name. */
         String sheetName();
+    }
 
-        Optional<T> get(DSLContext dsl, String key);
-
-        void retire(DSLContext dsl, String key);
-
-        OffsetDateTime retiredAt(T record);
-
-        T normalise(T record);
-
-        /** The record with the given key (the key in a replacement body may be left out). */
-        T withKey(T record, String key);
+    /** A spreadsheet to download: its content, the file's base name and its format. */
+    public record SheetFile(byte[] content, String baseName, SheetFormat format) {
     }
 
     private final Db db;
     private final References.Sources references;
     private final Blocking blocking;
-    private final Store<T> store;
+    private final RecordTable<T, ?, F> table;
+    private final Sheet<T> sheet;
     private final SheetImport<T> sheetImport;
 
-    public SheetBackedRecords(Db db, Blocking blocking, References.Sources references, Store<T> store, AuditTrail audit) {
+    protected SheetBackedRecords(Db db, Blocking blocking, References.Sources references, AuditTrail audit, RecordTable<T, ?, F> table, Sheet<T> sheet) {
         this.db = db;
         this.blocking = blocking;
         this.references = references;
-        this.store = store;
-        this.sheetImport = new SheetImport<>(store, audit, references);
+        this.table = table;
+        this.sheet = sheet;
+        this.sheetImport = new SheetImport<>(sheet, table, audit, references);
     }
 
-    public Mono<T> get(CurrentUser user, String key) {
+    /** Departments only ever see their own organisation, whatever they asked for. */
+    protected static <F extends RecordFilter<F>> F scoped(CurrentUser user, F filter) {
+        return user.organisationScope().map(filter::withOrganisation).orElse(filter);
+    }
+
+    public Mono<PageResult<T>> find(CurrentUser user, F filter, String sort, PageRequest page) {
+        return db.tx(dsl -> table.find(dsl, scoped(user, filter), sort, page));
+    }
+
+    public Mono<T> get(CurrentUser user, String code) {
         return db.tx(dsl -> {
-            T found = store.get(dsl, key).orElseThrow(() -> new NotFoundException(store.entityName(), key));
-            user.requireRead(store.organisation(found));
+            T found = table.get(dsl, code).orElseThrow(() -> new NotFoundException(sheet.entityName(), code));
+            user.requireRead(found.organisationCode());
             return found;
         });
     }
 
     public Mono<T> create(CurrentUser user, T input) {
-        T record = store.normalise(input);
+        T record = input.normalised();
         return db.tx(dsl -> {
-            user.requireChange(store.organisation(record));
+            user.requireChange(record.organisationCode());
             validate(dsl, record);
-            if (store.get(dsl, store.key(record)).isPresent()) {
-                throw new InvalidInputException(FieldProblem.alreadyExists("code", store.key(record)));
+            if (table.get(dsl, record.code()).isPresent()) {
+                throw new InvalidInputException(FieldProblem.alreadyExists("code", record.code()));
             }
-            store.insert(dsl, List.of(record));
-            return store.get(dsl, store.key(record)).orElseThrow();
+            table.insert(dsl, List.of(record));
+            return table.get(dsl, record.code()).orElseThrow();
         });
     }
 
-    public Mono<T> update(CurrentUser user, String key, T input) {
-        T given = store.normalise(input);
+    public Mono<T> update(CurrentUser user, String code, T input) {
+        T given = input.normalised();
         return db.tx(dsl -> {
-            T stored = store.get(dsl, key).orElseThrow(() -> new NotFoundException(store.entityName(), key));
-            user.requireChange(store.organisation(stored));
-            if (store.key(given) != null && !store.key(given).equals(key)) {
-                throw new InvalidInputException(FieldProblem.of("code", store.key(given), ProblemCode.CODE_CHANGED, key));
+            T stored = table.get(dsl, code).orElseThrow(() -> new NotFoundException(sheet.entityName(), code));
+            user.requireChange(stored.organisationCode());
+            if (given.code() != null && !given.code().equals(code)) {
+                throw new InvalidInputException(FieldProblem.of("code", given.code(), ProblemCode.CODE_CHANGED, code));
             }
-            T record = store.withKey(given, key);
-            user.requireChange(store.organisation(record) == null ? store.organisation(stored) : store.organisation(record));
-            if (store.retiredAt(stored) != null) {
-                throw new InvalidInputException(FieldProblem.of("code", key, ProblemCode.RETIRED));
+            T record = given.withCode(code);
+            user.requireChange(record.organisationCode() == null ? stored.organisationCode() : record.organisationCode());
+            if (stored.retiredAt() != null) {
+                throw new InvalidInputException(FieldProblem.of("code", code, ProblemCode.RETIRED));
             }
             validate(dsl, record);
-            if (!store.same(stored, record)) {
-                store.update(dsl, List.of(record));
+            if (!stored.sameContentAs(record)) {
+                table.update(dsl, List.of(record));
             }
-            return store.get(dsl, key).orElseThrow();
+            return table.get(dsl, code).orElseThrow();
         });
     }
 
-    public Mono<T> retire(CurrentUser user, String key) {
+    public Mono<T> retire(CurrentUser user, String code) {
         return db.tx(dsl -> {
-            T stored = store.get(dsl, key).orElseThrow(() -> new NotFoundException(store.entityName(), key));
-            user.requireChange(store.organisation(stored));
-            store.retire(dsl, key);
-            return store.get(dsl, key).orElseThrow();
+            T stored = table.get(dsl, code).orElseThrow(() -> new NotFoundException(sheet.entityName(), code));
+            user.requireChange(stored.organisationCode());
+            table.retire(dsl, code);
+            return table.get(dsl, code).orElseThrow();
         });
     }
 
+    /** Imports a spreadsheet (an absent body is an empty file); {@code dryRun} only checks. */
     public Mono<SheetImport.Result> importSheet(CurrentUser user, byte[] content, String fileName, boolean dryRun) {
-        return blocking.call(() -> SheetReader.read(content))
+        byte[] file = content == null ? new byte[0] : content;
+        return blocking.call(() -> SheetReader.read(file))
                 .flatMap(sheet -> db.tx(dsl -> sheetImport.run(dsl, user, sheet, dryRun, fileName)));
     }
 
     /** The same, inside a transaction the caller already holds (demo data enters this way). */
     public SheetImport.Result importSheet(DSLContext dsl, CurrentUser user, byte[] content, String fileName, boolean dryRun) {
-        return sheetImport.run(dsl, user, SheetReader.read(content), dryRun, fileName);
+        return sheetImport.run(dsl, user, SheetReader.read(content == null ? new byte[0] : content), dryRun, fileName);
     }
 
-    /** The records a query finds, as a spreadsheet: read in a transaction, written after it. */
-    public Mono<byte[]> export(SheetFormat format, Function<DSLContext, List<T>> query) {
-        return db.tx(query).flatMap(records -> blocking.call(() -> write(format, records)));
+    /** The records the filter selects (departments: their own), as a spreadsheet. */
+    public Mono<SheetFile> export(CurrentUser user, F filter, SheetFormat format) {
+        F scoped = scoped(user, filter);
+        return db.tx(dsl -> table.all(dsl, scoped))
+                .flatMap(records -> blocking.call(() -> new SheetFile(write(format, records), sheet.sheetName(), format)));
     }
 
-    /** The empty import template. */
-    public Mono<byte[]> template(SheetFormat format) {
-        return blocking.call(() -> write(format, List.of()));
+    /** The empty spreadsheet to fill in, with the headings an import expects (written off the event loop). */
+    public Mono<SheetFile> template(SheetFormat format) {
+        return blocking.call(() -> new SheetFile(write(format, List.of()), sheet.sheetName() + "模板", format));
     }
 
+    /** The records as a spreadsheet, as an export writes them (and an import reads them back). */
     public byte[] write(SheetFormat format, List<T> records) {
-        return SheetWriter.write(format, store.sheetName(), store.columns().stream().map(c -> c.heading()).toList(),
-                SheetImport.rows(store.columns(), records));
+        return SheetWriter.write(format, sheet.sheetName(), sheet.columns().stream().map(c -> c.heading()).toList(),
+                SheetImport.rows(sheet.columns(), records));
     }
 
     private void validate(DSLContext dsl, T record) {
-        List<FieldProblem> problems = new ArrayList<>(store.check(record, LocalDate.now()));
-        problems.addAll(store.checkReferences(record, references.open(dsl)));
+        List<FieldProblem> problems = new ArrayList<>(record.check(LocalDate.now()));
+        problems.addAll(record.checkReferences(references.open(dsl)));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

@@ -28,41 +28,26 @@ import java.util.stream.Collectors;
  * written; a file with any problem is refused with every problem listed by row and column. Rows equal to
  * what is stored are left alone, so re-importing the same file changes nothing.
  */
-public final class SheetImport<T> {
+public final class SheetImport<T extends OwnedRecord<T>> {
 
-    /** What a record type contributes to the import. */
+    /** What a record type contributes to the import: its name, its columns and how a row is read. */
     public interface Definition<T> {
+        /** The record type as the audit trail names it (its table, e.g. "information_system"). */
         String entityType();
 
         List<Column<T>> columns();
 
         T parse(CellParsers cells);
 
-        String key(T record);
-
-        String organisation(T record);
-
         /** The field that names the owning organisation (for locating scope problems). */
         default String organisationField() {
             return "organisationCode";
         }
 
-        List<FieldProblem> check(T record, LocalDate today);
-
-        List<FieldProblem> checkReferences(T record, References lookups);
-
         /** Problems that only show across rows of the same file (e.g. an alias claimed twice). */
         default List<FieldProblem> checkAcrossRows(List<T> records, List<SheetRow> rows) {
             return List.of();
         }
-
-        Map<String, T> existing(DSLContext dsl, Set<String> keys);
-
-        boolean same(T stored, T incoming);
-
-        void insert(DSLContext dsl, List<T> records);
-
-        void update(DSLContext dsl, List<T> records);
     }
 
     /** What an import did (or, in a dry run, would do). */
@@ -70,11 +55,13 @@ public final class SheetImport<T> {
     }
 
     private final Definition<T> definition;
+    private final RecordTable<T, ?, ?> table;
     private final AuditTrail audit;
     private final References.Sources references;
 
-    public SheetImport(Definition<T> definition, AuditTrail audit, References.Sources references) {
+    public SheetImport(Definition<T> definition, RecordTable<T, ?, ?> table, AuditTrail audit, References.Sources references) {
         this.definition = definition;
+        this.table = table;
         this.audit = audit;
         this.references = references;
     }
@@ -101,14 +88,14 @@ public final class SheetImport<T> {
             List<FieldProblem> rowProblems = new ArrayList<>();
             T record = definition.parse(new CellParsers(row, rowProblems));
             Set<String> unparsed = rowProblems.stream().map(FieldProblem::field).collect(Collectors.toSet());
-            List<FieldProblem> ruleProblems = new ArrayList<>(definition.check(record, today));
-            ruleProblems.addAll(definition.checkReferences(record, lookups));
+            List<FieldProblem> ruleProblems = new ArrayList<>(record.check(today));
+            ruleProblems.addAll(record.checkReferences(lookups));
             for (FieldProblem p : ruleProblems) {
                 if (!unparsed.contains(p.field())) {
                     rowProblems.add(p.at(row.number(), headingOf.getOrDefault(p.field(), p.field())));
                 }
             }
-            String key = definition.key(record);
+            String key = record.code();
             Integer earlier = key == null ? null : firstRowOfKey.putIfAbsent(key, row.number());
             if (earlier != null) {
                 rowProblems.add(FieldProblem.of("code", key, ProblemCode.REPEATED_ROW, earlier).at(row.number(), headingOf.get("code")));
@@ -126,25 +113,25 @@ public final class SheetImport<T> {
         }
         problems.addAll(definition.checkAcrossRows(valid, validRows));
 
-        Map<String, T> existing = definition.existing(dsl, valid.stream().map(definition::key).collect(Collectors.toSet()));
+        Map<String, T> existing = table.byCodes(dsl, valid.stream().map(T::code).collect(Collectors.toSet()));
         List<T> toCreate = new ArrayList<>();
         List<T> toUpdate = new ArrayList<>();
         int unchanged = 0;
         for (int i = 0; i < valid.size(); i++) {
             T record = valid.get(i);
             int rowNumber = validRows.get(i).number();
-            T stored = existing.get(definition.key(record));
-            String organisation = definition.organisation(record);
+            T stored = existing.get(record.code());
+            String organisation = record.organisationCode();
             if (organisation != null && !user.mayChange(organisation)) {
                 problems.add(FieldProblem.of(definition.organisationField(), organisation, ProblemCode.NOT_OWN_ORGANISATION, user.organisationCode())
                         .at(rowNumber, headingOf.get(definition.organisationField())));
-            } else if (stored != null && !user.mayChange(definition.organisation(stored))) {
-                problems.add(FieldProblem.belongsTo("code", definition.key(record), definition.organisation(stored))
+            } else if (stored != null && !user.mayChange(stored.organisationCode())) {
+                problems.add(FieldProblem.belongsTo("code", record.code(), stored.organisationCode())
                         .at(rowNumber, headingOf.get("code")));
             }
             if (stored == null) {
                 toCreate.add(record);
-            } else if (definition.same(stored, record)) {
+            } else if (stored.sameContentAs(record)) {
                 unchanged++;
             } else {
                 toUpdate.add(record);
@@ -155,8 +142,8 @@ public final class SheetImport<T> {
             throw new InvalidInputException(problems);
         }
         if (!dryRun) {
-            definition.insert(dsl, toCreate);
-            definition.update(dsl, toUpdate);
+            table.insert(dsl, toCreate);
+            table.update(dsl, toUpdate);
             audit.record(dsl, "IMPORT", definition.entityType(), fileName,
                     "{\"rows\":" + valid.size() + ",\"created\":" + toCreate.size() + ",\"updated\":" + toUpdate.size()
                             + ",\"unchanged\":" + unchanged + "}");

@@ -1,6 +1,5 @@
 package cn.suqian.govshare.record;
 
-import cn.suqian.govshare.spreadsheet.SheetFormat;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -19,12 +18,12 @@ public final class SpreadsheetResponses {
     private SpreadsheetResponses() {
     }
 
-    public static ResponseEntity<byte[]> file(byte[] content, String baseName, SheetFormat format) {
+    public static ResponseEntity<byte[]> file(SheetBackedRecords.SheetFile file) {
         return ResponseEntity.ok()
-                .contentType(format.mediaType())
+                .contentType(file.format().mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(baseName + "." + format.extension(), StandardCharsets.UTF_8).build().toString())
-                .body(content);
+                        .filename(file.baseName() + "." + file.format().extension(), StandardCharsets.UTF_8).build().toString())
+                .body(file.content());
     }
 
     public static Mono<byte[]> read(FilePart part) {

@@ -22,8 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import static cn.suqian.govshare.db.schema.Tables.APP_USER;
-
 /**
  * User accounts: lookup for sign-in, creation and changes by the e-government office. Passwords are hashed
  * (bcrypt, deliberately slow) on {@link Blocking}, never on the event loop; any change to an account's
@@ -38,14 +36,17 @@ public class AccountService implements ReactiveUserDetailsService {
 
     private final Db db;
     private final Blocking blocking;
+    private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final Organisations organisations;
     private final SignInCache signIns;
 
-    AccountService(Db db, Blocking blocking, PasswordEncoder passwordEncoder, SignInCache signIns, Organisations organisations) {
+    AccountService(Db db, Blocking blocking, AccountRepository accounts, PasswordEncoder passwordEncoder, SignInCache signIns,
+                   Organisations organisations) {
         this.organisations = organisations;
         this.db = db;
         this.blocking = blocking;
+        this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.signIns = signIns;
     }
@@ -60,16 +61,12 @@ public class AccountService implements ReactiveUserDetailsService {
 
     @Override
     public Mono<UserDetails> findByUsername(String username) {
-        return db.tx(Actor.system("sign-in"), dsl -> dsl.selectFrom(APP_USER)
-                        .where(APP_USER.USERNAME.eq(username))
-                        .fetchOptional()
-                        .map(u -> (UserDetails) new AccountDetails(u.getUsername(), u.getPasswordHash(), u.getEnabled(),
-                                u.getDisplayName(), u.getRole(), u.getOrganisationCode())))
+        return db.tx(Actor.system("sign-in"), dsl -> accounts.details(dsl, username).map(UserDetails.class::cast))
                 .flatMap(Mono::justOrEmpty);
     }
 
     public Mono<List<AccountView>> list() {
-        return db.tx(dsl -> dsl.selectFrom(APP_USER).orderBy(APP_USER.USERNAME).fetchInto(AccountView.class));
+        return db.tx(accounts::all);
     }
 
     /** Creates an account through the office's API: the password policy applies. */
@@ -83,12 +80,12 @@ public class AccountService implements ReactiveUserDetailsService {
      * administrator); blocking, run off the event loop. Returns whether it was created.
      */
     public boolean createIfAbsent(Actor actor, NewAccount account, boolean enforcePasswordPolicy) {
-        if (db.inTransaction(actor, dsl -> dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq(account.username())))) {
+        if (db.inTransaction(actor, dsl -> accounts.exists(dsl, account.username()))) {
             return false; // checked first: hashing is deliberately slow
         }
         String hash = validated(account, enforcePasswordPolicy);
         return db.inTransaction(actor, dsl -> {
-            if (dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq(account.username()))) {
+            if (accounts.exists(dsl, account.username())) {
                 return false;
             }
             insert(dsl, account, hash);
@@ -97,19 +94,16 @@ public class AccountService implements ReactiveUserDetailsService {
     }
 
     public boolean anyAdministrator(Actor actor) {
-        return db.inTransaction(actor, dsl -> dsl.fetchExists(APP_USER, APP_USER.ROLE.eq(Role.EGOV_ADMIN)));
+        return db.inTransaction(actor, dsl -> accounts.anyWithRole(dsl, Role.EGOV_ADMIN));
     }
 
     /** Enables or disables an account (accounts are never deleted: the audit trail names them). */
     public Mono<AccountView> setEnabled(String username, boolean enabled) {
         return db.tx(dsl -> {
-            int n = dsl.update(APP_USER).set(APP_USER.ENABLED, enabled)
-                    .set(APP_USER.UPDATED_AT, java.time.OffsetDateTime.now())
-                    .where(APP_USER.USERNAME.eq(username)).execute();
-            if (n == 0) {
+            if (!accounts.setEnabled(dsl, username, enabled)) {
                 throw new NotFoundException("user", username);
             }
-            return dsl.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOneInto(AccountView.class);
+            return accounts.view(dsl, username).orElseThrow();
         }).doOnSuccess(changed -> signIns.invalidate(username)); // after commit: a check racing it is not remembered
     }
 
@@ -122,13 +116,10 @@ public class AccountService implements ReactiveUserDetailsService {
                     return passwordEncoder.encode(password);
                 })
                 .flatMap(hash -> db.tx(dsl -> {
-                    int n = dsl.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash)
-                            .set(APP_USER.UPDATED_AT, java.time.OffsetDateTime.now())
-                            .where(APP_USER.USERNAME.eq(username)).execute();
-                    if (n == 0) {
+                    if (!accounts.setPasswordHash(dsl, username, hash)) {
                         throw new NotFoundException("user", username);
                     }
-                    return n;
+                    return true;
                 }))
                 .doOnSuccess(changed -> signIns.invalidate(username))
                 .then();
@@ -161,16 +152,10 @@ public class AccountService implements ReactiveUserDetailsService {
         if (!organisations.exists(dsl, a.organisationCode())) {
             throw new InvalidInputException(FieldProblem.unknownOrganisation("organisationCode", a.organisationCode()));
         }
-        if (dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq(a.username()))) {
+        if (accounts.exists(dsl, a.username())) {
             throw new InvalidInputException(FieldProblem.alreadyExists("username", a.username()));
         }
-        dsl.insertInto(APP_USER)
-                .set(APP_USER.USERNAME, a.username())
-                .set(APP_USER.DISPLAY_NAME, a.displayName())
-                .set(APP_USER.PASSWORD_HASH, hash)
-                .set(APP_USER.ROLE, a.role())
-                .set(APP_USER.ORGANISATION_CODE, a.organisationCode())
-                .execute();
+        accounts.insert(dsl, a, hash);
         return new AccountView(a.username(), a.displayName(), a.role(), a.organisationCode(), true);
     }
 }

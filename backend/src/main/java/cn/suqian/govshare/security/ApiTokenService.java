@@ -9,7 +9,6 @@ import cn.suqian.govshare.web.InvalidInputException;
 import cn.suqian.govshare.web.NotFoundException;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.ProblemCode;
-import org.jooq.impl.DSL;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -25,8 +24,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
-import static cn.suqian.govshare.db.schema.Tables.API_TOKEN;
-
 /**
  * API tokens for machine clients (the exchange platform, probes). Only a SHA-256 of each token is
  * stored; the token is returned once, when issued. Revoked tokens stay listed (never deleted).
@@ -37,11 +34,13 @@ public class ApiTokenService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Db db;
+    private final ApiTokenRepository tokens;
     private final Organisations organisations;
 
-    ApiTokenService(Db db, Organisations organisations) {
+    ApiTokenService(Db db, ApiTokenRepository tokens, Organisations organisations) {
         this.organisations = organisations;
         this.db = db;
+        this.tokens = tokens;
     }
 
     public record IssuedToken(UUID id, String name, String token, String organisationCode, OffsetDateTime expiresAt) {
@@ -69,31 +68,22 @@ public class ApiTokenService {
             if (organisationCode != null && !organisations.exists(dsl, organisationCode)) {
                 throw new InvalidInputException(FieldProblem.unknownOrganisation("organisationCode", organisationCode));
             }
-            dsl.insertInto(API_TOKEN)
-                    .set(API_TOKEN.ID, id)
-                    .set(API_TOKEN.NAME, name)
-                    .set(API_TOKEN.TOKEN_HASH, sha256(token))
-                    .set(API_TOKEN.SCOPE, Role.INGEST)
-                    .set(API_TOKEN.ORGANISATION_CODE, organisationCode)
-                    .set(API_TOKEN.CREATED_BY, currentActorName(dsl))
-                    .set(API_TOKEN.EXPIRES_AT, expiresAt)
-                    .execute();
+            tokens.insert(dsl, id, name, sha256(token), organisationCode, expiresAt);
             return new IssuedToken(id, name, token, organisationCode, expiresAt);
         });
     }
 
     public Mono<List<TokenView>> list() {
-        return db.tx(dsl -> dsl.selectFrom(API_TOKEN).orderBy(API_TOKEN.CREATED_AT.desc()).fetchInto(TokenView.class));
+        return db.tx(tokens::all);
     }
 
     public Mono<Void> revoke(UUID id) {
         return db.tx(dsl -> {
-            int n = dsl.update(API_TOKEN).set(API_TOKEN.REVOKED_AT, OffsetDateTime.now())
-                    .where(API_TOKEN.ID.eq(id)).and(API_TOKEN.REVOKED_AT.isNull()).execute();
-            if (n == 0 && !dsl.fetchExists(API_TOKEN, API_TOKEN.ID.eq(id))) {
+            boolean revoked = tokens.revoke(dsl, id);
+            if (!revoked && !tokens.exists(dsl, id)) {
                 throw new NotFoundException("token", id);
             }
-            return n;
+            return revoked;
         }).then();
     }
 
@@ -101,19 +91,10 @@ public class ApiTokenService {
     public Mono<Authentication> authenticate(Authentication authentication) {
         String token = (String) authentication.getCredentials();
         String hash = sha256(token);
-        return db.tx(Actor.system("token-check"), dsl -> dsl.selectFrom(API_TOKEN)
-                        .where(API_TOKEN.TOKEN_HASH.eq(hash))
-                        .and(API_TOKEN.REVOKED_AT.isNull())
-                        .and(API_TOKEN.EXPIRES_AT.isNull().or(API_TOKEN.EXPIRES_AT.gt(OffsetDateTime.now())))
-                        .fetchOptional())
+        return db.tx(Actor.system("token-check"), dsl -> tokens.validClient(dsl, hash))
                 .flatMap(Mono::justOrEmpty)
-                .map(t -> (Authentication) ApiTokenAuthentication.of(new MachineClient(t.getId(), t.getName(), t.getOrganisationCode())))
+                .map(client -> (Authentication) ApiTokenAuthentication.of(client))
                 .switchIfEmpty(Mono.error(new BadCredentialsException("Unknown, expired or revoked API token")));
-    }
-
-    private static String currentActorName(org.jooq.DSLContext dsl) {
-        return dsl.select(DSL.function("current_setting", String.class, DSL.inline("govshare.actor"), DSL.inline(true)))
-                .fetchOne().value1();
     }
 
     static String sha256(String value) {

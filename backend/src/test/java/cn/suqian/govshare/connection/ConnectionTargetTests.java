@@ -5,6 +5,7 @@ import cn.suqian.govshare.support.ConnectionTargets;
 import cn.suqian.govshare.web.FieldProblem;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import static cn.suqian.govshare.support.ConnectionTargets.aTarget;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class ConnectionTargetTests {
 
     static List<FieldProblem> check(ConnectionTargets.Builder target) {
-        return target.build().normalised().check();
+        return target.build().normalised().check(LocalDate.now());
     }
 
     @Test

@@ -1,0 +1,26 @@
+package cn.suqian.govshare.facility;
+
+import cn.suqian.govshare.db.Db;
+import cn.suqian.govshare.record.OwnedRecords;
+import cn.suqian.govshare.record.RecordFilter;
+import cn.suqian.govshare.record.References;
+import org.springframework.stereotype.Service;
+
+/** Private business networks: scoped lists, reads, validated changes and retirement; one transaction a call. */
+@Service
+public class PrivateNetworks extends OwnedRecords<PrivateNetwork, PrivateNetworks.Filter> {
+
+    /** List filters; {@code organisation} is forced to the caller's own for departments. */
+    public record Filter(String organisation, MigrationStatus migrationStatus, Boolean classified, boolean includeRetired)
+            implements RecordFilter<Filter> {
+
+        @Override
+        public Filter withOrganisation(String organisation) {
+            return new Filter(organisation, migrationStatus, classified, includeRetired);
+        }
+    }
+
+    PrivateNetworks(Db db, References.Sources references, PrivateNetworkRepository repository) {
+        super(db, references, repository, "private network");
+    }
+}

@@ -1,0 +1,155 @@
+package cn.suqian.govshare.organisation;
+
+import cn.suqian.govshare.access.CurrentUser;
+import cn.suqian.govshare.db.Db;
+import cn.suqian.govshare.web.FieldProblem;
+import cn.suqian.govshare.web.InvalidInputException;
+import cn.suqian.govshare.web.NotFoundException;
+import cn.suqian.govshare.web.PageRequest;
+import cn.suqian.govshare.web.PageResult;
+import cn.suqian.govshare.web.ProblemCode;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Organisations as the e-government office maintains them: listing, validated creation and replacement
+ * (codes never change), retirement once no active sub-organisation remains; contact details also by the
+ * department itself. Each call is one transaction.
+ */
+@Service
+class OrganisationService {
+
+    private static final Pattern PHONE = Pattern.compile("^[0-9+()\\- ]{5,30}$");
+    private static final String TYPES = java.util.Arrays.stream(OrganisationType.values()).map(Enum::name)
+            .collect(java.util.stream.Collectors.joining(", "));
+
+    private final Db db;
+    private final OrganisationRepository organisations;
+
+    OrganisationService(Db db, OrganisationRepository organisations) {
+        this.db = db;
+        this.organisations = organisations;
+    }
+
+    /** A new contact person and phone; blanks clear them. */
+    public record ContactChange(String contactPerson, String contactPhone) {
+    }
+
+    Mono<PageResult<Organisation>> find(OrganisationType type, String query, boolean includeRetired, PageRequest page) {
+        return db.tx(dsl -> organisations.find(dsl, type, query, includeRetired, page));
+    }
+
+    Mono<Organisation> get(String code) {
+        return db.tx(dsl -> organisations.get(dsl, code).orElseThrow(() -> new NotFoundException("organisation", code)));
+    }
+
+    Mono<Organisation> changeContact(CurrentUser user, String code, ContactChange change) {
+        user.requireChange(code);
+        List<FieldProblem> problems = new ArrayList<>();
+        String person = blankToNull(change.contactPerson());
+        String phone = blankToNull(change.contactPhone());
+        if (person != null && person.length() > 50) {
+            problems.add(FieldProblem.maxLength("contactPerson", person, 50));
+        }
+        if (phone != null && !PHONE.matcher(phone).matches()) {
+            problems.add(FieldProblem.of("contactPhone", phone, ProblemCode.PHONE));
+        }
+        if (!problems.isEmpty()) {
+            return Mono.error(new InvalidInputException(problems));
+        }
+        return db.tx(dsl -> {
+            if (!organisations.exists(dsl, code)) {
+                throw new NotFoundException("organisation", code);
+            }
+            organisations.updateContact(dsl, code, person, phone);
+            return organisations.get(dsl, code).orElseThrow();
+        });
+    }
+
+    Mono<Organisation> create(Organisation organisation) {
+        Organisation o = normalised(organisation);
+        return db.tx(dsl -> {
+            validate(dsl, o);
+            if (organisations.exists(dsl, o.code())) {
+                throw new InvalidInputException(FieldProblem.alreadyExists("code", o.code()));
+            }
+            organisations.insert(dsl, o);
+            return organisations.get(dsl, o.code()).orElseThrow();
+        });
+    }
+
+    Mono<Organisation> update(String code, Organisation organisation) {
+        Organisation o = normalised(organisation);
+        return db.tx(dsl -> {
+            if (!organisations.exists(dsl, code)) {
+                throw new NotFoundException("organisation", code);
+            }
+            if (o.code() != null && !o.code().equals(code)) {
+                throw new InvalidInputException(FieldProblem.of("code", o.code(), ProblemCode.CODE_CHANGED, code));
+            }
+            Organisation withCode = new Organisation(code, o.name(), o.nameEn(), o.type(), o.parentCode(), o.unifiedCode(),
+                    o.contactPerson(), o.contactPhone(), null);
+            validate(dsl, withCode);
+            if (code.equals(withCode.parentCode())) {
+                throw new InvalidInputException(FieldProblem.of("parentCode", code, ProblemCode.OWN_PARENT));
+            }
+            organisations.update(dsl, withCode);
+            return organisations.get(dsl, code).orElseThrow();
+        });
+    }
+
+    Mono<Organisation> retire(String code) {
+        return db.tx(dsl -> {
+            if (!organisations.exists(dsl, code)) {
+                throw new NotFoundException("organisation", code);
+            }
+            if (organisations.hasActiveChildren(dsl, code)) {
+                throw new InvalidInputException(FieldProblem.of("code", code, ProblemCode.HAS_ACTIVE_CHILDREN));
+            }
+            organisations.retire(dsl, code);
+            return organisations.get(dsl, code).orElseThrow();
+        });
+    }
+
+    private void validate(DSLContext dsl, Organisation o) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (o.code() == null || !o.code().matches("^[a-z][a-z0-9-]{1,31}$")) {
+            problems.add(FieldProblem.codeFormat("code", o.code(), 32, "-"));
+        }
+        if (o.name() == null) {
+            problems.add(FieldProblem.required("name"));
+        }
+        if (o.type() == null) {
+            problems.add(FieldProblem.oneOf("type", null, TYPES));
+        } else if (o.type() != OrganisationType.CITY && o.parentCode() == null) {
+            problems.add(FieldProblem.of("parentCode", null, ProblemCode.PARENT_REQUIRED));
+        }
+        if (o.parentCode() != null && !organisations.exists(dsl, o.parentCode())) {
+            problems.add(FieldProblem.unknownOrganisation("parentCode", o.parentCode()));
+        }
+        if (o.unifiedCode() != null && !o.unifiedCode().matches("^[0-9A-HJ-NPQRTUWXY]{18}$")) {
+            problems.add(FieldProblem.of("unifiedCode", o.unifiedCode(), ProblemCode.UNIFIED_CODE));
+        }
+        if (o.contactPhone() != null && !PHONE.matcher(o.contactPhone()).matches()) {
+            problems.add(FieldProblem.of("contactPhone", o.contactPhone(), ProblemCode.PHONE));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private static Organisation normalised(Organisation o) {
+        return new Organisation(blankToNull(o.code()), blankToNull(o.name()), blankToNull(o.nameEn()), o.type(),
+                blankToNull(o.parentCode()), blankToNull(o.unifiedCode()), blankToNull(o.contactPerson()),
+                blankToNull(o.contactPhone()), null);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

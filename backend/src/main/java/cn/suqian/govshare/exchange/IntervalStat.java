@@ -28,14 +28,20 @@ record IntervalStat(OffsetDateTime intervalStart, int intervalSeconds, String pr
 
     /** Parses and checks one record of text fields (CSV, or a stored record), against the bounds at {@code now}. */
     static IntervalStat parse(Map<String, String> f, int line, OffsetDateTime now, OffsetDateTime oldest, List<FieldProblem> problems) {
-        return parse(f, Map.of(), line, new IngestBounds(now.toInstant(), java.time.Duration.ofMinutes(5)), problems);
+        return parse(f, Map.of(), line, new IngestBounds(now.toInstant(), java.time.Duration.ofMinutes(5)),
+                (int) java.time.Duration.between(oldest, now).toDays(), problems);
+    }
+
+    static IntervalStat parse(Map<String, String> f, Map<String, JsonToken> tokens, int line, IngestBounds bounds,
+                              List<FieldProblem> problems) {
+        return parse(f, tokens, line, bounds, ExchangeIngest.RAW_RETENTION_DAYS, problems);
     }
 
     /**
      * Parses and checks one record; every problem is added with its line and field. Returns null when
      * the record is unusable. Bounds: see {@link IngestBounds}; the interval lands in exchange_stat (400 days).
      */
-    static IntervalStat parse(Map<String, String> f, Map<String, JsonToken> tokens, int line, IngestBounds bounds,
+    static IntervalStat parse(Map<String, String> f, Map<String, JsonToken> tokens, int line, IngestBounds bounds, int retentionDays,
                               List<FieldProblem> problems) {
         int before = problems.size();
         OffsetDateTime start = null;
@@ -48,7 +54,7 @@ record IntervalStat(OffsetDateTime intervalStart, int intervalSeconds, String pr
         } else {
             try {
                 start = OffsetDateTime.parse(s);
-                if (!bounds.within(start.toInstant(), ExchangeIngest.RAW_RETENTION_DAYS, line, "intervalStart", s, problems)) {
+                if (!bounds.within(start.toInstant(), retentionDays, line, "intervalStart", s, problems)) {
                     start = null;
                 }
             } catch (DateTimeParseException e) {

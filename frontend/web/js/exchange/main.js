@@ -22,6 +22,7 @@ import { renderYoy } from './year-over-year.js';
 import { initAnomalies, loadAnomalies } from './anomalies.js';
 import { renderZombies, zombiesFailed } from './zombies.js';
 import { initQuarantine, loadQuarantine } from './quarantine.js';
+import { initFaulty, loadFaulty } from './faulty.js';
 import { renderSources, sourcesFailed } from './collector.js';
 
 let seq = 0;
@@ -110,7 +111,7 @@ async function reloadAll() {
 
   const params = trafficParams();
   const loads = [...panels().map((panel) => loadPanel(mySeq, panel, params)), loadAnomalies()];
-  if (canSeeQuarantine()) loads.push(loadQuarantine());
+  if (canSeeQuarantine()) loads.push(loadQuarantine(), loadFaulty());
 
   const [summaryOk] = await Promise.all(loads);
   if (mySeq !== seq) return;
@@ -128,7 +129,10 @@ async function main() {
   page.me = me;
 
   initAnomalies();
-  if (canSeeQuarantine()) initQuarantine({ mayReprocess: isAdmin(), reload: reloadAll });
+  if (canSeeQuarantine()) {
+    initQuarantine({ mayReprocess: isAdmin(), reload: reloadAll });
+    initFaulty();
+  }
   if (isAdmin()) $('exchange-sources').hidden = false;
 
   page.orgs = await OrgDirectory.load();

@@ -29,8 +29,21 @@ final class BatchBody {
 
     static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    /** A record's scalar fields as text, and where it was in the body. */
-    record Line(int number, Map<String, String> fields) {
+    /**
+     * A record's scalar fields as text, and where it was in the body; for JSON also each field's token (so a
+     * number can be told from a string, an array or an object given where a number belongs) and the record
+     * exactly as sent.
+     */
+    record Line(int number, Map<String, String> fields, Map<String, JsonToken> tokens, String raw) {
+
+        Line(int number, Map<String, String> fields) {
+            this(number, fields, Map.of(), null);
+        }
+
+        /** The record as sent when known (JSON), else its fields as text. */
+        String rawJson() {
+            return raw != null ? raw : json();
+        }
 
         /** The record as a JSON object (for quarantine): its fields, as text. */
         String json() {
@@ -94,7 +107,11 @@ final class BatchBody {
                 if (t != JsonToken.START_OBJECT) {
                     throw new InvalidInputException(FieldProblem.of("record", null, ProblemCode.NOT_JSON_OBJECT).at(n, null));
                 }
-                lines.add(new Line(n, object(p)));
+                int from = (int) p.currentTokenLocation().getByteOffset();
+                Map<String, JsonToken> tokens = new LinkedHashMap<>();
+                Map<String, String> fields = object(p, tokens);
+                int to = (int) p.currentLocation().getByteOffset();
+                lines.add(new Line(n, fields, tokens, raw(body, from, to)));
                 if (n > maxLines) {
                     throw tooMany(n, maxLines);
                 }
@@ -106,13 +123,25 @@ final class BatchBody {
         return lines;
     }
 
-    /** Reads the object the parser is at (after START_OBJECT): scalar fields as text, nested values skipped. */
-    private static Map<String, String> object(JsonParser p) {
+    /** The bytes of one object, when the parser's offsets delimit it; null otherwise. */
+    private static String raw(byte[] body, int from, int to) {
+        if (from < 0 || to > body.length || to - from < 2 || body[from] != '{' || body[to - 1] != '}') {
+            return null;
+        }
+        return new String(body, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads the object the parser is at (after START_OBJECT): scalar fields as text, nested values skipped;
+     * every field's (first) token into {@code tokens}.
+     */
+    private static Map<String, String> object(JsonParser p, Map<String, JsonToken> tokens) {
         Map<String, String> fields = new LinkedHashMap<>();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
             String name = p.currentName();
             t = p.nextToken();
+            tokens.put(name, t);
             if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                 p.skipChildren();
             } else if (t != JsonToken.VALUE_NULL) {
@@ -138,7 +167,9 @@ final class BatchBody {
                     if (p.nextToken() != JsonToken.START_OBJECT) {
                         problems.add(FieldProblem.of("line", preview(body, start, end), ProblemCode.NOT_JSON_OBJECT).at(n, null));
                     } else {
-                        lines.add(new Line(n, object(p)));
+                        Map<String, JsonToken> tokens = new LinkedHashMap<>();
+                        Map<String, String> fields = object(p, tokens);
+                        lines.add(new Line(n, fields, tokens, raw(body, start, end)));
                     }
                 } catch (JacksonException e) {
                     problems.add(FieldProblem.of("line", preview(body, start, end), ProblemCode.INVALID_JSON, e.getOriginalMessage()).at(n, null));

@@ -7,6 +7,7 @@ import cn.suqian.govshare.web.ConflictException;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
 import cn.suqian.govshare.web.ProblemCode;
+import cn.suqian.govshare.web.RawJson;
 import cn.suqian.govshare.web.ResponseCode;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -38,8 +39,20 @@ import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_QUARANTINE;
 @Service
 public class ExchangeIngest {
 
-    /** What happened to a batch. */
-    public record BatchResult(UUID batchId, int lines, int accepted, int quarantined, int duplicates, boolean replayed) {
+    /**
+     * What happened to a batch. {@code faulty} and {@code records} for op-monitoring batches: each record by its
+     * index (from 1) with ACCEPTED, DUPLICATE, QUARANTINED or FAULTY and, when faulty, its reasons
+     * ({@link FieldProblem}s); a replayed batch gives the first answer's.
+     */
+    public record BatchResult(UUID batchId, int lines, int accepted, int quarantined, int duplicates, boolean replayed, int faulty,
+                              RawJson records) {
+    }
+
+    /** What became of one record of an op-monitoring batch. */
+    enum Outcome { ACCEPTED, DUPLICATE, QUARANTINED, FAULTY }
+
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record RecordOutcome(int index, Outcome outcome, List<FieldProblem> reasons) {
     }
 
     private final Db db;
@@ -76,13 +89,12 @@ public class ExchangeIngest {
         String sha = sha256(body);
         try {
             List<BatchBody.Line> lines = BatchBody.split(body, contentType, properties.maxBatchRecords());
-            OffsetDateTime now = OffsetDateTime.now();
-            OffsetDateTime oldest = now.minusDays(RAW_RETENTION_DAYS);
+            IngestBounds bounds = new IngestBounds(java.time.Instant.now(), properties.clockSkew());
             List<FieldProblem> problems = new ArrayList<>();
             List<IntervalStat> stats = new ArrayList<>(lines.size());
             Map<String, Integer> seen = new HashMap<>();
             for (BatchBody.Line line : lines) {
-                IntervalStat s = IntervalStat.parse(line.fields(), line.number(), now, oldest, problems);
+                IntervalStat s = IntervalStat.parse(line.fields(), line.tokens(), line.number(), bounds, problems);
                 stats.add(s);
                 if (s != null) {
                     Integer first = seen.putIfAbsent(s.key(), line.number());
@@ -203,11 +215,18 @@ public class ExchangeIngest {
         if (!b.getBodySha256().equals(sha)) {
             throw new ConflictException(ResponseCode.IDEMPOTENCY_KEY_REUSED, idempotencyKey, b.getId());
         }
-        return new BatchResult(b.getId(), b.getLines(), b.getAccepted(), b.getQuarantined(), b.getDuplicates(), true);
+        return new BatchResult(b.getId(), b.getLines(), b.getAccepted(), b.getQuarantined(), b.getDuplicates(), true, b.getFaulty(),
+                RawJson.of(b.getOutcomes()));
     }
 
     static BatchResult record(DSLContext dsl, UUID batchId, BatchKind kind, String client, String idempotencyKey, String sha,
                               int lines, int accepted, int quarantined, int duplicates) {
+        return record(dsl, batchId, kind, client, idempotencyKey, sha, lines, accepted, quarantined, duplicates, 0, null);
+    }
+
+    static BatchResult record(DSLContext dsl, UUID batchId, BatchKind kind, String client, String idempotencyKey, String sha,
+                              int lines, int accepted, int quarantined, int duplicates, int faulty, List<RecordOutcome> outcomes) {
+        JSONB outcomesJson = outcomes == null ? null : JSONB.valueOf(BatchBody.JSON.writeValueAsString(outcomes));
         dsl.insertInto(EXCHANGE_BATCH)
                 .set(EXCHANGE_BATCH.ID, batchId)
                 .set(EXCHANGE_BATCH.KIND, kind)
@@ -218,8 +237,10 @@ public class ExchangeIngest {
                 .set(EXCHANGE_BATCH.ACCEPTED, accepted)
                 .set(EXCHANGE_BATCH.QUARANTINED, quarantined)
                 .set(EXCHANGE_BATCH.DUPLICATES, duplicates)
+                .set(EXCHANGE_BATCH.FAULTY, faulty)
+                .set(EXCHANGE_BATCH.OUTCOMES, outcomesJson)
                 .execute();
-        return new BatchResult(batchId, lines, accepted, quarantined, duplicates, false);
+        return new BatchResult(batchId, lines, accepted, quarantined, duplicates, false, faulty, RawJson.of(outcomesJson));
     }
 
     /** Must match the retention set on exchange_stat in the migration. */

@@ -30,8 +30,10 @@ class ExchangeOperationsController {
     private final Quarantine quarantine;
     private final Zombies zombies;
     private final ExchangeRollups rollups;
+    private final OpmonFaulty faulty;
 
-    ExchangeOperationsController(Anomalies anomalies, Quarantine quarantine, Zombies zombies, ExchangeRollups rollups) {
+    ExchangeOperationsController(Anomalies anomalies, Quarantine quarantine, Zombies zombies, ExchangeRollups rollups, OpmonFaulty faulty) {
+        this.faulty = faulty;
         this.anomalies = anomalies;
         this.quarantine = quarantine;
         this.zombies = zombies;
@@ -89,6 +91,15 @@ class ExchangeOperationsController {
                                                         @RequestParam(required = false) Integer page,
                                                         @RequestParam(required = false) Integer size) {
         return quarantine.list(includeResolved, PageRequest.of(page, size));
+    }
+
+    @Operation(summary = "Faulty op-monitoring records (incomplete, of the wrong type or out of bounds) with their reasons, newest first. "
+            + "EGOV_ADMIN and AUDITOR.")
+    @GetMapping("/opmon/faulty")
+    @PreAuthorize("hasAnyRole('EGOV_ADMIN','AUDITOR')")
+    public Mono<PageResult<OpmonFaulty.Item>> faulty(@RequestParam(required = false) Integer page,
+                                                     @RequestParam(required = false) Integer size) {
+        return faulty.list(PageRequest.of(page, size));
     }
 
     @Operation(summary = "Re-attribute quarantined records with the current registry mappings. EGOV_ADMIN only.")

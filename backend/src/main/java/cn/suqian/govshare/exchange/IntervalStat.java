@@ -3,6 +3,8 @@ package cn.suqian.govshare.exchange;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.ProblemCode;
 
+import tools.jackson.core.JsonToken;
+
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -24,48 +26,80 @@ record IntervalStat(OffsetDateTime intervalStart, int intervalSeconds, String pr
         return provider + "\u0001" + consumer + "\u0001" + resource + "\u0001" + intervalStart.toInstant();
     }
 
+    /** Parses and checks one record of text fields (CSV, or a stored record), against the bounds at {@code now}. */
+    static IntervalStat parse(Map<String, String> f, int line, OffsetDateTime now, OffsetDateTime oldest, List<FieldProblem> problems) {
+        return parse(f, Map.of(), line, new IngestBounds(now.toInstant(), java.time.Duration.ofMinutes(5)),
+                (int) java.time.Duration.between(oldest, now).toDays(), problems);
+    }
+
+    static IntervalStat parse(Map<String, String> f, Map<String, JsonToken> tokens, int line, IngestBounds bounds,
+                              List<FieldProblem> problems) {
+        return parse(f, tokens, line, bounds, ExchangeIngest.RAW_RETENTION_DAYS, problems);
+    }
+
     /**
      * Parses and checks one record; every problem is added with its line and field. Returns null when
-     * the record is unusable.
+     * the record is unusable. Bounds: see {@link IngestBounds}; the interval lands in exchange_stat (400 days).
      */
-    static IntervalStat parse(Map<String, String> f, int line, OffsetDateTime now, OffsetDateTime oldest, List<FieldProblem> problems) {
+    static IntervalStat parse(Map<String, String> f, Map<String, JsonToken> tokens, int line, IngestBounds bounds, int retentionDays,
+                              List<FieldProblem> problems) {
         int before = problems.size();
         OffsetDateTime start = null;
         String s = f.get("intervalStart");
-        if (s == null) {
+        JsonToken startToken = tokens.get("intervalStart");
+        if (startToken != null && startToken != JsonToken.VALUE_STRING && startToken != JsonToken.VALUE_NULL) {
+            problems.add(problem(line, "intervalStart", s, ProblemCode.DATE_TIME));
+        } else if (s == null) {
             problems.add(problem(line, "intervalStart", null, ProblemCode.REQUIRED));
         } else {
             try {
                 start = OffsetDateTime.parse(s);
-                if (start.isAfter(now.plusMinutes(5))) {
-                    problems.add(problem(line, "intervalStart", s, ProblemCode.NOT_IN_FUTURE));
-                } else if (start.isBefore(oldest)) {
-                    problems.add(problem(line, "intervalStart", s, ProblemCode.BEFORE_RETENTION, oldest.toLocalDate()));
+                if (!bounds.within(start.toInstant(), retentionDays, line, "intervalStart", s, problems)) {
+                    start = null;
                 }
             } catch (DateTimeParseException e) {
                 problems.add(problem(line, "intervalStart", s, ProblemCode.DATE_TIME));
             }
         }
-        long seconds = number(f, "intervalSeconds", line, true, problems, 1, 86_400);
-        String provider = text(f, "provider", line, problems);
-        String consumer = text(f, "consumer", line, problems);
-        String resource = text(f, "resource", line, problems);
-        long calls = number(f, "calls", line, true, problems, 0, Long.MAX_VALUE);
-        long failed = number(f, "failedCalls", line, false, problems, 0, Long.MAX_VALUE);
-        long records = number(f, "records", line, false, problems, 0, Long.MAX_VALUE);
-        long bytes = number(f, "bytes", line, false, problems, 0, Long.MAX_VALUE);
-        long latencySum = number(f, "latencyMsSum", line, false, problems, 0, Long.MAX_VALUE);
-        long latencyMax = number(f, "latencyMsMax", line, false, problems, 0, Integer.MAX_VALUE);
-        if (failed > calls && calls >= 0) {
+        Long seconds = IngestBounds.whole(f, tokens, "intervalSeconds", true, 1, 86_400, line, problems);
+        String provider = text(f, tokens, "provider", line, problems);
+        String consumer = text(f, tokens, "consumer", line, problems);
+        String resource = text(f, tokens, "resource", line, problems);
+        long maxCalls = IngestBounds.maxCalls(seconds == null ? 86_400 : seconds);
+        long maxBytes = IngestBounds.MAX_BYTES * Math.max(1, ((seconds == null ? 86_400 : seconds) + 299) / 300);
+        Long calls = IngestBounds.whole(f, tokens, "calls", true, 0, maxCalls, line, problems);
+        long failed = orZero(IngestBounds.whole(f, tokens, "failedCalls", false, 0, maxCalls, line, problems));
+        long records = orZero(IngestBounds.whole(f, tokens, "records", false, 0, maxCalls, line, problems));
+        long bytes = orZero(IngestBounds.whole(f, tokens, "bytes", false, 0, maxBytes, line, problems));
+        long latencyMax = orZero(IngestBounds.whole(f, tokens, "latencyMsMax", false, 0, IngestBounds.MAX_DURATION_MS, line, problems));
+        // a sum of at most `calls` latencies of at most a day each
+        long latencySum = orZero(IngestBounds.whole(f, tokens, "latencyMsSum", false, 0,
+                IngestBounds.times(maxCalls, IngestBounds.MAX_DURATION_MS),
+                line, problems));
+        if (calls != null && failed > calls) {
             problems.add(problem(line, "failedCalls", f.get("failedCalls"), ProblemCode.EXCEEDS_CALLS, calls));
         }
-        if (calls == 0 && latencySum > 0) {
+        if (calls != null && calls == 0 && latencySum > 0) {
             problems.add(problem(line, "latencyMsSum", f.get("latencyMsSum"), ProblemCode.LATENCY_WITHOUT_CALLS));
         }
         if (problems.size() > before) {
             return null;
         }
-        return new IntervalStat(start, (int) seconds, provider, consumer, resource, calls, failed, records, bytes, latencySum, (int) latencyMax);
+        return new IntervalStat(start, (int) (long) seconds, provider, consumer, resource, calls, failed, records, bytes, latencySum,
+                (int) latencyMax);
+    }
+
+    private static long orZero(Long n) {
+        return n == null ? 0 : n;
+    }
+
+    private static String text(Map<String, String> f, Map<String, JsonToken> tokens, String field, int line, List<FieldProblem> problems) {
+        JsonToken t = tokens.get(field);
+        if (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) {
+            problems.add(problem(line, field, t == JsonToken.START_ARRAY ? "[…]" : "{…}", ProblemCode.INVALID_VALUE));
+            return null;
+        }
+        return text(f, field, line, problems);
     }
 
     private static String text(Map<String, String> f, String field, int line, List<FieldProblem> problems) {
@@ -79,29 +113,6 @@ record IntervalStat(OffsetDateTime intervalStart, int intervalSeconds, String pr
             return null;
         }
         return v.strip();
-    }
-
-    private static long number(Map<String, String> f, String field, int line, boolean required, List<FieldProblem> problems,
-                               long min, long max) {
-        String v = f.get(field);
-        if (v == null || v.isBlank()) {
-            if (required) {
-                problems.add(problem(line, field, null, ProblemCode.REQUIRED));
-                return -1;
-            }
-            return 0;
-        }
-        try {
-            long n = Long.parseLong(v.strip());
-            if (n < min || n > max) {
-                problems.add(problem(line, field, v, ProblemCode.BETWEEN, min, max));
-                return -1;
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            problems.add(problem(line, field, v, ProblemCode.WHOLE_NUMBER));
-            return -1;
-        }
     }
 
     /** A refusal of a field on a batch line, parameter values in the order the code names them. */

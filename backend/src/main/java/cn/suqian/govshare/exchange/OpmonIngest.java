@@ -31,7 +31,8 @@ import static cn.suqian.govshare.db.schema.Tables.OPMON_CALL;
 import static cn.suqian.govshare.db.schema.Tables.OPMON_RECORD;
 
 /**
- * X-Road operational-monitoring ingest: records are validated (all or nothing), attributed to
+ * X-Road operational-monitoring ingest: records are checked one by one (a faulty one is
+ * kept apart with its reasons, see {@link OpmonFaulty}; only a body that is not a batch at all is refused), attributed to
  * organisations through the registry (unknown members quarantined), stored once (a repeated record is
  * dropped), paired into calls (Client with Producer: same messageId and, when both have it, xRequestId,
  * within the pairing window — a record without a partner stays an orphan until one arrives) and the
@@ -59,8 +60,12 @@ public class OpmonIngest {
         this.properties = properties;
     }
 
-    /** A body read and checked before any transaction opens; see {@link ExchangeIngest.StatsBatch}. */
-    record OpmonBatch(String sha, List<BatchBody.Line> lines, List<OpmonRecord> records, InvalidInputException refusal) {
+    /**
+     * A body read and checked before any transaction opens; see {@link ExchangeIngest.StatsBatch}. Records that are
+     * faulty are null in {@code records}, their problems at the same index in {@code faults}.
+     */
+    record OpmonBatch(String sha, List<BatchBody.Line> lines, List<OpmonRecord> records, List<List<FieldProblem>> faults,
+                      InvalidInputException refusal) {
     }
 
     /** One pushed batch: the body parsed off the event loop and before any connection is taken, then one transaction. */
@@ -69,22 +74,25 @@ public class OpmonIngest {
                 .flatMap(batch -> db.tx(dsl -> ingest(dsl, client, idempotencyKey, batch)));
     }
 
-    /** Reads and checks a body; CPU work to run off the event loop. */
+    /**
+     * Reads and checks a body; CPU work to run off the event loop. Only a body that is not a batch at all is
+     * refused; a record that is incomplete, of the wrong type or out of bounds is faulty, the others go on.
+     */
     OpmonBatch parse(byte[] body, String contentType) {
         String sha = ExchangeIngest.sha256(body);
         try {
             List<BatchBody.Line> lines = BatchBody.split(body, contentType, properties.maxBatchRecords());
-            List<FieldProblem> problems = new ArrayList<>();
-            List<OpmonRecord> records = new ArrayList<>();
+            IngestBounds bounds = new IngestBounds(Instant.now(), properties.clockSkew());
+            List<OpmonRecord> records = new ArrayList<>(lines.size());
+            List<List<FieldProblem>> faults = new ArrayList<>(lines.size());
             for (BatchBody.Line line : lines) {
-                records.add(OpmonRecord.parse(line.fields(), line.number(), problems));
+                List<FieldProblem> problems = new ArrayList<>();
+                records.add(OpmonRecord.parse(line.fields(), line.tokens(), line.number(), bounds, problems));
+                faults.add(problems);
             }
-            if (!problems.isEmpty()) {
-                throw new InvalidInputException(problems);
-            }
-            return new OpmonBatch(sha, lines, records, null);
+            return new OpmonBatch(sha, lines, records, faults, null);
         } catch (InvalidInputException e) {
-            return new OpmonBatch(sha, null, null, e);
+            return new OpmonBatch(sha, null, null, null, e);
         }
     }
 
@@ -101,17 +109,39 @@ public class OpmonIngest {
             throw batch.refusal();
         }
         UUID batchId = UUID.randomUUID();
-        Result r = apply(dsl, batchId, batch.lines(), batch.records());
+        List<BatchBody.Line> sound = new ArrayList<>();
+        List<OpmonRecord> soundRecords = new ArrayList<>();
+        List<Integer> soundIndex = new ArrayList<>();
+        ExchangeIngest.RecordOutcome[] outcomes = new ExchangeIngest.RecordOutcome[batch.lines().size()];
+        List<OpmonFaulty.Faulty> faulty = new ArrayList<>();
+        for (int i = 0; i < batch.lines().size(); i++) {
+            if (batch.records().get(i) == null) {
+                List<FieldProblem> reasons = batch.faults().get(i);
+                faulty.add(new OpmonFaulty.Faulty(i + 1, batch.lines().get(i).rawJson(), reasons));
+                outcomes[i] = new ExchangeIngest.RecordOutcome(i + 1, ExchangeIngest.Outcome.FAULTY, reasons);
+            } else {
+                sound.add(batch.lines().get(i));
+                soundRecords.add(batch.records().get(i));
+                soundIndex.add(i);
+            }
+        }
+        OpmonFaulty.store(dsl, batchId, faulty);
+        Result r = apply(dsl, batchId, sound, soundRecords);
+        for (int j = 0; j < soundIndex.size(); j++) {
+            outcomes[soundIndex.get(j)] = new ExchangeIngest.RecordOutcome(soundIndex.get(j) + 1, r.outcomes()[j], null);
+        }
         return ExchangeIngest.record(dsl, batchId, BatchKind.OPMON, client, idempotencyKey, batch.sha(), batch.lines().size(), r.accepted,
-                r.quarantined, r.duplicates);
+                r.quarantined, r.duplicates, faulty.size(), List.of(outcomes));
     }
 
-    record Result(int accepted, int quarantined, int duplicates) {
+    /** Counts, and what became of each record given (same order). */
+    record Result(int accepted, int quarantined, int duplicates, ExchangeIngest.Outcome[] outcomes) {
     }
 
     /** Attributes, stores, pairs and counts validated records. Also used to re-attribute quarantined ones. */
     Result apply(DSLContext dsl, UUID batchId, List<BatchBody.Line> lines, List<OpmonRecord> records) {
         ExchangeDirectory directory = directories.load(dsl);
+        ExchangeIngest.Outcome[] outcomes = new ExchangeIngest.Outcome[records.size()];
         List<ExchangeIngest.Quarantined> quarantined = new ArrayList<>();
         Map<String, OpmonRecord> byKey = new LinkedHashMap<>();
         Map<String, ExchangeDirectory.Party[]> parties = new LinkedHashMap<>();
@@ -130,18 +160,20 @@ public class OpmonIngest {
                 }
                 quarantined.add(new ExchangeIngest.Quarantined(lines.get(i).json(), unknown,
                         ExchangeReason.Given.of(ExchangeReason.UNKNOWN_XROAD_PARTIES, String.join(", ", unknown))));
+                outcomes[i] = ExchangeIngest.Outcome.QUARANTINED;
                 continue;
             }
             String key = rec.dedupeKey();
             if (byKey.putIfAbsent(key, rec) != null) {
                 inBatchDuplicates++;
+                outcomes[i] = ExchangeIngest.Outcome.DUPLICATE;
             } else {
                 parties.put(key, new ExchangeDirectory.Party[]{client, provider});
             }
         }
         ExchangeIngest.quarantine(dsl, batchId, StatSource.OPMON, quarantined);
         if (byKey.isEmpty()) {
-            return new Result(0, quarantined.size(), inBatchDuplicates);
+            return new Result(0, quarantined.size(), inBatchDuplicates, outcomes);
         }
 
         // Store each record once; those already stored (re-sent) are dropped here.
@@ -170,6 +202,11 @@ public class OpmonIngest {
         }
         Set<String> stored = new HashSet<>(insert.onConflictDoNothing().returningResult(OPMON_RECORD.DEDUPE_KEY).fetch(OPMON_RECORD.DEDUPE_KEY));
         int duplicates = inBatchDuplicates + (byKey.size() - stored.size());
+        for (int i = 0; i < records.size(); i++) {
+            if (outcomes[i] == null) {
+                outcomes[i] = stored.contains(records.get(i).dedupeKey()) ? ExchangeIngest.Outcome.ACCEPTED : ExchangeIngest.Outcome.DUPLICATE;
+            }
+        }
 
         // Pair new records with open calls (stored earlier or created in this batch), oldest first.
         List<OpmonRecord> fresh = byKey.entrySet().stream().filter(e -> stored.contains(e.getKey())).map(Map.Entry::getValue)
@@ -203,7 +240,7 @@ public class OpmonIngest {
         }
         write(dsl, touched);
         countIntoStats(dsl, touched, staleBuckets, batchId);
-        return new Result(stored.size(), quarantined.size(), duplicates);
+        return new Result(stored.size(), quarantined.size(), duplicates, outcomes);
     }
 
     private void write(DSLContext dsl, List<OpmonCall> calls) {

@@ -3,6 +3,8 @@ package cn.suqian.govshare.exchange;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.ProblemCode;
 
+import tools.jackson.core.JsonToken;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -58,9 +60,25 @@ record OpmonRecord(OffsetDateTime monitoringTs, OpmonSide side, String messageId
         return requestInTs != null ? OffsetDateTime.ofInstant(Instant.ofEpochMilli(requestInTs), ZoneOffset.UTC) : monitoringTs;
     }
 
+    /** Parses text fields without time bounds (stored records, rule tests). */
     static OpmonRecord parse(Map<String, String> f, int line, List<FieldProblem> problems) {
+        return parse(f, Map.of(), line, null, problems);
+    }
+
+    /** Most attachments one message may carry. */
+    static final long MAX_ATTACHMENTS = 1_000_000;
+
+    /**
+     * Parses and checks one record; null when it is faulty (each problem added). Times, sizes and durations must
+     * lie within {@code bounds} (null: times unchecked); times land in opmon_record, so its retention applies.
+     */
+    static OpmonRecord parse(Map<String, String> f, Map<String, JsonToken> t, int line, IngestBounds bounds, List<FieldProblem> problems) {
         int before = problems.size();
-        Long monitoringSeconds = number(f, "monitoringDataTs", line, true, problems);
+        Long monitoringSeconds = IngestBounds.whole(f, t, "monitoringDataTs", true, 0, Long.MAX_VALUE / 1000, line, problems);
+        if (monitoringSeconds != null && bounds != null && !bounds.within(Instant.ofEpochSecond(monitoringSeconds),
+                IngestBounds.OPMON_RETENTION_DAYS, line, "monitoringDataTs", f.get("monitoringDataTs"), problems)) {
+            monitoringSeconds = null;
+        }
         String sideText = required(f, "securityServerType", line, problems);
         OpmonSide side = null;
         if (sideText != null) {
@@ -78,12 +96,17 @@ record OpmonRecord(OffsetDateTime monitoringTs, OpmonSide side, String messageId
         String serviceClass = required(f, "serviceMemberClass", line, problems);
         String serviceMember = required(f, "serviceMemberCode", line, problems);
         String serviceCode = required(f, "serviceCode", line, problems);
-        Long requestIn = number(f, "requestInTs", line, false, problems);
-        Long requestOut = number(f, "requestOutTs", line, false, problems);
-        Long responseIn = number(f, "responseInTs", line, false, problems);
-        Long responseOut = number(f, "responseOutTs", line, false, problems);
-        Long requestSize = size(f, "request", line, problems);
-        Long responseSize = size(f, "response", line, problems);
+        Long requestIn = millis(f, t, "requestInTs", line, bounds, problems);
+        Long requestOut = millis(f, t, "requestOutTs", line, bounds, problems);
+        Long responseIn = millis(f, t, "responseInTs", line, bounds, problems);
+        Long responseOut = millis(f, t, "responseOutTs", line, bounds, problems);
+        if (requestIn != null && responseOut != null && (responseOut < requestIn || responseOut - requestIn > IngestBounds.MAX_DURATION_MS)) {
+            // a call takes no less than nothing and no more than a day
+            problems.add(IntervalStat.problem(line, "responseOutTs", f.get("responseOutTs"), ProblemCode.BETWEEN, requestIn,
+                    requestIn + IngestBounds.MAX_DURATION_MS));
+        }
+        Long requestSize = size(f, t, "request", line, problems);
+        Long responseSize = size(f, t, "response", line, problems);
         String succeededText = required(f, "succeeded", line, problems);
         boolean succeeded = false;
         if (succeededText != null) {
@@ -100,7 +123,7 @@ record OpmonRecord(OffsetDateTime monitoringTs, OpmonSide side, String messageId
                 problems.add(IntervalStat.problem(line, "serviceType", f.get("serviceType"), ProblemCode.ONE_OF, "WSDL, REST, OPENAPI3"));
             }
         }
-        Long status = number(f, "statusCode", line, false, problems);
+        Long status = IngestBounds.whole(f, t, "statusCode", false, 100, 599, line, problems);
         if (problems.size() > before) {
             return null;
         }
@@ -112,20 +135,35 @@ record OpmonRecord(OffsetDateTime monitoringTs, OpmonSide side, String messageId
                 optional(f, "securityServerInternalIp"));
     }
 
+    /** An epoch-millisecond time within the bounds (seconds given as milliseconds fall before the retention). */
+    private static Long millis(Map<String, String> f, Map<String, JsonToken> t, String field, int line, IngestBounds bounds,
+                               List<FieldProblem> problems) {
+        Long ms = IngestBounds.whole(f, t, field, false, 0, Long.MAX_VALUE, line, problems);
+        if (ms != null && bounds != null
+                && !bounds.within(Instant.ofEpochMilli(ms), IngestBounds.OPMON_RETENTION_DAYS, line, field, f.get(field), problems)) {
+            return null;
+        }
+        return ms;
+    }
+
     /** *Size when there are no attachments, *MimeSize otherwise; older servers' *SoapSize / *RestSize stand in for *Size. */
-    private static Long size(Map<String, String> f, String prefix, int line, List<FieldProblem> problems) {
-        Long attachments = number(f, prefix + "AttachmentCount", line, false, problems);
+    private static Long size(Map<String, String> f, Map<String, JsonToken> t, String prefix, int line, List<FieldProblem> problems) {
+        Long attachments = IngestBounds.whole(f, t, prefix + "AttachmentCount", false, 0, MAX_ATTACHMENTS, line, problems);
         if (attachments != null && attachments > 0) {
-            return number(f, prefix + "MimeSize", line, false, problems);
+            return bytes(f, t, prefix + "MimeSize", line, problems);
         }
-        Long size = number(f, prefix + "Size", line, false, problems);
+        Long size = bytes(f, t, prefix + "Size", line, problems);
         if (size == null) {
-            size = number(f, prefix + "SoapSize", line, false, problems);
+            size = bytes(f, t, prefix + "SoapSize", line, problems);
         }
         if (size == null) {
-            size = number(f, prefix + "RestSize", line, false, problems);
+            size = bytes(f, t, prefix + "RestSize", line, problems);
         }
         return size;
+    }
+
+    private static Long bytes(Map<String, String> f, Map<String, JsonToken> t, String field, int line, List<FieldProblem> problems) {
+        return IngestBounds.whole(f, t, field, false, 0, IngestBounds.MAX_BYTES, line, problems);
     }
 
     private static String required(Map<String, String> f, String field, int line, List<FieldProblem> problems) {
@@ -142,26 +180,5 @@ record OpmonRecord(OffsetDateTime monitoringTs, OpmonSide side, String messageId
     private static String optional(Map<String, String> f, String field) {
         String v = f.get(field);
         return v == null || v.isBlank() ? null : v.strip();
-    }
-
-    private static Long number(Map<String, String> f, String field, int line, boolean required, List<FieldProblem> problems) {
-        String v = optional(f, field);
-        if (v == null) {
-            if (required) {
-                problems.add(IntervalStat.problem(line, field, null, ProblemCode.REQUIRED));
-            }
-            return null;
-        }
-        try {
-            long n = v.contains(".") ? (long) Double.parseDouble(v) : Long.parseLong(v);
-            if (n < 0) {
-                problems.add(IntervalStat.problem(line, field, v, ProblemCode.NOT_NEGATIVE));
-                return null;
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            problems.add(IntervalStat.problem(line, field, v, ProblemCode.NUMBER));
-            return null;
-        }
     }
 }

@@ -99,6 +99,7 @@ public enum ProblemCode implements MessageCode {
     NOT_JSON_OBJECT,
     INVALID_JSON("cause"),
     BEFORE_RETENTION("oldest"),
+    LATER_THAN_ALLOWED("latest"),
     EXCEEDS_CALLS("calls"),
     LATENCY_WITHOUT_CALLS,
     REPEATED_INTERVAL("record"),

@@ -18,6 +18,7 @@ import java.util.Map;
 
 import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_STAT;
 import static cn.suqian.govshare.db.schema.Tables.OPMON_CALL;
+import static cn.suqian.govshare.db.schema.Tables.OPMON_FAULTY;
 import static cn.suqian.govshare.db.schema.Tables.OPMON_RECORD;
 import static cn.suqian.govshare.support.InformationSystems.aSystem;
 import static cn.suqian.govshare.support.OpmonRecords.aClientRecord;
@@ -138,11 +139,50 @@ class OpmonIngestTests {
     }
 
     @Test
-    void unknown_members_are_quarantined_and_invalid_records_refused() {
+    void unknown_members_are_quarantined_and_incomplete_records_kept_as_faulty() {
         var result = push(records(client("m-5", 0, 1, 2, 3).clientMember("SQ-STRANGER")), 200);
         assertThat(result).containsEntry("quarantined", 1).containsEntry("accepted", 0);
-        var problem = push("{\"records\":[{\"securityServerType\":\"Middleman\",\"succeeded\":\"maybe\"}]}", 400);
-        assertThat((List<Map<String, Object>>) problem.get("errors")).extracting(e -> e.get("field"))
+        var faulty = push("{\"records\":[{\"securityServerType\":\"Middleman\",\"succeeded\":\"maybe\"}]}", 200);
+        assertThat(faulty).containsEntry("faulty", 1).containsEntry("accepted", 0);
+        var outcome = ((List<Map<String, Object>>) faulty.get("records")).getFirst();
+        assertThat(outcome).containsEntry("index", 1).containsEntry("outcome", "FAULTY");
+        assertThat((List<Map<String, Object>>) outcome.get("reasons")).extracting(e -> e.get("field"))
                 .contains("monitoringDataTs", "securityServerType", "messageId", "serviceCode", "succeeded");
+    }
+
+    @Test
+    void a_faulty_record_is_kept_apart_and_the_rest_of_the_batch_stored_once() {
+        int faultyBefore = dsl.fetchCount(OPMON_FAULTY);
+        // a request that failed before it was parsed: no messageId, no client, no service
+        String failed = "{\"monitoringDataTs\":" + (t0 / 1000 + 1) + ",\"securityServerType\":\"Client\",\"succeeded\":false,"
+                + "\"faultCode\":\"Server.ClientProxy.InvalidMessage\",\"requestInTs\":" + t0 + "}";
+        String body = "{\"records\":[" + client("m-faulty-1", 0, 1, 2, 3).json() + "," + failed + ","
+                + client("m-faulty-2", 0, 1, 2, 3).set("requestSize", 1.5).json() + "]}";
+
+        var first = push(body, 200);
+        var again = push(body, 200);
+
+        assertThat(first).containsEntry("lines", 3).containsEntry("accepted", 1).containsEntry("faulty", 2);
+        assertThat((List<Map<String, Object>>) first.get("records")).extracting(r -> r.get("index"), r -> r.get("outcome"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "ACCEPTED"), org.assertj.core.groups.Tuple.tuple(2, "FAULTY"),
+                        org.assertj.core.groups.Tuple.tuple(3, "FAULTY"));
+        assertThat(again).containsEntry("accepted", 0).containsEntry("duplicates", 1).containsEntry("faulty", 2);
+        assertThat(dsl.fetchCount(OPMON_FAULTY)).isEqualTo(faultyBefore + 2);
+
+        var list = (Map<String, Object>) Api.as(port, "auditor").get().uri("/api/v1/exchange/opmon/faulty?size=2").exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        var newest = ((List<Map<String, Object>>) list.get("items")).getFirst();
+        assertThat(newest).containsEntry("recordIndex", 3);
+        assertThat((Map<String, Object>) newest.get("record")).containsEntry("requestSize", 1.5);
+        assertThat((List<Map<String, Object>>) newest.get("reasons")).extracting(r -> r.get("field"), r -> r.get("code"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("requestSize", "wholeNumber"));
+    }
+
+    @Test
+    void only_a_body_that_is_not_json_is_refused_whole() {
+        int faultyBefore = dsl.fetchCount(OPMON_FAULTY);
+        var problem = push("this is not json", 400);
+        assertThat((List<Map<String, Object>>) problem.get("errors")).extracting(e -> e.get("code")).containsExactly("invalidJson");
+        assertThat(dsl.fetchCount(OPMON_FAULTY)).isEqualTo(faultyBefore);
     }
 }

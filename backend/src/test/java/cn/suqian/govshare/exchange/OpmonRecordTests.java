@@ -130,8 +130,8 @@ class OpmonRecordTests {
         assertThat(problems).extracting(FieldProblem::field, FieldProblem::value).containsExactlyInAnyOrder(
                 tuple("securityServerType", "Middleman"), tuple("succeeded", "maybe"), tuple("serviceType", "SOAP"),
                 tuple("requestSize", "-5"), tuple("statusCode", "ok"));
-        assertThat(problems).filteredOn(p -> p.field().equals("requestSize")).extracting(p -> p.code().code()).containsExactly("notNegative");
-        assertThat(problems).filteredOn(p -> p.field().equals("statusCode")).extracting(p -> p.code().code()).containsExactly("number");
+        assertThat(problems).filteredOn(p -> p.field().equals("requestSize")).extracting(p -> p.code().code()).containsExactly("between");
+        assertThat(problems).filteredOn(p -> p.field().equals("statusCode")).extracting(p -> p.code().code()).containsExactly("wholeNumber");
     }
 
     @Test

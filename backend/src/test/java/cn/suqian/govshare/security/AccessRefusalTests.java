@@ -113,6 +113,7 @@ class AccessRefusalTests {
             new Call(HttpMethod.GET, "/api/v1/exchange/anomalies", null, PEOPLE),
             new Call(HttpMethod.PUT, "/api/v1/exchange/anomalies/999999", "{\"status\":\"NORMAL\"}", Set.of("admin")),
             new Call(HttpMethod.GET, "/api/v1/exchange/quarantine", null, Set.of("admin", "auditor")),
+            new Call(HttpMethod.GET, "/api/v1/exchange/opmon/faulty", null, Set.of("admin", "auditor")),
             new Call(HttpMethod.POST, "/api/v1/exchange/quarantine/reprocess", null, Set.of("admin")),
             new Call(HttpMethod.GET, "/api/v1/exchange/zombies", null, PEOPLE),
             new Call(HttpMethod.POST, "/api/v1/exchange/rollups/refresh", null, Set.of("admin")),

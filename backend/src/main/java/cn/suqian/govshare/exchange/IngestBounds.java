@@ -1,0 +1,108 @@
+package cn.suqian.govshare.exchange;
+
+import cn.suqian.govshare.web.FieldProblem;
+import cn.suqian.govshare.web.ProblemCode;
+import tools.jackson.core.JsonToken;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plausibility bounds for every number and time of both ingest paths (README, "Exchange ingest bounds"):
+ * a value outside them is refused (statistics) or makes the record faulty (op-monitoring), never clamped,
+ * so no nonsense reaches the totals and no partition is made for a time that cannot be. Times lie between
+ * the retention of the table they land in and now plus the configured clock skew; counts, sizes and
+ * durations are JSON integers (a whole exponent form such as {@code 1e3} counts as one) from 0 to a
+ * physical limit.
+ */
+record IngestBounds(Instant now, Duration clockSkew) {
+
+    /** Largest request, response or interval volume: 1 TiB. */
+    static final long MAX_BYTES = 1L << 40;
+    /** Longest call, and largest single latency: one day in ms. */
+    static final long MAX_DURATION_MS = 86_400_000L;
+    /** Most calls (and records) in one 5-minute interval; longer intervals in proportion. */
+    static final long MAX_CALLS_PER_5_MIN = 1_000_000_000L;
+    /** Retention of opmon_record (V6): the table op-monitoring times land in. */
+    static final int OPMON_RETENTION_DAYS = 90;
+
+    Instant latest() {
+        return now.plus(clockSkew);
+    }
+
+    Instant oldest(int retentionDays) {
+        return now.minus(retentionDays, ChronoUnit.DAYS);
+    }
+
+    /** Most calls an interval of this length can plausibly hold. */
+    static long maxCalls(long intervalSeconds) {
+        return MAX_CALLS_PER_5_MIN * Math.max(1, (intervalSeconds + 299) / 300);
+    }
+
+    /** a × b, or Long.MAX_VALUE when that does not fit. */
+    static long times(long a, long b) {
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** A time checked against [now − retention, now + clock skew]; false (and a problem) when outside. */
+    boolean within(Instant t, int retentionDays, int line, String field, Object value, List<FieldProblem> problems) {
+        if (t.isAfter(latest())) {
+            problems.add(IntervalStat.problem(line, field, value, ProblemCode.LATER_THAN_ALLOWED, latest().truncatedTo(ChronoUnit.SECONDS)));
+            return false;
+        }
+        Instant oldest = oldest(retentionDays);
+        if (t.isBefore(oldest)) {
+            problems.add(IntervalStat.problem(line, field, value, ProblemCode.BEFORE_RETENTION, oldest.truncatedTo(ChronoUnit.SECONDS)));
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * A whole number from {@code min} to {@code max}, or null (absent, or refused with a problem). In JSON it must
+     * be a number token: a string, boolean, array or object where a number belongs is refused; in CSV (no tokens)
+     * the text must read as one. Read exactly (never through a double), so {@code 1e400} or
+     * {@code 9223372036854775808} is out of bounds, not infinite or wrapped.
+     */
+    static Long whole(Map<String, String> fields, Map<String, JsonToken> tokens, String field, boolean required, long min, long max,
+                      int line, List<FieldProblem> problems) {
+        JsonToken token = tokens.get(field);
+        String v = fields.get(field);
+        if (token != null && token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT
+                && token != JsonToken.VALUE_NULL) {
+            Object shown = token == JsonToken.START_ARRAY ? "[…]" : token == JsonToken.START_OBJECT ? "{…}" : v;
+            problems.add(IntervalStat.problem(line, field, shown, ProblemCode.WHOLE_NUMBER));
+            return null;
+        }
+        if (v == null || v.isBlank()) {
+            if (required) {
+                problems.add(IntervalStat.problem(line, field, null, ProblemCode.REQUIRED));
+            }
+            return null;
+        }
+        BigDecimal n;
+        try {
+            n = new BigDecimal(v.strip());
+        } catch (NumberFormatException e) {
+            problems.add(IntervalStat.problem(line, field, v, ProblemCode.WHOLE_NUMBER));
+            return null;
+        }
+        if (n.signum() != 0 && n.stripTrailingZeros().scale() > 0) {
+            problems.add(IntervalStat.problem(line, field, v, ProblemCode.WHOLE_NUMBER));
+            return null;
+        }
+        if (n.compareTo(BigDecimal.valueOf(min)) < 0 || n.compareTo(BigDecimal.valueOf(max)) > 0) {
+            problems.add(IntervalStat.problem(line, field, v, ProblemCode.BETWEEN, min, max));
+            return null;
+        }
+        return n.longValueExact();
+    }
+}

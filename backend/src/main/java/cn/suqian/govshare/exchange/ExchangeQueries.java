@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_DAILY;
 import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_HOURLY;
@@ -27,8 +26,9 @@ import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_MONTHLY_FLOW;
 import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_STAT;
 
 /**
- * The reading side: every figure comes from the rollups (see {@link PeriodPlan}), never from raw rows, so
- * a year's question costs a few thousand rows. {@link #rawFlows} answers the same question from raw rows;
+ * The reading side: every figure comes from the rollups (see {@link PeriodPlan}), so a year's question costs a
+ * few thousand rows, and is current the moment a push is answered: buckets still waiting for the rollup job are
+ * read from the next finer level, down to raw rows for queued hours (see {@link LiveRows}). {@link #rawFlows} answers the same question from raw rows;
  * tests and the benchmark compare the two.
  */
 @Component
@@ -132,33 +132,11 @@ public class ExchangeQueries {
 
     /**
      * The rows of a plan: its hours from the hourly rollup, its days from the daily, its months from the monthly
-     * flows (which have no resource, so a plan by resource has no months).
+     * flows (which have no resource, so a plan by resource has no months); buckets the rollups have not caught
+     * up with yet from the next finer level, down to raw rows (see {@link LiveRows}).
      */
     static Select<Record> planRows(PeriodPlan plan, boolean withResource, String organisation) {
-        if (withResource && plan.months() != null) {
-            throw new IllegalArgumentException("the monthly flows have no resource: plan without months");
-        }
-        Rollup h = Rollup.HOURLY;
-        Rollup d = Rollup.DAILY;
-        Rollup m = Rollup.MONTHLY;
-        List<Select<Record>> slices = new ArrayList<>();
-        for (OffsetDateTime[] hours : plan.hours()) {
-            slices.add(DSL.select(h.columns(withResource)).from(h.table())
-                    .where(EXCHANGE_HOURLY.BUCKET.ge(hours[0]).and(EXCHANGE_HOURLY.BUCKET.lt(hours[1]))).and(h.involving(organisation)));
-        }
-        for (LocalDate[] days : plan.days()) {
-            slices.add(DSL.select(d.columns(withResource)).from(d.table())
-                    .where(EXCHANGE_DAILY.DAY.ge(days[0]).and(EXCHANGE_DAILY.DAY.lt(days[1]))).and(d.involving(organisation)));
-        }
-        if (plan.months() != null) {
-            slices.add(DSL.select(m.columns(false)).from(m.table())
-                    .where(EXCHANGE_MONTHLY_FLOW.MONTH.ge(plan.months()[0]).and(EXCHANGE_MONTHLY_FLOW.MONTH.lt(plan.months()[1])))
-                    .and(m.involving(organisation)));
-        }
-        if (slices.isEmpty()) {
-            slices.add(DSL.select(h.columns(withResource)).from(h.table()).where(DSL.falseCondition()));
-        }
-        return slices.stream().reduce(Select::unionAll).orElseThrow();
+        return LiveRows.of(plan, LiveRows.Grain.NONE, withResource, organisation);
     }
 
     public Summary summary(DSLContext dsl, OffsetDateTime from, OffsetDateTime to, String organisation) {
@@ -226,29 +204,34 @@ public class ExchangeQueries {
         String granularity = length.compareTo(Duration.ofDays(3)) <= 0 ? "HOUR" : length.compareTo(Duration.ofDays(120)) <= 0 ? "DAY" : "MONTH";
         LocalDate firstDay = plan.from().atZoneSameInstant(PeriodPlan.ZONE).toLocalDate();
         LocalDate lastDay = plan.to().minusNanos(1).atZoneSameInstant(PeriodPlan.ZONE).toLocalDate();
-        List<Point> points = switch (granularity) {
-            case "HOUR" -> points(dsl, Rollup.HOURLY, EXCHANGE_HOURLY.BUCKET,
-                    EXCHANGE_HOURLY.BUCKET.ge(plan.from()).and(EXCHANGE_HOURLY.BUCKET.lt(plan.to())), organisation, bucket -> bucket);
-            case "DAY" -> points(dsl, Rollup.DAILY, EXCHANGE_DAILY.DAY,
-                    EXCHANGE_DAILY.DAY.between(firstDay, lastDay), organisation, ExchangeQueries::startOf);
-            default -> points(dsl, Rollup.MONTHLY, EXCHANGE_MONTHLY_FLOW.MONTH,
-                    EXCHANGE_MONTHLY_FLOW.MONTH.between(firstDay.withDayOfMonth(1), lastDay), organisation, ExchangeQueries::startOf);
+        PeriodPlan byBucket = switch (granularity) {
+            case "HOUR" -> new PeriodPlan(plan.from(), plan.to(), List.<OffsetDateTime[]>of(new OffsetDateTime[]{plan.from(), plan.to()}),
+                    List.of(), null);
+            case "DAY" -> new PeriodPlan(startOf(firstDay), startOf(lastDay.plusDays(1)), List.of(),
+                    List.<LocalDate[]>of(new LocalDate[]{firstDay, lastDay.plusDays(1)}), null);
+            default -> months(firstDay.withDayOfMonth(1), lastDay.withDayOfMonth(1).plusMonths(1));
         };
+        LiveRows.Grain grain = LiveRows.Grain.valueOf(granularity);
+        Class<?> type = grain == LiveRows.Grain.HOUR ? OffsetDateTime.class : LocalDate.class;
+        Table<Record> rows = LiveRows.of(byBucket, grain, false, organisation).asTable("f");
+        Rollup f = Rollup.HOURLY.in(rows);
+        Field<?> time = rows.field(LiveRows.TIME);
+        Sums sums = Sums.of(f);
+        List<Point> points = dsl.select(time).select(sums.fields()).from(rows)
+                .groupBy(time).orderBy(time)
+                .fetch(r -> {
+                    Object t = r.get(time, type);
+                    OffsetDateTime start = t instanceof LocalDate day ? startOf(day) : (OffsetDateTime) t;
+                    Figures figures = sums.of(r);
+                    return new Point(start.withOffsetSameInstant(ZoneOffset.UTC), figures.calls(), figures.failedCalls(),
+                            figures.records(), figures.bytes(), figures.avgLatencyMs());
+                });
         return new Series(granularity, points);
     }
 
-    /** One point per value of the rollup's time column, at the instant it starts. */
-    private static <T> List<Point> points(DSLContext dsl, Rollup rollup, Field<T> time, Condition period, String organisation,
-                                          Function<T, OffsetDateTime> start) {
-        Sums sums = Sums.of(rollup);
-        return dsl.select(time).select(sums.fields()).from(rollup.table())
-                .where(period).and(rollup.involving(organisation))
-                .groupBy(time).orderBy(time)
-                .fetch(r -> {
-                    Figures f = sums.of(r);
-                    return new Point(start.apply(r.get(time)).withOffsetSameInstant(ZoneOffset.UTC), f.calls(), f.failedCalls(),
-                            f.records(), f.bytes(), f.avgLatencyMs());
-                });
+    /** A plan of whole months only, [first, end). */
+    private static PeriodPlan months(LocalDate first, LocalDate end) {
+        return new PeriodPlan(startOf(first), startOf(end), List.of(), List.of(), new LocalDate[]{first, end});
     }
 
     /** When a calendar day (or the month starting on it) begins in China Standard Time. */
@@ -274,15 +257,15 @@ public class ExchangeQueries {
     }
 
     public YearOverYear yearOverYear(DSLContext dsl, int year, String organisation) {
-        var m = EXCHANGE_MONTHLY_FLOW;
         long[] current = new long[13];
         long[] previous = new long[13];
-        Field<BigDecimal> calls = DSL.sum(m.CALLS).as(m.CALLS);
-        dsl.select(m.MONTH, calls).from(m)
-                .where(m.MONTH.ge(LocalDate.of(year - 1, 1, 1)).and(m.MONTH.lt(LocalDate.of(year + 1, 1, 1))))
-                .and(Rollup.MONTHLY.involving(organisation))
-                .groupBy(m.MONTH)
-                .forEach(r -> (r.get(m.MONTH).getYear() == year ? current : previous)[r.get(m.MONTH).getMonthValue()] += n(r.get(calls)));
+        Table<Record> rows = LiveRows.of(months(LocalDate.of(year - 1, 1, 1), LocalDate.of(year + 1, 1, 1)), LiveRows.Grain.MONTH,
+                false, organisation).asTable("f");
+        Field<LocalDate> monthStart = rows.field(LiveRows.TIME, LocalDate.class);
+        Field<BigDecimal> calls = DSL.sum(Rollup.HOURLY.in(rows).calls()).as("calls");
+        dsl.select(monthStart, calls).from(rows)
+                .groupBy(monthStart)
+                .forEach(r -> (r.get(monthStart).getYear() == year ? current : previous)[r.get(monthStart).getMonthValue()] += n(r.get(calls)));
         List<MonthComparison> months = new ArrayList<>();
         long sum = 0;
         long prevSum = 0;

@@ -15,8 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a period is answered from rollups without touching raw rows: whole months from the monthly flows,
- * whole days from the daily rollup, the remaining hours at either end from the hourly rollup. A period is
+ * How a period is answered from rollups: whole months from the monthly flows, whole days from the daily rollup,
+ * the remaining hours at either end from the hourly rollup ({@link LiveRows} reads buckets the rollups have not
+ * caught up with from the next finer level). A period is
  * resolved to the whole hours it touches; days and months are Asia/Shanghai calendar days and months.
  */
 record PeriodPlan(OffsetDateTime from, OffsetDateTime to, List<OffsetDateTime[]> hours, List<LocalDate[]> days, LocalDate[] months) {

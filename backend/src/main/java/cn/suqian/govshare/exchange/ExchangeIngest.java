@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_STAT;
 import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_BATCH;
 import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_QUARANTINE;
 
@@ -57,14 +58,16 @@ public class ExchangeIngest {
 
     private final Db db;
     private final Blocking blocking;
+    private final PartitionsAhead partitions;
     private final StatsMerge merge;
     private final ExchangeProperties properties;
 
     private final ExchangeDirectory.Loader directories;
 
-    ExchangeIngest(Db db, Blocking blocking, StatsMerge merge, ExchangeProperties properties, ExchangeDirectory.Loader directories) {
+    ExchangeIngest(Db db, Blocking blocking, PartitionsAhead partitions, StatsMerge merge, ExchangeProperties properties, ExchangeDirectory.Loader directories) {
         this.db = db;
         this.blocking = blocking;
+        this.partitions = partitions;
         this.directories = directories;
         this.merge = merge;
         this.properties = properties;
@@ -81,7 +84,9 @@ public class ExchangeIngest {
     /** One pushed batch: the body parsed off the event loop and before any connection is taken, then one transaction. */
     public Mono<BatchResult> ingestStats(String client, String idempotencyKey, byte[] body, String contentType) {
         return blocking.call(() -> parseStats(body, contentType))
-                .flatMap(batch -> db.tx(dsl -> ingestStats(dsl, client, idempotencyKey, batch)));
+                .flatMap(batch -> partitions.ensure(EXCHANGE_STAT, batch.stats() == null ? java.util.List.of()
+                                : batch.stats().stream().filter(java.util.Objects::nonNull).map(IntervalStat::intervalStart).toList())
+                        .then(db.tx(dsl -> ingestStats(dsl, client, idempotencyKey, batch))));
     }
 
     /** Reads and checks a body; CPU work to run off the event loop. */

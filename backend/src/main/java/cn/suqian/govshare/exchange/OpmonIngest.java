@@ -45,15 +45,17 @@ public class OpmonIngest {
 
     private final Db db;
     private final Blocking blocking;
+    private final PartitionsAhead partitions;
     private final StatsMerge merge;
     private final TimeSeriesStorage storage;
     private final ExchangeProperties properties;
 
     private final ExchangeDirectory.Loader directories;
 
-    OpmonIngest(Db db, Blocking blocking, StatsMerge merge, TimeSeriesStorage storage, ExchangeProperties properties, ExchangeDirectory.Loader directories) {
+    OpmonIngest(Db db, Blocking blocking, PartitionsAhead partitions, StatsMerge merge, TimeSeriesStorage storage, ExchangeProperties properties, ExchangeDirectory.Loader directories) {
         this.db = db;
         this.blocking = blocking;
+        this.partitions = partitions;
         this.directories = directories;
         this.merge = merge;
         this.storage = storage;
@@ -71,7 +73,9 @@ public class OpmonIngest {
     /** One pushed batch: the body parsed off the event loop and before any connection is taken, then one transaction. */
     public Mono<ExchangeIngest.BatchResult> ingest(String client, String idempotencyKey, byte[] body, String contentType) {
         return blocking.call(() -> parse(body, contentType))
-                .flatMap(batch -> db.tx(dsl -> ingest(dsl, client, idempotencyKey, batch)));
+                .flatMap(batch -> partitions.ensure(OPMON_RECORD, batch.records() == null ? java.util.List.of()
+                                : batch.records().stream().filter(java.util.Objects::nonNull).map(OpmonRecord::monitoringTs).toList())
+                        .then(db.tx(dsl -> ingest(dsl, client, idempotencyKey, batch))));
     }
 
     /**

@@ -69,6 +69,23 @@ class StatsIngestTests {
     }
 
     @Test
+    void partitions_for_a_batch_are_made_in_their_own_transaction_before_the_batch() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dsl.fetchValue("SELECT ts_timescaledb_enabled()", Boolean.class) == Boolean.FALSE,
+                "plain-PostgreSQL partitions");
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).minusHours(1);
+        OffsetDateTime old = now.minusDays(300); // inside retention, outside the partitions made ahead
+        push("admin", "[" + line(now, "water", "egov", "res-ahead", 1, 0) + "]", "application/json", "k-ahead", 200);
+        java.util.function.Supplier<Integer> partitions = () -> dsl.fetchCount(org.jooq.impl.DSL.selectOne()
+                .from("pg_inherits").where("inhparent = 'exchange_stat'::regclass"));
+        int before = partitions.get();
+
+        // the batch itself is refused (a key reused for another body) and rolled back; its partition stays, made before it
+        push("admin", "[" + line(old, "water", "egov", "res-ahead", 5, 0) + "]", "application/json", "k-ahead", 409);
+        assertThat(partitions.get()).isEqualTo(before + 1);
+        assertThat(calls("res-ahead")).isEqualTo(1);
+    }
+
+    @Test
     void ndjson_and_csv_are_accepted_too() {
         OffsetDateTime t = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).minusHours(5);
         push("admin", line(t, "water", "egov", "res-nd", 5, 0) + "\n" + line(t, "egov", "water", "res-nd", 6, 0) + "\n",

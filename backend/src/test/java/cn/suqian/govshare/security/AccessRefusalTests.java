@@ -207,7 +207,7 @@ class AccessRefusalTests {
     @Test
     void wrong_password_and_unknown_token_are_401() {
         WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .defaultHeaders(h -> h.setBasicAuth("leader", "not-the-password")).defaultHeader("Connection", "close").build()
+                .defaultHeaders(h -> h.setBasicAuth("leader", "not-the-password")).build()
                 .get().uri("/api/v1/me").exchange()
                 .expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.status").isEqualTo(401);

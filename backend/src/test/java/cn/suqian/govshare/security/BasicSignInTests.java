@@ -22,7 +22,6 @@ class BasicSignInTests {
     WebTestClient basic(String username, String password) {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30))
                 .defaultHeaders(h -> h.setBasicAuth(username, password))
-                .defaultHeader("Connection", "close")
                 .build();
     }
 

@@ -47,7 +47,12 @@ function renderCards(status) {
       label: t('overview.card.timeseries'),
       value: tEnum('timeseries', status.timeseriesMode),
       textual: true,
-      note: t('overview.card.timeseriesNote'),
+      // upkeep of the time-series tables: TimescaleDB's policy jobs, or GovShare's partition upkeep
+      note: t('overview.card.timeseriesJobs', {
+        jobs: fmt.number(status.timeseriesJobs?.length ?? 0),
+        failing: fmt.number((status.timeseriesJobs ?? []).filter((j) => j.failing).length),
+      }),
+      tone: (status.timeseriesJobs ?? []).some((j) => j.failing) ? 'alert' : null,
     },
     {
       label: t('overview.card.mode'),

@@ -5,6 +5,7 @@ import cn.suqian.govshare.catalogue.CatalogueResource.OpenAttribute;
 import cn.suqian.govshare.catalogue.CatalogueResource.SharingType;
 
 import cn.suqian.govshare.record.Params;
+import cn.suqian.govshare.record.RecordRules;
 import cn.suqian.govshare.record.SheetImport;
 import cn.suqian.govshare.record.SpreadsheetResponses;
 
@@ -52,11 +53,11 @@ class CatalogueController {
                         Integer category, String sourceSystem, String q, Boolean includeRetired) {
 
         CatalogueService.Filter filter() {
-            return new CatalogueService.Filter(Params.blank(organisation),
+            return new CatalogueService.Filter(RecordRules.trim(organisation),
                     Params.enumOf("sharingType", sharingType, SharingType.class),
                     Params.enumOf("openAttribute", openAttribute, OpenAttribute.class), mounted,
                     Params.enumOf("baseDatabase", baseDatabase, BaseDatabase.class), category,
-                    Params.blank(sourceSystem), q, Boolean.TRUE.equals(includeRetired));
+                    RecordRules.trim(sourceSystem), q, Boolean.TRUE.equals(includeRetired));
         }
     }
 

@@ -75,8 +75,8 @@ public record InformationSystem(
     /** Trimmed texts, money to the cent, aliases de-duplicated, no timestamps: what is compared and stored. */
     @Override
     public InformationSystem normalised() {
-        return new InformationSystem(trim(code), trim(organisationCode), trim(name), trim(purpose), fundingType,
-                lifecycleStatus, statusSince, deployment, trim(dataRoomCode), network, trim(privateNetworkCode),
+        return new InformationSystem(RecordRules.trim(code), RecordRules.trim(organisationCode), RecordRules.trim(name), RecordRules.trim(purpose), fundingType,
+                lifecycleStatus, statusSince, deployment, RecordRules.trim(dataRoomCode), network, RecordRules.trim(privateNetworkCode),
                 migrationPlannedOn, mustConnect, platformConnectedOn, protectionLevel, protectionAssessedOn,
                 containsSecrets == null ? Boolean.FALSE : containsSecrets,
                 annualOmCost == null ? null : annualOmCost.setScale(2, RoundingMode.HALF_UP),
@@ -100,9 +100,5 @@ public record InformationSystem(
     @Override
     public List<FieldProblem> checkReferences(References references) {
         return InformationSystemRules.checkReferences(this, references);
-    }
-
-    static String trim(String s) {
-        return RecordRules.trim(s);
     }
 }

@@ -5,6 +5,7 @@ import cn.suqian.govshare.inventory.InformationSystem.LifecycleStatus;
 import cn.suqian.govshare.inventory.InformationSystem.NetworkType;
 
 import cn.suqian.govshare.record.Params;
+import cn.suqian.govshare.record.RecordRules;
 import cn.suqian.govshare.record.SheetImport;
 import cn.suqian.govshare.record.SpreadsheetResponses;
 
@@ -150,7 +151,7 @@ class InformationSystemController {
 
     static InformationSystemService.Filter filter(String organisation, String lifecycleStatus, String deployment, String network,
                                                   Boolean mustConnect, String q, boolean includeRetired) {
-        return new InformationSystemService.Filter(Params.blank(organisation),
+        return new InformationSystemService.Filter(RecordRules.trim(organisation),
                 Params.enumOf("lifecycleStatus", lifecycleStatus, LifecycleStatus.class),
                 Params.enumOf("deployment", deployment, Deployment.class),
                 Params.enumOf("network", network, NetworkType.class), mustConnect, q, includeRetired);

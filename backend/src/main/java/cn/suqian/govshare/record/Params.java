@@ -23,9 +23,4 @@ public final class Params {
                     .map(Enum::name).collect(Collectors.joining(", "))));
         }
     }
-
-    /** A request parameter with blanks read as absent. */
-    public static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

@@ -1,13 +1,10 @@
 package cn.suqian.govshare.inventory;
 
 import cn.suqian.govshare.inventory.InformationSystem.LifecycleStatus;
-import cn.suqian.govshare.record.References;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,25 +33,5 @@ public class Inventory {
     /** The organisation owning a system (retired ones included). */
     public Optional<String> ownerOf(DSLContext dsl, String systemCode) {
         return systemCode == null ? Optional.empty() : systems.ownerOf(dsl, systemCode);
-    }
-
-    /** Owners of active systems, for other registries' reference checks. */
-    @org.springframework.context.annotation.Bean
-    static References.Source systemOwners(Inventory inventory) {
-        return References.source(References.Kind.INFORMATION_SYSTEM, dsl -> {
-            Map<String, String> owners = new LinkedHashMap<>();
-            inventory.active(dsl).forEach(s -> owners.put(s.code(), s.organisationCode()));
-            return owners;
-        });
-    }
-
-    /** Which active system holds each exchange alias. */
-    @org.springframework.context.annotation.Bean
-    static References.Source exchangeAliasHolders(Inventory inventory) {
-        return References.source(References.Kind.EXCHANGE_ALIAS, dsl -> {
-            Map<String, String> holders = new LinkedHashMap<>();
-            inventory.active(dsl).forEach(s -> s.exchangeAliases().forEach(a -> holders.put(a, s.code())));
-            return holders;
-        });
     }
 }

@@ -6,10 +6,11 @@ import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.db.TimeSeriesStorage;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
+import cn.suqian.govshare.db.Copy;
 import cn.suqian.govshare.db.schema.tables.records.OpmonCallRecord;
+import cn.suqian.govshare.db.schema.tables.records.OpmonRecordRecord;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Query;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -188,23 +189,11 @@ public class OpmonIngest {
             max = max == null || rec.monitoringTs().isAfter(max) ? rec.monitoringTs() : max;
         }
         storage.ensurePartitions(dsl, OPMON_RECORD, min, max.plusSeconds(1));
-        var insert = dsl.insertInto(OPMON_RECORD, OPMON_RECORD.MONITORING_TS, OPMON_RECORD.SIDE, OPMON_RECORD.DEDUPE_KEY,
-                OPMON_RECORD.MESSAGE_ID, OPMON_RECORD.X_REQUEST_ID, OPMON_RECORD.REQUEST_IN_TS, OPMON_RECORD.REQUEST_OUT_TS,
-                OPMON_RECORD.RESPONSE_IN_TS, OPMON_RECORD.RESPONSE_OUT_TS, OPMON_RECORD.CLIENT_ID, OPMON_RECORD.SERVICE_ID,
-                OPMON_RECORD.SERVICE_CODE, OPMON_RECORD.SERVICE_VERSION, OPMON_RECORD.SERVICE_TYPE, OPMON_RECORD.CLIENT_ORG,
-                OPMON_RECORD.CLIENT_SYSTEM, OPMON_RECORD.PROVIDER_ORG, OPMON_RECORD.PROVIDER_SYSTEM, OPMON_RECORD.REQUEST_SIZE,
-                OPMON_RECORD.RESPONSE_SIZE, OPMON_RECORD.SUCCEEDED, OPMON_RECORD.FAULT_CODE, OPMON_RECORD.FAULT_STRING,
-                OPMON_RECORD.STATUS_CODE, OPMON_RECORD.METASERVICE, OPMON_RECORD.SECURITY_SERVER, OPMON_RECORD.BATCH_ID);
-        for (var e : byKey.entrySet()) {
-            OpmonRecord r = e.getValue();
-            var p = parties.get(e.getKey());
-            insert = insert.values(r.monitoringTs(), r.side(), e.getKey(), r.messageId(), r.xRequestId(), r.requestInTs(),
-                    r.requestOutTs(), r.responseInTs(), r.responseOutTs(), r.clientId(), r.serviceId(), r.serviceCode(),
-                    r.serviceVersion(), r.serviceType(), p[0].organisation(), p[0].system(), p[1].organisation(), p[1].system(),
-                    r.requestSize(), r.responseSize(), r.succeeded(), r.faultCode(), r.faultString(), r.statusCode(), r.metaservice(),
-                    r.securityServer(), batchId);
-        }
-        Set<String> stored = new HashSet<>(insert.onConflictDoNothing().returningResult(OPMON_RECORD.DEDUPE_KEY).fetch(OPMON_RECORD.DEDUPE_KEY));
+        // A record whose call is stored was counted before, even if its raw row has since expired: a duplicate.
+        Set<String> counted = alreadyInCalls(dsl, byKey.keySet());
+        Set<String> stored = new HashSet<>();
+        List<Map.Entry<String, OpmonRecord>> toStore = byKey.entrySet().stream().filter(e -> !counted.contains(e.getKey())).toList();
+        stored.addAll(insertRecords(dsl, batchId, toStore, parties));
         int duplicates = inBatchDuplicates + (byKey.size() - stored.size());
         for (int i = 0; i < records.size(); i++) {
             if (outcomes[i] == null) {
@@ -218,9 +207,16 @@ public class OpmonIngest {
         Set<String> messageIds = new HashSet<>();
         fresh.forEach(r -> messageIds.add(r.messageId()));
         Map<String, List<OpmonCall>> open = new LinkedHashMap<>();
-        List<OpmonCall> touched = new ArrayList<>();
+        Set<OpmonCall> touched = new java.util.LinkedHashSet<>(); // by identity: a call is one object
+        // Batches from the two security servers of a call arrive concurrently: pairing reads and writes open calls
+        // one batch at a time (held to commit), or each would miss the other's half and count the call twice.
+        dsl.select(DSL.function("pg_advisory_xact_lock", Object.class, DSL.function("hashtext", Integer.class, DSL.inline("opmon-pairing"))))
+                .fetch();
         Set<Bucket> staleBuckets = new HashSet<>();
-        dsl.selectFrom(OPMON_CALL).where(OPMON_CALL.MESSAGE_ID.in(messageIds)).and(OPMON_CALL.PAIRED.isFalse())
+        var ids = keyTable(messageIds);
+        dsl.select(OPMON_CALL.asterisk()).from(ids).join(OPMON_CALL).on(OPMON_CALL.MESSAGE_ID.eq(ids.field(0, String.class)))
+                .where(OPMON_CALL.PAIRED.isFalse())
+                .fetchInto(OPMON_CALL)
                 .forEach(rec -> open.computeIfAbsent(rec.getMessageId(), k -> new ArrayList<>()).add(rec.into(OpmonCall.class)));
         long window = properties.pairingWindow().toMillis();
         for (OpmonRecord r : fresh) {
@@ -235,23 +231,118 @@ public class OpmonIngest {
                 staleBuckets.add(Bucket.of(call)); // its start may move to the client's view
             }
             call.attach(r, key, p[0], p[1]);
-            if (!touched.contains(call)) {
-                touched.add(call);
-            }
+            touched.add(call);
             if (call.paired()) {
                 candidates.remove(call);
             }
         }
-        write(dsl, touched);
-        countIntoStats(dsl, touched, staleBuckets, batchId);
+        write(dsl, List.copyOf(touched));
+        countIntoStats(dsl, List.copyOf(touched), staleBuckets, batchId);
         return new Result(stored.size(), quarantined.size(), duplicates, outcomes);
     }
 
+    /** A session's temporary table the records of a batch are copied into, emptied at commit. */
+    private static final org.jooq.Name RECORD_STAGING = DSL.name("opmon_record_staging");
+
+    /** Every column of opmon_record, in the order of the CSV copied. */
+    private static final List<Field<?>> RECORD_COLUMNS = List.of(OPMON_RECORD.fields());
+
+    /**
+     * Stores records once: {@code COPY} into a staging table, then one insert that skips those stored before;
+     * returns the keys of those stored now.
+     */
+    private static List<String> insertRecords(DSLContext dsl, UUID batchId, List<Map.Entry<String, OpmonRecord>> records,
+                                              Map<String, ExchangeDirectory.Party[]> parties) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder csv = new StringBuilder(records.size() * 400);
+        for (var e : records) {
+            OpmonRecord r = e.getValue();
+            var p = parties.get(e.getKey());
+            OpmonRecordRecord rec = new OpmonRecordRecord();
+            rec.setMonitoringTs(r.monitoringTs());
+            rec.setSide(r.side());
+            rec.setDedupeKey(e.getKey());
+            rec.setMessageId(r.messageId());
+            rec.setXRequestId(r.xRequestId());
+            rec.setRequestInTs(r.requestInTs());
+            rec.setRequestOutTs(r.requestOutTs());
+            rec.setResponseInTs(r.responseInTs());
+            rec.setResponseOutTs(r.responseOutTs());
+            rec.setClientId(r.clientId());
+            rec.setServiceId(r.serviceId());
+            rec.setServiceCode(r.serviceCode());
+            rec.setServiceVersion(r.serviceVersion());
+            rec.setServiceType(r.serviceType());
+            rec.setClientOrg(p[0].organisation());
+            rec.setClientSystem(p[0].system());
+            rec.setProviderOrg(p[1].organisation());
+            rec.setProviderSystem(p[1].system());
+            rec.setRequestSize(r.requestSize());
+            rec.setResponseSize(r.responseSize());
+            rec.setSucceeded(r.succeeded());
+            rec.setFaultCode(r.faultCode());
+            rec.setFaultString(r.faultString());
+            rec.setStatusCode(r.statusCode());
+            rec.setMetaservice(r.metaservice());
+            rec.setSecurityServer(r.securityServer());
+            rec.setBatchId(batchId);
+            csvRow(csv, rec, RECORD_COLUMNS);
+        }
+        org.jooq.Table<org.jooq.Record> staging = DSL.table(RECORD_STAGING);
+        dsl.createTemporaryTableIfNotExists(staging)
+                .columns(RECORD_COLUMNS.stream().<Field<?>>map(c -> DSL.field(DSL.name(c.getName()), c.getDataType().nullable(true))).toList())
+                .onCommitDeleteRows()
+                .execute();
+        dsl.truncate(staging).execute();
+        Copy.csvInto(dsl, staging, RECORD_COLUMNS, csv);
+        List<Field<?>> staged = RECORD_COLUMNS.stream().<Field<?>>map(c -> DSL.field(RECORD_STAGING.append(c.getName()), c.getDataType())).toList();
+        return dsl.insertInto(OPMON_RECORD).columns(RECORD_COLUMNS).select(DSL.select(staged).from(staging))
+                .onConflictDoNothing().returningResult(OPMON_RECORD.DEDUPE_KEY).fetch(OPMON_RECORD.DEDUPE_KEY);
+    }
+
+    /** Appends a record's columns as one CSV line, each value as its column's converter stores it. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void csvRow(StringBuilder csv, org.jooq.Record rec, List<Field<?>> columns) {
+        for (int i = 0; i < columns.size(); i++) {
+            Field f = columns.get(i);
+            Copy.field(csv, f, rec.get(f), i == columns.size() - 1);
+        }
+    }
+
+    /** Which of these record keys a stored call already holds (found through the two unique indexes). */
+    private static Set<String> alreadyInCalls(DSLContext dsl, Set<String> keys) {
+        var k = keyTable(keys);
+        Field<String> key = k.field(0, String.class);
+        Set<String> found = new HashSet<>(dsl.select(OPMON_CALL.CLIENT_RECORD).from(k).join(OPMON_CALL)
+                .on(OPMON_CALL.CLIENT_RECORD.eq(key)).fetch(OPMON_CALL.CLIENT_RECORD));
+        found.addAll(dsl.select(OPMON_CALL.PRODUCER_RECORD).from(k).join(OPMON_CALL)
+                .on(OPMON_CALL.PRODUCER_RECORD.eq(key)).fetch(OPMON_CALL.PRODUCER_RECORD));
+        return found;
+    }
+
+    /**
+     * A batch's keys as a table to join with ({@code unnest} of one array parameter): the join is planned as such
+     * (index lookups or a hash join), where {@code = ANY(array)} in a generic plan compares every row with every key.
+     */
+    private static org.jooq.Table<?> keyTable(Set<String> keys) {
+        return DSL.unnest(keys.toArray(String[]::new)).as("k", "key");
+    }
+
+    /**
+     * Writes the calls touched: a call that changed (its partner arrived) is replaced by its new row, and the new
+     * rows are copied in; one delete and one {@code COPY} per batch.
+     */
     private void write(DSLContext dsl, List<OpmonCall> calls) {
-        List<Query> queries = new ArrayList<>();
+        Long[] replaced = calls.stream().map(c -> c.id).filter(java.util.Objects::nonNull).toArray(Long[]::new);
+        if (replaced.length > 0) {
+            var ids = DSL.unnest(replaced).as("k", "id");
+            dsl.deleteFrom(OPMON_CALL).using(ids).where(OPMON_CALL.ID.eq(ids.field(0, Long.class))).execute();
+        }
+        StringBuilder csv = new StringBuilder(calls.size() * 400);
         for (OpmonCall c : calls) {
             OpmonCallRecord rec = dsl.newRecord(OPMON_CALL, c);
-            rec.changed(OPMON_CALL.ID, false); // the database's identity
             // derived from the timestamps, stored for the readers
             rec.setPaired(c.paired());
             rec.setTotalMs(c.totalMs());
@@ -259,13 +350,16 @@ public class OpmonIngest {
             rec.setProviderIsMs(c.providerIsMs());
             rec.setRequestNetworkMs(c.requestNetworkMs());
             rec.setResponseNetworkMs(c.responseNetworkMs());
-            queries.add(c.id == null ? dsl.insertInto(OPMON_CALL).set(rec)
-                    : dsl.update(OPMON_CALL).set(rec).where(OPMON_CALL.ID.eq(c.id)));
+            csvRow(csv, rec, CALL_COLUMNS);
         }
-        for (int i = 0; i < queries.size(); i += 1000) {
-            dsl.batch(queries.subList(i, Math.min(queries.size(), i + 1000))).execute();
+        if (!calls.isEmpty()) {
+            Copy.csvInto(dsl, OPMON_CALL, CALL_COLUMNS, csv);
         }
     }
+
+    /** Every column of opmon_call but its identity (the database's). */
+    private static final List<Field<?>> CALL_COLUMNS = java.util.Arrays.stream(OPMON_CALL.fields())
+            .filter(f -> !f.equals(OPMON_CALL.ID)).toList();
 
     /** A 5-minute bucket of business calls between two organisations on one resource. */
     record Bucket(OffsetDateTime start, String providerOrg, String clientOrg, String resource) {
@@ -277,7 +371,14 @@ public class OpmonIngest {
         }
     }
 
-    /** Recounts the 5-minute buckets these calls fall (or fell) in, from all calls stored, into exchange_stat. */
+    /** Buckets per recount statement. */
+    private static final int RECOUNT_CHUNK = 20_000;
+
+    /**
+     * Recounts the 5-minute buckets these calls fall (or fell) in, from all calls stored, into exchange_stat: one
+     * set-based statement per {@value #RECOUNT_CHUNK} buckets (the buckets joined with their calls through the
+     * {@code opmon_call_bucket_idx} index), then one merge.
+     */
     private void countIntoStats(DSLContext dsl, List<OpmonCall> calls, Set<Bucket> staleBuckets, UUID batchId) {
         Set<Bucket> buckets = new HashSet<>(staleBuckets);
         for (OpmonCall c : calls) {
@@ -288,31 +389,53 @@ public class OpmonIngest {
         if (buckets.isEmpty()) {
             return;
         }
+        List<Bucket> all = List.copyOf(buckets);
+        List<StatsMerge.Attributed> rows = new ArrayList<>(all.size());
+        for (int from = 0; from < all.size(); from += RECOUNT_CHUNK) {
+            rows.addAll(recount(dsl, all.subList(from, Math.min(all.size(), from + RECOUNT_CHUNK))));
+        }
+        merge.merge(dsl, rows, batchId);
+    }
+
+    private static List<StatsMerge.Attributed> recount(DSLContext dsl, List<Bucket> buckets) {
         var c = OPMON_CALL;
+        // the buckets as a table: unnest of one array per column (five bind values whatever the number of buckets)
+        var b = DSL.table("unnest({0}, {1}, {2}, {3}, {4})",
+                        DSL.val(buckets.stream().map(Bucket::start).toArray(OffsetDateTime[]::new)),
+                        DSL.val(buckets.stream().map(k -> k.start().plusSeconds(BUCKET_SECONDS)).toArray(OffsetDateTime[]::new)),
+                        DSL.val(buckets.stream().map(Bucket::providerOrg).toArray(String[]::new)),
+                        DSL.val(buckets.stream().map(Bucket::clientOrg).toArray(String[]::new)),
+                        DSL.val(buckets.stream().map(Bucket::resource).toArray(String[]::new)))
+                .as("b", "bucket_start", "bucket_end", "provider_org", "client_org", "resource");
+        Field<OffsetDateTime> start = DSL.field(DSL.name("b", "bucket_start"), OffsetDateTime.class);
+        Field<OffsetDateTime> end = DSL.field(DSL.name("b", "bucket_end"), OffsetDateTime.class);
+        Field<String> providerOrg = DSL.field(DSL.name("b", "provider_org"), String.class);
+        Field<String> clientOrg = DSL.field(DSL.name("b", "client_org"), String.class);
+        Field<String> resource = DSL.field(DSL.name("b", "resource"), String.class);
         Field<Long> duration = DSL.coalesce(c.TOTAL_MS, c.PRODUCER_MS, DSL.inline(0L));
-        Field<Integer> count = DSL.count().as("calls");
-        Field<Integer> failed = DSL.count().filterWhere(c.SUCCEEDED.isFalse()).as("failed_calls");
+        Field<Integer> count = DSL.count(c.ID).as("calls");
+        Field<Integer> failed = DSL.count(c.ID).filterWhere(c.SUCCEEDED.isFalse()).as("failed_calls");
         Field<BigDecimal> bytes = DSL.sum(DSL.coalesce(c.REQUEST_SIZE, 0L).plus(DSL.coalesce(c.RESPONSE_SIZE, 0L))).as("bytes");
         Field<BigDecimal> latencySum = DSL.sum(duration).as("latency_ms_sum");
         Field<Long> latencyMax = DSL.max(duration).as("latency_ms_max");
         Field<String> providerSystem = DSL.max(c.PROVIDER_SYSTEM).as(c.PROVIDER_SYSTEM);
         Field<String> clientSystem = DSL.max(c.CLIENT_SYSTEM).as(c.CLIENT_SYSTEM);
-        List<StatsMerge.Attributed> rows = new ArrayList<>();
-        for (Bucket b : buckets) {
-            var r = dsl.select(count, failed, bytes, latencySum, latencyMax, providerSystem, clientSystem)
-                    .from(c)
-                    .where(c.METASERVICE.isFalse())
-                    .and(c.STARTED_AT.ge(b.start())).and(c.STARTED_AT.lt(b.start().plusSeconds(BUCKET_SECONDS)))
-                    .and(c.PROVIDER_ORG.eq(b.providerOrg())).and(c.CLIENT_ORG.eq(b.clientOrg())).and(c.RESOURCE.eq(b.resource()))
-                    .fetchOne();
+        List<StatsMerge.Attributed> rows = new ArrayList<>(buckets.size());
+        for (var r : dsl.select(start, providerOrg, clientOrg, resource, count, failed, bytes, latencySum, latencyMax, providerSystem, clientSystem)
+                .from(b)
+                .leftJoin(c).on(c.PROVIDER_ORG.eq(providerOrg)).and(c.CLIENT_ORG.eq(clientOrg)).and(c.RESOURCE.eq(resource))
+                .and(c.STARTED_AT.ge(start)).and(c.STARTED_AT.lt(end))
+                .and(c.METASERVICE.isFalse())
+                .groupBy(start, providerOrg, clientOrg, resource)
+                .fetch()) {
             long callsInBucket = r.get(count);
             long latency = Math.max(0, ExchangeQueries.n(r.get(latencySum)));
-            IntervalStat stat = new IntervalStat(b.start(), BUCKET_SECONDS, b.providerOrg(), b.clientOrg(), b.resource(), callsInBucket,
-                    r.get(failed), 0, ExchangeQueries.n(r.get(bytes)), callsInBucket == 0 ? 0 : latency,
+            IntervalStat stat = new IntervalStat(r.get(start), BUCKET_SECONDS, r.get(providerOrg), r.get(clientOrg), r.get(resource),
+                    callsInBucket, r.get(failed), 0, ExchangeQueries.n(r.get(bytes)), callsInBucket == 0 ? 0 : latency,
                     (int) Math.min(Integer.MAX_VALUE, Math.max(0, ExchangeQueries.n(r.get(latencyMax)))));
-            rows.add(new StatsMerge.Attributed(stat, StatSource.OPMON, b.providerOrg(), b.clientOrg(), r.get(providerSystem),
+            rows.add(new StatsMerge.Attributed(stat, StatSource.OPMON, r.get(providerOrg), r.get(clientOrg), r.get(providerSystem),
                     r.get(clientSystem)));
         }
-        merge.merge(dsl, rows, batchId);
+        return rows;
     }
 }

@@ -1,0 +1,313 @@
+package cn.suqian.govshare.benchmark;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static cn.suqian.govshare.benchmark.ExchangeBenchmark.ORGS;
+import static cn.suqian.govshare.benchmark.ExchangeBenchmark.count;
+import static cn.suqian.govshare.benchmark.ExchangeBenchmark.exec;
+import static cn.suqian.govshare.benchmark.ExchangeBenchmark.freePort;
+import static cn.suqian.govshare.benchmark.ExchangeBenchmark.json;
+import static cn.suqian.govshare.benchmark.ExchangeBenchmark.log;
+import static cn.suqian.govshare.benchmark.ExchangeBenchmark.peakRss;
+import static cn.suqian.govshare.benchmark.ExchangeBenchmark.seconds;
+import static cn.suqian.govshare.benchmark.ExchangeBenchmark.waitForHealth;
+
+/**
+ * Op-monitoring benchmark (not a test; run by the command in docs/benchmarks.md). Starts its own PostgreSQL and
+ * the real service jar against it, generates X-Road operational-monitoring records as security servers send them
+ * (PR-OPMON field names and realistic field sizes, about 900 bytes of JSON each; both sides of most calls, the
+ * producer's side of a call arriving some thousands of calls after the client's, as two security servers
+ * report independently; 5% orphan calls with one side only; 1% faulty records), and measures side by side in
+ * one run:
+ * <ol>
+ *   <li>raw {@code COPY} of the same records, already normalised, into {@code opmon_record} (the ceiling);</li>
+ *   <li>the same records through {@code POST /api/v1/exchange/opmon} (NDJSON batches, two concurrent clients) with
+ *       attribution, de-duplication, pairing into calls and counting into 5-minute statistics;</li>
+ *   <li>that every business call was counted once: the sum of calls in {@code exchange_stat} equals the calls
+ *       stored.</li>
+ * </ol>
+ * System properties: benchmark.records (2000000), benchmark.batch (10000), benchmark.jar.
+ */
+public final class OpmonBenchmark {
+
+    static final int RECORDS = Integer.getInteger("benchmark.records", 2_000_000);
+    static final int BATCH = Integer.getInteger("benchmark.batch", 10_000);
+    /** How many calls later the producer's record of a call arrives. */
+    static final int PRODUCER_LAG = 3_000;
+    static final int SERVICES = 400;
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(System.getProperty("benchmark.jar", "backend/target/govshare.jar"));
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("Build the service first: mvn -B -DskipTests package (looked for " + jar.toAbsolutePath() + ")");
+        }
+        List<Rec> records = generate(RECORDS);
+        long faulty = records.stream().filter(r -> r.faulty).count();
+        long calls = records.stream().filter(r -> !r.faulty).map(r -> r.messageId).distinct().count();
+        long orphans = calls - records.stream().filter(r -> !r.faulty && r.producer).count()
+                + (calls - records.stream().filter(r -> !r.faulty && !r.producer).count());
+        log("op-monitoring: %,d records = %,d calls (%,d orphans with one side), %,d faulty records", records.size(), calls, orphans, faulty);
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_wal_size", "4GB")
+                .setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on")
+                .setServerConfig("shared_buffers", "512MB")
+                .setServerConfig("log_min_duration_statement", System.getProperty("benchmark.logStatementsMs", "-1"))
+                .setServerConfig("logging_collector", "on").setServerConfig("log_directory", Path.of("target").toAbsolutePath().toString())
+                .setServerConfig("log_filename", "benchmark-opmon-postgres.log").start()) {
+            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE govshare");
+            }
+            String jdbc = pg.getJdbcUrl("postgres", "govshare");
+            int port = freePort();
+            Process service = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx1g", "-jar", jar.toString(),
+                    "--server.port=" + port, "--spring.datasource.url=" + jdbc, "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=", "--govshare.admin.initial-password=benchmark-admin", "--logging.level.root=WARN")
+                    .redirectErrorStream(true).redirectOutput(Path.of("target", "benchmark-opmon-service.log").toFile()).start();
+            try {
+                run(pg, port, service, records);
+            } finally {
+                service.destroy();
+                service.waitFor();
+            }
+        }
+    }
+
+    static void run(EmbeddedPostgres pg, int port, Process service, List<Rec> records) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String base = "http://localhost:" + port;
+        waitForHealth(http, base);
+        String basic = "Basic " + Base64.getEncoder().encodeToString("admin:benchmark-admin".getBytes(StandardCharsets.UTF_8));
+        String token = json(http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tokens")).header("Authorization", basic)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"benchmark\"}")).build(),
+                HttpResponse.BodyHandlers.ofString()).body(), "token");
+        Instant first = records.stream().filter(r -> !r.faulty).map(r -> r.monitoringTs).min(Instant::compareTo).orElseThrow();
+        Instant last = records.stream().filter(r -> !r.faulty).map(r -> r.monitoringTs).max(Instant::compareTo).orElseThrow();
+        long good = records.stream().filter(r -> !r.faulty).count();
+
+        try (Connection c = pg.getDatabase("postgres", "govshare").getConnection()) {
+            exec(c, "SELECT ts_ensure_partitions('opmon_record', '" + first.minus(1, ChronoUnit.DAYS) + "', '" + last.plus(1, ChronoUnit.DAYS) + "')");
+
+            // 1. raw COPY of the same (sound) records, normalised as the service stores them: the ceiling
+            long t0 = System.nanoTime();
+            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY opmon_record (monitoring_ts, side, dedupe_key, message_id, "
+                    + "x_request_id, request_in_ts, request_out_ts, response_in_ts, response_out_ts, client_id, service_id, service_code, "
+                    + "service_version, service_type, client_org, provider_org, request_size, response_size, succeeded, status_code, metaservice, "
+                    + "security_server, batch_id) FROM STDIN (FORMAT csv)");
+            StringBuilder csv = new StringBuilder(1 << 21);
+            String batchId = UUID.randomUUID().toString();
+            for (Rec r : records) {
+                if (r.faulty) {
+                    continue;
+                }
+                csv.append(r.monitoringTs).append(',').append(r.producer ? "PRODUCER" : "CLIENT").append(',').append(r.side())
+                        .append(r.messageId).append(',').append(r.messageId).append(',').append(r.messageId).append("-x,").append(r.requestIn).append(',').append(r.requestIn + 3)
+                        .append(',').append(r.requestIn + r.millis - 2).append(',').append(r.requestIn + r.millis).append(',')
+                        .append(r.clientId()).append(',').append(r.serviceId()).append(',').append(r.serviceCode()).append(",v1,REST,")
+                        .append(r.client).append(',').append(r.provider).append(',').append(r.requestSize).append(',').append(r.responseSize)
+                        .append(',').append(r.succeeded).append(',').append(r.succeeded ? 200 : 500).append(",false,")
+                        .append(r.producer ? "ss-" + r.provider : "ss-" + r.client).append(',').append(batchId).append('\n');
+                if (csv.length() > (1 << 21)) {
+                    write(copy, csv);
+                }
+            }
+            write(copy, csv);
+            copy.endCopy();
+            double copySeconds = seconds(t0);
+            double copyRate = good / copySeconds;
+            log("raw COPY into opmon_record: %,d records in %.1f s = %,.0f records/s", good, copySeconds, copyRate);
+            exec(c, "TRUNCATE opmon_record");
+            exec(c, "VACUUM ANALYZE");
+
+            // 2. the same records (and the faulty ones) through the API, two concurrent clients
+            t0 = System.nanoTime();
+            try (var pool = Executors.newFixedThreadPool(2)) {
+                List<Future<?>> inFlight = new ArrayList<>();
+                StringBuilder ndjson = new StringBuilder(BATCH * 1000);
+                int inBatch = 0;
+                for (int i = 0; i < records.size(); i++) {
+                    ndjson.append(records.get(i).json()).append('\n');
+                    if (++inBatch == BATCH || i == records.size() - 1) {
+                        String body = ndjson.toString();
+                        ndjson.setLength(0);
+                        inBatch = 0;
+                        while (inFlight.size() >= 2) {
+                            inFlight.removeFirst().get();
+                        }
+                        inFlight.add(pool.submit(() -> ExchangeBenchmark.post(http, base + "/api/v1/exchange/opmon", token, body)));
+                    }
+                }
+                for (Future<?> f : inFlight) {
+                    f.get();
+                }
+            }
+            double httpSeconds = seconds(t0);
+            double httpRate = records.size() / httpSeconds;
+            log("HTTP op-monitoring ingest: %,d records in %.1f s = %,.0f records/s (%.2fx raw COPY)", records.size(), httpSeconds, httpRate,
+                    httpRate / copyRate);
+
+            long storedRecords = count(c, "SELECT count(*) FROM opmon_record");
+            long storedCalls = count(c, "SELECT count(*) FROM opmon_call");
+            long paired = count(c, "SELECT count(*) FROM opmon_call WHERE paired");
+            long storedFaulty = count(c, "SELECT count(*) FROM opmon_faulty");
+            long counted = count(c, "SELECT coalesce(sum(calls), 0) FROM exchange_stat WHERE source = 'OPMON'");
+            log("stored: %,d records, %,d calls (%,d paired, %,d orphans), %,d faulty records; calls counted in exchange_stat: %,d (%s)",
+                    storedRecords, storedCalls, paired, storedCalls - paired, storedFaulty, counted,
+                    counted == storedCalls ? "every call counted once" : "MISMATCH");
+            if (storedFaulty != records.size() - good) {
+                log("records found faulty that were meant to be sound, e.g.: %s", ExchangeBenchmark.pretty(c,
+                        "SELECT string_agg(reasons::text, ' | ') FROM (SELECT reasons FROM opmon_faulty WHERE record ? 'messageId' LIMIT 3) f"));
+            }
+            if (storedRecords != good || counted != storedCalls) {
+                throw new IllegalStateException("stored figures do not match what was sent");
+            }
+            log("service peak RSS (VmHWM): %s", peakRss(service.pid()));
+            if (Boolean.getBoolean("benchmark.explain")) {
+                for (String sql : new String[]{
+                        "EXPLAIN (ANALYZE, BUFFERS) select client_record from opmon_call where client_record is not null and client_record = any (cast(? as varchar[]))",
+                        "EXPLAIN (ANALYZE, BUFFERS) select id from opmon_call where message_id = any (cast(? as varchar[])) and not paired"}) {
+                    try (var ps = c.prepareStatement(sql)) {
+                        List<String> keys = new ArrayList<>();
+                        try (var st = c.createStatement(); var rs = st.executeQuery("SELECT " + (sql.contains("message_id") ? "message_id" : "dedupe_key")
+                                + " FROM opmon_record ORDER BY random() LIMIT 10000")) {
+                            while (rs.next()) keys.add(rs.getString(1));
+                        }
+                        ps.setArray(1, c.createArrayOf("varchar", keys.toArray()));
+                        try (var rs = ps.executeQuery()) { while (rs.next()) log("%s", rs.getString(1)); }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void write(CopyIn copy, StringBuilder csv) throws Exception {
+        byte[] b = csv.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(b, 0, b.length);
+        csv.setLength(0);
+    }
+
+    /** One generated record: one side of a call, or a faulty record. */
+    record Rec(boolean producer, boolean faulty, String messageId, Instant monitoringTs, long requestIn, int millis, String client,
+               String provider, int service, long requestSize, long responseSize, boolean succeeded) {
+
+        String side() {
+            return producer ? "p-" : "c-";
+        }
+
+        String clientId() {
+            return "CN/GOV/" + client + "/app";
+        }
+
+        String serviceId() {
+            return "CN/GOV/" + provider + "/api";
+        }
+
+        String serviceCode() {
+            return "service" + service;
+        }
+
+        /** The record as a security server sends it (PR-OPMON names; fields GovShare does not use included for size). */
+        String json() {
+            if (faulty) { // a request that failed before it was parsed: no messageId, no client or service
+                return "{\"monitoringDataTs\":" + monitoringTs.getEpochSecond() + ",\"securityServerInternalIp\":\"10.12.0.7\","
+                        + "\"securityServerType\":\"Producer\",\"requestInTs\":" + requestIn + ",\"responseOutTs\":" + (requestIn + 2)
+                        + ",\"succeeded\":false,\"faultCode\":\"Server.ServerProxy.InvalidMessage\","
+                        + "\"faultString\":\"Malformed SOAP message\",\"requestSize\":\"n/a\"}";
+            }
+            return "{\"monitoringDataTs\":" + monitoringTs.getEpochSecond() + ",\"securityServerInternalIp\":\"10.12." + (service % 250)
+                    + ".7\",\"securityServerType\":\"" + (producer ? "Producer" : "Client") + "\",\"requestInTs\":" + requestIn
+                    + ",\"requestOutTs\":" + (requestIn + 3) + ",\"responseInTs\":" + (requestIn + millis - 2) + ",\"responseOutTs\":"
+                    + (requestIn + millis) + ",\"clientXRoadInstance\":\"CN\",\"clientMemberClass\":\"GOV\",\"clientMemberCode\":\"" + client
+                    + "\",\"clientSubsystemCode\":\"app\",\"serviceXRoadInstance\":\"CN\",\"serviceMemberClass\":\"GOV\",\"serviceMemberCode\":\""
+                    + provider + "\",\"serviceSubsystemCode\":\"api\",\"serviceCode\":\"" + serviceCode() + "\",\"serviceVersion\":\"v1\","
+                    + "\"representedPartyClass\":\"GOV\",\"representedPartyCode\":\"" + client + "\",\"messageId\":\"" + messageId
+                    + "\",\"messageUserId\":\"EE37702211230\",\"messageIssue\":\"QUERY-" + (service * 7919 % 100000)
+                    + "\",\"messageProtocolVersion\":\"4.0\",\"clientSecurityServerAddress\":\"ss-" + client + ".xroad.sq.gov.cn\","
+                    + "\"serviceSecurityServerAddress\":\"ss-" + provider + ".xroad.sq.gov.cn\",\"requestSize\":" + requestSize
+                    + ",\"requestMimeSize\":" + requestSize + ",\"requestAttachmentCount\":0,\"responseSize\":" + responseSize
+                    + ",\"responseMimeSize\":" + responseSize + ",\"responseAttachmentCount\":0,\"succeeded\":" + succeeded
+                    + (succeeded ? "" : ",\"faultCode\":\"Server.ServiceFailed\",\"faultString\":\"Service returned HTTP 500\"")
+                    + ",\"serviceType\":\"REST\",\"statusCode\":" + (succeeded ? 200 : 500) + ",\"xRequestId\":\"" + messageId + "-x\"}";
+        }
+    }
+
+    /**
+     * Deterministic records over the last 20 days, in the order the platform would deliver them: each call's client
+     * record at its time, its producer record {@link #PRODUCER_LAG} calls later; every 20th call an orphan (one side,
+     * alternately); every 100th record faulty.
+     */
+    static List<Rec> generate(int total) {
+        List<Rec> out = new ArrayList<>(total);
+        List<Rec> pending = new ArrayList<>();
+        Instant end = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        long span = Duration.ofDays(20).toMillis();
+        long expectedCalls = total / 2 + total / 40 + PRODUCER_LAG; // enough that the last call is still in the past
+        long startMs = end.toEpochMilli() - span;
+        int call = 0;
+        int pendingAt = 0;
+        while (out.size() < total) {
+            long requestIn = startMs + span * call / expectedCalls;
+            long seed = call * 2_654_435_761L;
+            String client = ORGS[(int) Math.floorMod(seed, ORGS.length)];
+            String provider = ORGS[(int) Math.floorMod(seed / 7 + 1, ORGS.length)];
+            if (provider.equals(client)) {
+                provider = ORGS[(int) Math.floorMod(seed / 7 + 2, ORGS.length)];
+            }
+            int service = (int) Math.floorMod(seed / 13, SERVICES);
+            int millis = 20 + (int) Math.floorMod(seed / 17, 900);
+            boolean succeeded = Math.floorMod(seed / 19, 50) != 0;
+            String messageId = UUID.nameUUIDFromBytes(("call-" + call).getBytes(StandardCharsets.UTF_8)).toString();
+            Instant monitoringTs = Instant.ofEpochMilli(requestIn + millis + 1000).truncatedTo(ChronoUnit.SECONDS);
+            long requestSize = 600 + Math.floorMod(seed / 23, 4000);
+            long responseSize = 1200 + Math.floorMod(seed / 29, 60_000);
+            boolean orphan = call % 20 == 0;
+            boolean clientSide = !orphan || call % 40 == 0;
+            boolean producerSide = !orphan || call % 40 != 0;
+            if (clientSide) {
+                add(out, new Rec(false, false, messageId, monitoringTs, requestIn, millis, client, provider, service, requestSize, responseSize,
+                        succeeded), total);
+            }
+            if (producerSide) {
+                pending.add(new Rec(true, false, messageId, monitoringTs, requestIn + 4, millis - 8, client, provider, service, requestSize,
+                        responseSize, succeeded));
+            }
+            while (pending.size() - pendingAt > PRODUCER_LAG && out.size() < total) {
+                add(out, pending.get(pendingAt++), total);
+            }
+            call++;
+        }
+        return out;
+    }
+
+    private static void add(List<Rec> out, Rec r, int total) {
+        if (out.size() >= total) {
+            return;
+        }
+        if (out.size() % 100 == 99) {
+            out.add(new Rec(r.producer, true, null, r.monitoringTs, r.requestIn, r.millis, null, null, 0, 0, 0, false));
+        }
+        if (out.size() < total) {
+            out.add(r);
+        }
+    }
+
+}

@@ -54,9 +54,10 @@ import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_SOURCE;
  * <p>
  * Due sources run concurrently (at most {@code collector-concurrency} at once), each with its own deadline
  * ({@code collector-run-timeout}) and backoff, so a slow or failing platform delays no other. Each source
- * runs under its own ShedLock lock held for {@code collector-lock} (a minute) and extended while the run is
- * alive: a process killed mid-run blocks that source for at most that minute, after which the next poll on
- * any replica takes it over and marks the interrupted run {@code ABANDONED}.
+ * runs under its own ShedLock lock held for {@code collector-lock} (50 s) and extended every half of that while
+ * the run is alive: a process killed mid-run blocks that source for at most those 50 s, after which the next
+ * poll on any replica takes it over and marks the interrupted run {@code ABANDONED} - a crash costs at most
+ * one poll interval plus a minute.
  * <p>
  * A page the collector cannot take as it is (a malformed record, say) is kept with its reasons for the office
  * ({@link CollectorRefusedPages}), logged as an error and counted in the {@code govshare.collector.refused.pages}
@@ -88,7 +89,7 @@ public class Collector {
     Collector(Db db, ExchangeIngest ingest, CollectorRefusedPages refusedPages, LockProvider lockProvider,
               @Value("${govshare.exchange.collector-concurrency:4}") int concurrency,
               @Value("${govshare.exchange.collector-run-timeout:PT5M}") Duration runTimeout,
-              @Value("${govshare.exchange.collector-lock:PT1M}") Duration lockAtMostFor) {
+              @Value("${govshare.exchange.collector-lock:PT50S}") Duration lockAtMostFor) {
         this.db = db;
         this.ingest = ingest;
         this.refusedPages = refusedPages;

@@ -5,8 +5,8 @@
 // once the page has loaded, for the e-government office only.
 
 import { api } from '../api.js';
-import { t, tEnum, fmt } from '../i18n.js';
-import { el, badge, renderError, fieldErrorText } from '../dom.js';
+import { t, tEnum, fmt, hasMessage } from '../i18n.js';
+import { el, badge, renderError, reasonText } from '../dom.js';
 import { $, isAdmin } from './context.js';
 
 const PATH = '/api/v1/exchange/sources';
@@ -14,6 +14,14 @@ const SHOWN_PROBLEMS = 10;
 const DECISION_TONES = { SKIP: 'neutral', ACCEPT_VALID: 'ok', SUPERSEDED: 'info' };
 
 let started = false;
+
+/** "调用次数: 应为整数": the interval-statistics field in the reader's language, then the reason. */
+function problemText(p) {
+  const key = `exchange.refusedPages.field.${p.field}`;
+  const label = hasMessage(key) ? t(key) : tEnum('field', p.field);
+  const reason = reasonText(p);
+  return label && reason ? `${label}: ${reason}` : reason || label;
+}
 
 function section() {
   return el('section', { id: 'exchange-refused-pages', class: 'panel' },
@@ -29,7 +37,7 @@ function section() {
 function problemItems(page) {
   const problems = Array.isArray(page.problems) ? page.problems : [];
   const items = problems.slice(0, SHOWN_PROBLEMS).map((p) => el('li', {
-    text: p.row ? `${t('exchange.refusedPages.record', { line: fmt.number(p.row) })} ${fieldErrorText(p)}` : fieldErrorText(p),
+    text: p.row ? `${t('exchange.refusedPages.record', { line: fmt.number(p.row) })} ${problemText(p)}` : problemText(p),
   }));
   if (problems.length > SHOWN_PROBLEMS) {
     items.push(el('li', { class: 'muted', text: t('exchange.refusedPages.moreProblems', { count: fmt.number(problems.length - SHOWN_PROBLEMS) }) }));
@@ -74,7 +82,7 @@ function refusedRecords(page) {
       const records = await api.get(`${PATH}/${encodeURIComponent(page.source)}/refused-pages/${page.id}/records`);
       list.replaceChildren(...records.map((r) => el('div', { class: 'refused-record' },
         el('div', { class: 'small strong', text: t('exchange.refusedPages.record', { line: fmt.number(r.line) }) }),
-        el('ul', { class: 'plain' }, ...(Array.isArray(r.problems) ? r.problems : []).map((p) => el('li', { text: fieldErrorText(p) }))),
+        el('ul', { class: 'plain' }, ...(Array.isArray(r.problems) ? r.problems : []).map((p) => el('li', { text: problemText(p) }))),
         el('pre', { class: 'json', text: r.record }))));
     } catch (error) {
       renderError(list, error);

@@ -102,10 +102,10 @@ public class AnomalyDetector {
             resolved += r[1];
         }
         if (lateHours) {
-            // hours before this window whose open anomalies saw data arrive after they were judged
+            // hours before this window whose open (or resolved) anomalies saw data arrive after they were judged
             List<OffsetDateTime> late = dsl.resultQuery("""
                     SELECT DISTINCT a.period_start FROM exchange_anomaly a
-                    WHERE a.status IN ('NEW', 'ACKNOWLEDGED') AND a.kind IN ('FAILURE_RATIO', 'UNUSUAL_TRAFFIC')
+                    WHERE a.status IN ('NEW', 'ACKNOWLEDGED', 'RESOLVED') AND a.kind IN ('FAILURE_RATIO', 'UNUSUAL_TRAFFIC')
                       AND a.period_start < ?::timestamptz
                       AND EXISTS (SELECT 1 FROM exchange_stat s
                                   WHERE s.provider_code = a.provider_code AND s.consumer_code = a.consumer_code
@@ -215,6 +215,9 @@ public class AnomalyDetector {
                   AND NOT EXISTS (SELECT 1 FROM anomaly_finding f WHERE f.kind = a.kind AND f.period_start = a.period_start
                                   AND f.provider_code = a.provider_code AND f.consumer_code = a.consumer_code AND f.resource = a.resource)""",
                 start, end);
+        // everything of the window has now been judged against its current data (no audit entry: see V11)
+        dsl.execute("UPDATE exchange_anomaly SET evaluated_at = now() WHERE period_start >= ?::timestamptz AND period_start < ?::timestamptz "
+                + "AND kind <> 'SILENT_PROVIDER' AND evaluated_at < now()", start, end);
         return new int[] {(int) inserted, resolved};
     }
 

@@ -31,6 +31,10 @@ function section() {
     el('p', { class: 'muted small', text: t('exchange.refusedPages.intro') }),
     el('div', { id: 'exchange-refused-pages-alert' }),
     el('div', { id: 'exchange-refused-pages-error' }),
+    el('details', { id: 'exchange-refused-policies', class: 'refused-policies' },
+      el('summary', { text: t('exchange.refusedPages.policyTitle') }),
+      el('p', { class: 'muted small', text: t('exchange.refusedPages.policyIntro') }),
+      el('ul', { id: 'exchange-refused-policy-list', class: 'plain' })),
     el('div', { id: 'exchange-refused-pages-list', class: 'refused-pages' }));
 }
 
@@ -111,6 +115,37 @@ function pageItem(page, reload) {
     !open && page.decision === 'ACCEPT_VALID' && Number(page.refused) > 0 ? refusedRecords(page) : null);
 }
 
+/** Per source: wait for the office's decision on each refused page, or take the valid records at once. */
+function policyItem(source) {
+  const status = el('span', { class: 'muted small', role: 'status' });
+  const choice = el('select', { name: 'refusedPagePolicy', 'data-source': source.code, 'aria-label': t('exchange.refusedPages.policyTitle') },
+    ...['HOLD', 'ACCEPT_VALID'].map((value) => el('option', { value, text: t(`exchange.refusedPages.policy.${value}`) })));
+  choice.value = source.refusedPagePolicy ?? 'HOLD';
+  choice.addEventListener('change', async () => {
+    status.replaceChildren();
+    try {
+      const saved = await api.put(`${PATH}/${encodeURIComponent(source.code)}/refused-page-policy`, { refusedPagePolicy: choice.value });
+      choice.value = saved.refusedPagePolicy;
+      status.textContent = t('exchange.refusedPages.policySaved');
+    } catch (error) {
+      renderError(status, error);
+      choice.value = source.refusedPagePolicy ?? 'HOLD';
+    }
+  });
+  return el('li', { class: 'refused-policy' },
+    el('span', { class: 'strong', text: source.name || source.code }), ' ', el('span', { class: 'mono muted small', text: source.code }), ' ',
+    choice, ' ', status);
+}
+
+async function loadPolicies() {
+  try {
+    const sources = await api.get(PATH);
+    $('exchange-refused-policy-list').replaceChildren(...sources.map(policyItem));
+  } catch (error) {
+    renderError($('exchange-refused-pages-error'), error);
+  }
+}
+
 async function load() {
   $('exchange-refused-pages-error').replaceChildren();
   try {
@@ -140,6 +175,7 @@ function startWhenLoaded() {
     started = true;
     sources.before(section());
     load();
+    loadPolicies();
   };
   new MutationObserver(check).observe(main, { attributes: true, attributeFilter: ['data-loaded'] });
   check();

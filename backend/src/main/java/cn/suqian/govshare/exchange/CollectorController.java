@@ -103,6 +103,24 @@ class CollectorController {
         return refusedPages.decide(user, code, id, decision, in.note().trim());
     }
 
+    /** HOLD (wait for the office's decision on each refused page) or ACCEPT_VALID (take the valid records at once). */
+    public record Policy(String refusedPagePolicy) {
+    }
+
+    @Operation(summary = "What the collector does with this source's pages it cannot take as they are: HOLD (wait for the office's decision "
+            + "on each) or ACCEPT_VALID (take the valid records at once, keep the others as refused records); audited. EGOV_ADMIN only.")
+    @PutMapping("/{code}/refused-page-policy")
+    @PreAuthorize(Access.ADMIN)
+    public Mono<Source> refusedPagePolicy(@PathVariable String code, @RequestBody Policy in) {
+        CollectorSources.RefusedPagePolicy policy;
+        try {
+            policy = CollectorSources.RefusedPagePolicy.valueOf(in.refusedPagePolicy() == null ? "" : in.refusedPagePolicy());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(FieldProblem.oneOf("refusedPagePolicy", in.refusedPagePolicy(), "HOLD, ACCEPT_VALID"));
+        }
+        return sources.refusedPagePolicy(code, policy);
+    }
+
     @Operation(summary = "Add a source to pull interval statistics from. EGOV_ADMIN only.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)

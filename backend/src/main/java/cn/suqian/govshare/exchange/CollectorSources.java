@@ -102,6 +102,18 @@ public class CollectorSources {
         });
     }
 
+    /** What the collector does with this source's pages it cannot take as they are; nothing else of the source changes. */
+    public Mono<Source> refusedPagePolicy(String code, RefusedPagePolicy policy) {
+        var s = EXCHANGE_SOURCE;
+        return db.tx(dsl -> {
+            int n = dsl.update(s).set(s.REFUSED_PAGE_POLICY, policy).set(s.UPDATED_AT, OffsetDateTime.now()).where(s.CODE.eq(code)).execute();
+            if (n == 0) {
+                throw new NotFoundException("collector source", code);
+            }
+            return source(dsl.selectFrom(s).where(s.CODE.eq(code)).fetchSingle(), List.of(), openPages(dsl, code));
+        });
+    }
+
     private static List<CollectorRun> runs(DSLContext dsl, String code, int limit) {
         var rows = dsl.selectFrom(EXCHANGE_COLLECTOR_RUN).where(EXCHANGE_COLLECTOR_RUN.SOURCE_CODE.eq(code))
                 .orderBy(EXCHANGE_COLLECTOR_RUN.ID.desc()).limit(limit).fetch();

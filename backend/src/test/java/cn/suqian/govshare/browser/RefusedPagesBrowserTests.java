@@ -100,6 +100,15 @@ class RefusedPagesBrowserTests {
         assertThat(driver.findElements(By.cssSelector("#exchange-refused-pages [role='alert']"))).isEmpty();
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", decided);
         screenshot(driver, "exchange-refused-page-decided");
+
+        // per source: take the valid records of such pages at once from now on
+        driver.findElement(By.cssSelector("#exchange-refused-policies summary")).click();
+        WebElement policy = waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#exchange-refused-policies select[data-source='browser-refused']")));
+        new Select(policy).selectByValue("ACCEPT_VALID");
+        waitFor(driver).until(d -> policy.findElement(By.xpath("..")).getText().contains("已保存"));
+        Api.as(port, "admin").get().uri("/api/v1/exchange/sources").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.code == 'browser-refused')].refusedPagePolicy").isEqualTo(java.util.List.of("ACCEPT_VALID"));
         assertThat(consoleErrors(driver)).isEmpty();
     }
 

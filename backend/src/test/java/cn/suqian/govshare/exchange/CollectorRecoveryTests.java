@@ -189,7 +189,14 @@ class CollectorRecoveryTests {
         assertThat(calls("h9-bad-skip")).as("nothing of the skipped page, the next page taken").isEqualTo(13);
 
         pages.put("/bad-policy", badFirstPage("h9-bad-policy"));
-        source("h9-bad-policy", "/bad-policy", "ACCEPT_VALID");
+        source("h9-bad-policy", "/bad-policy", null);
+        String policy = "/api/v1/exchange/sources/h9-bad-policy/refused-page-policy";
+        Api.as(port, "finance").put().uri(policy).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("refusedPagePolicy", "ACCEPT_VALID"))
+                .exchange().expectStatus().isForbidden();
+        Api.as(port, "admin").put().uri(policy).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("refusedPagePolicy", "SOMETIMES"))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("refusedPagePolicy");
+        Api.as(port, "admin").put().uri(policy).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("refusedPagePolicy", "ACCEPT_VALID"))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.refusedPagePolicy").isEqualTo("ACCEPT_VALID");
         collector.run("h9-bad-policy");
         assertThat(calls("h9-bad-policy")).isEqualTo(10 + 12 + 13);
         var page = dsl.selectFrom(EXCHANGE_REFUSED_PAGE).where(EXCHANGE_REFUSED_PAGE.SOURCE_CODE.eq("h9-bad-policy")).fetchSingle();

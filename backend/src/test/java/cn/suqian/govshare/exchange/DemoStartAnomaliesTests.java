@@ -89,6 +89,9 @@ class DemoStartAnomaliesTests {
                 spurious.add(a.get("kind") + " " + provider + "->" + a.get("consumer") + " " + hour + " " + a.get("detail"));
             }
         }
+        System.out.println("demo start: " + anomalies.size() + " anomalies, by kind " + anomalies.stream().collect(java.util.stream.Collectors
+                .groupingBy(a -> (String) a.get("kind"), java.util.TreeMap::new, java.util.stream.Collectors.counting())) + "; outside the deliberate spells: "
+                + spurious.size());
         assertThat(spurious).as("anomalies outside the simulator's deliberate bad spells").isEmpty();
         assertThat(anomalies).as("the hour the demo started in is not judged while incomplete")
                 .noneMatch(a -> OffsetDateTime.parse((String) a.get("periodStart")).equals(startedAt.truncatedTo(ChronoUnit.HOURS)));

@@ -141,6 +141,15 @@ class CollectorKillRestartTests {
     }
 
     static final Pattern STARTED = Pattern.compile("Started GovShareApplication");
+
+    /** The demo users are created once the application is ready, a moment after "Started". */
+    static void awaitDemoUsers(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (Api.as(port, "admin").get().uri("/api/v1/exchange/sources").exchange().returnResult(String.class).getStatus().value() != 200) {
+            assertThat(System.nanoTime()).as("admin can sign in").isLessThan(deadline);
+            Thread.sleep(250);
+        }
+    }
     static final Pattern PG_PORT = Pattern.compile("Embedded PostgreSQL started on port (\\d+)");
 
     long total(int pgPort, String sql) throws Exception {
@@ -159,6 +168,7 @@ class CollectorKillRestartTests {
 
         Process first = start("first", port, dataDir);
         awaitLog("first", first, STARTED, Duration.ofMinutes(3));
+        awaitDemoUsers(port);
         Api.as(port, "admin").post().uri("/api/v1/exchange/sources").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("code", "kill-restart", "name", "被强制终止时正在采集的平台", "url",
                         "http://localhost:" + platform.getAddress().getPort() + "/stats", "intervalSeconds", 60))

@@ -9,9 +9,9 @@ import { $, isAdmin, narrowingOrg, orgName, trafficParams } from './context.js';
 import { dash, isEmptyValue, millis, percent, periodText } from './format.js';
 
 export const ANOMALY_KINDS = ['FAILURE_RATIO', 'UNUSUAL_TRAFFIC', 'SILENT_PROVIDER', 'CLOCK_SKEW', 'DUPLICATE_MESSAGE_ID'];
-export const ANOMALY_STATUSES = ['NEW', 'ACKNOWLEDGED', 'NORMAL'];
+export const ANOMALY_STATUSES = ['NEW', 'ACKNOWLEDGED', 'NORMAL', 'RESOLVED'];
 const KIND_TONES = { FAILURE_RATIO: 'danger', UNUSUAL_TRAFFIC: 'warn', SILENT_PROVIDER: 'warn', CLOCK_SKEW: 'info', DUPLICATE_MESSAGE_ID: 'info' };
-const STATUS_TONES = { NEW: 'danger', ACKNOWLEDGED: 'info', NORMAL: 'ok' };
+const STATUS_TONES = { NEW: 'danger', ACKNOWLEDGED: 'info', NORMAL: 'ok', RESOLVED: 'ok' };
 
 const DETAIL_PERCENT_KEYS = /ratio|threshold|share|rate/i;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;

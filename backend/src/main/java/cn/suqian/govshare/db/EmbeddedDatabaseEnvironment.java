@@ -25,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * (zonky embedded binaries) before the application context is created and point the datasource at it.
  * The data directory persists between runs unless {@code govshare.embedded.ephemeral=true}.
  * Also decides the default of {@code govshare.demo.enabled}: on with the embedded database, off otherwise.
+ * A server left running on the data directory by a predecessor that was killed is stopped first, and a data
+ * directory another running instance uses is refused in one line (see {@link EmbeddedDataDirectory}).
  */
 public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
 
@@ -77,6 +79,7 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
                     .setServerConfig("max_connections", "200");
             if (dataDir != null) {
                 Files.createDirectories(dataDir.getParent());
+                EmbeddedDataDirectory.claim(dataDir, log::info);
                 // data kept between runs is committed durably; a throw-away database keeps the faster default
                 builder.setDataDirectory(dataDir).setCleanDataDirectory(false).setServerConfig("synchronous_commit", "on");
             }
@@ -94,6 +97,9 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
                     : " with data directory " + dataDir));
             return pg;
         } catch (IOException e) {
+            if (dataDir != null && EmbeddedDataDirectory.inUse(dataDir)) {
+                throw new EmbeddedDataDirectory.InUseException(dataDir);
+            }
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
         }
     }

@@ -73,6 +73,7 @@ public class Anomalies {
 
     static Anomaly anomaly(ExchangeAnomalyRecord r) {
         return new Anomaly(r.getId(), r.getKind(), r.getPeriodStart(), r.getPeriodEnd(), r.getProviderCode(), r.getConsumerCode(),
-                r.getResource(), RawJson.of(r.getDetail()), r.getStatus(), r.getDetectedAt(), r.getTriagedBy(), r.getNote());
+                r.getResource(), RawJson.of(r.getDetail()), r.getStatus(), r.getDetectedAt(), r.getTriagedBy(), r.getNote(),
+                r.getEvaluatedAt(), r.getResolvedAt(), r.getResolution());
     }
 }

@@ -36,7 +36,8 @@ import java.util.Random;
 /**
  * Demo mode's simulated city exchange platform. It pushes interval statistics through the public ingest
  * endpoint with its own machine token, exactly as a real platform would: at start-up the last 14 days
- * (hourly intervals), then every 5 minutes the interval that just ended. Traffic follows a weekday and
+ * (hourly intervals) and the 5-minute intervals of the current hour that have ended, then every 5 minutes the
+ * interval that just ended. Traffic follows a weekday and
  * office-hours rhythm, has a few failures (one interface has a bad spell now and then), one provider
  * falls silent for part of each day, and a pilot consumer the registry does not know yet lands in
  * quarantine. Values are derived from a seed per key and hour, so a re-sent interval is identical.
@@ -92,6 +93,7 @@ public class ExchangeSimulator {
                     OffsetDateTime hour = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).minusHours(BACKFILL_DAYS * 24L - i);
                     return i % 24 == 0 ? push(hour, 24, 3600) : Mono.empty();
                 }))
+                .then(Mono.defer(this::fillCurrentHour))
                 .then(Mono.fromRunnable(() -> {
                     rollups.refresh(); // so the first anomaly pass sees the back-filled days
                     anomalies.detect(OffsetDateTime.now(), BACKFILL_DAYS * 24);
@@ -99,6 +101,30 @@ public class ExchangeSimulator {
                 .subscribe(v -> { }, e -> log.warn("Demo exchange simulator stopped: {}", e.toString()),
                         () -> log.info("DEMO MODE: simulated exchange platform pushed {} days of traffic for {} flows; live every 5 minutes",
                                 BACKFILL_DAYS, keys.size()));
+    }
+
+    /**
+     * The 5-minute intervals of the hour the simulator starts in that have already ended: without them that hour
+     * would read as partly silent (its first minutes missing) until it is long over.
+     */
+    Mono<Void> fillCurrentHour() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime hour = now.truncatedTo(ChronoUnit.HOURS);
+        int intervals = now.getMinute() / 5;
+        return intervals == 0 ? Mono.empty() : push(hour, intervals, 300);
+    }
+
+    /** Whether the simulator makes {@code providerOrg} fall silent in the hour starting at {@code hour} (its deliberate silent spell). */
+    static boolean deliberatelySilent(String providerOrg, OffsetDateTime hour) {
+        ZonedDateTime local = hour.atZoneSameInstant(PeriodPlan.ZONE);
+        return Math.floorMod((providerOrg.hashCode() + local.toLocalDate().toEpochDay()), 30) == 0
+                && local.getHour() >= 9 && local.getHour() < 15;
+    }
+
+    /** Whether a flaky flow has its deliberate bad spell (a high failure ratio) in the hour starting at {@code hour}. */
+    static boolean deliberateBadSpell(OffsetDateTime hour) {
+        ZonedDateTime local = hour.atZoneSameInstant(PeriodPlan.ZONE);
+        return Math.floorMod(local.toLocalDate().toEpochDay(), 3) == 0 && local.getHour() >= 10 && local.getHour() < 12;
     }
 
     @Scheduled(cron = "15 */5 * * * *")
@@ -137,9 +163,8 @@ public class ExchangeSimulator {
         ZonedDateTime local = start.atZoneSameInstant(PeriodPlan.ZONE);
         int hour = local.getHour();
         boolean weekend = local.getDayOfWeek() == DayOfWeek.SATURDAY || local.getDayOfWeek() == DayOfWeek.SUNDAY;
-        long day = local.toLocalDate().toEpochDay();
         // about one provider in thirty falls silent from 9:00 to 15:00 on a given day
-        if (Math.floorMod((k.providerOrg().hashCode() + day), 30) == 0 && hour >= 9 && hour < 15) {
+        if (deliberatelySilent(k.providerOrg(), start)) {
             return null;
         }
         double rhythm = weekend ? 0.12 : hour >= 8 && hour < 12 || hour >= 14 && hour < 18 ? 1.0 : hour >= 18 && hour < 22 ? 0.25 : 0.05;
@@ -149,7 +174,7 @@ public class ExchangeSimulator {
         if (calls == 0 && r.nextDouble() > expected) {
             return null;
         }
-        boolean badSpell = k.flaky() && Math.floorMod(day, 3) == 0 && hour >= 10 && hour < 12;
+        boolean badSpell = k.flaky() && deliberateBadSpell(start);
         double failureRate = badSpell ? 0.35 : 0.005 + 0.015 * r.nextDouble();
         long failed = Math.min(calls, Math.round(calls * failureRate));
         long records = calls * (1 + r.nextInt(40));

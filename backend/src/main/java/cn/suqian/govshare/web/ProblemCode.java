@@ -106,7 +106,9 @@ public enum ProblemCode implements MessageCode {
     SAME_ATTRIBUTED_INTERVAL("record", "provider", "consumer"),
     // periods
     AFTER_FROM("from"),
-    PERIOD_TOO_LONG("years");
+    PERIOD_TOO_LONG("years"),
+    // decisions (collector refused pages)
+    ALREADY_DECIDED("decision");
 
     private final List<String> paramNames;
 

@@ -69,7 +69,10 @@ public final class JooqCodegen {
             "opmon_record.side", "exchange.OpmonSide",
             "exchange_anomaly.kind", "exchange.Anomaly.Kind",
             "exchange_anomaly.status", "exchange.Anomaly.Status",
-            "exchange_collector_run.status", "exchange.CollectorRun.Status");
+            "exchange_collector_run.status", "exchange.CollectorRun.Status",
+            "exchange_source.refused_page_policy", "exchange.CollectorSources.RefusedPagePolicy",
+            "exchange_refused_page.decision", "exchange.CollectorRefusedPages.Decision",
+            "exchange_anomaly.resolution", "exchange.Anomaly.Resolution");
 
     /** Text-array columns whose elements are a domain enum. */
     static final Map<String, String> ENUM_ARRAY_COLUMNS = enumColumns(

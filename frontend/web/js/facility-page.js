@@ -56,7 +56,7 @@ export function startFacilityPage({ prefix, form, path, selects, columns, headKe
       detail.show(
         detail.head(r.name, r.retiredAt ? badge(t('registry.retired'), 'neutral') : null),
         detailSection(t(headKey),
-          def.fields.map((f) => detailItem(t(f.label), shown(page, f, r), { mono: Boolean(f.mono) })),
+          ...def.fields.map((f) => detailItem(t(f.label), shown(page, f, r), { mono: Boolean(f.mono) })),
           r.retiredAt ? detailItem(t('registry.retiredAt'), fmt.dateTime(r.retiredAt)) : null),
         recordActions({ def, me: page.me, record: r, onChanged: (record) => page.recordChanged(record) }));
     },

@@ -291,7 +291,8 @@ function picker({ id, ref, initial, disabled, scope }) {
     }
     search();
   });
-  input.addEventListener('focus', () => { if (!disabled) search(); });
+  // a click opens the list (focus alone does not: a refused field gets the focus, its message must stay visible)
+  input.addEventListener('click', () => { if (!disabled) search(); });
   input.addEventListener('keydown', (event) => {
     if (list.hidden) return;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {

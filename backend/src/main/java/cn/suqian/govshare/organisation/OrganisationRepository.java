@@ -53,6 +53,11 @@ class OrganisationRepository {
                 .fetchOptional(ORGANISATION.VERSION);
     }
 
+    /** The stored version of an organisation as this transaction sees it (no lock: for reads). */
+    public Optional<Long> version(DSLContext dsl, String code) {
+        return dsl.select(ORGANISATION.VERSION).from(ORGANISATION).where(ORGANISATION.CODE.eq(code)).fetchOptional(ORGANISATION.VERSION);
+    }
+
     public boolean exists(DSLContext dsl, String code) {
         return dsl.fetchExists(ORGANISATION, ORGANISATION.CODE.eq(code));
     }

@@ -139,7 +139,8 @@ class OrganisationService {
     }
 
     private Versioned<Organisation> versioned(DSLContext dsl, String code) {
-        return new Versioned<>(organisations.get(dsl, code).orElseThrow(), lockedVersion(dsl, code));
+        return new Versioned<>(organisations.get(dsl, code).orElseThrow(),
+                organisations.version(dsl, code).orElseThrow(() -> new NotFoundException("organisation", code)));
     }
 
     private void validate(DSLContext dsl, Organisation o) {

@@ -145,7 +145,7 @@ public class OwnedRecords<T extends OwnedRecord<T>, F extends RecordFilter<F>> {
     }
 
     private Versioned<T> versioned(DSLContext dsl, String code) {
-        return new Versioned<>(table.get(dsl, code).orElseThrow(), table.lockVersion(dsl, code).orElseThrow());
+        return new Versioned<>(table.get(dsl, code).orElseThrow(), table.version(dsl, code).orElseThrow());
     }
 
     private T stored(DSLContext dsl, String code) {

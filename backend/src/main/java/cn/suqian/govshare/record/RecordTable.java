@@ -161,6 +161,11 @@ public abstract class RecordTable<T, R extends UpdatableRecord<R>, F extends Rec
         return dsl.select(version).from(table).where(this.code.eq(code)).forUpdate().fetchOptional(version);
     }
 
+    /** The stored version of a record as this transaction sees it (no lock: for reads). */
+    public Optional<Long> version(DSLContext dsl, String code) {
+        return dsl.select(version).from(table).where(this.code.eq(code)).fetchOptional(version);
+    }
+
     /** The table's name, as the audit trail names the record type. */
     public String entityType() {
         return table.getName();

@@ -167,7 +167,7 @@ public class SheetBackedRecords<T extends SheetBackedRecords.Entry<T>, F extends
     }
 
     private Versioned<T> versioned(DSLContext dsl, String code) {
-        return new Versioned<>(table.get(dsl, code).orElseThrow(), table.lockVersion(dsl, code).orElseThrow());
+        return new Versioned<>(table.get(dsl, code).orElseThrow(), table.version(dsl, code).orElseThrow());
     }
 
     /** Imports a spreadsheet (an absent body is an empty file); {@code dryRun} only checks. */

@@ -1,5 +1,6 @@
 package cn.suqian.govshare.browser;
 
+import cn.suqian.govshare.support.Api;
 import cn.suqian.govshare.support.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +14,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 
 import static cn.suqian.govshare.browser.BrowserTestSupport.awaitLoaded;
 import static cn.suqian.govshare.browser.BrowserTestSupport.consoleErrors;
@@ -210,6 +212,35 @@ class RegistryFormsBrowserTests {
                 || d.findElement(By.id("org-detail")).getText().contains("已停用"));
         history("园区并入宿城区管理");
         assertThat(consoleErrors(driver)).allSatisfy(e -> assertThat(e).contains("400"));
+    }
+
+    @Test
+    void a_save_made_after_someone_else_changed_the_record_is_refused_with_a_clear_message() {
+        var admin = Api.as(port, "admin");
+        var network = new java.util.HashMap<String, Object>(java.util.Map.of("code", "water.conflict-net", "organisationCode", "water",
+                "name", "冲突测试专网", "migrationStatus", "NOT_STARTED"));
+        admin.post().uri("/api/v1/networks").contentType(MediaType.APPLICATION_JSON).bodyValue(network).exchange().expectStatus().isCreated();
+        signIn(driver, base(), "dept-water");
+        openPage("/networks.html", "network");
+        driver.findElement(By.cssSelector("#network-table tbody tr[data-key='water.conflict-net']")).click();
+        edit();
+        // meanwhile the office changes the same record
+        network.put("purpose", "电子政务办的修改");
+        admin.put().uri("/api/v1/networks/water.conflict-net").contentType(MediaType.APPLICATION_JSON).bodyValue(network)
+                .exchange().expectStatus().isOk();
+        type("purpose", "水利局的修改");
+        driver.findElement(By.id("record-save")).click();
+        waitFor(driver).until(d -> d.findElement(By.id("record-form-errors")).getText().contains("修改冲突"));
+        BrowserTestSupport.screenshot(driver, "network-form-conflict");
+        assertThat(driver.findElement(By.id("record-form-errors")).getText()).contains("water.conflict-net", "未保存");
+        // nothing was overwritten; starting again shows the other person's change
+        assertThat(admin.get().uri("/api/v1/networks/water.conflict-net").exchange().expectBody(java.util.Map.class)
+                .returnResult().getResponseBody().get("purpose")).isEqualTo("电子政务办的修改");
+        driver.findElement(By.id("record-reload")).click();
+        waitFor(driver).until(d -> "电子政务办的修改".equals(d.findElement(By.id("record-field-purpose")).getDomProperty("value")));
+        type("purpose", "水利局的修改");
+        saveAndExpect("network-detail", "水利局的修改");
+        assertThat(consoleErrors(driver)).allSatisfy(e -> assertThat(e).contains("409"));
     }
 
     // ---- who sees the controls -----------------------------------------------------------

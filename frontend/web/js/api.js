@@ -68,7 +68,7 @@ async function parseBody(response) {
   }
 }
 
-async function request(method, path, { params, body, formData } = {}) {
+async function request(method, path, { params, body, formData, ifMatch, full = false } = {}) {
   const headers = {
     Accept: 'application/json',
     'X-Requested-With': 'XMLHttpRequest',
@@ -77,6 +77,7 @@ async function request(method, path, { params, body, formData } = {}) {
   if (method !== 'GET' && method !== 'HEAD') {
     headers['X-XSRF-TOKEN'] = csrfToken();
   }
+  if (ifMatch) headers['If-Match'] = ifMatch;
   if (formData !== undefined) {
     init.body = formData; // Content-Type (with the multipart boundary) comes from the browser
   } else if (body !== undefined) {
@@ -106,7 +107,7 @@ async function request(method, path, { params, body, formData } = {}) {
         : { status: response.status, title: response.statusText || null, detail: null };
     throw new ApiError(problem);
   }
-  return data;
+  return full ? { data, etag: response.headers.get('ETag') } : data;
 }
 
 export const api = {
@@ -115,6 +116,12 @@ export const api = {
   post: (path, body) => request('POST', path, { body }),
   /** POSTs formData as multipart/form-data; params are added to the query string. */
   upload: (path, formData, params) => request('POST', path, { params, formData }),
+  /**
+   * A record with its version: resolves {data, etag}. send() writes one, sending the version read
+   * (If-Match) so that a change made meanwhile by someone else is refused (409) rather than overwritten.
+   */
+  read: (path, params) => request('GET', path, { params, full: true }),
+  send: (method, path, body, { ifMatch, params } = {}) => request(method, path, { params, body, ifMatch, full: true }),
 };
 
 export default api;

@@ -9,6 +9,7 @@ import { t, fmt } from './i18n.js';
 import { el, badge } from './dom.js';
 import { enumBadge, enumLabel, rowProps, detailItem, detailSection, codeList } from './registry.js';
 import { RegistryListPage } from './registry-list.js';
+import { REGISTRY_FORMS, recordActions } from './registry-form.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -140,7 +141,8 @@ function renderDetail(r) {
       detailItem(t('catalogue.field.mounted'), mounted),
       detailItem(t('catalogue.field.sourceSystem'), sourceSystemLink(r.sourceSystemCode)),
       detailItem(t('catalogue.field.baseDatabases'), baseDatabases(r.baseDatabases)),
-      detailItem(t('catalogue.field.relatedCodes'), codeList(r.relatedCodes))));
+      detailItem(t('catalogue.field.relatedCodes'), codeList(r.relatedCodes))),
+    recordActions({ def: REGISTRY_FORMS.catalogue, me: page.me, record: r, onChanged: (record) => page.recordChanged(record) }));
 }
 
 // ---- Page -------------------------------------------------------------------------------
@@ -162,6 +164,7 @@ const page = new RegistryListPage({
   },
   row,
   showDetail: renderDetail,
+  form: REGISTRY_FORMS.catalogue,
 });
 
 page.start();

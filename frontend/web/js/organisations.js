@@ -7,6 +7,7 @@ import { initPage } from './layout.js';
 import { t, tEnum, fmt, getLanguage } from './i18n.js';
 import { el, badge, debounce, renderError, markLoaded, clearFormErrors, showFormErrors } from './dom.js';
 import { PagedList, rowProps, detailItem, queryParams, writeQuery, selectIfOffered } from './registry.js';
+import { REGISTRY_FORMS, recordActions, wireCreateButton } from './registry-form.js';
 
 // Below this width the detail panel sits under the table (see app.css), so scroll to it.
 const STACKED_LAYOUT = '(max-width: 960px)';
@@ -72,7 +73,8 @@ async function parentName(code) {
   return nameCache.get(code);
 }
 
-function contactForm(org) {
+/** The contact editor, saving at the version shown (etag): a change saved meanwhile is refused, not overwritten. */
+function contactForm(org, etag) {
   const errorBox = el('div', { class: 'form-errors' });
   const status = el('span', { id: 'org-contact-status', class: 'form-status', role: 'status' });
   const field = (name, id, type, autocomplete) => {
@@ -105,10 +107,10 @@ function contactForm(org) {
     // Empty means "no contact": sent as null rather than as an empty string.
     const value = (f) => f.input.value.trim() || null;
     try {
-      const updated = await api.put(`/api/v1/organisations/${encodeURIComponent(org.code)}/contact`, {
+      const { data: updated } = await api.send('PUT', `/api/v1/organisations/${encodeURIComponent(org.code)}/contact`, {
         contactPerson: value(person),
         contactPhone: value(phone),
-      });
+      }, { ifMatch: etag });
       replaceItem(updated);
       await renderDetail(updated);
       // renderDetail built a fresh form; confirm in its status line.
@@ -169,8 +171,16 @@ function registryCounts(org) {
   return section;
 }
 
-async function renderDetail(org) {
+async function renderDetail(shown) {
   const panel = $('org-detail');
+  // read afresh with its version: what is edited here is saved only over that version
+  let org = shown;
+  let etag = null;
+  try {
+    ({ data: org, etag } = await api.read(`/api/v1/organisations/${encodeURIComponent(shown.code)}`));
+  } catch (error) {
+    console.warn('organisation not read afresh', error);
+  }
   const parent = org.parentCode ? await parentName(org.parentCode) : null;
   if (list.selected !== org.code) return; // another row was chosen meanwhile
 
@@ -193,7 +203,21 @@ async function renderDetail(org) {
       detailItem(t('field.contactPhone'), org.contactPhone, { mono: Boolean(org.contactPhone) }),
       detailItem(t('field.status'), statusValue)),
     registryCounts(org),
-    canEdit(org) ? contactForm(org) : el('p', { class: 'muted small', text: t('org.edit.readOnly') }));
+    canEdit(org) && !org.retiredAt ? contactForm(org, etag) : el('p', { class: 'muted small', text: t('org.edit.readOnly') }),
+    // the office edits every field and retires; everyone sees the history (departments edit contacts above)
+    recordActions({
+      def: REGISTRY_FORMS.organisation, me, record: org, edit: me.role === 'EGOV_ADMIN',
+      onChanged: (updated) => organisationChanged(updated),
+    }));
+}
+
+/** After a save or a retirement: reload the list and show the organisation as it now is. */
+async function organisationChanged(updated) {
+  await list.load();
+  replaceItem(updated);
+  list.markSelected(updated.code);
+  syncUrl();
+  await renderDetail(updated);
 }
 
 function replaceItem(updated) {
@@ -257,6 +281,7 @@ async function main() {
     refresh();
   });
 
+  wireCreateButton($('org-create'), { def: REGISTRY_FORMS.organisation, me, onSaved: organisationChanged });
   const ok = await list.load();
   if (params.get('code')) await select(params.get('code'));
   markLoaded(ok ? 'true' : 'error');

@@ -3,11 +3,13 @@
 // panel, export links that carry the filter, and template / import links for those who may import.
 //
 // The page's elements share one id prefix: <prefix>-filter-form, -org-filter, -search, -table, -count,
-// -load-more, -error, -detail, -export-xlsx, -export-csv, -template, -import-link.
+// -load-more, -error, -detail, and where the registry has them -export-xlsx, -export-csv, -template,
+// -import-link, -create (the "add" button).
 
 import { buildUrl } from './api.js';
 import { initPage } from './layout.js';
 import { debounce, markLoaded } from './dom.js';
+import { wireCreateButton } from './registry-form.js';
 import {
   fillEnumSelect, canImport, isScoped, OrgDirectory, queryParams, writeQuery, selectIfOffered, parseSort,
   sortParam, SortHeaders, PagedList, DetailPanel,
@@ -26,10 +28,12 @@ export class RegistryListPage {
    *   restore(params)      restores those from the URL
    *   row(item, selected)  a list row; showDetail(item) fills this.detail
    *   alsoLoad()    loaded beside the list on every refresh (e.g. a summary)
+   *   form          the registry's form (registry-form.js REGISTRY_FORMS): shows <prefix>-create to those
+   *                 who may add records; the page's detail adds recordActions() for edit, retire, history
    * After start(): me, orgs, list and detail.
    */
-  constructor({ prefix, path, selects, moreFilters = () => ({}), watch = [], restore = () => {}, row, showDetail, alsoLoad = async () => {} }) {
-    Object.assign(this, { prefix, path, selects, moreFilters, watch, restore, row, showDetail, alsoLoad });
+  constructor({ prefix, path, selects, moreFilters = () => ({}), watch = [], restore = () => {}, row, showDetail, alsoLoad = async () => {}, form = null }) {
+    Object.assign(this, { prefix, path, selects, moreFilters, watch, restore, row, showDetail, alsoLoad, form });
     this.me = null;
     this.orgs = new OrgDirectory();
     this.sort = null;
@@ -48,7 +52,8 @@ export class RegistryListPage {
       organisation: isScoped(this.me) ? null : this.element('org-filter').value,
     };
     for (const { id, param } of this.selects) filter[param] = document.getElementById(id).value;
-    filter.q = this.element('search').value.trim();
+    const search = this.element('search');
+    if (search) filter.q = search.value.trim();
     return { ...filter, ...this.moreFilters(filter) };
   }
 
@@ -59,8 +64,24 @@ export class RegistryListPage {
   updateExportLinks() {
     const filter = this.filters();
     for (const format of EXPORT_FORMATS) {
-      this.element(`export-${format}`).href = buildUrl(`${this.path}/export`, { format, ...filter });
+      const link = this.element(`export-${format}`);
+      if (link) link.href = buildUrl(`${this.path}/export`, { format, ...filter }); // registries without exports have none
     }
+  }
+
+  /** Shows a record in the detail panel (e.g. one just saved), whether or not the list's page holds it. */
+  openRecord(record) {
+    this.list.items = this.list.items.map((item) => (item.code === record.code ? record : item));
+    this.list.render();
+    this.list.markSelected(record.code);
+    this.syncUrl();
+    this.showDetail(record);
+  }
+
+  /** After a save or a retirement: reload the list and show the record as it now is. */
+  async recordChanged(record) {
+    await this.refresh();
+    this.openRecord(record);
   }
 
   select(code) {
@@ -89,7 +110,7 @@ export class RegistryListPage {
   restoreFilters(params) {
     if (!isScoped(this.me)) selectIfOffered(this.element('org-filter'), params.get('organisation'));
     for (const { id, param } of this.selects) selectIfOffered(document.getElementById(id), params.get(param));
-    this.element('search').value = params.get('q') ?? '';
+    if (this.element('search')) this.element('search').value = params.get('q') ?? '';
     this.restore(params);
   }
 
@@ -102,9 +123,10 @@ export class RegistryListPage {
       if (kind) fillEnumSelect(document.getElementById(id), kind);
     }
     if (canImport(me)) {
-      this.element('template').hidden = false;
-      this.element('import-link').hidden = false;
+      if (this.element('template')) this.element('template').hidden = false;
+      if (this.element('import-link')) this.element('import-link').hidden = false;
     }
+    if (this.form) wireCreateButton(this.element('create'), { def: this.form, me, onSaved: (record) => this.recordChanged(record) });
 
     this.orgs = await OrgDirectory.load();
     this.orgs.fillSelect(this.element('org-filter'), me);
@@ -136,7 +158,7 @@ export class RegistryListPage {
     const refresh = () => this.refresh();
     const controls = [this.element('org-filter'), ...[...this.selects.map((s) => s.id), ...this.watch].map((id) => document.getElementById(id))];
     for (const control of controls) control.addEventListener('change', refresh);
-    this.element('search').addEventListener('input', debounce(refresh, 300));
+    this.element('search')?.addEventListener('input', debounce(refresh, 300));
     this.element('filter-form').addEventListener('submit', (event) => {
       event.preventDefault();
       refresh();

@@ -25,6 +25,11 @@ export const ENUMS = {
   taskKind: ['TASK', 'SAFEGUARD'],
   taskStatus: ['NOT_STARTED', 'IN_PROGRESS', 'DONE', 'OVERDUE'],
   milestoneStatus: ['OPEN', 'MET', 'MISSED'],
+  protectionLevel: ['1', '2', '3', '4', '5'],
+  migrationStatus: ['NOT_STARTED', 'PLANNED', 'IN_PROGRESS', 'MIGRATED', 'EXEMPT'],
+  targetKind: ['FRONT_END_PROCESSOR', 'INTERFACE', 'PROVINCIAL_LINK'],
+  probe: ['HTTP', 'TCP', 'HEARTBEAT'],
+  orgType: ['CITY', 'CITY_DEPARTMENT', 'COUNTY_DISTRICT', 'DEVELOPMENT_ZONE'],
 };
 
 /** Badge tone per enum value (ok, warn, danger, info, neutral); unlisted values are neutral. */
@@ -37,6 +42,7 @@ const TONES = {
   taskKind: { TASK: 'info', SAFEGUARD: 'neutral' },
   taskStatus: { NOT_STARTED: 'neutral', IN_PROGRESS: 'info', DONE: 'ok', OVERDUE: 'danger' },
   milestoneStatus: { OPEN: 'info', MET: 'ok', MISSED: 'danger' },
+  migrationStatus: { NOT_STARTED: 'warn', PLANNED: 'info', IN_PROGRESS: 'info', MIGRATED: 'ok', EXEMPT: 'neutral' },
 };
 
 export const toneOf = (kind, value) => TONES[kind]?.[value] ?? 'neutral';

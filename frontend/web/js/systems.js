@@ -10,6 +10,7 @@ import {
   ENUMS, enumBadge, enumLabel, toneOf, detailItem, detailSection, yesNo, codeList, statItem, rowProps,
 } from './registry.js';
 import { RegistryListPage } from './registry-list.js';
+import { REGISTRY_FORMS, recordActions } from './registry-form.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -148,7 +149,8 @@ function renderDetail(s) {
       detailItem(t('system.field.containsSecrets'), s.containsSecrets ? badge(t('common.yes'), 'warn') : yesNo(s.containsSecrets))),
     el('ul', { class: 'detail-links' },
       el('li', {}, el('a', { href: buildUrl('/catalogue.html', { sourceSystem: s.code }), text: t('system.detail.resourcesLink') })),
-      el('li', {}, el('a', { href: buildUrl('/catalogue.html', { organisation: s.organisationCode }), text: t('system.detail.catalogueLink') }))));
+      el('li', {}, el('a', { href: buildUrl('/catalogue.html', { organisation: s.organisationCode }), text: t('system.detail.catalogueLink') }))),
+    recordActions({ def: REGISTRY_FORMS.system, me: page.me, record: s, onChanged: (record) => page.recordChanged(record) }));
 }
 
 // ---- Page -------------------------------------------------------------------------------
@@ -173,6 +175,7 @@ const page = new RegistryListPage({
   row,
   showDetail: renderDetail,
   alsoLoad: loadSummary,
+  form: REGISTRY_FORMS.system,
 });
 
 page.start();

@@ -5,6 +5,8 @@ import cn.suqian.govshare.catalogue.CatalogueResource.OpenAttribute;
 import cn.suqian.govshare.catalogue.CatalogueResource.SharingType;
 
 import cn.suqian.govshare.record.Params;
+import cn.suqian.govshare.record.RecordHistory;
+import cn.suqian.govshare.record.Versioned;
 import cn.suqian.govshare.record.RecordRules;
 import cn.suqian.govshare.record.SheetImport;
 import cn.suqian.govshare.record.SpreadsheetResponses;
@@ -15,7 +17,7 @@ import cn.suqian.govshare.spreadsheet.SheetFormat;
 import cn.suqian.govshare.web.PageRequest;
 import cn.suqian.govshare.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePart;
@@ -27,11 +29,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+
+import java.util.List;
 
 /**
  * The information-resource catalogue. Everyone signed in reads (departments: their own organisation's
@@ -87,33 +91,45 @@ class CatalogueController {
         return Mono.defer(() -> catalogue.template(SheetFormat.of(format))).map(SpreadsheetResponses::file);
     }
 
-    @Operation(summary = "One catalogue resource (the code contains '/', so it is passed as ?code=). Any signed-in person; departments their own.")
+    @Operation(summary = "One catalogue resource, with its version as ETag (the code contains '/', so it is passed as ?code=). Any signed-in person; departments their own.")
     @GetMapping("/resource")
     @PreAuthorize(Access.ANY_USER)
-    public Mono<CatalogueResource> get(CurrentUser user, @RequestParam String code) {
-        return catalogue.get(user, code);
+    public Mono<ResponseEntity<CatalogueResource>> get(CurrentUser user, @RequestParam String code) {
+        return catalogue.read(user, code).map(Versioned::ok);
+    }
+
+    @Operation(summary = "A resource's history from the audit trail (?code=), newest first. Whoever may read the resource.")
+    @GetMapping("/resource/history")
+    @PreAuthorize(Access.ANY_USER)
+    public Mono<List<RecordHistory.Entry>> history(CurrentUser user, @RequestParam String code) {
+        return catalogue.history(user, code);
     }
 
     @Operation(summary = "Add a resource to the catalogue. EGOV_ADMIN, or DEPARTMENT for resources it provides.")
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDITORS)
-    public Mono<CatalogueResource> create(CurrentUser user, @RequestBody CatalogueResource resource) {
-        return catalogue.create(user, resource);
+    public Mono<ResponseEntity<CatalogueResource>> create(CurrentUser user, @RequestBody CatalogueResource resource) {
+        return catalogue.create(user, resource).map(Versioned::created);
     }
 
-    @Operation(summary = "Replace a resource's entry (?code=; the code never changes). EGOV_ADMIN, or DEPARTMENT for resources it provides.")
+    @Operation(summary = "Replace a resource's entry (?code=; the code never changes). With If-Match (the ETag read), refused with 409 "
+            + "editConflict if someone changed it meanwhile. EGOV_ADMIN, or DEPARTMENT for resources it provides.")
     @PutMapping("/resource")
     @PreAuthorize(Access.EDITORS)
-    public Mono<CatalogueResource> update(CurrentUser user, @RequestParam String code, @RequestBody CatalogueResource resource) {
-        return catalogue.update(user, code, resource);
+    public Mono<ResponseEntity<CatalogueResource>> update(CurrentUser user, @RequestParam String code,
+                                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                          @RequestBody CatalogueResource resource) {
+        return catalogue.update(user, code, resource, Versioned.expected(ifMatch)).map(Versioned::ok);
     }
 
-    @Operation(summary = "Retire a resource (?code=; kept, unmounted, never deleted). EGOV_ADMIN, or DEPARTMENT for resources it provides.")
+    @Operation(summary = "Retire a resource (?code=; kept, unmounted, never deleted), optionally with {\"reason\"} kept in the audit trail; "
+            + "If-Match as for replacing. EGOV_ADMIN, or DEPARTMENT for resources it provides.")
     @PostMapping("/resource/retire")
     @PreAuthorize(Access.EDITORS)
-    public Mono<CatalogueResource> retire(CurrentUser user, @RequestParam String code) {
-        return catalogue.retire(user, code);
+    public Mono<ResponseEntity<CatalogueResource>> retire(CurrentUser user, @RequestParam String code,
+                                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                          @RequestBody(required = false) RecordHistory.Retirement retirement) {
+        return catalogue.retire(user, code, Versioned.expected(ifMatch), retirement).map(Versioned::ok);
     }
 
     @Operation(summary = "Import an XLSX or CSV catalogue (multipart field 'file'), all or nothing; dryRun=true only checks. EGOV_ADMIN, or DEPARTMENT for its own rows.")

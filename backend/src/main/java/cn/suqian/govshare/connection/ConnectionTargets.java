@@ -4,6 +4,7 @@ import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.inventory.Inventory;
 import cn.suqian.govshare.record.OwnedRecords;
 import cn.suqian.govshare.record.RecordFilter;
+import cn.suqian.govshare.record.RecordHistory;
 import cn.suqian.govshare.record.References;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
@@ -27,8 +28,9 @@ public class ConnectionTargets extends OwnedRecords<ConnectionTarget, Connection
 
     private final Inventory inventory;
 
-    ConnectionTargets(Db db, References.Sources references, ConnectionTargetRepository repository, Inventory inventory) {
-        super(db, references, repository, "connection target");
+    ConnectionTargets(Db db, References.Sources references, RecordHistory history, ConnectionTargetRepository repository,
+                      Inventory inventory) {
+        super(db, references, history, repository, "connection target");
         this.inventory = inventory;
     }
 

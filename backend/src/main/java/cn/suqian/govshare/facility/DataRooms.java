@@ -3,6 +3,7 @@ package cn.suqian.govshare.facility;
 import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.record.OwnedRecords;
 import cn.suqian.govshare.record.RecordFilter;
+import cn.suqian.govshare.record.RecordHistory;
 import cn.suqian.govshare.record.References;
 import org.springframework.stereotype.Service;
 
@@ -19,7 +20,7 @@ public class DataRooms extends OwnedRecords<DataRoom, DataRooms.Filter> {
         }
     }
 
-    DataRooms(Db db, References.Sources references, DataRoomRepository repository) {
-        super(db, references, repository, "data room");
+    DataRooms(Db db, References.Sources references, RecordHistory history, DataRoomRepository repository) {
+        super(db, references, history, repository, "data room");
     }
 }

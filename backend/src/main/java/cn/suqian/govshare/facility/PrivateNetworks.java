@@ -3,6 +3,7 @@ package cn.suqian.govshare.facility;
 import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.record.OwnedRecords;
 import cn.suqian.govshare.record.RecordFilter;
+import cn.suqian.govshare.record.RecordHistory;
 import cn.suqian.govshare.record.References;
 import org.springframework.stereotype.Service;
 
@@ -20,7 +21,7 @@ public class PrivateNetworks extends OwnedRecords<PrivateNetwork, PrivateNetwork
         }
     }
 
-    PrivateNetworks(Db db, References.Sources references, PrivateNetworkRepository repository) {
-        super(db, references, repository, "private network");
+    PrivateNetworks(Db db, References.Sources references, RecordHistory history, PrivateNetworkRepository repository) {
+        super(db, references, history, repository, "private network");
     }
 }

@@ -5,6 +5,8 @@ import cn.suqian.govshare.inventory.InformationSystem.LifecycleStatus;
 import cn.suqian.govshare.inventory.InformationSystem.NetworkType;
 
 import cn.suqian.govshare.record.Params;
+import cn.suqian.govshare.record.RecordHistory;
+import cn.suqian.govshare.record.Versioned;
 import cn.suqian.govshare.record.RecordRules;
 import cn.suqian.govshare.record.SheetImport;
 import cn.suqian.govshare.record.SpreadsheetResponses;
@@ -15,7 +17,7 @@ import cn.suqian.govshare.spreadsheet.SheetFormat;
 import cn.suqian.govshare.web.PageRequest;
 import cn.suqian.govshare.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePart;
@@ -26,11 +28,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+
+import java.util.List;
 
 /**
  * The information-system inventory. Everyone signed in reads (departments: their own organisation only);
@@ -102,33 +106,45 @@ class InformationSystemController {
         return Mono.defer(() -> systems.template(SheetFormat.of(format))).map(SpreadsheetResponses::file);
     }
 
-    @Operation(summary = "One system. Any signed-in person; departments only their own organisation's.")
+    @Operation(summary = "One system, with its version as ETag. Any signed-in person; departments only their own organisation's.")
     @GetMapping("/{code}")
     @PreAuthorize(Access.ANY_USER)
-    public Mono<InformationSystem> get(CurrentUser user, @PathVariable String code) {
-        return systems.get(user, code);
+    public Mono<ResponseEntity<InformationSystem>> get(CurrentUser user, @PathVariable String code) {
+        return systems.read(user, code).map(Versioned::ok);
+    }
+
+    @Operation(summary = "A system's history from the audit trail, newest first. Whoever may read the system.")
+    @GetMapping("/{code}/history")
+    @PreAuthorize(Access.ANY_USER)
+    public Mono<List<RecordHistory.Entry>> history(CurrentUser user, @PathVariable String code) {
+        return systems.history(user, code);
     }
 
     @Operation(summary = "Register a system. EGOV_ADMIN, or DEPARTMENT for its own organisation.")
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDITORS)
-    public Mono<InformationSystem> create(CurrentUser user, @RequestBody InformationSystem system) {
-        return systems.create(user, system);
+    public Mono<ResponseEntity<InformationSystem>> create(CurrentUser user, @RequestBody InformationSystem system) {
+        return systems.create(user, system).map(Versioned::created);
     }
 
-    @Operation(summary = "Replace a system's record (the code never changes). EGOV_ADMIN, or DEPARTMENT for its own organisation.")
+    @Operation(summary = "Replace a system's record (the code never changes). With If-Match (the ETag read), refused with 409 "
+            + "editConflict if someone changed it meanwhile. EGOV_ADMIN, or DEPARTMENT for its own organisation.")
     @PutMapping("/{code}")
     @PreAuthorize(Access.EDITORS)
-    public Mono<InformationSystem> update(CurrentUser user, @PathVariable String code, @RequestBody InformationSystem system) {
-        return systems.update(user, code, system);
+    public Mono<ResponseEntity<InformationSystem>> update(CurrentUser user, @PathVariable String code,
+                                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                          @RequestBody InformationSystem system) {
+        return systems.update(user, code, system, Versioned.expected(ifMatch)).map(Versioned::ok);
     }
 
-    @Operation(summary = "Retire a system (kept, marked retired; never deleted). EGOV_ADMIN, or DEPARTMENT for its own organisation.")
+    @Operation(summary = "Retire a system (kept, marked retired; never deleted), optionally with {\"reason\"} kept in the audit trail; "
+            + "If-Match as for replacing. EGOV_ADMIN, or DEPARTMENT for its own organisation.")
     @PostMapping("/{code}/retire")
     @PreAuthorize(Access.EDITORS)
-    public Mono<InformationSystem> retire(CurrentUser user, @PathVariable String code) {
-        return systems.retire(user, code);
+    public Mono<ResponseEntity<InformationSystem>> retire(CurrentUser user, @PathVariable String code,
+                                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                          @RequestBody(required = false) RecordHistory.Retirement retirement) {
+        return systems.retire(user, code, Versioned.expected(ifMatch), retirement).map(Versioned::ok);
     }
 
     @Operation(summary = "Import an XLSX or CSV inventory (multipart field 'file'), all or nothing; dryRun=true only checks. "

@@ -28,7 +28,7 @@ class InformationSystemRepository extends RecordTable<InformationSystem, Informa
 
     InformationSystemRepository() {
         super(InformationSystem.class, INFORMATION_SYSTEM, INFORMATION_SYSTEM.CODE, INFORMATION_SYSTEM.ORGANISATION_CODE,
-                INFORMATION_SYSTEM.RETIRED_AT, INFORMATION_SYSTEM.CREATED_AT, INFORMATION_SYSTEM.UPDATED_AT,
+                INFORMATION_SYSTEM.RETIRED_AT, INFORMATION_SYSTEM.CREATED_AT, INFORMATION_SYSTEM.UPDATED_AT, INFORMATION_SYSTEM.VERSION,
                 List.of(INFORMATION_SYSTEM.CODE, INFORMATION_SYSTEM.NAME, INFORMATION_SYSTEM.ORGANISATION_CODE,
                         INFORMATION_SYSTEM.LIFECYCLE_STATUS, INFORMATION_SYSTEM.DEPLOYMENT, INFORMATION_SYSTEM.NETWORK,
                         INFORMATION_SYSTEM.MUST_CONNECT, INFORMATION_SYSTEM.PLATFORM_CONNECTED_ON,
@@ -76,8 +76,10 @@ class InformationSystemRepository extends RecordTable<InformationSystem, Informa
         Map<NetworkType, Integer> byNetwork = zeros(NetworkType.class);
         dsl.select(t.NETWORK, DSL.count()).from(t).where(where).groupBy(t.NETWORK)
                 .forEach(r -> byNetwork.put(r.value1(), r.value2()));
-        var counts = dsl.select(DSL.count(), DSL.count().filterWhere(t.MUST_CONNECT.isTrue()),
-                        DSL.count().filterWhere(t.MUST_CONNECT.isTrue().and(t.PLATFORM_CONNECTED_ON.isNotNull())))
+        // A retired system need not connect, whether or not retired systems are listed (已停用 means one thing).
+        Condition mustConnect = t.MUST_CONNECT.isTrue().and(t.RETIRED_AT.isNull());
+        var counts = dsl.select(DSL.count(), DSL.count().filterWhere(mustConnect),
+                        DSL.count().filterWhere(mustConnect.and(t.PLATFORM_CONNECTED_ON.isNotNull())))
                 .from(t).where(where).fetchOne();
         return new Summary(counts.value1(), byStatus, byDeployment, byNetwork, counts.value2(), counts.value3());
     }

@@ -2,23 +2,28 @@ package cn.suqian.govshare.organisation;
 
 import cn.suqian.govshare.access.Access;
 import cn.suqian.govshare.access.CurrentUser;
+import cn.suqian.govshare.record.RecordHistory;
+import cn.suqian.govshare.record.Versioned;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
 import cn.suqian.govshare.web.PageRequest;
 import cn.suqian.govshare.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+
+import java.util.List;
 
 /**
  * Organisations. Reference data, so every signed-in person may read all of them; the e-government office
@@ -49,41 +54,54 @@ class OrganisationController {
         return organisations.find(t, q, includeRetired, PageRequest.of(page, size));
     }
 
-    @Operation(summary = "One organisation. Any signed-in person.")
+    @Operation(summary = "One organisation, with its version as ETag. Any signed-in person.")
     @GetMapping("/{code}")
     @PreAuthorize(Access.ANY_USER)
-    public Mono<Organisation> get(@PathVariable String code) {
-        return organisations.get(code);
+    public Mono<ResponseEntity<Organisation>> get(@PathVariable String code) {
+        return organisations.get(code).map(Versioned::ok);
     }
 
-    @Operation(summary = "Change an organisation's contact person and phone. EGOV_ADMIN, or DEPARTMENT for its own organisation.")
+    @Operation(summary = "An organisation's history from the audit trail, newest first. Any signed-in person.")
+    @GetMapping("/{code}/history")
+    @PreAuthorize(Access.ANY_USER)
+    public Mono<List<RecordHistory.Entry>> history(@PathVariable String code) {
+        return organisations.history(code);
+    }
+
+    @Operation(summary = "Change an organisation's contact person and phone; If-Match as for replacing. EGOV_ADMIN, or DEPARTMENT for its own organisation.")
     @PutMapping("/{code}/contact")
     @PreAuthorize(Access.EDITORS)
-    public Mono<Organisation> changeContact(@PathVariable String code, @RequestBody OrganisationService.ContactChange change,
-                                            CurrentUser user) {
-        return organisations.changeContact(user, code, change);
+    public Mono<ResponseEntity<Organisation>> changeContact(@PathVariable String code, @RequestBody OrganisationService.ContactChange change,
+                                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                            CurrentUser user) {
+        return organisations.changeContact(user, code, change, Versioned.expected(ifMatch)).map(Versioned::ok);
     }
 
     @Operation(summary = "Add an organisation (e.g. a new development zone). EGOV_ADMIN only.")
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.ADMIN)
-    public Mono<Organisation> create(@RequestBody Organisation organisation) {
-        return organisations.create(organisation);
+    public Mono<ResponseEntity<Organisation>> create(@RequestBody Organisation organisation) {
+        return organisations.create(organisation).map(Versioned::created);
     }
 
-    @Operation(summary = "Replace an organisation's record (the code never changes). EGOV_ADMIN only.")
+    @Operation(summary = "Replace an organisation's record (the code never changes). With If-Match (the ETag read), refused with 409 "
+            + "editConflict if someone changed it meanwhile. EGOV_ADMIN only.")
     @PutMapping("/{code}")
     @PreAuthorize(Access.ADMIN)
-    public Mono<Organisation> update(@PathVariable String code, @RequestBody Organisation organisation) {
-        return organisations.update(code, organisation);
+    public Mono<ResponseEntity<Organisation>> update(@PathVariable String code,
+                                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                     @RequestBody Organisation organisation) {
+        return organisations.update(code, organisation, Versioned.expected(ifMatch)).map(Versioned::ok);
     }
 
-    @Operation(summary = "Retire an organisation (kept for history, never deleted); refused while it has active sub-organisations. EGOV_ADMIN only.")
+    @Operation(summary = "Retire an organisation (kept for history, never deleted), optionally with {\"reason\"} kept in the audit trail; "
+            + "refused while it has active sub-organisations; If-Match as for replacing. EGOV_ADMIN only.")
     @PostMapping("/{code}/retire")
     @PreAuthorize(Access.ADMIN)
-    public Mono<Organisation> retire(@PathVariable String code) {
-        return organisations.retire(code);
+    public Mono<ResponseEntity<Organisation>> retire(@PathVariable String code,
+                                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                     @RequestBody(required = false) RecordHistory.Retirement retirement) {
+        return organisations.retire(code, Versioned.expected(ifMatch), retirement).map(Versioned::ok);
     }
 
     private static OrganisationType parseType(String type) {

@@ -47,18 +47,28 @@ class OrganisationRepository {
         return dsl.selectFrom(ORGANISATION).where(ORGANISATION.CODE.eq(code)).fetchOptional(OrganisationRepository::toOrganisation);
     }
 
+    /** The stored version of an organisation, its row locked until the transaction ends; empty when there is none. */
+    public Optional<Long> lockVersion(DSLContext dsl, String code) {
+        return dsl.select(ORGANISATION.VERSION).from(ORGANISATION).where(ORGANISATION.CODE.eq(code)).forUpdate()
+                .fetchOptional(ORGANISATION.VERSION);
+    }
+
+    /** The stored version of an organisation as this transaction sees it (no lock: for reads). */
+    public Optional<Long> version(DSLContext dsl, String code) {
+        return dsl.select(ORGANISATION.VERSION).from(ORGANISATION).where(ORGANISATION.CODE.eq(code)).fetchOptional(ORGANISATION.VERSION);
+    }
+
     public boolean exists(DSLContext dsl, String code) {
         return dsl.fetchExists(ORGANISATION, ORGANISATION.CODE.eq(code));
     }
 
     public void updateContact(DSLContext dsl, String code, String person, String phone) {
+        var changed = ORGANISATION.CONTACT_PERSON.isDistinctFrom(person).or(ORGANISATION.CONTACT_PHONE.isDistinctFrom(phone));
         dsl.update(ORGANISATION)
                 .set(ORGANISATION.CONTACT_PERSON, person)
                 .set(ORGANISATION.CONTACT_PHONE, phone)
-                .set(ORGANISATION.UPDATED_AT, DSL.case_()
-                        .when(ORGANISATION.CONTACT_PERSON.isDistinctFrom(person).or(ORGANISATION.CONTACT_PHONE.isDistinctFrom(phone)),
-                                DSL.val(OffsetDateTime.now()))
-                        .else_(ORGANISATION.UPDATED_AT))
+                .set(ORGANISATION.UPDATED_AT, DSL.case_().when(changed, DSL.val(OffsetDateTime.now())).else_(ORGANISATION.UPDATED_AT))
+                .set(ORGANISATION.VERSION, DSL.case_().when(changed, ORGANISATION.VERSION.plus(1)).else_(ORGANISATION.VERSION))
                 .where(ORGANISATION.CODE.eq(code))
                 .execute();
     }
@@ -86,6 +96,7 @@ class OrganisationRepository {
                 .set(ORGANISATION.CONTACT_PERSON, o.contactPerson())
                 .set(ORGANISATION.CONTACT_PHONE, o.contactPhone())
                 .set(ORGANISATION.UPDATED_AT, OffsetDateTime.now())
+                .set(ORGANISATION.VERSION, ORGANISATION.VERSION.plus(1))
                 .where(ORGANISATION.CODE.eq(o.code()))
                 .execute();
     }
@@ -93,6 +104,7 @@ class OrganisationRepository {
     public boolean retire(DSLContext dsl, String code) {
         return dsl.update(ORGANISATION).set(ORGANISATION.RETIRED_AT, OffsetDateTime.now())
                 .set(ORGANISATION.UPDATED_AT, OffsetDateTime.now())
+                .set(ORGANISATION.VERSION, ORGANISATION.VERSION.plus(1))
                 .where(ORGANISATION.CODE.eq(code)).and(ORGANISATION.RETIRED_AT.isNull()).execute() == 1;
     }
 

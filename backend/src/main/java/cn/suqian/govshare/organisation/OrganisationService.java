@@ -2,6 +2,8 @@ package cn.suqian.govshare.organisation;
 
 import cn.suqian.govshare.access.CurrentUser;
 import cn.suqian.govshare.db.Db;
+import cn.suqian.govshare.record.RecordHistory;
+import cn.suqian.govshare.record.Versioned;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
 import cn.suqian.govshare.web.NotFoundException;
@@ -30,10 +32,12 @@ class OrganisationService {
 
     private final Db db;
     private final OrganisationRepository organisations;
+    private final RecordHistory history;
 
-    OrganisationService(Db db, OrganisationRepository organisations) {
+    OrganisationService(Db db, OrganisationRepository organisations, RecordHistory history) {
         this.db = db;
         this.organisations = organisations;
+        this.history = history;
     }
 
     /** A new contact person and phone; blanks clear them. */
@@ -44,11 +48,27 @@ class OrganisationService {
         return db.tx(dsl -> organisations.find(dsl, type, query, includeRetired, page));
     }
 
-    Mono<Organisation> get(String code) {
-        return db.tx(dsl -> organisations.get(dsl, code).orElseThrow(() -> new NotFoundException("organisation", code)));
+    /** An organisation with its version (the ETag a later change sends back). */
+    Mono<Versioned<Organisation>> get(String code) {
+        return db.tx(dsl -> {
+            if (!organisations.exists(dsl, code)) {
+                throw new NotFoundException("organisation", code);
+            }
+            return versioned(dsl, code);
+        });
     }
 
-    Mono<Organisation> changeContact(CurrentUser user, String code, ContactChange change) {
+    /** The organisation's history from the audit trail, newest first (organisations are reference data: anyone reads it). */
+    Mono<List<RecordHistory.Entry>> history(String code) {
+        return db.tx(dsl -> {
+            if (!organisations.exists(dsl, code)) {
+                throw new NotFoundException("organisation", code);
+            }
+            return history.of(dsl, "organisation", code);
+        });
+    }
+
+    Mono<Versioned<Organisation>> changeContact(CurrentUser user, String code, ContactChange change, Long expectedVersion) {
         user.requireChange(code);
         List<FieldProblem> problems = new ArrayList<>();
         String person = blankToNull(change.contactPerson());
@@ -63,15 +83,13 @@ class OrganisationService {
             return Mono.error(new InvalidInputException(problems));
         }
         return db.tx(dsl -> {
-            if (!organisations.exists(dsl, code)) {
-                throw new NotFoundException("organisation", code);
-            }
+            Versioned.check(code, expectedVersion, lockedVersion(dsl, code));
             organisations.updateContact(dsl, code, person, phone);
-            return organisations.get(dsl, code).orElseThrow();
+            return versioned(dsl, code);
         });
     }
 
-    Mono<Organisation> create(Organisation organisation) {
+    Mono<Versioned<Organisation>> create(Organisation organisation) {
         Organisation o = normalised(organisation);
         return db.tx(dsl -> {
             validate(dsl, o);
@@ -79,16 +97,14 @@ class OrganisationService {
                 throw new InvalidInputException(FieldProblem.alreadyExists("code", o.code()));
             }
             organisations.insert(dsl, o);
-            return organisations.get(dsl, o.code()).orElseThrow();
+            return versioned(dsl, o.code());
         });
     }
 
-    Mono<Organisation> update(String code, Organisation organisation) {
+    Mono<Versioned<Organisation>> update(String code, Organisation organisation, Long expectedVersion) {
         Organisation o = normalised(organisation);
         return db.tx(dsl -> {
-            if (!organisations.exists(dsl, code)) {
-                throw new NotFoundException("organisation", code);
-            }
+            Versioned.check(code, expectedVersion, lockedVersion(dsl, code));
             if (o.code() != null && !o.code().equals(code)) {
                 throw new InvalidInputException(FieldProblem.of("code", o.code(), ProblemCode.CODE_CHANGED, code));
             }
@@ -99,21 +115,32 @@ class OrganisationService {
                 throw new InvalidInputException(FieldProblem.of("parentCode", code, ProblemCode.OWN_PARENT));
             }
             organisations.update(dsl, withCode);
-            return organisations.get(dsl, code).orElseThrow();
+            return versioned(dsl, code);
         });
     }
 
-    Mono<Organisation> retire(String code) {
+    /** Retires an organisation (kept for history), the reason recorded in the audit trail; If-Match as for updates. */
+    Mono<Versioned<Organisation>> retire(String code, Long expectedVersion, RecordHistory.Retirement retirement) {
+        String reason = RecordHistory.reasonOf(retirement);
         return db.tx(dsl -> {
-            if (!organisations.exists(dsl, code)) {
-                throw new NotFoundException("organisation", code);
-            }
+            Versioned.check(code, expectedVersion, lockedVersion(dsl, code));
             if (organisations.hasActiveChildren(dsl, code)) {
                 throw new InvalidInputException(FieldProblem.of("code", code, ProblemCode.HAS_ACTIVE_CHILDREN));
             }
-            organisations.retire(dsl, code);
-            return organisations.get(dsl, code).orElseThrow();
+            if (organisations.retire(dsl, code)) {
+                history.retired(dsl, "organisation", code, reason);
+            }
+            return versioned(dsl, code);
         });
+    }
+
+    private long lockedVersion(DSLContext dsl, String code) {
+        return organisations.lockVersion(dsl, code).orElseThrow(() -> new NotFoundException("organisation", code));
+    }
+
+    private Versioned<Organisation> versioned(DSLContext dsl, String code) {
+        return new Versioned<>(organisations.get(dsl, code).orElseThrow(),
+                organisations.version(dsl, code).orElseThrow(() -> new NotFoundException("organisation", code)));
     }
 
     private void validate(DSLContext dsl, Organisation o) {

@@ -27,12 +27,15 @@ public class OwnedRecords<T extends OwnedRecord<T>, F extends RecordFilter<F>> {
     private final Db db;
     private final References.Sources references;
     private final RecordTable<T, ?, F> table;
+    private final RecordHistory history;
     private final String entityName;
 
     /** @param entityName how the record is named in messages, e.g. "private network" */
-    protected OwnedRecords(Db db, References.Sources references, RecordTable<T, ?, F> table, String entityName) {
+    protected OwnedRecords(Db db, References.Sources references, RecordHistory history, RecordTable<T, ?, F> table,
+                           String entityName) {
         this.db = db;
         this.references = references;
+        this.history = history;
         this.table = table;
         this.entityName = entityName;
     }
@@ -50,15 +53,32 @@ public class OwnedRecords<T extends OwnedRecord<T>, F extends RecordFilter<F>> {
     }
 
     public Mono<T> get(CurrentUser user, String code) {
+        return read(user, code).map(Versioned::record);
+    }
+
+    /** One record with its version (the ETag a later change sends back). */
+    public Mono<Versioned<T>> read(CurrentUser user, String code) {
         return db.tx(dsl -> {
             T found = stored(dsl, code);
             user.requireRead(ownerOf(dsl, found));
-            return found;
+            return versioned(dsl, code);
         });
     }
 
-    public Mono<T> create(CurrentUser user, T input) {
-        return db.tx(dsl -> create(dsl, user, input));
+    /** The record's history from the audit trail, newest first; for whoever may read the record. */
+    public Mono<List<RecordHistory.Entry>> history(CurrentUser user, String code) {
+        return db.tx(dsl -> {
+            T found = stored(dsl, code);
+            user.requireRead(ownerOf(dsl, found));
+            return history.of(dsl, table.entityType(), code);
+        });
+    }
+
+    public Mono<Versioned<T>> create(CurrentUser user, T input) {
+        return db.tx(dsl -> {
+            create(dsl, user, input);
+            return versioned(dsl, input.normalised().code());
+        });
     }
 
     /** The same, inside a transaction the caller already holds (start-up paths such as demo data). */
@@ -78,10 +98,19 @@ public class OwnedRecords<T extends OwnedRecord<T>, F extends RecordFilter<F>> {
     }
 
     public Mono<T> update(CurrentUser user, String code, T input) {
+        return update(user, code, input, null).map(Versioned::record);
+    }
+
+    /**
+     * Replaces a record; with {@code expectedVersion}, only if nobody changed it since that version was read
+     * (refused with 409 {@code editConflict} otherwise).
+     */
+    public Mono<Versioned<T>> update(CurrentUser user, String code, T input, Long expectedVersion) {
         T record = input.normalised();
         return db.tx(dsl -> {
             T stored = stored(dsl, code);
             user.requireChange(ownerOf(dsl, stored));
+            Versioned.check(code, expectedVersion, table.lockVersion(dsl, code).orElseThrow());
             if (!code.equals(record.code())) {
                 throw new InvalidInputException(FieldProblem.of("code", record.code(), ProblemCode.CODE_CHANGED, code));
             }
@@ -93,17 +122,30 @@ public class OwnedRecords<T extends OwnedRecord<T>, F extends RecordFilter<F>> {
             if (!stored.sameContentAs(record)) {
                 table.update(dsl, List.of(record));
             }
-            return table.get(dsl, code).orElseThrow();
+            return versioned(dsl, code);
         });
     }
 
     public Mono<T> retire(CurrentUser user, String code) {
+        return retire(user, code, null, RecordHistory.Retirement.NONE).map(Versioned::record);
+    }
+
+    /** Retires a record (kept, never deleted), the reason recorded in the audit trail; If-Match as for updates. */
+    public Mono<Versioned<T>> retire(CurrentUser user, String code, Long expectedVersion, RecordHistory.Retirement retirement) {
+        String reason = RecordHistory.reasonOf(retirement);
         return db.tx(dsl -> {
             T stored = stored(dsl, code);
             user.requireChange(ownerOf(dsl, stored));
-            table.retire(dsl, code);
-            return table.get(dsl, code).orElseThrow();
+            Versioned.check(code, expectedVersion, table.lockVersion(dsl, code).orElseThrow());
+            if (table.retire(dsl, code)) {
+                history.retired(dsl, table.entityType(), code, reason);
+            }
+            return versioned(dsl, code);
         });
+    }
+
+    private Versioned<T> versioned(DSLContext dsl, String code) {
+        return new Versioned<>(table.get(dsl, code).orElseThrow(), table.version(dsl, code).orElseThrow());
     }
 
     private T stored(DSLContext dsl, String code) {

@@ -40,16 +40,20 @@ public abstract class RecordTable<T, R extends UpdatableRecord<R>, F extends Rec
     private final TableField<R, OffsetDateTime> retiredAt;
     private final TableField<R, OffsetDateTime> createdAt;
     private final TableField<R, OffsetDateTime> updatedAt;
+    private final TableField<R, Long> version;
     private final Map<String, Field<?>> sortable = new LinkedHashMap<>();
 
     /**
      * @param owner    the column naming the owning organisation
+     * @param version  the column counting the record's changes (optimistic concurrency: raised by one with each
+     *                 update and retirement written here)
      * @param sortable the columns a list may be sorted by, under their names in the API ({@code annualOmCost});
      *                 a list is always sorted by code last, so that paging is stable
      */
     protected RecordTable(Class<T> type, Table<R> table, TableField<R, String> code, TableField<R, String> owner,
                           TableField<R, OffsetDateTime> retiredAt, TableField<R, OffsetDateTime> createdAt,
-                          TableField<R, OffsetDateTime> updatedAt, List<? extends Field<?>> sortable) {
+                          TableField<R, OffsetDateTime> updatedAt, TableField<R, Long> version,
+                          List<? extends Field<?>> sortable) {
         this.type = type;
         this.table = table;
         this.code = code;
@@ -57,6 +61,7 @@ public abstract class RecordTable<T, R extends UpdatableRecord<R>, F extends Rec
         this.retiredAt = retiredAt;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
+        this.version = version;
         sortable.forEach(f -> this.sortable.put(StringUtils.toCamelCaseLC(f.getName()), f));
     }
 
@@ -83,6 +88,7 @@ public abstract class RecordTable<T, R extends UpdatableRecord<R>, F extends Rec
         row.changed(retiredAt, false);
         row.changed(createdAt, false);
         row.changed(updatedAt, false);
+        row.changed(version, false);
         for (Field<?> kept : alsoKept) {
             row.changed(kept, false);
         }
@@ -138,7 +144,7 @@ public abstract class RecordTable<T, R extends UpdatableRecord<R>, F extends Rec
             String key = row.get(code);
             row.changed(code, false);
             row.set(updatedAt, now);
-            queries.add(dsl.update(table).set(row).where(code.eq(key)));
+            queries.add(dsl.update(table).set(row).set(version, version.plus(1)).where(code.eq(key)));
         }
         batch(dsl, queries);
     }
@@ -146,8 +152,23 @@ public abstract class RecordTable<T, R extends UpdatableRecord<R>, F extends Rec
     /** Marks a record retired; false when it was retired already. */
     public boolean retire(DSLContext dsl, String code) {
         OffsetDateTime now = OffsetDateTime.now();
-        return dsl.update(table).set(retiredAt, now).set(onRetirement()).set(updatedAt, now)
+        return dsl.update(table).set(retiredAt, now).set(onRetirement()).set(updatedAt, now).set(version, version.plus(1))
                 .where(this.code.eq(code)).and(retiredAt.isNull()).execute() == 1;
+    }
+
+    /** The stored version of a record, its row locked until the transaction ends; empty when there is none. */
+    public Optional<Long> lockVersion(DSLContext dsl, String code) {
+        return dsl.select(version).from(table).where(this.code.eq(code)).forUpdate().fetchOptional(version);
+    }
+
+    /** The stored version of a record as this transaction sees it (no lock: for reads). */
+    public Optional<Long> version(DSLContext dsl, String code) {
+        return dsl.select(version).from(table).where(this.code.eq(code)).fetchOptional(version);
+    }
+
+    /** The table's name, as the audit trail names the record type. */
+    public String entityType() {
+        return table.getName();
     }
 
     /** The owners of the active records: code → owning organisation. */

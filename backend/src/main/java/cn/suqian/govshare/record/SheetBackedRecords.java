@@ -58,6 +58,7 @@ public class SheetBackedRecords<T extends SheetBackedRecords.Entry<T>, F extends
     private final RecordTable<T, ?, F> table;
     private final Sheet<T> sheet;
     private final SheetImport<T> sheetImport;
+    private final RecordHistory history;
 
     protected SheetBackedRecords(Db db, Blocking blocking, References.Sources references, AuditTrail audit, RecordTable<T, ?, F> table, Sheet<T> sheet) {
         this.db = db;
@@ -66,6 +67,7 @@ public class SheetBackedRecords<T extends SheetBackedRecords.Entry<T>, F extends
         this.table = table;
         this.sheet = sheet;
         this.sheetImport = new SheetImport<>(sheet, table, audit, references);
+        this.history = new RecordHistory(audit);
     }
 
     /** Departments only ever see their own organisation, whatever they asked for. */
@@ -78,14 +80,28 @@ public class SheetBackedRecords<T extends SheetBackedRecords.Entry<T>, F extends
     }
 
     public Mono<T> get(CurrentUser user, String code) {
+        return read(user, code).map(Versioned::record);
+    }
+
+    /** One record with its version (the ETag a later change sends back). */
+    public Mono<Versioned<T>> read(CurrentUser user, String code) {
         return db.tx(dsl -> {
-            T found = table.get(dsl, code).orElseThrow(() -> new NotFoundException(sheet.entityName(), code));
+            T found = stored(dsl, code);
             user.requireRead(found.organisationCode());
-            return found;
+            return versioned(dsl, code);
         });
     }
 
-    public Mono<T> create(CurrentUser user, T input) {
+    /** The record's history from the audit trail, newest first; for whoever may read the record. */
+    public Mono<List<RecordHistory.Entry>> history(CurrentUser user, String code) {
+        return db.tx(dsl -> {
+            T found = stored(dsl, code);
+            user.requireRead(found.organisationCode());
+            return history.of(dsl, sheet.entityType(), code);
+        });
+    }
+
+    public Mono<Versioned<T>> create(CurrentUser user, T input) {
         T record = input.normalised();
         return db.tx(dsl -> {
             user.requireChange(record.organisationCode());
@@ -94,15 +110,24 @@ public class SheetBackedRecords<T extends SheetBackedRecords.Entry<T>, F extends
                 throw new InvalidInputException(FieldProblem.alreadyExists("code", record.code()));
             }
             table.insert(dsl, List.of(record));
-            return table.get(dsl, record.code()).orElseThrow();
+            return versioned(dsl, record.code());
         });
     }
 
     public Mono<T> update(CurrentUser user, String code, T input) {
+        return update(user, code, input, null).map(Versioned::record);
+    }
+
+    /**
+     * Replaces a record; with {@code expectedVersion}, only if nobody changed it since that version was read
+     * (refused with 409 {@code editConflict} otherwise).
+     */
+    public Mono<Versioned<T>> update(CurrentUser user, String code, T input, Long expectedVersion) {
         T given = input.normalised();
         return db.tx(dsl -> {
-            T stored = table.get(dsl, code).orElseThrow(() -> new NotFoundException(sheet.entityName(), code));
+            T stored = stored(dsl, code);
             user.requireChange(stored.organisationCode());
+            Versioned.check(code, expectedVersion, table.lockVersion(dsl, code).orElseThrow());
             if (given.code() != null && !given.code().equals(code)) {
                 throw new InvalidInputException(FieldProblem.of("code", given.code(), ProblemCode.CODE_CHANGED, code));
             }
@@ -115,17 +140,34 @@ public class SheetBackedRecords<T extends SheetBackedRecords.Entry<T>, F extends
             if (!stored.sameContentAs(record)) {
                 table.update(dsl, List.of(record));
             }
-            return table.get(dsl, code).orElseThrow();
+            return versioned(dsl, code);
         });
     }
 
     public Mono<T> retire(CurrentUser user, String code) {
+        return retire(user, code, null, RecordHistory.Retirement.NONE).map(Versioned::record);
+    }
+
+    /** Retires a record (kept, never deleted), the reason recorded in the audit trail; If-Match as for updates. */
+    public Mono<Versioned<T>> retire(CurrentUser user, String code, Long expectedVersion, RecordHistory.Retirement retirement) {
+        String reason = RecordHistory.reasonOf(retirement);
         return db.tx(dsl -> {
-            T stored = table.get(dsl, code).orElseThrow(() -> new NotFoundException(sheet.entityName(), code));
+            T stored = stored(dsl, code);
             user.requireChange(stored.organisationCode());
-            table.retire(dsl, code);
-            return table.get(dsl, code).orElseThrow();
+            Versioned.check(code, expectedVersion, table.lockVersion(dsl, code).orElseThrow());
+            if (table.retire(dsl, code)) {
+                history.retired(dsl, sheet.entityType(), code, reason);
+            }
+            return versioned(dsl, code);
         });
+    }
+
+    private T stored(DSLContext dsl, String code) {
+        return table.get(dsl, code).orElseThrow(() -> new NotFoundException(sheet.entityName(), code));
+    }
+
+    private Versioned<T> versioned(DSLContext dsl, String code) {
+        return new Versioned<>(table.get(dsl, code).orElseThrow(), table.version(dsl, code).orElseThrow());
     }
 
     /** Imports a spreadsheet (an absent body is an empty file); {@code dryRun} only checks. */

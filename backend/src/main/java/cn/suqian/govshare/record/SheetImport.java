@@ -129,6 +129,10 @@ public final class SheetImport<T extends OwnedRecord<T>> {
                 problems.add(FieldProblem.belongsTo("code", record.code(), stored.organisationCode())
                         .at(rowNumber, headingOf.get("code")));
             }
+            if (stored != null && stored.retiredAt() != null && !stored.sameContentAs(record)) {
+                // retired records are kept as they were retired; a row may repeat them, not change them
+                problems.add(FieldProblem.of("code", record.code(), ProblemCode.RETIRED).at(rowNumber, headingOf.get("code")));
+            }
             if (stored == null) {
                 toCreate.add(record);
             } else if (stored.sameContentAs(record)) {

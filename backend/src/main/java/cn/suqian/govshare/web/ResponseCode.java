@@ -26,6 +26,7 @@ public enum ResponseCode implements MessageCode {
     CHANGE_REFUSED("user", "organisation"),
     NOT_TASK_UNIT("user", "task"),
     LEAD_DECLARES_MET,
+    EDIT_CONFLICT("id", "expected", "current"),
     BUSY("seconds");
 
     private final List<String> paramNames;

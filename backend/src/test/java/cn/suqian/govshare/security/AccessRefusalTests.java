@@ -97,6 +97,14 @@ class AccessRefusalTests {
             new Call(HttpMethod.PUT, "/api/v1/connection-targets/finance.fep", "{}", Set.of("admin")),
             new Call(HttpMethod.POST, "/api/v1/connection-targets/finance.target-probe/retire", null, Set.of("admin")),
             new Call(HttpMethod.POST, "/api/v1/catalogue/resource/retire?code=390099/000001", null, Set.of("admin")),
+            // record histories: whoever may read the record
+            new Call(HttpMethod.GET, "/api/v1/organisations/finance/history", null, PEOPLE),
+            new Call(HttpMethod.GET, "/api/v1/systems/water.s01/history", null, PEOPLE),
+            new Call(HttpMethod.GET, "/api/v1/systems/finance.s01/history", null, Set.of("admin", "leader", "finance", "auditor")),
+            new Call(HttpMethod.GET, "/api/v1/catalogue/resource/history?code={finance-resource}", null, Set.of("admin", "leader", "finance", "auditor")),
+            new Call(HttpMethod.GET, "/api/v1/networks/finance.net/history", null, Set.of("admin", "leader", "finance", "auditor")),
+            new Call(HttpMethod.GET, "/api/v1/data-rooms/finance.room-probe/history", null, Set.of("admin", "leader", "finance", "auditor")),
+            new Call(HttpMethod.GET, "/api/v1/connection-targets/finance.fep/history", null, Set.of("admin", "leader", "finance", "auditor")),
             // key tasks
             new Call(HttpMethod.GET, "/api/v1/tasks", null, PEOPLE),
             new Call(HttpMethod.GET, "/api/v1/tasks/T5", null, PEOPLE),

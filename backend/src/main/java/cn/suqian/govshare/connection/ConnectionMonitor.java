@@ -57,11 +57,16 @@ class ConnectionMonitor {
      * ahead, in one transaction: another replica's tick will not take them again. Blocking.
      */
     List<Due> claim(OffsetDateTime now, String node, int limit) {
+        return claim(now, node, limit, null);
+    }
+
+    /** The same, among the given targets only (null: all). */
+    List<Due> claim(OffsetDateTime now, String node, int limit, java.util.Collection<String> only) {
         return db.inTransaction(ACTOR, dsl -> {
             ConnectionSettings settings = ConnectionSettings.read(dsl);
             dsl.execute("""
                     INSERT INTO connection_state (target_code, status_since, next_due_at)
-                    SELECT t.code, ?::timestamptz, ?::timestamptz + make_interval(secs => random() * t.interval_seconds
+                    SELECT t.code, ?::timestamptz, least(?::timestamptz, now()) + make_interval(secs => random() * t.interval_seconds
                                                    * CASE WHEN t.probe = 'HEARTBEAT' THEN ? ELSE 1 END)
                     FROM connection_target t
                     WHERE t.retired_at IS NULL AND t.enabled
@@ -74,7 +79,8 @@ class ConnectionMonitor {
                     .from(CONNECTION_STATE).join(CONNECTION_TARGET).on(CONNECTION_TARGET.CODE.eq(CONNECTION_STATE.TARGET_CODE))
                     .where(CONNECTION_STATE.NEXT_DUE_AT.le(now))
                     .and(CONNECTION_TARGET.RETIRED_AT.isNull()).and(CONNECTION_TARGET.ENABLED.isTrue())
-                    .and(CONNECTION_TARGET.PROBE.ne(Probe.HTTP).or(CONNECTION_TARGET.ADDRESS.isNotNull()))
+                    .and(CONNECTION_TARGET.PROBE.eq(Probe.HEARTBEAT).or(CONNECTION_TARGET.ADDRESS.isNotNull()))
+                    .and(only == null ? org.jooq.impl.DSL.noCondition() : CONNECTION_TARGET.CODE.in(only))
                     .orderBy(CONNECTION_STATE.NEXT_DUE_AT)
                     .limit(limit)
                     .forUpdate().of(CONNECTION_STATE).skipLocked()

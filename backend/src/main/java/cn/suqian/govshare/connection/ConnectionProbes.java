@@ -44,6 +44,14 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public class ConnectionProbes {
 
+    /**
+     * Timers of the probes' own deadlines: a plain daemon thread, not Reactor's parallel scheduler, whose
+     * threads must never park (its idle wait on a delayed task would count as blocking there).
+     */
+    static final reactor.core.scheduler.Scheduler TIMER = reactor.core.scheduler.Schedulers.fromExecutorService(
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("connection-timer").factory()),
+            "connection-timer");
+
     /** Largest body read when looking for the expected text; the rest is not read. */
     static final int MAX_BODY = 256 * 1024;
 
@@ -54,7 +62,8 @@ public class ConnectionProbes {
 
     public ConnectionProbes(KeyStore extraTrust, Clock clock) {
         this.clock = clock;
-        this.plain = HttpClient.create(provider).followRedirect(false).compress(false);
+        // Netty's own asynchronous DNS resolver: a name lookup never blocks an event loop
+        this.plain = HttpClient.create(provider).resolver(spec -> spec.queryTimeout(Duration.ofSeconds(3))).followRedirect(false).compress(false);
         TrustManager trust = new ExpiryFirstTrustManager(extraTrust);
         this.secure = plain.secure(spec -> spec.sslContext(Http11SslContextSpec.forClient()
                 .configure(b -> b.trustManager(new SingleTrustManagerFactory(trust)))));
@@ -70,7 +79,7 @@ public class ConnectionProbes {
                 case TCP -> tcp(spec, at, started);
                 case HEARTBEAT -> Mono.error(new IllegalArgumentException("heartbeat targets are not probed"));
             };
-            return probe.timeout(Duration.ofMillis(spec.timeoutMs()))
+            return probe.timeout(Duration.ofMillis(spec.timeoutMs()), TIMER)
                     .onErrorResume(e -> Mono.just(failure(spec, at, started, e)));
         });
     }
@@ -120,7 +129,7 @@ public class ConnectionProbes {
         int colon = spec.address().lastIndexOf(':');
         String host = spec.address().substring(0, colon);
         int port = Integer.parseInt(spec.address().substring(colon + 1));
-        return TcpClient.create(provider).host(host).port(port)
+        return TcpClient.create(provider).resolver(dns -> dns.queryTimeout(Duration.ofSeconds(3))).host(host).port(port)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, spec.timeoutMs())
                 .connect()
                 .map(connection -> {

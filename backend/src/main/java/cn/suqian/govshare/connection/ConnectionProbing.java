@@ -55,7 +55,7 @@ public class ConnectionProbing {
         this.claimLimit = claimLimit;
         this.pipeline = queue.asFlux()
                 .flatMap(due -> check(due).doFinally(s -> inFlight.decrementAndGet()), concurrency)
-                .bufferTimeout(500, Duration.ofMillis(500))
+                .bufferTimeout(500, Duration.ofMillis(500), ConnectionProbes.TIMER)
                 .concatMap(batch -> Mono.fromCallable(() -> monitor.record(batch)).subscribeOn(db.scheduler())
                         .doOnError(e -> {
                             storeFailures.incrementAndGet();
@@ -82,7 +82,12 @@ public class ConnectionProbing {
 
     /** Claims what is due at {@code now}, probes it and stores the results; completes when all are stored (tests, "probe now"). */
     public Mono<ConnectionMonitor.Outcome> runDue(OffsetDateTime now) {
-        return Mono.fromCallable(() -> monitor.claim(now, NODE, claimLimit)).subscribeOn(db.scheduler())
+        return runDue(now, null);
+    }
+
+    /** The same among the given targets only (null: all). */
+    public Mono<ConnectionMonitor.Outcome> runDue(OffsetDateTime now, java.util.Collection<String> only) {
+        return Mono.fromCallable(() -> monitor.claim(now, NODE, claimLimit, only)).subscribeOn(db.scheduler())
                 .flatMap(due -> Flux.fromIterable(due).flatMap(this::check, concurrency).collectList())
                 .flatMap(results -> Mono.fromCallable(() -> monitor.record(results)).subscribeOn(db.scheduler()));
     }

@@ -208,7 +208,7 @@ public class ConnectionQueries {
                 ? "SELECT target_code, day AS at, up_seconds, down_seconds, maintenance_seconds, checks, failures FROM connection_daily WHERE day >= ?::date AND day < ?::date"
                 : "SELECT target_code, month AS at, up_seconds, down_seconds, maintenance_seconds, checks, failures FROM connection_monthly WHERE month >= date_trunc('month', ?::date)::date AND month < ?::date";
         List<Object> args = new ArrayList<>(List.of(from.toString(), to.toString(), from.toString(), to.toString(), from.toString()));
-        StringBuilder where = new StringBuilder("WHERE t.retired_at IS NULL OR t.retired_at > ?::date");
+        StringBuilder where = new StringBuilder("WHERE (t.retired_at IS NULL OR t.retired_at > ?::date)");
         args.add(from.toString());
         if (org != null) {
             where.append(" AND t.organisation_code = ?");

@@ -151,7 +151,7 @@ public class Notifications {
             case WECOM, DINGTALK -> post(p, robotUrl(p.channel(), System.currentTimeMillis()),
                     JSON.writeValueAsString(Map.of("msgtype", "text", "text", Map.of("content", text(p.event(), p.payload())))), attempt);
         };
-        return sending.timeout(Duration.ofSeconds(15))
+        return sending.timeout(Duration.ofSeconds(15), ConnectionProbes.TIMER)
                 .onErrorResume(e -> Mono.just(new Result(p.id(), attempt, false, null, trim(String.valueOf(e)))));
     }
 

@@ -123,6 +123,11 @@ public class ConnectionAdministration {
             }
             values.forEach((k, v) -> dsl.update(CONNECTION_SETTING).set(CONNECTION_SETTING.VALUE, v)
                     .set(CONNECTION_SETTING.UPDATED_AT, OffsetDateTime.now()).where(CONNECTION_SETTING.NAME.eq(k)).execute());
+            if (values.containsKey("raw_retention_days")) {
+                // plain PostgreSQL: partition upkeep drops by this; TimescaleDB keeps the policy set by the migration
+                dsl.execute("SELECT ts_set_retention('connection_check', make_interval(days => ?))",
+                        Math.max(1, values.get("raw_retention_days").intValue()));
+            }
             return ConnectionSettings.all(dsl);
         });
     }

@@ -230,7 +230,7 @@ public class ConnectionQueries {
                 WITH r AS (%s),
                 buckets AS (
                     SELECT b::date AS bucket,
-                           (b::timestamp AT TIME ZONE 'Asia/Shanghai') AS b_start,
+                           (greatest(b::date, ?::date)::timestamp AT TIME ZONE 'Asia/Shanghai') AS b_start,
                            (least((b + interval '%s')::date, ?::date)::timestamp AT TIME ZONE 'Asia/Shanghai') AS b_end
                     FROM generate_series(date_trunc('%s', ?::date), ?::date - 1, interval '%s') AS b),
                 t AS (SELECT * FROM connection_target t %s),
@@ -246,10 +246,11 @@ public class ConnectionQueries {
                 LEFT JOIN sums s ON s.target_code = t.code AND s.bucket = buckets.bucket
                 GROUP BY 1, 2 ORDER BY 1, 2""".formatted(source, step, unit, step, where, unit, key);
         List<Object> all = new ArrayList<>();
-        all.add(from.toString());
+        all.add(from.toString()); // the rollup read
         all.add(to.toString());
+        all.add(from.toString()); // first bucket starts at from, last ends at to
         all.add(to.toString());
-        all.add(from.toString());
+        all.add(from.toString()); // the buckets
         all.add(to.toString());
         all.addAll(args.subList(5, args.size()));
         List<AvailabilityRow> rows = new ArrayList<>();

@@ -2,7 +2,8 @@ package cn.suqian.govshare.exchange;
 
 import cn.suqian.govshare.access.Access;
 import cn.suqian.govshare.access.CurrentUser;
-import cn.suqian.govshare.record.Params;
+import cn.suqian.govshare.web.FieldProblem;
+import cn.suqian.govshare.web.InvalidInputException;
 import cn.suqian.govshare.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,8 +36,18 @@ class ZombieController {
                                      @RequestParam(required = false) String minConfidence,
                                      @RequestParam(defaultValue = "false") boolean includeDismissed,
                                      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return zombies.find(user, organisation, Params.enumOf("minConfidence", minConfidence, Zombies.Confidence.class), includeDismissed,
-                PageRequest.of(page, size));
+        return zombies.find(user, organisation, confidence(minConfidence), includeDismissed, PageRequest.of(page, size));
+    }
+
+    private static Zombies.Confidence confidence(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Zombies.Confidence.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(FieldProblem.oneOf("minConfidence", value, "LOW, MEDIUM, HIGH"));
+        }
     }
 
     @Operation(summary = "Confirm a candidate for cleanup, or dismiss it, with a reason (audited). EGOV_ADMIN only.")

@@ -200,9 +200,9 @@ class ConnectionStatusIntegrationTests {
         MimeMessage[] mails = smtp.getReceivedMessages();
         assertThat(mails.length).isGreaterThanOrEqualTo(4); // two events to two addresses
         assertThat(mails[0].getSubject()).contains("GovShare 网络连通");
-        assertThat(List.of(mails).stream().map(m -> {
+        assertThat(List.of(mails).stream().flatMap(m -> {
             try {
-                return m.getAllRecipients()[0].toString();
+                return java.util.Arrays.stream(m.getAllRecipients()).map(Object::toString);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

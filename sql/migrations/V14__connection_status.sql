@@ -27,8 +27,7 @@ INSERT INTO connection_setting (name, value, description) VALUES
     ('resend_minutes', 60, 'while a target stays DOWN, notify again every this many minutes (0: never)'),
     ('jitter_percent', 10, 'each next probe is moved by up to this percentage of the interval, so targets do not probe in step'),
     ('raw_retention_days', 14, 'raw checks are kept this many days; minute rollups 90 days; hour, day and month rollups for good'),
-    ('probe_concurrency', 512, 'most probes in flight at once on one replica'),
-    ('zombie_min_confidence', 1, 'zombie candidates below this confidence (0 low, 1 medium, 2 high) are not listed unless asked for');
+    ('probe_concurrency', 512, 'most probes in flight at once on one replica');
 
 -- The current state of each target. One row per target, kept across restarts: a restarted service resumes
 -- it (consecutive counts, open incident) instead of starting over.
@@ -244,3 +243,7 @@ INSERT INTO exchange_infrastructure_keyword (keyword, description) VALUES
     ('防火墙', 'firewalls'),
     ('政务云', 'the government cloud'),
     ('前置机', 'front-end processors');
+
+INSERT INTO exchange_threshold (name, value, description) VALUES
+    ('zombie_min_confidence', 1, 'zombie candidates below this confidence (0 low, 1 medium, 2 high) are listed only when asked for'),
+    ('zombie_min_traffic_days', 7, 'two agreeing sources (no traffic, targets judged DOWN) make a medium-confidence candidate once traffic has been watched this many days');

@@ -12,7 +12,7 @@ const PAGE_SIZE = 20;
 const state = { page: 0, total: 0, mayDecide: false, reload: null };
 
 /** Paging parameters of the zombie list request. */
-export const zombiePaging = () => ({ page: state.page, size: PAGE_SIZE });
+export const zombiePaging = () => ({ page: state.page, size: PAGE_SIZE, minConfidence: $('exchange-zombies-low').checked ? 'LOW' : undefined });
 
 const CONFIDENCE_TONE = { HIGH: 'danger', MEDIUM: 'warn', LOW: 'neutral' };
 
@@ -95,6 +95,7 @@ export function initZombies({ mayDecide, reload }) {
   state.reload = reload;
   $('exchange-zombies-prev').addEventListener('click', () => { state.page = Math.max(0, state.page - 1); reload(); });
   $('exchange-zombies-next').addEventListener('click', () => { state.page += 1; reload(); });
+  $('exchange-zombies-low').addEventListener('change', () => { state.page = 0; reload(); });
 }
 
 export const zombiesFailed = (error) => renderError($('exchange-zombies-error'), error);

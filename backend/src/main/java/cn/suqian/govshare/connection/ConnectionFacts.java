@@ -42,7 +42,7 @@ public class ConnectionFacts {
     }
 
     /** What connection monitoring knows of a system's activity, for zombie candidates. */
-    public record Activity(String systemCode, int targets, OffsetDateTime lastSuccessAt, OffsetDateTime observedSince) {
+    public record Activity(String systemCode, int targets, int targetsDown, OffsetDateTime lastSuccessAt, OffsetDateTime observedSince) {
     }
 
     private final Db db;
@@ -111,11 +111,12 @@ public class ConnectionFacts {
     public Map<String, Activity> activity(DSLContext dsl) {
         Map<String, Activity> out = new HashMap<>();
         dsl.select(CONNECTION_TARGET.SYSTEM_CODE, org.jooq.impl.DSL.count(), org.jooq.impl.DSL.max(CONNECTION_STATE.LAST_SUCCESS_AT),
-                        org.jooq.impl.DSL.min(CONNECTION_TARGET.CREATED_AT))
+                        org.jooq.impl.DSL.min(CONNECTION_TARGET.CREATED_AT),
+                        org.jooq.impl.DSL.count().filterWhere(CONNECTION_STATE.STATUS.eq(ConnectionStatus.DOWN)))
                 .from(CONNECTION_TARGET).leftJoin(CONNECTION_STATE).on(CONNECTION_STATE.TARGET_CODE.eq(CONNECTION_TARGET.CODE))
                 .where(CONNECTION_TARGET.RETIRED_AT.isNull()).and(CONNECTION_TARGET.ENABLED.isTrue())
                 .groupBy(CONNECTION_TARGET.SYSTEM_CODE)
-                .forEach(r -> out.put(r.value1(), new Activity(r.value1(), r.value2(), r.value3(), r.value4())));
+                .forEach(r -> out.put(r.value1(), new Activity(r.value1(), r.value2(), r.value5(), r.value3(), r.value4())));
         return out;
     }
 

@@ -7,6 +7,10 @@ import cn.suqian.govshare.connection.ConnectionTargets;
 import cn.suqian.govshare.connection.HeartbeatIngest;
 import cn.suqian.govshare.connection.MaintenanceWindow;
 import cn.suqian.govshare.connection.MaintenanceWindows;
+import cn.suqian.govshare.db.Actor;
+import cn.suqian.govshare.db.Db;
+import cn.suqian.govshare.inventory.InformationSystem.LifecycleStatus;
+import cn.suqian.govshare.inventory.Inventory;
 import cn.suqian.govshare.web.PageRequest;
 import jakarta.annotation.PreDestroy;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -56,15 +60,22 @@ class ConnectionDemo implements ApplicationRunner {
     private final ConnectionTargets targets;
     private final HeartbeatIngest heartbeats;
     private final MaintenanceWindows maintenance;
+    private final Inventory inventory;
+    private final Db db;
     private DisposableServer http;
     private DisposableServer tcp;
     private volatile List<String> beating = List.of();
 
-    ConnectionDemo(ConnectionTargets targets, HeartbeatIngest heartbeats, MaintenanceWindows maintenance) {
+    ConnectionDemo(ConnectionTargets targets, HeartbeatIngest heartbeats, MaintenanceWindows maintenance, Inventory inventory, Db db) {
         this.targets = targets;
         this.heartbeats = heartbeats;
         this.maintenance = maintenance;
+        this.inventory = inventory;
+        this.db = db;
     }
+
+    /** How many systems marked for cleanup (待清理) get a front-end processor that no longer answers. */
+    static final int DEAD_PROCESSORS = 5;
 
     /** 503 for three minutes of every twelve (China Standard Time), 200 otherwise. */
     static boolean flappingDown(LocalTime now) {
@@ -85,11 +96,12 @@ class ConnectionDemo implements ApplicationRunner {
             closed = s.getLocalPort(); // free once closed: connecting is refused
         }
         String base = "http://127.0.0.1:" + http.port() + "/demo/";
+        registerDeadProcessors(closed);
         List<ConnectionTarget> all = new ArrayList<>(targets.find(OFFICE, new ConnectionTargets.Filter(null, null, null, false), "code,asc",
                 PageRequest.of(0, PageRequest.MAX_SIZE)).toFuture().get(1, TimeUnit.MINUTES).items());
         all.sort(Comparator.comparing(ConnectionTarget::code));
         List<ConnectionTarget> httpTargets = all.stream().filter(t -> t.probe() == Probe.HTTP).toList();
-        List<ConnectionTarget> tcpTargets = all.stream().filter(t -> t.probe() == Probe.TCP).toList();
+        List<ConnectionTarget> tcpTargets = all.stream().filter(t -> t.probe() == Probe.TCP && !t.code().endsWith(".fep-old")).toList();
         List<ConnectionTarget> heartbeatTargets = all.stream().filter(t -> t.probe() == Probe.HEARTBEAT).toList();
         String maintenanceTarget = null;
         int flapping = 0;
@@ -123,6 +135,27 @@ class ConnectionDemo implements ApplicationRunner {
         log.info("DEMO MODE: demo probe endpoints on {} (HTTP) and 127.0.0.1:{} (TCP); {} flapping, maintenance: {}, down: {}, "
                         + "{} heartbeat targets beating, {} silent", base, tcp.port(), flapping, maintenanceTarget, downTarget, beating.size(),
                 heartbeatTargets.size() - beating.size());
+    }
+
+    /**
+     * A few systems the inventory marks for cleanup keep a registered front-end processor that no longer
+     * answers: with no exchange traffic either, they are the demo's zombie candidates, found by the same rule
+     * as real ones once their processors have been judged DOWN.
+     */
+    private void registerDeadProcessors(int closedPort) throws Exception {
+        List<Inventory.SystemRef> cleanup = db.inTransaction(new Actor(OFFICE.username(), OFFICE.organisationCode()), dsl -> inventory.active(dsl))
+                .stream().filter(s -> s.lifecycleStatus() == LifecycleStatus.TO_CLEAN_UP && !s.exchangeAliases().isEmpty())
+                .limit(DEAD_PROCESSORS).toList();
+        for (Inventory.SystemRef s : cleanup) {
+            String code = s.code() + ".fep-old";
+            boolean exists = !targets.find(OFFICE, new ConnectionTargets.Filter(null, s.code(), null, true), null, PageRequest.of(0, 50))
+                    .toFuture().get(1, TimeUnit.MINUTES).items().stream().filter(t -> t.code().equals(code)).toList().isEmpty();
+            if (!exists) {
+                targets.create(OFFICE, new ConnectionTarget(code, s.code(), null, ConnectionTarget.Kind.FRONT_END_PROCESSOR,
+                        s.name() + "前置机（旧）", Probe.TCP, "127.0.0.1:" + closedPort, DEMO_INTERVAL_SECONDS, 3, 2, true, null, null, null))
+                        .toFuture().get(1, TimeUnit.MINUTES);
+            }
+        }
     }
 
     private void point(ConnectionTarget t, String address) throws Exception {

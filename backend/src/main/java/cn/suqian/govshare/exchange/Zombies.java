@@ -41,8 +41,9 @@ import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_ZOMBIE_DECISION;
  * <p>
  * Confidence grows with how much of the period each negative source has actually watched: a source that
  * saw activity before the period and none since has watched it all; one that started watching a week ago has
- * watched a week. High: both sources, (nearly) the whole period. Medium: one source the whole period, or both
- * for part of it. Low: less — a young installation's candidates are provisional, and labelled so. The office
+ * watched a week. High: both sources, (nearly) the whole period. Medium: one source the whole period, both for
+ * half of it, or both agreeing — traffic watched {@code zombie_min_traffic_days} and every target judged DOWN.
+ * Low: less — provisional, listed only when asked for ({@code zombie_min_confidence}). The office
  * confirms (for cleanup) or dismisses (with a reason) a candidate; both are audited.
  */
 @Component
@@ -83,7 +84,8 @@ public class Zombies {
 
     Report find(DSLContext dsl, OffsetDateTime now, String organisation, Confidence minConfidence, boolean includeDismissed, PageRequest page) {
         List<Candidate> all = candidates(dsl, now, organisation);
-        Confidence min = minConfidence == null ? Confidence.LOW : minConfidence;
+        int configured = AnomalyDetector.thresholds(dsl).getOrDefault("zombie_min_confidence", 1.0).intValue();
+        Confidence min = minConfidence != null ? minConfidence : Confidence.values()[Math.max(0, Math.min(2, configured))];
         List<Candidate> listed = all.stream()
                 .filter(c -> c.confidence().compareTo(min) >= 0)
                 .filter(c -> includeDismissed || c.decision() != Decision.DISMISSED)
@@ -109,6 +111,7 @@ public class Zombies {
 
     List<Candidate> candidates(DSLContext dsl, OffsetDateTime now, String organisation) {
         int days = days(dsl);
+        int minTrafficDays = AnomalyDetector.thresholds(dsl).getOrDefault("zombie_min_traffic_days", 7.0).intValue();
         OffsetDateTime since = now.minusDays(days);
         Map<String, OffsetDateTime> lastSeen = new HashMap<>();
         dsl.select(EXCHANGE_SYSTEM_ACTIVITY.SYSTEM_CODE, EXCHANGE_SYSTEM_ACTIVITY.LAST_SEEN).from(EXCHANGE_SYSTEM_ACTIVITY)
@@ -153,8 +156,12 @@ public class Zombies {
                 sources++;
                 coverage += success != null ? 1.0 : watched(a.observedSince(), now, days);
             }
+            // two independent sources agreeing — traffic watched long enough and every target judged DOWN by the N/M rule — is more
+            // than either alone, even before the whole period has been watched
+            boolean agree = sources == 2 && a.targetsDown() == a.targets() && trafficSince != null
+                    && !trafficSince.isAfter(now.minusDays(minTrafficDays));
             Confidence confidence = sources == 2 && coverage >= 1.9 ? Confidence.HIGH
-                    : coverage >= 0.95 || (sources == 2 && coverage >= 0.5) ? Confidence.MEDIUM : Confidence.LOW;
+                    : coverage >= 0.95 || (sources == 2 && coverage >= 0.5) || agree ? Confidence.MEDIUM : Confidence.LOW;
             ZombieReason reason = infrastructure ? ZombieReason.INFRASTRUCTURE_NO_CONNECTION
                     : trafficApplies && connectionApplies ? ZombieReason.NO_TRAFFIC_NO_CONNECTION
                     : trafficApplies ? ZombieReason.NO_TRAFFIC_NO_TARGET : ZombieReason.NO_CONNECTION_NO_ALIAS;

@@ -428,7 +428,7 @@ class ConnectionStatusIntegrationTests {
                 .exchange().expectStatus().isCreated();
         target("water.cs-zombie.hb", "water.cs-zombie", "HEARTBEAT", null, 1, 1);
         probe("water.cs-zombie.hb"); // its heartbeat never came
-        var report = Api.as(port, "leader").get().uri("/api/v1/exchange/zombies?organisation=water&size=500").exchange().expectStatus().isOk()
+        var report = Api.as(port, "leader").get().uri("/api/v1/exchange/zombies?organisation=water&minConfidence=LOW&size=500").exchange().expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         JsonNode candidate = null;
         for (JsonNode c : report.path("items")) {
@@ -443,6 +443,10 @@ class ConnectionStatusIntegrationTests {
         assertThat(candidate.path("reasonCode").asString()).isEqualTo("noConnectionNoAlias");
         assertThat(candidate.path("usersKnown").asBoolean()).isFalse();
         assertThat(report.path("page").asInt()).isZero();
+        // by default only candidates of at least the configured confidence (medium) are listed
+        Api.as(port, "leader").get().uri("/api/v1/exchange/zombies?organisation=water&size=500").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.minConfidence").isEqualTo("MEDIUM")
+                .jsonPath("$.items[?(@.systemCode == 'water.cs-zombie')]").isEmpty();
         // watched for the whole period: medium confidence (one source)
         dsl.execute("UPDATE connection_target SET created_at = now() - interval '200 days' WHERE code = 'water.cs-zombie.hb'");
         Api.as(port, "leader").get().uri("/api/v1/exchange/zombies?organisation=water&minConfidence=MEDIUM&size=500").exchange()

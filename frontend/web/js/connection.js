@@ -57,11 +57,11 @@ function render(d, orgs) {
     drawChart('chart-connection-latency', {
       tooltip: { trigger: 'axis' },
       legend: { data: [t('connection.latency.avg'), t('connection.latency.max'), t('connection.latency.failures')] },
-      xAxis: { type: 'time' },
+      xAxis: { type: 'time', min: Date.now() - 24 * 3600_000, max: Date.now() },
       yAxis: [{ type: 'value', name: 'ms' }, { type: 'value', name: t('connection.latency.failures'), minInterval: 1 }],
       series: [
-        { name: t('connection.latency.avg'), type: 'line', showSymbol: false, data: points.map((p) => [p.at, p.avgMs]) },
-        { name: t('connection.latency.max'), type: 'line', showSymbol: false, lineStyle: { type: 'dashed' }, data: points.map((p) => [p.at, p.maxMs]) },
+        { name: t('connection.latency.avg'), type: 'line', showSymbol: points.length < 60, data: points.map((p) => [p.at, p.avgMs]) },
+        { name: t('connection.latency.max'), type: 'line', showSymbol: points.length < 60, lineStyle: { type: 'dashed' }, data: points.map((p) => [p.at, p.maxMs]) },
         { name: t('connection.latency.failures'), type: 'bar', yAxisIndex: 1, itemStyle: { color: COLOURS.danger }, data: points.map((p) => [p.at, p.failures]) },
       ],
     });

@@ -55,7 +55,8 @@ public class ConnectionProbing {
         this.claimLimit = claimLimit;
         this.pipeline = queue.asFlux()
                 .flatMap(due -> check(due).doFinally(s -> inFlight.decrementAndGet()), concurrency)
-                .bufferTimeout(500, Duration.ofMillis(500), ConnectionProbes.TIMER)
+                // fair back-pressure: while a batch is being stored, results wait instead of overflowing the buffer
+                .bufferTimeout(500, Duration.ofMillis(500), ConnectionProbes.TIMER, true)
                 .concatMap(batch -> Mono.fromCallable(() -> monitor.record(batch)).subscribeOn(db.scheduler())
                         .doOnError(e -> {
                             storeFailures.incrementAndGet();

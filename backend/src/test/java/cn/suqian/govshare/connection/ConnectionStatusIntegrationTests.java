@@ -262,6 +262,34 @@ class ConnectionStatusIntegrationTests {
     }
 
     @Test
+    void the_scheduled_pipeline_probes_what_is_due_and_stores_it_a_hanging_target_delaying_nobody() throws Exception {
+        target("water.cs-tick-ok", "water.cs-d", "HTTP", servers.url("/healthy"), 3, 1);
+        target("water.cs-tick-hang", "water.cs-d", "HTTP", servers.url("/hanging"), 3, 1);
+        dsl.execute("UPDATE connection_target SET timeout_ms = 2000 WHERE code = 'water.cs-tick-hang'");
+        long storedBefore = probing.load().stored();
+        probing.tick(); // creates the states, due within their first interval
+        dsl.execute("UPDATE connection_state SET next_due_at = now() - interval '1 second' WHERE target_code IN ('water.cs-tick-ok', 'water.cs-tick-hang')");
+        probing.tick();
+        long started = System.nanoTime();
+        while (dsl.fetchCount(CONNECTION_CHECK, CONNECTION_CHECK.TARGET_CODE.eq("water.cs-tick-ok")) == 0 && System.nanoTime() - started < 10_000_000_000L) {
+            Thread.sleep(50);
+        }
+        long okAfterMs = (System.nanoTime() - started) / 1_000_000;
+        assertThat(dsl.fetchCount(CONNECTION_CHECK, CONNECTION_CHECK.TARGET_CODE.eq("water.cs-tick-ok"))).isEqualTo(1);
+        assertThat(okAfterMs).as("the healthy target's check is stored before the hanging one times out").isLessThan(2000);
+        while (dsl.fetchCount(CONNECTION_CHECK, CONNECTION_CHECK.TARGET_CODE.eq("water.cs-tick-hang")) == 0 && System.nanoTime() - started < 10_000_000_000L) {
+            Thread.sleep(50);
+        }
+        assertThat(dsl.select(CONNECTION_CHECK.CAUSE).from(CONNECTION_CHECK).where(CONNECTION_CHECK.TARGET_CODE.eq("water.cs-tick-hang")).fetchOne(CONNECTION_CHECK.CAUSE))
+                .isEqualTo(CheckCause.TIMEOUT);
+        // claimed once: the next turn is an interval ahead, so another tick (or replica) does not take them again
+        assertThat(dsl.fetchCount(CONNECTION_STATE, CONNECTION_STATE.TARGET_CODE.in("water.cs-tick-ok", "water.cs-tick-hang")
+                .and(CONNECTION_STATE.NEXT_DUE_AT.gt(OffsetDateTime.now().plusSeconds(40))))).isEqualTo(2);
+        assertThat(probing.load().storeFailures()).isZero();
+        assertThat(probing.load().stored()).isGreaterThan(storedBefore);
+    }
+
+    @Test
     void flapping_below_the_threshold_opens_no_incident() {
         target("water.cs-b.api", "water.cs-b", "HTTP", servers.url("/healthy"), 3, 2);
         probe("water.cs-b.api");

@@ -105,8 +105,10 @@ public class ConnectionProbes {
                 });
         return client.get().uri(uri).responseSingle((response, body) -> {
             int status = response.status().code();
-            Mono<String> text = spec.expectedText() == null ? body.then(Mono.just(""))
-                    : body.asByteArray().map(b -> new String(b, 0, Math.min(b.length, MAX_BODY), StandardCharsets.UTF_8)).defaultIfEmpty("");
+            // read as a byte array either way: that copies and releases the pooled buffer (an ignored one would leak)
+            Mono<String> text = body.asByteArray()
+                    .map(b -> spec.expectedText() == null ? "" : new String(b, 0, Math.min(b.length, MAX_BODY), StandardCharsets.UTF_8))
+                    .defaultIfEmpty("");
             return text.map(t -> {
                 int latency = elapsed(started);
                 if (!spec.statusExpected(status)) {

@@ -97,7 +97,11 @@ public final class ConnectionBenchmark {
                                                     latency_ms_sum, latency_ms_max)
                     SELECT date_trunc('month', day)::date, target_code, sum(checks), sum(failures), sum(up_seconds), sum(down_seconds),
                            sum(maintenance_seconds), sum(latency_ms_sum), max(latency_ms_max)
-                    FROM connection_daily GROUP BY 1, 2""");
+                    FROM connection_daily GROUP BY 1, 2
+                    ON CONFLICT (target_code, month) DO UPDATE SET checks = connection_monthly.checks + excluded.checks,
+                        failures = connection_monthly.failures + excluded.failures,
+                        up_seconds = connection_monthly.up_seconds + excluded.up_seconds,
+                        down_seconds = connection_monthly.down_seconds + excluded.down_seconds""");
             s.execute("UPDATE connection_target SET created_at = now() - interval '400 days' WHERE code LIKE 'bench-%'");
             s.execute("ANALYZE");
         }

@@ -309,6 +309,7 @@ class ConnectionMonitor {
                 FROM unnest(?::text[], ?::text[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::bigint[], ?::int[])
                      AS x(b, target, c, f, u, d, m, ls, lm)
                 GROUP BY 1, 2
+                ORDER BY 2, 1 -- one lock order for every writer: concurrent batches queue instead of deadlocking
                 ON CONFLICT (target_code, %2$s) DO UPDATE SET
                     checks = t.checks + excluded.checks, failures = t.failures + excluded.failures,
                     up_seconds = t.up_seconds + excluded.up_seconds, down_seconds = t.down_seconds + excluded.down_seconds,

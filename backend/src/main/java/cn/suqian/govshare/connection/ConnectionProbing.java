@@ -58,6 +58,9 @@ public class ConnectionProbing {
                 // fair back-pressure: while a batch is being stored, results wait instead of overflowing the buffer
                 .bufferTimeout(500, Duration.ofMillis(500), ConnectionProbes.TIMER, true)
                 .concatMap(batch -> Mono.fromCallable(() -> monitor.record(batch)).subscribeOn(db.scheduler())
+                        // a transaction that lost a lock conflict is simply tried again
+                        .retryWhen(reactor.util.retry.Retry.backoff(3, Duration.ofMillis(100))
+                                .filter(e -> e instanceof org.springframework.dao.ConcurrencyFailureException))
                         .doOnError(e -> {
                             storeFailures.incrementAndGet();
                             log.error("Storing {} connection checks failed", batch.size(), e);

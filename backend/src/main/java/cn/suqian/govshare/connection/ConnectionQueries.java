@@ -226,6 +226,9 @@ public class ConnectionQueries {
             where.append(" AND t.kind = ?");
             args.add(kind.name());
         }
+        if (totalsOnly) {
+            return totals(dsl, by, granularity, from, to, key, source, where.toString(), args.subList(5, args.size()));
+        }
         String sql = """
                 WITH r AS (%s),
                 buckets AS (
@@ -297,6 +300,66 @@ public class ConnectionQueries {
             list.add(new AvailabilityTotal(k, t[0], t[1], t[2], t[3], ratio(t[0], t[1]), (int) m[0], m[1] < 0 ? null : m[1]));
         });
         return new AvailabilityReport(by, granularity, from, to, list, rows);
+    }
+
+    /**
+     * Totals only: one pass over the rollup grouped by target, and each target's measured time as its overlap
+     * with the period — no target × bucket grid, so a year for thousands of targets reads in milliseconds.
+     */
+    private AvailabilityReport totals(DSLContext dsl, GroupBy by, Granularity granularity, LocalDate from, LocalDate to, String key,
+                                      String source, String where, List<Object> whereArgs) {
+        String sql = """
+                WITH r AS (%s),
+                s AS (SELECT target_code, sum(up_seconds) AS up, sum(down_seconds) AS down, sum(maintenance_seconds) AS maint
+                      FROM r GROUP BY 1),
+                t AS (SELECT * FROM connection_target t %s)
+                SELECT %s AS key, coalesce(sum(s.up), 0) AS up, coalesce(sum(s.down), 0) AS down, coalesce(sum(s.maint), 0) AS maint,
+                       sum(greatest(0, extract(epoch FROM least(?::date::timestamp AT TIME ZONE 'Asia/Shanghai', now(), coalesce(t.retired_at, 'infinity'))
+                                                       - greatest(?::date::timestamp AT TIME ZONE 'Asia/Shanghai', t.created_at))))::bigint AS measured
+                FROM t LEFT JOIN s ON s.target_code = t.code
+                GROUP BY 1 ORDER BY 1""".formatted(source, where, key);
+        List<Object> all = new ArrayList<>(List.of(from.toString(), to.toString()));
+        all.addAll(whereArgs);
+        all.add(to.toString());
+        all.add(from.toString());
+        Map<String, long[]> sums = new LinkedHashMap<>();
+        dsl.fetch(sql, all.toArray()).forEach(r -> {
+            long up = r.get("up", Long.class);
+            long down = r.get("down", Long.class);
+            long maint = r.get("maint", Long.class);
+            sums.put(r.get("key", String.class), new long[]{up, down, maint, Math.max(0, r.get("measured", Long.class) - up - down - maint)});
+        });
+        Map<String, long[]> mttr = incidents(dsl, by, from, to, where, whereArgs);
+        List<AvailabilityTotal> list = new ArrayList<>();
+        sums.forEach((k, t) -> {
+            long[] m = mttr.getOrDefault(k, new long[]{0, -1});
+            list.add(new AvailabilityTotal(k, t[0], t[1], t[2], t[3], ratio(t[0], t[1]), (int) m[0], m[1] < 0 ? null : m[1]));
+        });
+        return new AvailabilityReport(by, granularity, from, to, list, List.of());
+    }
+
+    /** Per key: incidents overlapping [from, to) outside maintenance, and the mean time to recovery of the closed ones. */
+    private static Map<String, long[]> incidents(DSLContext dsl, GroupBy by, LocalDate from, LocalDate to, String where, List<Object> whereArgs) {
+        String incidentKey = switch (by) {
+            case TARGET -> "i.target_code";
+            case SYSTEM -> "i.system_code";
+            case ORGANISATION -> "i.organisation_code";
+        };
+        List<Object> args = new ArrayList<>(List.of(to.toString(), from.toString()));
+        args.addAll(whereArgs);
+        Map<String, long[]> mttr = new HashMap<>();
+        dsl.fetch("""
+                SELECT %s AS key, count(*) AS n,
+                       avg(extract(epoch FROM i.ended_at - i.started_at)) FILTER (WHERE i.ended_at IS NOT NULL) AS mttr
+                FROM connection_incident i JOIN connection_target t ON t.code = i.target_code
+                WHERE NOT i.in_maintenance
+                  AND i.started_at < (?::date::timestamp AT TIME ZONE 'Asia/Shanghai')
+                  AND coalesce(i.ended_at, 'infinity') > (?::date::timestamp AT TIME ZONE 'Asia/Shanghai')
+                  AND (%s)
+                GROUP BY 1""".formatted(incidentKey, where.substring("WHERE ".length())), args.toArray())
+                .forEach(r -> mttr.put(r.get("key", String.class), new long[]{r.get("n", Long.class),
+                        r.get("mttr") == null ? -1 : Math.round(r.get("mttr", Double.class))}));
+        return mttr;
     }
 
     /** The incident window is [from, to): started before {@code to}, not ended before {@code from}. */

@@ -154,8 +154,7 @@ public final class ConnectionBenchmark {
                 + java.time.LocalDate.now().minusDays(365) + "&to=" + java.time.LocalDate.now().plusDays(1);
         for (String[] q : new String[][]{{"a year of availability, every target (totals, monthly rollup)", lastYear},
                 {"two calendar years, every target (totals)", yearUrl}, {"a year of daily availability per organisation (heat-map rows)", wall}}) {
-            double[] ms = ExchangeBenchmark.timeGets(http, q[1], 50);
-            double[] p = ExchangeBenchmark.percentiles(ms);
+            double[] p = ExchangeBenchmark.timeGets(http, q[1], 50); // p50, p95
             System.out.printf(Locale.ROOT, "%s: p50 %.1f ms, p95 %.1f ms%n", q[0], p[0], p[1]);
         }
     }

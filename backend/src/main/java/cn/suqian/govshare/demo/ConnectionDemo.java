@@ -96,9 +96,10 @@ class ConnectionDemo implements ApplicationRunner {
             closed = s.getLocalPort(); // free once closed: connecting is refused
         }
         String base = "http://127.0.0.1:" + http.port() + "/demo/";
-        registerDeadProcessors(closed);
         List<ConnectionTarget> all = new ArrayList<>(targets.find(OFFICE, new ConnectionTargets.Filter(null, null, null, false), "code,asc",
                 PageRequest.of(0, PageRequest.MAX_SIZE)).toFuture().get(1, TimeUnit.MINUTES).items());
+        registerDeadProcessors(closed, all.stream().filter(t -> !t.code().endsWith(".fep-old")).map(ConnectionTarget::systemCode)
+                .collect(java.util.stream.Collectors.toSet()));
         all.sort(Comparator.comparing(ConnectionTarget::code));
         List<ConnectionTarget> httpTargets = all.stream().filter(t -> t.probe() == Probe.HTTP).toList();
         List<ConnectionTarget> tcpTargets = all.stream().filter(t -> t.probe() == Probe.TCP && !t.code().endsWith(".fep-old")).toList();
@@ -142,9 +143,11 @@ class ConnectionDemo implements ApplicationRunner {
      * answers: with no exchange traffic either, they are the demo's zombie candidates, found by the same rule
      * as real ones once their processors have been judged DOWN.
      */
-    private void registerDeadProcessors(int closedPort) throws Exception {
+    private void registerDeadProcessors(int closedPort, java.util.Set<String> watched) throws Exception {
+        // systems no other target watches: their one processor speaks for them
         List<Inventory.SystemRef> cleanup = db.inTransaction(new Actor(OFFICE.username(), OFFICE.organisationCode()), dsl -> inventory.active(dsl))
                 .stream().filter(s -> s.lifecycleStatus() == LifecycleStatus.TO_CLEAN_UP && !s.exchangeAliases().isEmpty())
+                .filter(s -> !watched.contains(s.code()))
                 .limit(DEAD_PROCESSORS).toList();
         for (Inventory.SystemRef s : cleanup) {
             String code = s.code() + ".fep-old";

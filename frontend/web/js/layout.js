@@ -27,6 +27,7 @@ export const NAV_ITEMS = [
   { key: 'nav.dataRooms', href: '/data-rooms.html', paths: ['/data-rooms.html', '/data-rooms'] },
   { key: 'nav.targets', href: '/connection-targets.html', paths: ['/connection-targets.html', '/connection-targets'] },
   { key: 'nav.exchange', href: '/exchange.html', paths: ['/exchange.html', '/exchange'] },
+  { key: 'nav.connections', href: '/connections.html', paths: ['/connections.html', '/connections', '/connection.html', '/connection-admin.html'] },
   { key: 'nav.tasks', href: '/tasks.html', paths: ['/tasks.html', '/tasks'] },
   { key: 'nav.import', href: '/import.html', paths: ['/import.html', '/import'], roles: ['EGOV_ADMIN', 'DEPARTMENT'] },
   { key: 'nav.audit', href: '/audit.html', paths: ['/audit.html', '/audit'], roles: ['AUDITOR', 'EGOV_ADMIN'] },

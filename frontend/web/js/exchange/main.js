@@ -20,7 +20,7 @@ import { renderFlows } from './flows.js';
 import { RESOURCE_LIMIT, renderResources, resourcesFailed } from './resources.js';
 import { renderYoy } from './year-over-year.js';
 import { initAnomalies, loadAnomalies } from './anomalies.js';
-import { renderZombies, zombiesFailed } from './zombies.js';
+import { renderZombies, zombiesFailed, zombiePaging, initZombies } from './zombies.js';
 import { initQuarantine, loadQuarantine } from './quarantine.js';
 import { initFaulty, loadFaulty } from './faulty.js';
 import { renderSources, sourcesFailed } from './collector.js';
@@ -73,7 +73,7 @@ function panels() {
       fail: chartFailedWithNote('chart-exchange-yoy', 'exchange-yoy-note'),
     },
     {
-      request: (params) => api.get('/api/v1/exchange/zombies', { organisation: params.organisation }),
+      request: (params) => api.get('/api/v1/exchange/zombies', { organisation: params.organisation, ...zombiePaging() }),
       render: renderZombies,
       fail: zombiesFailed,
     },
@@ -143,6 +143,7 @@ async function main() {
   if (!isDepartment()) selectIfOffered($('exchange-org'), params.get('organisation'));
 
   wireOrgTable(reloadAll);
+  initZombies({ mayDecide: isAdmin(), reload: reloadAll });
   $('exchange-period').addEventListener('change', reloadAll);
   $('exchange-org').addEventListener('change', reloadAll);
   $('exchange-filter-form').addEventListener('submit', (event) => {

@@ -1,11 +1,15 @@
 /**
- * Connection targets (接入监测对象): the front-end processors, interfaces and the provincial link
- * whose connection to the city platform is watched, with probe kind, address, interval and the
- * down-after/up-after counts. The home that connection status (probes, heartbeats, incidents,
- * availability) grows in. The API is ConnectionTargets (service) and ConnectionTarget.
+ * Connection status (网络通, measured): the targets watched (接入监测对象 — front-end processors, interfaces,
+ * the provincial link) and what GovShare measures of them — reactive HTTP(S)/TCP probes and pushed heartbeats,
+ * the N/M state machine, incidents with causes, maintenance windows, availability rolled up minute → hour →
+ * day → month, notifications (webhook, e-mail, WeCom, DingTalk), and "connected" as a published fact.
+ * The API: ConnectionTargets and ConnectionTarget (the registry), ConnectionFacts (connected, activity),
+ * ConnectionQueries (status, incidents, availability), MaintenanceWindows, HeartbeatIngest.
  */
-@ApplicationModule(displayName = "Connection targets", allowedDependencies = {"access", "db", "inventory", "record", "web"})
-@OwnsTables({"connection_target"})
+@ApplicationModule(displayName = "Connection status", allowedDependencies = {"access", "db", "inventory", "organisation", "record", "web"})
+@OwnsTables({"connection_target", "connection_setting", "connection_state", "connection_check", "connection_minute", "connection_hourly",
+        "connection_daily", "connection_monthly", "connection_incident", "connection_maintenance", "notification_channel",
+        "notification_subscription", "notification_delivery"})
 package cn.suqian.govshare.connection;
 
 import cn.suqian.govshare.db.OwnsTables;

@@ -21,22 +21,20 @@ import reactor.core.publisher.Mono;
 
 import java.util.Map;
 
-/** Anomalies and their triage, the quarantine, and zombie candidates. */
+/** Anomalies and their triage, the quarantine and the op-monitoring records left faulty (zombie candidates: ZombieController). */
 @RestController
 @RequestMapping("/api/v1/exchange")
 class ExchangeOperationsController {
 
     private final Anomalies anomalies;
     private final Quarantine quarantine;
-    private final Zombies zombies;
     private final ExchangeRollups rollups;
     private final OpmonFaulty faulty;
 
-    ExchangeOperationsController(Anomalies anomalies, Quarantine quarantine, Zombies zombies, ExchangeRollups rollups, OpmonFaulty faulty) {
+    ExchangeOperationsController(Anomalies anomalies, Quarantine quarantine, ExchangeRollups rollups, OpmonFaulty faulty) {
         this.faulty = faulty;
         this.anomalies = anomalies;
         this.quarantine = quarantine;
-        this.zombies = zombies;
         this.rollups = rollups;
     }
 
@@ -114,13 +112,5 @@ class ExchangeOperationsController {
     @PreAuthorize(Access.ADMIN)
     public Mono<Map<String, Integer>> refreshRollups() {
         return rollups.refreshNow().map(hours -> Map.of("hourBuckets", hours));
-    }
-
-    @Operation(summary = "Zombie candidates: systems with no exchange traffic over the configured period, with the evidence. "
-            + "Any signed-in person; departments see their own.")
-    @GetMapping("/zombies")
-    @PreAuthorize(Access.ANY_USER)
-    public Mono<Zombies.Report> zombies(CurrentUser user, @RequestParam(required = false) String organisation) {
-        return zombies.find(user, organisation);
     }
 }

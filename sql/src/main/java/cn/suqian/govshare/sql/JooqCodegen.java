@@ -72,11 +72,23 @@ public final class JooqCodegen {
             "exchange_collector_run.status", "exchange.CollectorRun.Status",
             "exchange_source.refused_page_policy", "exchange.CollectorSources.RefusedPagePolicy",
             "exchange_refused_page.decision", "exchange.CollectorRefusedPages.Decision",
-            "exchange_anomaly.resolution", "exchange.Anomaly.Resolution");
+            "exchange_anomaly.resolution", "exchange.Anomaly.Resolution",
+            // connection status (issue 11)
+            "connection_state.status", "connection.ConnectionStatus",
+            "connection_check.cause", "connection.CheckCause",
+            "connection_check.counted_as", "connection.CountedAs",
+            "connection_check.source", "connection.CheckSource",
+            "connection_incident.cause", "connection.CheckCause",
+            "connection_maintenance.recurrence", "connection.MaintenanceWindow.Recurrence",
+            "notification_channel.kind", "connection.NotificationChannel.Kind",
+            "notification_delivery.status", "connection.NotificationDelivery.Status",
+            "notification_delivery.event", "connection.NotificationEvent",
+            "exchange_zombie_decision.decision", "exchange.Zombies.Decision");
 
     /** Text-array columns whose elements are a domain enum. */
     static final Map<String, String> ENUM_ARRAY_COLUMNS = enumColumns(
-            "catalogue_resource.base_databases", "catalogue.CatalogueResource.BaseDatabase");
+            "catalogue_resource.base_databases", "catalogue.CatalogueResource.BaseDatabase",
+            "notification_subscription.events", "connection.NotificationEvent");
 
     private JooqCodegen() {
     }

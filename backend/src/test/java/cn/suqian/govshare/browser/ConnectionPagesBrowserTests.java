@@ -1,0 +1,106 @@
+package cn.suqian.govshare.browser;
+
+import cn.suqian.govshare.connection.ConnectionProbing;
+import cn.suqian.govshare.support.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.OffsetDateTime;
+
+import static cn.suqian.govshare.browser.BrowserTestSupport.awaitLoaded;
+import static cn.suqian.govshare.browser.BrowserTestSupport.consoleErrors;
+import static cn.suqian.govshare.browser.BrowserTestSupport.signIn;
+import static cn.suqian.govshare.browser.BrowserTestSupport.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The connection pages in headless Chromium over the demo city, whose targets answer from the demo's local
+ * endpoints and are probed through the real probing path: the status wall with its heat-map, the provincial
+ * link, incidents and targets; a target's detail with its latency chart; the office's settings page; a
+ * department seeing its own targets only.
+ */
+@IntegrationTest
+@Tag("browser")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConnectionPagesBrowserTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ConnectionProbing probing;
+
+    WebDriver driver;
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    @BeforeAll
+    void start() throws Exception {
+        // the scheduler is off in tests: take three probing rounds over every demo target by hand
+        for (int i = 1; i <= 3; i++) {
+            probing.runDue(OffsetDateTime.now().plusYears(20).plusDays(i)).toFuture().join();
+        }
+        driver = BrowserTestSupport.startChromium();
+    }
+
+    @AfterAll
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void the_status_wall_is_alive_in_chinese() {
+        signIn(driver, base(), "leader");
+        driver.get(base() + "/connections.html");
+        awaitLoaded(driver);
+        waitFor(driver).until(d -> d.findElements(By.cssSelector("#connections-targets tbody tr[data-status='UP']")).size() > 50);
+        waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-connections-wall canvas")));
+        String body = driver.findElement(By.tagName("body")).getText();
+        assertThat(body).contains("网络连通监测", "可用率墙", "市级平台—省级平台链路", "正常", "维护中");
+        assertThat(driver.findElements(By.cssSelector("#connections-targets tbody tr[data-status='DOWN']"))).isNotEmpty();
+        assertThat(driver.findElement(By.id("connections-provincial-body")).getText()).contains("egov.provincial-link");
+        BrowserTestSupport.screenshot(driver, "connections");
+        assertThat(consoleErrors(driver)).isEmpty();
+        driver.get(base() + "/connection.html?code=egov.provincial-link");
+        awaitLoaded(driver);
+        waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-connection-latency canvas")));
+        assertThat(driver.findElement(By.id("connection-cards")).getText()).contains("今日可用率", "正常");
+        BrowserTestSupport.screenshot(driver, "connection-detail");
+        assertThat(consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
+    void the_office_edits_maintenance_and_notification_settings() {
+        signIn(driver, base(), "admin");
+        driver.get(base() + "/connection-admin.html");
+        awaitLoaded(driver);
+        waitFor(driver).until(d -> !d.findElements(By.cssSelector("#maintenance-table tbody tr[data-key]")).isEmpty());
+        assertThat(driver.findElement(By.id("channels-panel")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("settings-table")).getText()).contains("心跳容忍倍数");
+        BrowserTestSupport.screenshot(driver, "connection-admin");
+        assertThat(consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
+    void a_department_sees_its_own_targets_only() {
+        signIn(driver, base(), "dept-water");
+        driver.get(base() + "/connections.html");
+        awaitLoaded(driver);
+        waitFor(driver).until(d -> !d.findElements(By.cssSelector("#connections-targets tbody tr[data-key]")).isEmpty());
+        assertThat(driver.findElements(By.cssSelector("#connections-targets tbody tr[data-key]")))
+                .allSatisfy(r -> assertThat(r.getDomAttribute("data-key")).startsWith("water."));
+        assertThat(driver.findElement(By.id("connections-admin-link")).isDisplayed()).isFalse();
+        assertThat(consoleErrors(driver)).isEmpty();
+    }
+}

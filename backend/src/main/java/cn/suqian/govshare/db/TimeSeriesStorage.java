@@ -48,6 +48,12 @@ public class TimeSeriesStorage {
         return m;
     }
 
+    /** How long a registered time-series table keeps its rows (its retention), or null when it keeps them for ever. */
+    public java.time.Duration retention(DSLContext dsl, Table<?> table) {
+        var keep = dsl.select(TS_TABLE.RETENTION).from(TS_TABLE).where(TS_TABLE.TABLE_NAME.eq(table.getName())).fetchOne(TS_TABLE.RETENTION);
+        return keep == null ? null : keep.toDuration();
+    }
+
     /**
      * Creates partitions covering [from, to) for a time-series table; call before writing rows whose
      * time may fall outside the partitions made ahead (late or back-filled data).

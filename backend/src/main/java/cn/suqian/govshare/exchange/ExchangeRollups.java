@@ -8,6 +8,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import java.util.List;
+
 /**
  * Keeps the hourly, daily and monthly rollups in step with the raw rows, incrementally. Ingest queues the
  * hour buckets it touched (late data included). A refresh works through three queues in order: changed
@@ -23,23 +25,54 @@ public class ExchangeRollups {
     private static final int CHUNK = 50_000;
 
     private final Db db;
+    private final int workers;
 
-    ExchangeRollups(Db db) {
+    ExchangeRollups(Db db, @org.springframework.beans.factory.annotation.Value("${govshare.exchange.rollup-workers:2}") int workers) {
         this.db = db;
+        this.workers = Math.max(1, workers);
     }
 
     @Scheduled(fixedDelayString = "${govshare.exchange.rollup-interval:PT5S}", initialDelayString = "PT3S")
-    @SchedulerLock(name = "exchange-rollups", lockAtMostFor = "PT30M")
+    // Short: a refresh is safe to run beside another (chunks taken SKIP LOCKED, buckets upserted from committed rows),
+    // so a replica that died mid-refresh holds the others up for two minutes at most, not half an hour.
+    @SchedulerLock(name = "exchange-rollups", lockAtMostFor = "PT2M")
     public void scheduled() {
         refresh();
     }
 
     /** Works through all three queues; returns the number of hour buckets recomputed. Blocking. */
     public int refresh() {
-        int hours = drain(this::hours);
-        drain(this::days);
+        int hours = drainConcurrently(this::hours);
+        drainConcurrently(this::days);
         drain(this::months);
         return hours;
+    }
+
+    /**
+     * Works through a queue with {@code govshare.exchange.rollup-workers} transactions side by side (each takes its
+     * own chunk, {@code SKIP LOCKED}; rows are written in key order and upserted, so workers neither deadlock nor
+     * overwrite each other with stale figures: each recomputes its buckets from the committed finer rows).
+     */
+    private int drainConcurrently(java.util.function.Function<DSLContext, Integer> stage) {
+        if (workers == 1) {
+            return drain(stage);
+        }
+        try (var pool = java.util.concurrent.Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("exchange-rollups-", 0).factory())) {
+            List<java.util.concurrent.Future<Integer>> running = new java.util.ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                running.add(pool.submit(() -> drain(stage)));
+            }
+            int total = 0;
+            for (var f : running) {
+                total += f.get();
+            }
+            return total;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("rollup interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /** The same, off the event loop, for a caller that should not wait for the next scheduled round. */
@@ -72,10 +105,6 @@ public class ExchangeRollups {
         }
         dsl.execute("ANALYZE rollup_hours"); // a temp table has no statistics; without them the join plan can be a full scan
         dsl.execute("""
-                DELETE FROM exchange_hourly h USING rollup_hours k
-                WHERE h.bucket = k.bucket AND h.provider_code = k.provider_code AND h.consumer_code = k.consumer_code
-                  AND h.resource = k.resource""");
-        dsl.execute("""
                 INSERT INTO exchange_hourly
                 SELECT k.bucket, k.provider_code, k.consumer_code, k.resource, sum(s.calls), sum(s.failed_calls), sum(s.records),
                        sum(s.bytes), sum(s.latency_ms_sum), max(s.latency_ms_max)
@@ -85,10 +114,15 @@ public class ExchangeRollups {
                 -- bounds the scan to the partitions this chunk touches
                 WHERE s.interval_start >= (SELECT min(bucket) FROM rollup_hours)
                   AND s.interval_start < (SELECT max(bucket) FROM rollup_hours) + interval '1 hour'
-                GROUP BY 1, 2, 3, 4""");
+                GROUP BY 1, 2, 3, 4
+                ORDER BY 1, 2, 3, 4 -- rows locked in key order: concurrent workers never deadlock
+                ON CONFLICT (bucket, provider_code, consumer_code, resource) DO UPDATE SET
+                    calls = excluded.calls, failed_calls = excluded.failed_calls, records = excluded.records,
+                    bytes = excluded.bytes, latency_ms_sum = excluded.latency_ms_sum, latency_ms_max = excluded.latency_ms_max""");
         dsl.execute("""
                 INSERT INTO exchange_rollup_dirty_day
                 SELECT DISTINCT (bucket AT TIME ZONE '%s')::date, provider_code, consumer_code, resource FROM rollup_hours
+                ORDER BY 1, 2, 3, 4
                 ON CONFLICT DO NOTHING""".formatted(ZONE));
         return taken;
     }
@@ -108,9 +142,6 @@ public class ExchangeRollups {
         }
         dsl.execute("ANALYZE rollup_days");
         dsl.execute("""
-                DELETE FROM exchange_daily d USING rollup_days k
-                WHERE d.day = k.day AND d.provider_code = k.provider_code AND d.consumer_code = k.consumer_code AND d.resource = k.resource""");
-        dsl.execute("""
                 INSERT INTO exchange_daily
                 SELECT k.day, k.provider_code, k.consumer_code, k.resource, sum(h.calls), sum(h.failed_calls), sum(h.records),
                        sum(h.bytes), sum(h.latency_ms_sum), max(h.latency_ms_max)
@@ -120,10 +151,15 @@ public class ExchangeRollups {
                      AND h.bucket >= (k.day::timestamp AT TIME ZONE '%1$s') AND h.bucket < ((k.day + 1)::timestamp AT TIME ZONE '%1$s')
                 WHERE h.bucket >= ((SELECT min(day) FROM rollup_days)::timestamp AT TIME ZONE '%1$s')
                   AND h.bucket < (((SELECT max(day) FROM rollup_days) + 1)::timestamp AT TIME ZONE '%1$s')
-                GROUP BY 1, 2, 3, 4""".formatted(ZONE));
+                GROUP BY 1, 2, 3, 4
+                ORDER BY 1, 2, 3, 4
+                ON CONFLICT (day, provider_code, consumer_code, resource) DO UPDATE SET
+                    calls = excluded.calls, failed_calls = excluded.failed_calls, records = excluded.records,
+                    bytes = excluded.bytes, latency_ms_sum = excluded.latency_ms_sum, latency_ms_max = excluded.latency_ms_max""".formatted(ZONE));
         dsl.execute("""
                 INSERT INTO exchange_rollup_dirty_month
                 SELECT DISTINCT date_trunc('month', day)::date, provider_code, consumer_code FROM rollup_days
+                ORDER BY 1, 2, 3
                 ON CONFLICT DO NOTHING""");
         return taken;
     }
@@ -143,16 +179,16 @@ public class ExchangeRollups {
         }
         dsl.execute("ANALYZE rollup_months");
         dsl.execute("""
-                DELETE FROM exchange_monthly_flow m USING rollup_months k
-                WHERE m.month = k.month AND m.provider_code = k.provider_code AND m.consumer_code = k.consumer_code""");
-        dsl.execute("""
                 INSERT INTO exchange_monthly_flow
                 SELECT k.month, k.provider_code, k.consumer_code, sum(d.calls), sum(d.failed_calls), sum(d.records), sum(d.bytes),
                        sum(d.latency_ms_sum), max(d.latency_ms_max)
                 FROM rollup_months k
                 JOIN exchange_daily d ON d.provider_code = k.provider_code AND d.consumer_code = k.consumer_code
                      AND d.day >= k.month AND d.day < (k.month + interval '1 month')::date
-                GROUP BY 1, 2, 3""");
+                GROUP BY 1, 2, 3
+                ON CONFLICT (month, provider_code, consumer_code) DO UPDATE SET
+                    calls = excluded.calls, failed_calls = excluded.failed_calls, records = excluded.records,
+                    bytes = excluded.bytes, latency_ms_sum = excluded.latency_ms_sum, latency_ms_max = excluded.latency_ms_max""");
         return taken;
     }
 }

@@ -79,9 +79,14 @@ public final class OpmonBenchmark {
             }
             String jdbc = pg.getJdbcUrl("postgres", "govshare");
             int port = freePort();
-            Process service = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx1g", "-jar", jar.toString(),
+            List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx1g"));
+            if (System.getProperty("benchmark.jfr") != null) { // a flight recording of the service, to see where its time goes
+                command.add("-XX:StartFlightRecording=filename=" + System.getProperty("benchmark.jfr") + ",settings=profile");
+            }
+            command.addAll(List.of("-jar", jar.toString(),
                     "--server.port=" + port, "--spring.datasource.url=" + jdbc, "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=", "--govshare.admin.initial-password=benchmark-admin", "--logging.level.root=WARN")
+                    "--spring.datasource.password=", "--govshare.admin.initial-password=benchmark-admin", "--logging.level.root=WARN"));
+            Process service = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(Path.of("target", "benchmark-opmon-service.log").toFile()).start();
             try {
                 run(pg, port, service, records);

@@ -24,7 +24,7 @@ export const ENUMS = {
   dataType: ['STRING', 'NUMBER', 'DATE', 'DATETIME', 'BOOLEAN', 'BINARY'],
   taskKind: ['TASK', 'SAFEGUARD'],
   taskStatus: ['NOT_STARTED', 'IN_PROGRESS', 'DONE', 'OVERDUE'],
-  milestoneStatus: ['OPEN', 'MET', 'MISSED'],
+  milestoneStatus: ['NOT_STARTED', 'IN_PROGRESS', 'MET', 'MISSED'],
 };
 
 /** Badge tone per enum value (ok, warn, danger, info, neutral); unlisted values are neutral. */
@@ -36,7 +36,7 @@ const TONES = {
   openAttribute: { OPEN: 'ok', CONDITIONALLY_OPEN: 'info', NOT_OPEN: 'neutral' },
   taskKind: { TASK: 'info', SAFEGUARD: 'neutral' },
   taskStatus: { NOT_STARTED: 'neutral', IN_PROGRESS: 'info', DONE: 'ok', OVERDUE: 'danger' },
-  milestoneStatus: { OPEN: 'info', MET: 'ok', MISSED: 'danger' },
+  milestoneStatus: { NOT_STARTED: 'neutral', IN_PROGRESS: 'info', MET: 'ok', MISSED: 'danger' },
 };
 
 export const toneOf = (kind, value) => TONES[kind]?.[value] ?? 'neutral';

@@ -112,7 +112,7 @@ class SecurityConfig {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, ReactiveAuthenticationManager userAuthenticationManager,
-                                        CookieServerCsrfTokenRepository csrfTokens) {
+                                        CookieServerCsrfTokenRepository csrfTokens, ErrorPages errorPages) {
         RedirectServerLogoutSuccessHandler loggedOut = new RedirectServerLogoutSuccessHandler();
         loggedOut.setLogoutSuccessUrl(URI.create("/login?logout"));
         return http
@@ -124,7 +124,7 @@ class SecurityConfig {
                         .pathMatchers("/audit", "/audit.html").hasAnyRole(Role.AUDITOR.name(), Role.EGOV_ADMIN.name())
                         .pathMatchers("/import", "/import.html").hasAnyRole(Role.DEPARTMENT.name(), Role.EGOV_ADMIN.name())
                         .anyExchange().authenticated())
-                .exceptionHandling(ex -> ex.accessDeniedHandler((exchange, denied) -> ErrorPages.write(exchange, HttpStatus.FORBIDDEN)))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((exchange, denied) -> errorPages.write(exchange, HttpStatus.FORBIDDEN)))
                 .formLogin(form -> form
                         .loginPage("/login")
                         .authenticationManager(userAuthenticationManager)

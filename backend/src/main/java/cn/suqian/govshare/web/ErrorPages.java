@@ -5,6 +5,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -18,13 +19,12 @@ import java.nio.charset.StandardCharsets;
  * reader's language ({@code error.html}, which its script words from the bundles), with the real status.
  * API paths never get it: they keep their JSON problems.
  */
+@Component
 public final class ErrorPages {
 
     private static final String STATUS_PLACEHOLDER = "data-status=\"0\"";
-    private static final String TEMPLATE = load();
-
-    private ErrorPages() {
-    }
+    /** Read once at start-up, never on the event loop. */
+    private final String template = load();
 
     /** Whether a request is for the API (JSON problems) rather than a page. */
     public static boolean isApi(ServerWebExchange exchange) {
@@ -32,13 +32,18 @@ public final class ErrorPages {
         return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/actuator") || path.startsWith("/v3/api-docs");
     }
 
+    /** The page's HTML for {@code status}. */
+    public String html(HttpStatus status) {
+        return template.replace(STATUS_PLACEHOLDER, "data-status=\"" + status.value() + "\"");
+    }
+
     /** Writes the error page with {@code status}. */
-    public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status) {
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status) {
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
         response.getHeaders().setCacheControl(CacheControl.noStore());
-        byte[] body = TEMPLATE.replace(STATUS_PLACEHOLDER, "data-status=\"" + status.value() + "\"").getBytes(StandardCharsets.UTF_8);
+        byte[] body = html(status).getBytes(StandardCharsets.UTF_8);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 

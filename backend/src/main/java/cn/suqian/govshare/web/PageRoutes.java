@@ -2,16 +2,11 @@ package cn.suqian.govshare.web;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.server.WebExceptionHandler;
-import reactor.core.publisher.Mono;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
@@ -30,18 +25,5 @@ class PageRoutes {
                 .contentType(MediaType.TEXT_HTML)
                 .cacheControl(CacheControl.noStore())
                 .bodyValue(login));
-    }
-
-    /** Runs before Spring Boot's error handler (order -1), which would answer a page request with JSON. */
-    @Bean
-    @Order(-2)
-    WebExceptionHandler unknownPages() {
-        return (exchange, error) -> {
-            if (error instanceof ResponseStatusException status && status.getStatusCode().value() == HttpStatus.NOT_FOUND.value()
-                    && !ErrorPages.isApi(exchange) && !exchange.getResponse().isCommitted()) {
-                return ErrorPages.write(exchange, HttpStatus.NOT_FOUND);
-            }
-            return Mono.error(error);
-        };
     }
 }

@@ -8,7 +8,7 @@ import { markLoaded } from './dom.js';
 const KNOWN = new Set(['403', '404']);
 
 async function main() {
-  const me = await initPage();
+  const me = await initPage({ errorPage: true });
   const main = document.querySelector('main');
   if (!me) return; // the shell has said why (e.g. the session ended)
   const status = KNOWN.has(main.dataset.status) ? main.dataset.status : '404';

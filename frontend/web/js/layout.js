@@ -114,9 +114,9 @@ function renderHeader(me) {
  * Translates the page, loads the signed-in user and builds the header.
  * Resolves with the `me` object, or null when the page must not render its content (the
  * user's role may not see it, or /me failed); in that case <main> already shows why.
- * A 401 never resolves: api.js is redirecting to /login.
+ * A 401 never resolves: api.js is redirecting to /login. The error page passes {errorPage: true}.
  */
-export async function initPage() {
+export async function initPage({ errorPage = false } = {}) {
   await initI18n();
   const main = document.querySelector('main');
 
@@ -139,7 +139,8 @@ export async function initPage() {
   }
 
   const item = currentNavItem();
-  if (item && !isVisibleTo(item, me.role)) {
+  // the error page may stand at any address, a forbidden page's included: it says why itself
+  if (item && !errorPage && !isVisibleTo(item, me.role)) {
     main.replaceChildren(el('div', { class: 'container' },
       el('div', { class: 'alert alert-warn', role: 'alert', text: t('error.forbiddenPage') })));
     markLoaded();

@@ -45,7 +45,7 @@ function row(user) {
   return el('tr', { 'data-username': user.username, 'data-enabled': String(user.enabled) },
     el('td', { class: 'mono', text: user.username }),
     el('td', { text: user.displayName }),
-    el('td', { text: tEnum('role', user.role) }),
+    el('td', { class: 'nowrap', text: tEnum('role', user.role) }),
     orgCell(user.organisationCode),
     statusCell(user),
     el('td', { class: 'nowrap small', text: fmt.dateTime(user.updatedAt) }),

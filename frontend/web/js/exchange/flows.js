@@ -10,7 +10,7 @@ const CHART = 'chart-exchange-flows';
 // narrow screen, where every cell must stay big enough to point at.
 const FLOW_TOP = 15;
 const FLOW_TOP_NARROW = 8;
-const NARROW_PX = 640;
+const NARROW_PX = 480;
 // Up to this many cells carry their figure as a label.
 const LABELLED_CELLS = 64;
 // Axis labels are short names: the city prefix goes, long names are cut with an ellipsis (the cell's

@@ -49,7 +49,7 @@ function row(threshold) {
   return el('tr', { 'data-name': threshold.name },
     el('td', {},
       el('div', { class: 'strong', title: threshold.name, text: label(threshold.name) }),
-      hasMessage(`exchange.threshold.${threshold.name}.hint`) ? el('div', { class: 'muted small', text: t(`exchange.threshold.${threshold.name}.hint`) }) : null),
+      hasMessage(`exchange.threshold.${threshold.name}.hint`) ? el('div', { class: 'muted small threshold-hint', text: t(`exchange.threshold.${threshold.name}.hint`) }) : null),
     valueCell(threshold),
     el('td', { class: 'nowrap small', text: fmt.dateTime(threshold.updatedAt) }));
 }

@@ -114,6 +114,7 @@ export const api = {
   get: (path, params) => request('GET', path, { params }),
   put: (path, body) => request('PUT', path, { body }),
   post: (path, body) => request('POST', path, { body }),
+  delete: (path) => request('DELETE', path),
   /** POSTs formData as multipart/form-data; params are added to the query string. */
   upload: (path, formData, params) => request('POST', path, { params, formData }),
   /**

@@ -5,7 +5,7 @@ import { api } from './api.js';
 import { initPage } from './layout.js';
 import { t, tEnum, fmt } from './i18n.js';
 import { el, badge, debounce, renderError, markLoaded } from './dom.js';
-import { queryParams, writeQuery } from './registry.js';
+import { OrgDirectory, queryParams, writeQuery } from './registry.js';
 
 const PAGE_SIZE = 50;
 // Every audited table (the audit_row_change triggers in sql/migrations), for the filter; labels are
@@ -26,7 +26,29 @@ const VERIFY_REASONS = {
   'content does not match its hash': 'audit.verify.reason.content',
 };
 
-const state = { items: [], nextBeforeId: null, requestSeq: 0 };
+const state = { items: [], nextBeforeId: null, requestSeq: 0, orgs: new OrgDirectory() };
+
+/** What the changed record is called, from the record itself (name, title or display name), if anything. */
+function entityName(event) {
+  for (const record of [event.after, event.before]) {
+    if (record && typeof record === 'object') {
+      const name = record.name ?? record.title ?? record.display_name ?? record.displayName;
+      if (typeof name === 'string' && name.trim()) return name;
+    }
+  }
+  return event.entityType === 'organisation' ? state.orgs.name(event.entityId) : null;
+}
+
+/** The changed record: its name with its code in the tooltip, or the code alone. */
+function entityCell(event) {
+  const name = entityName(event);
+  const code = event.entityId;
+  return el('td', {},
+    el('div', { text: tEnum('audit.entity', event.entityType) }),
+    code && name && name !== code
+      ? el('div', { class: 'small named', title: code, 'data-code': code, text: name })
+      : code ? el('div', { class: 'mono small', text: code }) : null);
+}
 const $ = (id) => document.getElementById(id);
 
 function filters() {
@@ -89,11 +111,11 @@ function row(event) {
     el('td', { class: 'nowrap', title: event.occurredAt, text: fmt.dateTime(event.occurredAt) }),
     el('td', {},
       el('div', { class: 'strong', text: event.actor }),
-      event.actorOrganisation ? el('div', { class: 'muted small', text: event.actorOrganisation }) : null),
+      event.actorOrganisation
+        ? el('div', { class: 'muted small', title: event.actorOrganisation, 'data-code': event.actorOrganisation, text: state.orgs.name(event.actorOrganisation) })
+        : null),
     el('td', {}, badge(tEnum('audit.action', event.action), ACTION_TONES[event.action] ?? 'neutral')),
-    el('td', {},
-      el('div', { text: tEnum('audit.entity', event.entityType) }),
-      event.entityId ? el('div', { class: 'mono small', text: event.entityId }) : null),
+    entityCell(event),
     changesCell(event),
     el('td', { class: 'mono small hash', title: event.hash, text: event.hash ? `${event.hash.slice(0, 12)}…` : '' }));
 }
@@ -184,6 +206,7 @@ async function main() {
   const me = await initPage();
   if (!me) return;
 
+  state.orgs = await OrgDirectory.load();
   const select = $('audit-entity-filter');
   const params = queryParams();
   const entityType = params.get('entityType');

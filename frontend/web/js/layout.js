@@ -31,7 +31,12 @@ export const NAV_ITEMS = [
   { key: 'nav.tasks', href: '/tasks.html', paths: ['/tasks.html', '/tasks'] },
   { key: 'nav.import', href: '/import.html', paths: ['/import.html', '/import'], roles: ['EGOV_ADMIN', 'DEPARTMENT'] },
   { key: 'nav.audit', href: '/audit.html', paths: ['/audit.html', '/audit'], roles: ['AUDITOR', 'EGOV_ADMIN'] },
+  { key: 'nav.users', href: '/users.html', paths: ['/users.html', '/users'], roles: ['EGOV_ADMIN'] },
+  { key: 'nav.tokens', href: '/tokens.html', paths: ['/tokens.html', '/tokens'], roles: ['EGOV_ADMIN'] },
 ];
+
+/** The signed-in person's own account page (password change), linked from the header rather than the nav. */
+const ACCOUNT_PAGE = '/account.html';
 
 const isVisibleTo = (item, role) => !item.roles || item.roles.includes(role);
 const pathsOf = (item) => item.paths ?? [item.href];
@@ -91,7 +96,7 @@ function navigation(role) {
 
 function currentUser(me) {
   return el('div', { id: 'current-user', class: 'current-user' },
-    el('span', { class: 'user-name', text: me.displayName || me.username }),
+    el('a', { id: 'account-link', class: 'user-name', href: ACCOUNT_PAGE, title: t('account.link'), text: me.displayName || me.username }),
     badge(tEnum('role', me.role), 'info'),
     me.organisation ? el('span', { class: 'user-org', text: me.organisation.name }) : null);
 }
@@ -113,9 +118,9 @@ function renderHeader(me) {
  * Translates the page, loads the signed-in user and builds the header.
  * Resolves with the `me` object, or null when the page must not render its content (the
  * user's role may not see it, or /me failed); in that case <main> already shows why.
- * A 401 never resolves: api.js is redirecting to /login.
+ * A 401 never resolves: api.js is redirecting to /login. The error page passes {errorPage: true}.
  */
-export async function initPage() {
+export async function initPage({ errorPage = false } = {}) {
   await initI18n();
   const main = document.querySelector('main');
 
@@ -131,8 +136,15 @@ export async function initPage() {
 
   renderHeader(me);
 
+  // A password the office chose (new account, reset) is replaced by its owner before anything else.
+  if (me.passwordChangeRequired && window.location.pathname !== ACCOUNT_PAGE) {
+    window.location.assign(ACCOUNT_PAGE);
+    return new Promise(() => {});
+  }
+
   const item = currentNavItem();
-  if (item && !isVisibleTo(item, me.role)) {
+  // the error page may stand at any address, a forbidden page's included: it says why itself
+  if (item && !errorPage && !isVisibleTo(item, me.role)) {
     main.replaceChildren(el('div', { class: 'container' },
       el('div', { class: 'alert alert-warn', role: 'alert', text: t('error.forbiddenPage') })));
     markLoaded();

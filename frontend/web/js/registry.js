@@ -24,7 +24,7 @@ export const ENUMS = {
   dataType: ['STRING', 'NUMBER', 'DATE', 'DATETIME', 'BOOLEAN', 'BINARY'],
   taskKind: ['TASK', 'SAFEGUARD'],
   taskStatus: ['NOT_STARTED', 'IN_PROGRESS', 'DONE', 'OVERDUE'],
-  milestoneStatus: ['OPEN', 'MET', 'MISSED'],
+  milestoneStatus: ['NOT_STARTED', 'IN_PROGRESS', 'MET', 'MISSED'],
   protectionLevel: ['1', '2', '3', '4', '5'],
   migrationStatus: ['NOT_STARTED', 'PLANNED', 'IN_PROGRESS', 'MIGRATED', 'EXEMPT'],
   targetKind: ['FRONT_END_PROCESSOR', 'INTERFACE', 'PROVINCIAL_LINK'],
@@ -41,7 +41,7 @@ const TONES = {
   openAttribute: { OPEN: 'ok', CONDITIONALLY_OPEN: 'info', NOT_OPEN: 'neutral' },
   taskKind: { TASK: 'info', SAFEGUARD: 'neutral' },
   taskStatus: { NOT_STARTED: 'neutral', IN_PROGRESS: 'info', DONE: 'ok', OVERDUE: 'danger' },
-  milestoneStatus: { OPEN: 'info', MET: 'ok', MISSED: 'danger' },
+  milestoneStatus: { NOT_STARTED: 'neutral', IN_PROGRESS: 'info', MET: 'ok', MISSED: 'danger' },
   migrationStatus: { NOT_STARTED: 'warn', PLANNED: 'info', IN_PROGRESS: 'info', MIGRATED: 'ok', EXEMPT: 'neutral' },
 };
 

@@ -62,7 +62,8 @@ function coText(task) {
 
 // The API says whether a met milestone was late; computed from the dates if it does not.
 const isLate = (m) => m.status === 'MET' && (m.late ?? Boolean(m.metOn && m.deadline && m.metOn > m.deadline));
-const isDueSoon = (m) => m.status === 'OPEN' && m.deadline && daysUntil(m.deadline) >= 0 && daysUntil(m.deadline) <= DUE_SOON_DAYS;
+const isOpen = (m) => m.status === 'NOT_STARTED' || m.status === 'IN_PROGRESS';
+const isDueSoon = (m) => isOpen(m) && m.deadline && daysUntil(m.deadline) >= 0 && daysUntil(m.deadline) <= DUE_SOON_DAYS;
 
 /** What to say about a milestone besides its status: deadline, when it was met, lateness. */
 function milestoneMeta(m) {
@@ -79,7 +80,7 @@ function milestoneMeta(m) {
 }
 
 function milestoneItem(m) {
-  return el('li', { class: `milestone milestone-${m.status?.toLowerCase() ?? 'open'}`, 'data-code': m.code, 'data-status': m.status },
+  return el('li', { class: `milestone milestone-${m.status?.toLowerCase().replace('_', '-') ?? 'not-started'}`, 'data-code': m.code, 'data-status': m.status },
     el('span', { class: `dot dot-${toneOf('milestoneStatus', m.status)}`, 'aria-hidden': 'true' }),
     el('div', { class: 'milestone-body' },
       el('div', { class: 'milestone-title', text: m.title }),
@@ -238,7 +239,7 @@ function milestoneTable(task) {
         el('th', { scope: 'col', text: t('task.milestone.metOnCol') }))),
       el('tbody', {}, milestones.map((m) => el('tr', { 'data-code': m.code },
         el('td', { class: 'name-cell', title: m.code, text: m.title }),
-        el('td', { class: 'nowrap', text: fmt.day(m.deadline) }),
+        el('td', { class: 'nowrap', text: m.deadline ? fmt.day(m.deadline) : t('task.milestone.noDeadline') }),
         el('td', {}, el('span', { class: 'badge-list' }, enumBadge('milestoneStatus', m.status),
           isLate(m) ? badge(t('task.milestone.late'), 'warn') : null,
           isDueSoon(m) ? badge(t('task.milestone.dueSoon', { days: daysUntil(m.deadline) }), 'warn') : null)),
@@ -288,7 +289,8 @@ function progressForm(task) {
   const milestone = field('milestoneCode', el('select', { id: 'task-progress-milestone', name: 'milestoneCode' },
     el('option', { value: '', text: t('task.form.noMilestone') }),
     (task.milestones ?? []).filter((m) => m.status !== 'MET').map((m) =>
-      el('option', { value: m.code, text: t('task.form.milestoneOption', { title: m.title, deadline: fmt.day(m.deadline) }) }))));
+      // a milestone the plan sets no date for shows no empty "（截止 ）"
+      el('option', { value: m.code, text: m.deadline ? t('task.form.milestoneOption', { title: m.title, deadline: fmt.day(m.deadline) }) : m.title }))));
   const mayDeclareMet = canDeclareMet(task);
   const metOn = field('metOn', el('input', { id: 'task-progress-met-on', name: 'metOn', type: 'date', max: today(), disabled: true }));
   milestone.input.addEventListener('change', () => {

@@ -4,8 +4,10 @@
 import { api } from '../api.js';
 import { t, tEnum, fmt } from '../i18n.js';
 import { el, badge, renderError } from '../dom.js';
-import { PagedList, emptyRow } from '../registry.js';
-import { $, isAdmin, narrowingOrg, orgName, trafficParams } from './context.js';
+import { emptyRow } from '../registry.js';
+import { resources, named } from '../names.js';
+import { $, isAdmin, narrowingOrg, orgCell, trafficParams } from './context.js';
+import { Pager } from './pager.js';
 import { dash, isEmptyValue, millis, percent, periodText } from './format.js';
 
 export const ANOMALY_KINDS = ['FAILURE_RATIO', 'UNUSUAL_TRAFFIC', 'SILENT_PROVIDER', 'CLOCK_SKEW', 'DUPLICATE_MESSAGE_ID'];
@@ -116,9 +118,9 @@ function anomalyRow(a) {
   return el('tr', { 'data-id': a.id, 'data-kind': a.kind, 'data-status': a.status },
     el('td', {}, toneBadge('exchange.anomalyKind', a.kind, KIND_TONES)),
     el('td', { class: 'small', text: periodText(a.periodStart, a.periodEnd) }),
-    el('td', { class: 'name-cell', text: orgName(a.provider) || dash }),
-    el('td', { class: 'name-cell', text: orgName(a.consumer) || dash }),
-    el('td', { class: 'mono code-cell', text: a.resource || dash }),
+    orgCell(a.provider),
+    orgCell(a.consumer),
+    el('td', { class: 'name-cell' }, named(a.resource, resources.name(a.resource)) ?? dash),
     el('td', { class: 'anomaly-detail', title: a.detail ? JSON.stringify(a.detail) : null, text: detailSummary(a) }),
     statusCell(a));
 }
@@ -129,12 +131,13 @@ function visibleAnomalies(items) {
   return org ? items.filter((a) => a.provider === org || a.consumer === org) : items;
 }
 
-function renderAnomalies({ table, items, total }) {
+function renderAnomalies({ items, total }) {
+  const table = $('exchange-anomaly-table');
   const rows = visibleAnomalies(items);
   table.tBodies[0].replaceChildren(...(rows.length ? rows.map(anomalyRow) : [emptyRow(table, 'exchange.anomalies.empty')]));
   $('exchange-anomaly-count').textContent = rows.length !== items.length
     ? t('exchange.anomalies.countForOrg', { shown: fmt.number(rows.length), loaded: fmt.number(items.length), total: fmt.number(total) })
-    : t('table.count', { shown: fmt.number(items.length), total: fmt.number(total) });
+    : '';
 }
 
 // ---- Triage -----------------------------------------------------------------------------
@@ -159,25 +162,27 @@ async function triage(anomaly, status, button) {
 
 // ---- Loading ----------------------------------------------------------------------------
 
-/** The first page for the current period and filters; resolves true on success. */
-export const loadAnomalies = () => list.load();
+/** The first page for the current period and filters (resource names first); resolves true on success. */
+export const loadAnomalies = async () => {
+  await resources.load();
+  return list.load();
+};
 
 export function initAnomalies() {
   const fill = (select, values, prefix) => values.forEach((value) => select.append(el('option', { value, text: tEnum(prefix, value) })));
   fill($('exchange-anomaly-status'), ANOMALY_STATUSES, 'exchange.anomalyStatus');
   fill($('exchange-anomaly-kind'), ANOMALY_KINDS, 'exchange.anomalyKind');
-  list = new PagedList({
+  list = new Pager({
     path: '/api/v1/exchange/anomalies',
     params: () => {
       const { from, to } = trafficParams();
       return { status: $('exchange-anomaly-status').value, kind: $('exchange-anomaly-kind').value, from, to };
     },
-    table: $('exchange-anomaly-table'),
-    loadMore: $('exchange-anomaly-more'),
+    nav: $('exchange-anomaly-pager'),
     errorBox: $('exchange-anomalies-error'),
+    renderError,
     render: renderAnomalies,
-    onFailed: (append) => {
-      if (append) return;
+    failed: () => {
       list.items = [];
       $('exchange-anomaly-table').tBodies[0].replaceChildren();
       $('exchange-anomaly-count').textContent = '';

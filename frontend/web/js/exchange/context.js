@@ -1,6 +1,7 @@
 // What the exchange page's sections share: who is signed in, the organisation directory, the period
 // being shown and the organisation chosen.
 
+import { el } from '../dom.js';
 import { OrgDirectory, isScoped } from '../registry.js';
 import { isoWithOffset } from './period.js';
 
@@ -30,3 +31,9 @@ export function trafficParams() {
 }
 
 export const orgName = (code) => (code === null || code === undefined || code === '' ? '' : page.orgs.name(code));
+
+/** A table cell naming an organisation, its code in the tooltip; a dash when there is none. */
+export function orgCell(code, className = 'name-cell') {
+  if (code === null || code === undefined || code === '') return el('td', { class: className, text: '—' });
+  return el('td', { class: className, title: code, 'data-code': code, text: orgName(code) });
+}

@@ -3,9 +3,10 @@
 // counted, so the office can see what the platform sends and take it up with its operator.
 
 import { t, fmt } from '../i18n.js';
-import { el, fieldErrorText } from '../dom.js';
-import { PagedList } from '../registry.js';
+import { el, fieldErrorText, renderError } from '../dom.js';
+import { emptyRow } from '../registry.js';
 import { $ } from './context.js';
+import { Pager } from './pager.js';
 
 let list;
 
@@ -26,15 +27,16 @@ export const loadFaulty = () => list.load();
 
 export function initFaulty() {
   $('exchange-faulty').hidden = false;
-  list = new PagedList({
+  const table = $('exchange-faulty-table');
+  list = new Pager({
     path: '/api/v1/exchange/opmon/faulty',
     params: () => ({}),
-    table: $('exchange-faulty-table'),
-    loadMore: $('exchange-faulty-more'),
+    nav: $('exchange-faulty-pager'),
     errorBox: $('exchange-faulty-error'),
-    row: faultyRow,
-    emptyKey: 'exchange.faulty.empty',
-    count: $('exchange-faulty-count'),
-    countKey: 'exchange.faulty.count',
+    renderError,
+    render: ({ items, total }) => {
+      table.tBodies[0].replaceChildren(...(items.length ? items.map(faultyRow) : [emptyRow(table, 'exchange.faulty.empty')]));
+      $('exchange-faulty-count').textContent = t('exchange.faulty.count', { total: fmt.number(total) });
+    },
   });
 }

@@ -6,10 +6,23 @@ import { $, orgName } from './context.js';
 import { compact, escapeHtml, humanBytes } from './format.js';
 
 const CHART = 'chart-exchange-flows';
-// The heat map shows this many providers (rows) and consumers (columns), busiest first.
+// The heat map shows this many providers (rows) and consumers (columns), busiest first: fewer on a
+// narrow screen, where every cell must stay big enough to point at.
 const FLOW_TOP = 15;
+const FLOW_TOP_NARROW = 8;
+const NARROW_PX = 480;
 // Up to this many cells carry their figure as a label.
 const LABELLED_CELLS = 64;
+// Axis labels are short names: the city prefix goes, long names are cut with an ellipsis (the cell's
+// tooltip names both organisations in full, with their codes).
+const SHORT_NAME = { wide: 7, narrow: 4 };
+
+/** "市人力资源和社会保障局" -> "人力资源和社…": short enough for an axis, whole in the tooltip. */
+export function shortName(name, max) {
+  const text = String(name ?? '');
+  const trimmed = text.length > 2 && text.startsWith('市') ? text.slice(1) : text;
+  return trimmed.length > max ? `${trimmed.slice(0, max - 1)}…` : trimmed;
+}
 
 /** Codes ordered by their total under key, busiest first, at most n. */
 function busiest(flows, key, n) {
@@ -20,7 +33,7 @@ function busiest(flows, key, n) {
 
 function tooltip(f) {
   const line = (key, value) => `${escapeHtml(t(key))}: ${escapeHtml(value)}`;
-  return `${escapeHtml(orgName(f.provider))} → ${escapeHtml(orgName(f.consumer))}<br>`
+  return `${escapeHtml(orgName(f.provider))}（${escapeHtml(f.provider)}） → ${escapeHtml(orgName(f.consumer))}（${escapeHtml(f.consumer)}）<br>`
     + `${escapeHtml(t('exchange.series.calls'))}: <b>${escapeHtml(fmt.number(f.calls))}</b><br>`
     + `${line('exchange.col.failedCalls', fmt.number(f.failedCalls ?? 0))}<br>`
     + `${line('exchange.col.records', fmt.number(f.records ?? 0))}<br>`
@@ -35,8 +48,10 @@ export function renderFlows(result) {
     chartMessage(CHART, t('exchange.chart.empty'), 'empty');
     return;
   }
-  const providers = busiest(flows, 'provider', FLOW_TOP);
-  const consumers = busiest(flows, 'consumer', FLOW_TOP);
+  const narrow = ($(CHART)?.clientWidth ?? 1000) < NARROW_PX;
+  const top = narrow ? FLOW_TOP_NARROW : FLOW_TOP;
+  const providers = busiest(flows, 'provider', top);
+  const consumers = busiest(flows, 'consumer', top);
   const pIndex = new Map(providers.map((c, i) => [c, i]));
   const cIndex = new Map(consumers.map((c, i) => [c, i]));
   const shown = flows.filter((f) => pIndex.has(f.provider) && cIndex.has(f.consumer));
@@ -44,25 +59,27 @@ export function renderFlows(result) {
   const max = Math.max(1, ...data.map((d) => d.value[2]));
   const orgCount = new Set([...flows.map((f) => f.provider), ...flows.map((f) => f.consumer)]).size;
   note.textContent = providers.length < new Set(flows.map((f) => f.provider)).size || consumers.length < new Set(flows.map((f) => f.consumer)).size
-    ? t('exchange.flows.top', { n: FLOW_TOP, orgs: fmt.number(orgCount) })
+    ? t('exchange.flows.top', { n: top, orgs: fmt.number(orgCount) })
     : t('exchange.flows.all', { flows: fmt.number(flows.length) });
 
-  const labelStyle = { color: COLOURS.text, width: 96, overflow: 'truncate' };
+  const nameLength = narrow ? SHORT_NAME.narrow : SHORT_NAME.wide;
+  const labelStyle = { color: COLOURS.text, fontSize: narrow ? 10 : 12 };
+  const axisName = (code) => shortName(orgName(code), nameLength);
   drawChart(CHART, {
-    grid: { left: 8, right: 16, top: 8, bottom: 48, containLabel: true },
-    tooltip: { position: 'top', formatter: (p) => tooltip(p.data.flow) },
+    grid: { left: 8, right: narrow ? 8 : 16, top: 8, bottom: 48, containLabel: true },
+    tooltip: { position: 'top', confine: true, formatter: (p) => (p.data?.flow ? tooltip(p.data.flow) : escapeHtml(p.name ?? '')) },
     xAxis: {
       type: 'category',
-      data: consumers.map(orgName),
+      data: consumers.map(axisName),
       position: 'top',
       splitArea: { show: true },
       axisTick: { show: false },
-      axisLabel: { ...labelStyle, rotate: 40, interval: 0, width: 84 },
+      axisLabel: { ...labelStyle, rotate: narrow ? 90 : 45, interval: 0 },
     },
     yAxis: {
       type: 'category',
       inverse: true,
-      data: providers.map(orgName),
+      data: providers.map(axisName),
       splitArea: { show: true },
       axisTick: { show: false },
       axisLabel: { ...labelStyle, interval: 0 },
@@ -74,7 +91,7 @@ export function renderFlows(result) {
       orient: 'horizontal',
       left: 'center',
       bottom: 0,
-      itemHeight: 160,
+      itemHeight: narrow ? 120 : 160,
       itemWidth: 12,
       formatter: (v) => compact(v),
       inRange: { color: COLOURS.scale },
@@ -84,7 +101,7 @@ export function renderFlows(result) {
       type: 'heatmap',
       data,
       label: {
-        show: providers.length * consumers.length <= LABELLED_CELLS,
+        show: !narrow && providers.length * consumers.length <= LABELLED_CELLS,
         formatter: (p) => compact(p.value[2]),
         fontSize: 11,
       },

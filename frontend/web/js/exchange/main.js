@@ -24,6 +24,7 @@ import { renderZombies, zombiesFailed, zombiePaging, initZombies } from './zombi
 import { initQuarantine, loadQuarantine } from './quarantine.js';
 import { initFaulty, loadFaulty } from './faulty.js';
 import { renderSources, sourcesFailed } from './collector.js';
+import { initThresholds, loadThresholds } from './thresholds.js';
 
 let seq = 0;
 let loadedOnce = false;
@@ -134,6 +135,8 @@ async function main() {
     initFaulty();
   }
   if (isAdmin()) $('exchange-sources').hidden = false;
+  initThresholds();
+  loadThresholds();
 
   page.orgs = await OrgDirectory.load();
   page.orgs.fillSelect($('exchange-org'), me);

@@ -28,7 +28,7 @@ export function renderOrgTable(organisations) {
         ? { ...rowProps(o.organisation, o.organisation === selected), title: t('exchange.orgs.drill', { name: orgName(o.organisation) }) }
         : { 'data-key': o.organisation, class: o.organisation === selected ? 'selected' : null };
       return el('tr', props,
-        el('td', { class: 'name-cell' }, el('span', { class: 'strong', text: orgName(o.organisation) })),
+        el('td', { class: 'name-cell', title: o.organisation, 'data-code': o.organisation }, el('span', { class: 'strong', text: orgName(o.organisation) })),
         el('td', { class: 'num', text: fmt.number(callsOf(o, 'provided')) }),
         el('td', { class: 'num', text: fmt.number(callsOf(o, 'consumed')) }),
         el('td', { class: 'num', text: callsOf(o, 'provided') > 0 ? percent(o.provided?.successRate) : dash }),

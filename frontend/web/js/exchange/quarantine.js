@@ -4,9 +4,11 @@
 import { api } from '../api.js';
 import { t, tEnum, fmt, storedReason } from '../i18n.js';
 import { el, badge, renderError } from '../dom.js';
-import { PagedList, codeList } from '../registry.js';
+import { emptyRow } from '../registry.js';
 import { $ } from './context.js';
 import { dash } from './format.js';
+import { Pager } from './pager.js';
+import { aliasForm } from './aliases.js';
 
 let list;
 
@@ -25,9 +27,24 @@ function quarantineRow(q) {
       q.kind ? el('span', { class: 'tag', text: tEnum('exchange.quarantineKind', q.kind) }) : null, ' ',
       el('span', { text: storedReason(q) || dash }),
       record),
-    el('td', {}, codeList(q.unknownRefs) ?? dash),
+    el('td', {}, unknownRefs(q)),
     el('td', {}, resolved));
 }
+
+let mayAttribute = false;
+
+/** The references the registry does not know, each with a form to attribute it to a system (office only). */
+function unknownRefs(q) {
+  const refs = q.unknownRefs ?? [];
+  if (!refs.length) return dash;
+  return el('ul', { class: 'chip-list' }, refs.map((ref) => el('li', {},
+    el('span', { class: 'chip mono', text: ref }),
+    mayAttribute && !q.resolvedAt ? aliasForm(ref, () => reprocessAfterAlias()) : null)));
+}
+
+let reloadPage = async () => {};
+/** A new alias: re-attribute what it resolves and show the figures that changed. */
+const reprocessAfterAlias = () => reprocess(reloadPage);
 
 /** The first page; resolves true on success. */
 export const loadQuarantine = () => list.load();
@@ -54,18 +71,21 @@ async function reprocess(reload) {
 /** Shows the panel; with mayReprocess also the button, after which reload() runs. */
 export function initQuarantine({ mayReprocess, reload }) {
   $('exchange-quarantine').hidden = false;
-  list = new PagedList({
+  mayAttribute = mayReprocess;
+  reloadPage = reload;
+  const table = $('exchange-quarantine-table');
+  list = new Pager({
     path: '/api/v1/exchange/quarantine',
     params: () => ({ includeResolved: $('exchange-quarantine-resolved').checked ? 'true' : null }),
-    table: $('exchange-quarantine-table'),
-    loadMore: $('exchange-quarantine-more'),
+    nav: $('exchange-quarantine-pager'),
     errorBox: $('exchange-quarantine-error'),
-    row: quarantineRow,
-    emptyKey: 'exchange.quarantine.empty',
-    count: $('exchange-quarantine-count'),
-    countKey: 'exchange.quarantine.count',
+    renderError,
+    render: ({ items, total }) => {
+      table.tBodies[0].replaceChildren(...(items.length ? items.map(quarantineRow) : [emptyRow(table, 'exchange.quarantine.empty')]));
+      $('exchange-quarantine-count').textContent = t('exchange.quarantine.count', { total: fmt.number(total) });
+    },
   });
-  $('exchange-quarantine-resolved').addEventListener('change', loadQuarantine);
+  $('exchange-quarantine-resolved').addEventListener('change', () => loadQuarantine());
   if (mayReprocess) {
     $('exchange-reprocess').hidden = false;
     $('exchange-reprocess').addEventListener('click', () => reprocess(reload));

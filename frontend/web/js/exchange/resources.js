@@ -3,7 +3,8 @@
 import { fmt } from '../i18n.js';
 import { el, badge, renderError } from '../dom.js';
 import { emptyRow } from '../registry.js';
-import { $, orgName } from './context.js';
+import { resources, named } from '../names.js';
+import { $, orgCell } from './context.js';
 import { dash, num, percent } from './format.js';
 import { SUCCESS_RATE_WARN } from './summary.js';
 
@@ -14,7 +15,9 @@ function rateBadge(rate) {
   return badge(percent(rate), tone);
 }
 
-export function renderResources(result) {
+/** Draws the table once the resources' names are known (codes alone until then). */
+export async function renderResources(result) {
+  await resources.load();
   const table = $('exchange-resources');
   const rows = result?.resources ?? [];
   if (!rows.length) {
@@ -25,8 +28,8 @@ export function renderResources(result) {
     const calls = Number(r.calls ?? 0);
     const rate = r.successRate ?? (calls > 0 ? (calls - Number(r.failedCalls ?? 0)) / calls : null);
     return el('tr', { 'data-key': r.resource },
-      el('td', { class: 'mono code-cell', text: r.resource }),
-      el('td', { class: 'name-cell', text: orgName(r.provider) }),
+      el('td', { class: 'name-cell' }, named(r.resource, resources.name(r.resource))),
+      orgCell(r.provider),
       el('td', { class: 'num', text: fmt.number(calls) }),
       el('td', { class: Number(r.failedCalls) > 0 ? 'num text-danger' : 'num', text: num(r.failedCalls ?? 0) }),
       el('td', { class: 'num', text: num(r.records ?? 0) }),

@@ -84,11 +84,11 @@ class CatalogueController {
         return catalogue.export(user, query.filter(), SheetFormat.of(format)).map(SpreadsheetResponses::file);
     }
 
-    @Operation(summary = "The empty catalogue import template with Chinese headings (format=xlsx|csv). Any signed-in person.")
+    @Operation(summary = "The empty catalogue import template with Chinese headings (format=xlsx|csv); XLSX adds drop-downs, an example sheet, a 填写说明 sheet and, for a department, its own organisation code pre-filled. Any signed-in person.")
     @GetMapping("/template")
     @PreAuthorize(Access.ANY_USER)
-    public Mono<ResponseEntity<byte[]>> template(@RequestParam(required = false) String format) {
-        return Mono.defer(() -> catalogue.template(SheetFormat.of(format))).map(SpreadsheetResponses::file);
+    public Mono<ResponseEntity<byte[]>> template(CurrentUser user, @RequestParam(required = false) String format) {
+        return Mono.defer(() -> catalogue.template(user, SheetFormat.of(format))).map(SpreadsheetResponses::file);
     }
 
     @Operation(summary = "One catalogue resource, with its version as ETag (the code contains '/', so it is passed as ?code=). Any signed-in person; departments their own.")

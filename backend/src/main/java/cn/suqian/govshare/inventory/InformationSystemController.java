@@ -99,11 +99,11 @@ class InformationSystemController {
                 SheetFormat.of(format)).map(SpreadsheetResponses::file);
     }
 
-    @Operation(summary = "The empty import template with Chinese headings (format=xlsx|csv). Any signed-in person.")
+    @Operation(summary = "The empty import template with Chinese headings (format=xlsx|csv); XLSX adds drop-downs, an example sheet, a 填写说明 sheet and, for a department, its own organisation code pre-filled. Any signed-in person.")
     @GetMapping("/template")
     @PreAuthorize(Access.ANY_USER)
-    public Mono<ResponseEntity<byte[]>> template(@RequestParam(required = false) String format) {
-        return Mono.defer(() -> systems.template(SheetFormat.of(format))).map(SpreadsheetResponses::file);
+    public Mono<ResponseEntity<byte[]>> template(CurrentUser user, @RequestParam(required = false) String format) {
+        return Mono.defer(() -> systems.template(user, SheetFormat.of(format))).map(SpreadsheetResponses::file);
     }
 
     @Operation(summary = "One system, with its version as ETag. Any signed-in person; departments only their own organisation's.")

@@ -109,10 +109,11 @@ public class KeyTaskService {
 
     private List<KeyTask> load(DSLContext dsl, CurrentUser user, String code, boolean withProgress) {
         LocalDate today = LocalDate.now();
+        Set<String> withReports = repository.tasksWithProgress(dsl);
         Map<String, List<KeyTask.Milestone>> milestones = repository.milestones(dsl).stream()
                 .collect(Collectors.groupingBy(KeyTaskRepository.MilestoneRow::taskCode, Collectors.mapping(
-                        m -> KeyTask.Milestone.of(m.code(), m.title(), m.deadline(), m.metOn(), today), Collectors.toList())));
-        Set<String> withReports = repository.tasksWithProgress(dsl);
+                        m -> KeyTask.Milestone.of(m.code(), m.title(), m.deadline(), m.metOn(), today, withReports.contains(m.taskCode())),
+                        Collectors.toList())));
         List<KeyTask> result = new ArrayList<>();
         for (var t : repository.tasks(dsl, code)) {
             List<KeyTask.Milestone> ms = milestones.getOrDefault(t.code(), List.of());

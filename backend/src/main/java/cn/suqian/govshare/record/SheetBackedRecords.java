@@ -4,7 +4,9 @@ import cn.suqian.govshare.audit.AuditTrail;
 import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.access.CurrentUser;
 import cn.suqian.govshare.spreadsheet.SheetFormat;
+import cn.suqian.govshare.access.Role;
 import cn.suqian.govshare.spreadsheet.SheetReader;
+import cn.suqian.govshare.spreadsheet.SheetTemplate;
 import cn.suqian.govshare.spreadsheet.SheetWriter;
 import cn.suqian.govshare.web.Blocking;
 import cn.suqian.govshare.web.FieldProblem;
@@ -191,7 +193,18 @@ public class SheetBackedRecords<T extends SheetBackedRecords.Entry<T>, F extends
 
     /** The empty spreadsheet to fill in, with the headings an import expects (written off the event loop). */
     public Mono<SheetFile> template(SheetFormat format) {
-        return blocking.call(() -> new SheetFile(write(format, List.of()), sheet.sheetName() + "模板", format));
+        return template(null, format);
+    }
+
+    /**
+     * The spreadsheet to fill in: as XLSX with drop-downs, an example sheet and a 填写说明 sheet, the
+     * organisation code pre-filled for a department ({@link SheetTemplate}); as CSV the headings alone.
+     */
+    public Mono<SheetFile> template(CurrentUser user, SheetFormat format) {
+        String own = user != null && user.role() == Role.DEPARTMENT ? user.organisationCode() : null;
+        return blocking.call(() -> new SheetFile(format == SheetFormat.XLSX
+                ? SheetTemplate.xlsx(sheet.sheetName(), sheet.columns(), sheet.organisationField(), own)
+                : write(format, List.of()), sheet.sheetName() + "模板", format));
     }
 
     /** The records as a spreadsheet, as an export writes them (and an import reads them back). */

@@ -66,7 +66,8 @@ public final class SheetImport<T extends OwnedRecord<T>> {
         this.references = references;
     }
 
-    public Result run(DSLContext dsl, CurrentUser user, Sheet sheet, boolean dryRun, String fileName) {
+    public Result run(DSLContext dsl, CurrentUser user, Sheet given, boolean dryRun, String fileName) {
+        Sheet sheet = withCurrentHeadings(given);
         List<FieldProblem> problems = new ArrayList<>();
         Map<String, String> headingOf = definition.columns().stream()
                 .collect(Collectors.toMap(Column::field, Column::heading, (a, b) -> a, LinkedHashMap::new));
@@ -153,6 +154,37 @@ public final class SheetImport<T extends OwnedRecord<T>> {
                             + ",\"unchanged\":" + unchanged + "}");
         }
         return new Result(valid.size(), toCreate.size(), toUpdate.size(), unchanged, dryRun);
+    }
+
+    /**
+     * The sheet as this import reads it: columns under a former heading renamed to the current one, and rows
+     * that hold nothing but the owning organisation (the template pre-fills it for a department) left out.
+     */
+    private Sheet withCurrentHeadings(Sheet sheet) {
+        Map<String, String> current = new HashMap<>();
+        String organisationHeading = "";
+        for (Column<T> c : definition.columns()) {
+            for (String former : c.formerHeadings()) {
+                current.put(former, c.heading());
+            }
+            if (c.field().equals(definition.organisationField())) {
+                organisationHeading = c.heading();
+            }
+        }
+        String prefilled = organisationHeading;
+        List<String> headings = sheet.headings().stream().map(h -> current.getOrDefault(h, h)).toList();
+        List<SheetRow> rows = new ArrayList<>(sheet.rows().size());
+        for (SheetRow row : sheet.rows()) {
+            Map<String, String> cells = new LinkedHashMap<>();
+            row.cells().forEach((h, v) -> cells.put(current.getOrDefault(h, h), v));
+            boolean onlyOrganisation = cells.entrySet().stream()
+                    .filter(e -> e.getValue() != null && !e.getValue().isBlank())
+                    .allMatch(e -> e.getKey().equals(prefilled));
+            if (!onlyOrganisation) {
+                rows.add(new SheetRow(row.number(), cells));
+            }
+        }
+        return new Sheet(headings, rows);
     }
 
     private void checkHeadings(Sheet sheet, List<FieldProblem> problems) {

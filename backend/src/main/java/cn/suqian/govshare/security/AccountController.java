@@ -41,11 +41,12 @@ class AccountController {
         return accounts.list();
     }
 
-    @Operation(summary = "Create a user account bound to an organisation. EGOV_ADMIN only.")
+    @Operation(summary = "Create a user account bound to an organisation. Without a password one is generated and returned "
+            + "in this response only (initialPassword); either way the user sets their own at the first sign-in. EGOV_ADMIN only.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.ADMIN)
-    public Mono<AccountService.AccountView> create(@RequestBody AccountService.NewAccount account) {
+    public Mono<AccountService.CreatedAccount> create(@RequestBody AccountService.NewAccount account) {
         return accounts.create(account);
     }
 
@@ -61,6 +62,14 @@ class AccountController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(Access.ADMIN)
     public Mono<Void> setPassword(@PathVariable String username, @RequestBody PasswordChange change) {
-        return accounts.setPassword(username, change.password());
+        return accounts.setPassword(username, change == null ? null : change.password());
+    }
+
+    @Operation(summary = "Reset a user's password to a generated one, returned in this response only; the old one stops working "
+            + "at once and the user sets their own at the next sign-in. EGOV_ADMIN only.")
+    @PostMapping("/{username}/password-reset")
+    @PreAuthorize(Access.ADMIN)
+    public Mono<AccountService.OneTimePassword> resetPassword(@PathVariable String username) {
+        return accounts.resetPassword(username);
     }
 }

@@ -30,6 +30,11 @@ class AccountRepository {
         return dsl.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOptionalInto(AccountService.AccountView.class);
     }
 
+    /** The stored password hash, to check a password its owner types before changing it. */
+    Optional<String> passwordHash(DSLContext dsl, String username) {
+        return dsl.select(APP_USER.PASSWORD_HASH).from(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOptional(APP_USER.PASSWORD_HASH);
+    }
+
     boolean exists(DSLContext dsl, String username) {
         return dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq(username));
     }
@@ -38,13 +43,14 @@ class AccountRepository {
         return dsl.fetchExists(APP_USER, APP_USER.ROLE.eq(role));
     }
 
-    void insert(DSLContext dsl, AccountService.NewAccount account, String passwordHash) {
+    void insert(DSLContext dsl, AccountService.NewAccount account, String passwordHash, boolean passwordChangeRequired) {
         dsl.insertInto(APP_USER)
                 .set(APP_USER.USERNAME, account.username())
                 .set(APP_USER.DISPLAY_NAME, account.displayName())
                 .set(APP_USER.PASSWORD_HASH, passwordHash)
                 .set(APP_USER.ROLE, account.role())
                 .set(APP_USER.ORGANISATION_CODE, account.organisationCode())
+                .set(APP_USER.PASSWORD_CHANGE_REQUIRED, passwordChangeRequired)
                 .execute();
     }
 
@@ -54,9 +60,18 @@ class AccountRepository {
                 .where(APP_USER.USERNAME.eq(username)).execute() > 0;
     }
 
-    /** False when there is no such account. */
-    boolean setPasswordHash(DSLContext dsl, String username, String passwordHash) {
-        return dsl.update(APP_USER).set(APP_USER.PASSWORD_HASH, passwordHash).set(APP_USER.UPDATED_AT, OffsetDateTime.now())
+    /**
+     * Stores a new password hash; {@code changeRequired} when someone else (the office) chose it, so that its
+     * owner is asked for their own at the next sign-in. False when there is no such account.
+     */
+    boolean setPasswordHash(DSLContext dsl, String username, String passwordHash, boolean changeRequired) {
+        return dsl.update(APP_USER).set(APP_USER.PASSWORD_HASH, passwordHash)
+                .set(APP_USER.PASSWORD_CHANGE_REQUIRED, changeRequired)
+                .set(APP_USER.UPDATED_AT, OffsetDateTime.now())
                 .where(APP_USER.USERNAME.eq(username)).execute() > 0;
+    }
+
+    boolean passwordChangeRequired(DSLContext dsl, String username) {
+        return dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq(username), APP_USER.PASSWORD_CHANGE_REQUIRED.isTrue());
     }
 }

@@ -46,8 +46,9 @@ public class ApiTokenService {
     public record IssuedToken(UUID id, String name, String token, String organisationCode, OffsetDateTime expiresAt) {
     }
 
+    /** lastUsedAt: the last request the token signed, to the minute (recorded at most once a minute). */
     public record TokenView(UUID id, String name, Role scope, String organisationCode, String createdBy,
-                            OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime revokedAt) {
+                            OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime revokedAt, OffsetDateTime lastUsedAt) {
     }
 
     public Mono<IssuedToken> issue(String name, String organisationCode, OffsetDateTime expiresAt) {
@@ -91,7 +92,11 @@ public class ApiTokenService {
     public Mono<Authentication> authenticate(Authentication authentication) {
         String token = (String) authentication.getCredentials();
         String hash = sha256(token);
-        return db.tx(Actor.system("token-check"), dsl -> tokens.validClient(dsl, hash))
+        return db.tx(Actor.system("token-check"), dsl -> {
+                    var client = tokens.validClient(dsl, hash);
+                    client.ifPresent(c -> tokens.markUsed(dsl, c.tokenId()));
+                    return client;
+                })
                 .flatMap(Mono::justOrEmpty)
                 .map(client -> (Authentication) ApiTokenAuthentication.of(client))
                 .switchIfEmpty(Mono.error(new BadCredentialsException("Unknown, expired or revoked API token")));

@@ -2,12 +2,14 @@ package cn.suqian.govshare.security;
 
 import cn.suqian.govshare.access.Role;
 import cn.suqian.govshare.web.Blocking;
+import cn.suqian.govshare.web.ErrorPages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
@@ -110,14 +112,19 @@ class SecurityConfig {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, ReactiveAuthenticationManager userAuthenticationManager,
-                                        CookieServerCsrfTokenRepository csrfTokens) {
+                                        CookieServerCsrfTokenRepository csrfTokens, ErrorPages errorPages) {
         RedirectServerLogoutSuccessHandler loggedOut = new RedirectServerLogoutSuccessHandler();
         loggedOut.setLogoutSuccessUrl(URI.create("/login?logout"));
         return http
                 .authorizeExchange(ex -> ex
                         .pathMatchers("/login", "/css/**", "/js/**", "/i18n/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        // pages some roles may not see: refused with the error page (403), not an empty shell
+                        .pathMatchers("/users", "/users.html", "/tokens", "/tokens.html").hasRole(Role.EGOV_ADMIN.name())
+                        .pathMatchers("/audit", "/audit.html").hasAnyRole(Role.AUDITOR.name(), Role.EGOV_ADMIN.name())
+                        .pathMatchers("/import", "/import.html").hasAnyRole(Role.DEPARTMENT.name(), Role.EGOV_ADMIN.name())
                         .anyExchange().authenticated())
+                .exceptionHandling(ex -> ex.accessDeniedHandler((exchange, denied) -> errorPages.write(exchange, HttpStatus.FORBIDDEN)))
                 .formLogin(form -> form
                         .loginPage("/login")
                         .authenticationManager(userAuthenticationManager)

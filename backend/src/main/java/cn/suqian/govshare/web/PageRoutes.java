@@ -11,7 +11,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
-/** The login page lives at {@code /login}, where form login posts to; other pages are plain static files. */
+/**
+ * The login page lives at {@code /login}, where form login posts to; other pages are plain static files.
+ * An unknown page is answered with the error page (404) in the reader's language; API paths keep JSON.
+ */
 @Configuration(proxyBeanMethods = false)
 class PageRoutes {
 

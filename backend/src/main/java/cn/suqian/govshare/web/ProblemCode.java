@@ -23,6 +23,9 @@ public enum ProblemCode implements MessageCode {
     IN_FUTURE,
     ALREADY_EXISTS,
     INVALID_VALUE,
+    // own password change
+    CURRENT_PASSWORD_WRONG,
+    SAME_PASSWORD,
     // formats
     DATE,
     DATE_TIME,

@@ -73,11 +73,26 @@ public class OpmonIngest {
 
     /** One pushed batch: the body parsed off the event loop and before any connection is taken, then one transaction. */
     public Mono<ExchangeIngest.BatchResult> ingest(String client, String idempotencyKey, byte[] body, String contentType) {
+        long received = System.nanoTime();
         return blocking.call(() -> parse(body, contentType))
-                .flatMap(batch -> partitions.ensure(OPMON_RECORD, batch.records() == null ? java.util.List.of()
-                                : batch.records().stream().filter(java.util.Objects::nonNull).map(OpmonRecord::monitoringTs).toList())
-                        .then(db.tx(dsl -> ingest(dsl, client, idempotencyKey, batch))));
+                .flatMap(batch -> {
+                    long parsed = System.nanoTime();
+                    return partitions.ensure(OPMON_RECORD, batch.records() == null ? java.util.List.of()
+                                    : batch.records().stream().filter(java.util.Objects::nonNull).map(OpmonRecord::monitoringTs).toList())
+                            .then(db.tx(dsl -> {
+                                long started = System.nanoTime();
+                                var result = ingest(dsl, client, idempotencyKey, batch);
+                                if (log.isDebugEnabled()) {
+                                    log.debug("op-monitoring batch of {} records: parse {} ms, partitions and wait for a connection {} ms, transaction {} ms",
+                                            batch.lines() == null ? 0 : batch.lines().size(), (parsed - received) / 1_000_000,
+                                            (started - parsed) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
+                                }
+                                return result;
+                            }));
+                });
     }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OpmonIngest.class);
 
     /**
      * Reads and checks a body; CPU work to run off the event loop. Only a body that is not a batch at all is
@@ -145,6 +160,7 @@ public class OpmonIngest {
 
     /** Attributes, stores, pairs and counts validated records. Also used to re-attribute quarantined ones. */
     Result apply(DSLContext dsl, UUID batchId, List<BatchBody.Line> lines, List<OpmonRecord> records) {
+        long applyStarted = System.nanoTime();
         ExchangeDirectory directory = directories.load(dsl);
         ExchangeIngest.Outcome[] outcomes = new ExchangeIngest.Outcome[records.size()];
         List<ExchangeIngest.Quarantined> quarantined = new ArrayList<>();
@@ -210,8 +226,10 @@ public class OpmonIngest {
         Set<OpmonCall> touched = new java.util.LinkedHashSet<>(); // by identity: a call is one object
         // Batches from the two security servers of a call arrive concurrently: pairing reads and writes open calls
         // one batch at a time (held to commit), or each would miss the other's half and count the call twice.
+        long beforeLock = System.nanoTime();
         dsl.select(DSL.function("pg_advisory_xact_lock", Object.class, DSL.function("hashtext", Integer.class, DSL.inline("opmon-pairing"))))
                 .fetch();
+        long locked = System.nanoTime();
         Set<Bucket> staleBuckets = new HashSet<>();
         var ids = keyTable(messageIds);
         dsl.select(OPMON_CALL.asterisk()).from(ids).join(OPMON_CALL).on(OPMON_CALL.MESSAGE_ID.eq(ids.field(0, String.class)))
@@ -236,8 +254,15 @@ public class OpmonIngest {
                 candidates.remove(call);
             }
         }
+        long paired = System.nanoTime();
         write(dsl, List.copyOf(touched));
+        long written = System.nanoTime();
         countIntoStats(dsl, List.copyOf(touched), staleBuckets, batchId);
+        if (log.isDebugEnabled()) {
+            log.debug("op-monitoring apply: directory and records {} ms, wait for pairing {} ms, pairing {} ms, calls written {} ms, counted {} ms",
+                    (beforeLock - applyStarted) / 1_000_000, (locked - beforeLock) / 1_000_000, (paired - locked) / 1_000_000,
+                    (written - paired) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
+        }
         return new Result(stored.size(), quarantined.size(), duplicates, outcomes);
     }
 
@@ -248,8 +273,8 @@ public class OpmonIngest {
     private static final List<Field<?>> RECORD_COLUMNS = List.of(OPMON_RECORD.fields());
 
     /**
-     * Stores records once: {@code COPY} into a staging table, then one insert that skips those stored before;
-     * returns the keys of those stored now.
+     * Stores records once: {@code COPY} straight in; if one of them was stored before (a savepoint undoes the copy),
+     * {@code COPY} into a staging table and one insert that skips those. Returns the keys of those stored now.
      */
     private static List<String> insertRecords(DSLContext dsl, UUID batchId, List<Map.Entry<String, OpmonRecord>> records,
                                               Map<String, ExchangeDirectory.Party[]> parties) {
@@ -289,6 +314,10 @@ public class OpmonIngest {
             rec.setSecurityServer(r.securityServer());
             rec.setBatchId(batchId);
             csvRow(csv, rec, RECORD_COLUMNS);
+        }
+        // Nearly always all are new (a record stored before is found in its call): straight in. Else through staging.
+        if (Copy.csvIntoUnlessDuplicate(dsl, OPMON_RECORD, RECORD_COLUMNS, csv)) {
+            return records.stream().map(Map.Entry::getKey).toList();
         }
         org.jooq.Table<org.jooq.Record> staging = DSL.table(RECORD_STAGING);
         dsl.createTemporaryTableIfNotExists(staging)

@@ -167,9 +167,12 @@ public final class ExchangeBenchmark {
             if (refreshed.statusCode() != 200) {
                 throw new IllegalStateException("rollup refresh answered " + refreshed.statusCode() + ": " + refreshed.body());
             }
-            log("rollups caught up in %.1f s after the last batch (hourly %,d, daily %,d, monthly flows %,d rows)", seconds(t0),
+            double rollupSeconds = seconds(t0);
+            log("rollups caught up in %.1f s after the last batch (hourly %,d, daily %,d, monthly flows %,d rows)", rollupSeconds,
                     count(c, "SELECT count(*) FROM exchange_hourly"), count(c, "SELECT count(*) FROM exchange_daily"),
                     count(c, "SELECT count(*) FROM exchange_monthly_flow"));
+            log("rollup throughput: %,.0f raw rows/s = %.2fx HTTP ingest (goal: at least 1x, so rollups keep pace)", sent / rollupSeconds,
+                    (sent / rollupSeconds) / httpRate);
 
             // 3. naive row by row, autocommit, on fresh keys
             c.setAutoCommit(true);

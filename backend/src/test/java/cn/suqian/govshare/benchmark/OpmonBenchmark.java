@@ -85,7 +85,8 @@ public final class OpmonBenchmark {
             }
             command.addAll(List.of("-jar", jar.toString(),
                     "--server.port=" + port, "--spring.datasource.url=" + jdbc, "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=", "--govshare.admin.initial-password=benchmark-admin", "--logging.level.root=WARN"));
+                    "--spring.datasource.password=", "--govshare.admin.initial-password=benchmark-admin", "--logging.level.root=WARN",
+                    "--logging.level.cn.suqian.govshare.exchange.OpmonIngest=" + System.getProperty("benchmark.opmonLog", "WARN")));
             Process service = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(Path.of("target", "benchmark-opmon-service.log").toFile()).start();
             try {

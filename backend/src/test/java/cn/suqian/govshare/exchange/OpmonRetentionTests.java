@@ -70,7 +70,7 @@ class OpmonRetentionTests {
 
         Map<String, Object> again = push(batch);
         assertThat(again).containsEntry("accepted", 0).containsEntry("duplicates", 2);
-        assertThat((List<Map<String, Object>>) again.get("outcomes")).extracting(o -> o.get("outcome")).containsOnly("DUPLICATE");
+        assertThat((List<Map<String, Object>>) again.get("records")).extracting(o -> o.get("outcome")).containsOnly("DUPLICATE");
         assertThat(dsl.fetchCount(OPMON_CALL, OPMON_CALL.MESSAGE_ID.eq("ret-1"))).isEqualTo(1);
         assertThat(dsl.fetchCount(OPMON_RECORD, OPMON_RECORD.MESSAGE_ID.eq("ret-1"))).isZero();
         assertThat(countedCalls()).isEqualTo(1);

@@ -230,7 +230,7 @@ public class OpmonIngest {
         dsl.select(DSL.function("pg_advisory_xact_lock", Object.class, DSL.function("hashtext", Integer.class, DSL.inline("opmon-pairing"))))
                 .fetch();
         long locked = System.nanoTime();
-        Set<Bucket> staleBuckets = new HashSet<>();
+        Map<OpmonCall, Contribution> before = new java.util.IdentityHashMap<>();
         var ids = keyTable(messageIds);
         dsl.select(OPMON_CALL.asterisk()).from(ids).join(OPMON_CALL).on(OPMON_CALL.MESSAGE_ID.eq(ids.field(0, String.class)))
                 .where(OPMON_CALL.PAIRED.isFalse())
@@ -245,8 +245,8 @@ public class OpmonIngest {
             if (call == null) {
                 call = new OpmonCall();
                 candidates.add(call);
-            } else if (!call.metaservice) {
-                staleBuckets.add(Bucket.of(call)); // its start may move to the client's view
+            } else if (call.id != null) {
+                before.putIfAbsent(call, Contribution.of(call)); // what the stored call added to its bucket
             }
             call.attach(r, key, p[0], p[1]);
             touched.add(call);
@@ -257,7 +257,7 @@ public class OpmonIngest {
         long paired = System.nanoTime();
         write(dsl, List.copyOf(touched));
         long written = System.nanoTime();
-        countIntoStats(dsl, List.copyOf(touched), staleBuckets, batchId);
+        countIntoStats(dsl, List.copyOf(touched), before, batchId);
         if (log.isDebugEnabled()) {
             log.debug("op-monitoring apply: directory and records {} ms, wait for pairing {} ms, pairing {} ms, calls written {} ms, counted {} ms",
                     (beforeLock - applyStarted) / 1_000_000, (locked - beforeLock) / 1_000_000, (paired - locked) / 1_000_000,
@@ -398,32 +398,123 @@ public class OpmonIngest {
             OffsetDateTime start = OffsetDateTime.ofInstant(Instant.ofEpochSecond(epoch - Math.floorMod(epoch, BUCKET_SECONDS)), ZoneOffset.UTC);
             return new Bucket(start, c.providerOrg, c.clientOrg, c.resource);
         }
+
+        /** Key order, the order rows are upserted in (two transactions never wait on each other's rows crosswise). */
+        static final Comparator<Bucket> ORDER = Comparator.comparing(Bucket::start).thenComparing(Bucket::providerOrg)
+                .thenComparing(Bucket::clientOrg).thenComparing(Bucket::resource);
     }
 
     /** Buckets per recount statement. */
     private static final int RECOUNT_CHUNK = 20_000;
 
     /**
-     * Recounts the 5-minute buckets these calls fall (or fell) in, from all calls stored, into exchange_stat: one
-     * set-based statement per {@value #RECOUNT_CHUNK} buckets (the buckets joined with their calls through the
-     * {@code opmon_call_bucket_idx} index), then one merge.
+     * What one business call adds to its 5-minute bucket (null for a metaservice call, which is not counted). The
+     * duration is the client's total, else the producer's view.
      */
-    private void countIntoStats(DSLContext dsl, List<OpmonCall> calls, Set<Bucket> staleBuckets, UUID batchId) {
-        Set<Bucket> buckets = new HashSet<>(staleBuckets);
+    record Contribution(Bucket bucket, int failed, long bytes, long latencyMs, String providerSystem, String clientSystem) {
+
+        static Contribution of(OpmonCall c) {
+            if (c.metaservice) {
+                return null;
+            }
+            long bytes = (c.requestSize == null ? 0 : c.requestSize) + (c.responseSize == null ? 0 : c.responseSize);
+            Long total = c.totalMs();
+            Long duration = total != null ? total : c.producerMs();
+            return new Contribution(Bucket.of(c), c.succeeded ? 0 : 1, bytes, duration == null ? 0 : duration, c.providerSystem,
+                    c.clientSystem);
+        }
+
+        /** Can the stored bucket take this call's change as a difference (same bucket and systems, maximum not lowered)? */
+        boolean replaceableBy(Contribution now) {
+            return now != null && bucket.equals(now.bucket) && latencyMs >= 0 && now.latencyMs >= latencyMs
+                    && java.util.Objects.equals(providerSystem, now.providerSystem)
+                    && java.util.Objects.equals(clientSystem, now.clientSystem);
+        }
+    }
+
+    /** A bucket's change: calls, failed calls, bytes and latency sum added, the largest latency of those added. */
+    private static final class Delta {
+        long calls;
+        long failed;
+        long bytes;
+        long latencySum;
+        long latencyMax;
+        String providerSystem;
+        String clientSystem;
+
+        void add(Contribution c, int calls) {
+            this.calls += calls;
+            failed += c.failed();
+            bytes += c.bytes();
+            latencySum += c.latencyMs();
+            latencyMax = Math.max(latencyMax, c.latencyMs());
+            providerSystem = larger(providerSystem, c.providerSystem());
+            clientSystem = larger(clientSystem, c.clientSystem());
+        }
+
+        /** The larger of two codes, as SQL's max() over the bucket's calls (nulls ignored). */
+        private static String larger(String a, String b) {
+            return a == null ? b : b == null ? a : a.compareTo(b) >= 0 ? a : b;
+        }
+
+        void remove(Contribution c) {
+            failed -= c.failed();
+            bytes -= c.bytes();
+            latencySum -= c.latencyMs();
+        }
+    }
+
+    /**
+     * Counts the calls of a batch into exchange_stat by difference: a new call adds itself to its bucket; a stored call
+     * that changed (its other half arrived) adds the difference between what it counts now and what it counted. Only
+     * where a difference cannot be exact — a call left its bucket or changed systems, a maximum may have dropped, a
+     * negative duration (clock skew) — the bucket is recounted from all its stored calls. Runs under the pairing lock,
+     * so no two batches change the same buckets at once.
+     */
+    private void countIntoStats(DSLContext dsl, List<OpmonCall> calls, Map<OpmonCall, Contribution> counted, UUID batchId) {
+        Map<Bucket, Delta> added = new java.util.TreeMap<>(Bucket.ORDER);   // new calls: stored or added to
+        Map<Bucket, Delta> changed = new java.util.TreeMap<>(Bucket.ORDER); // calls counted before: signed differences
+        Set<Bucket> recount = new HashSet<>();
         for (OpmonCall c : calls) {
-            if (!c.metaservice) {
-                buckets.add(Bucket.of(c));
+            Contribution now = Contribution.of(c);
+            Contribution before = counted.get(c);
+            if (before == null) {
+                if (now != null && now.latencyMs() >= 0) {
+                    added.computeIfAbsent(now.bucket(), k -> new Delta()).add(now, 1);
+                } else if (now != null) {
+                    recount.add(now.bucket());
+                }
+            } else if (before.replaceableBy(now)) {
+                Delta d = changed.computeIfAbsent(now.bucket(), k -> new Delta());
+                d.remove(before);
+                d.add(now, 0);
+            } else {
+                recount.add(before.bucket());
+                if (now != null) {
+                    recount.add(now.bucket());
+                }
             }
         }
-        if (buckets.isEmpty()) {
-            return;
+        added.keySet().removeAll(recount);
+        changed.keySet().removeAll(recount);
+        merge.add(dsl, attributed(added), batchId);
+        merge.change(dsl, attributed(changed), batchId);
+        if (!recount.isEmpty()) {
+            List<Bucket> all = List.copyOf(recount);
+            List<StatsMerge.Attributed> rows = new ArrayList<>(all.size());
+            for (int from = 0; from < all.size(); from += RECOUNT_CHUNK) {
+                rows.addAll(recount(dsl, all.subList(from, Math.min(all.size(), from + RECOUNT_CHUNK))));
+            }
+            merge.merge(dsl, rows, batchId);
         }
-        List<Bucket> all = List.copyOf(buckets);
-        List<StatsMerge.Attributed> rows = new ArrayList<>(all.size());
-        for (int from = 0; from < all.size(); from += RECOUNT_CHUNK) {
-            rows.addAll(recount(dsl, all.subList(from, Math.min(all.size(), from + RECOUNT_CHUNK))));
-        }
-        merge.merge(dsl, rows, batchId);
+    }
+
+    private static List<StatsMerge.Attributed> attributed(Map<Bucket, Delta> deltas) {
+        List<StatsMerge.Attributed> rows = new ArrayList<>(deltas.size());
+        deltas.forEach((b, d) -> rows.add(new StatsMerge.Attributed(new IntervalStat(b.start(), BUCKET_SECONDS, b.providerOrg(),
+                b.clientOrg(), b.resource(), d.calls, d.failed, 0, d.bytes, d.latencySum, (int) Math.min(Integer.MAX_VALUE, d.latencyMax)),
+                StatSource.OPMON, b.providerOrg(), b.clientOrg(), d.providerSystem, d.clientSystem)));
+        return rows;
     }
 
     private static List<StatsMerge.Attributed> recount(DSLContext dsl, List<Bucket> buckets) {

@@ -58,7 +58,32 @@ class StatsMerge {
                       String consumerSystem) {
     }
 
+    /** Writes intervals that replace what is stored for them (a re-sent interval, a recounted bucket). */
     int merge(DSLContext dsl, List<Attributed> rows, UUID batchId) {
+        return write(dsl, rows, batchId, Mode.REPLACE);
+    }
+
+    /**
+     * Adds differences to what is stored (a new interval is stored as given): calls, failed calls, records, bytes and
+     * latency sum are added, the largest latency and the system codes are the larger of the two. The caller keeps
+     * those writing the same intervals apart (op-monitoring counts under its pairing lock) and gives rows in key order.
+     */
+    int add(DSLContext dsl, List<Attributed> rows, UUID batchId) {
+        return write(dsl, rows, batchId, Mode.ADD);
+    }
+
+    /**
+     * Adds signed differences to intervals that are stored (a call whose other half arrived: its figures change, its
+     * count does not), the largest latency and system codes as in {@link #add}. Same caller duties as {@link #add}.
+     */
+    int change(DSLContext dsl, List<Attributed> rows, UUID batchId) {
+        return write(dsl, rows, batchId, Mode.CHANGE);
+    }
+
+    /** How written rows meet stored ones: replace them, add to them (or be stored), or change them (stored only). */
+    private enum Mode { REPLACE, ADD, CHANGE }
+
+    private int write(DSLContext dsl, List<Attributed> rows, UUID batchId, Mode mode) {
         if (rows.isEmpty()) {
             return 0;
         }
@@ -104,8 +129,8 @@ class StatsMerge {
             }
         }
         storage.ensurePartitions(dsl, EXCHANGE_STAT, min, max.plusSeconds(1));
-        if (!Copy.csvIntoUnlessDuplicate(dsl, EXCHANGE_STAT, COLUMNS, csv)) {
-            upsertThroughStaging(dsl, csv);
+        if (mode != Mode.REPLACE || !Copy.csvIntoUnlessDuplicate(dsl, EXCHANGE_STAT, COLUMNS, csv)) {
+            throughStaging(dsl, csv, mode); // differences nearly always meet a stored interval: no COPY attempt to undo
         }
         Copy.csvInto(dsl, EXCHANGE_ROLLUP_DIRTY, DIRTY_COLUMNS, dirty);
         if (!seen.isEmpty()) {
@@ -121,9 +146,8 @@ class StatsMerge {
         return rows.size();
     }
 
-    private static void upsertThroughStaging(DSLContext dsl, CharSequence csv) {
+    private static void throughStaging(DSLContext dsl, CharSequence csv, Mode mode) {
         Table<Record> staging = DSL.table(STAGING);
-        List<Field<?>> staged = COLUMNS.stream().<Field<?>>map(c -> DSL.field(STAGING.append(c.getName()), c.getDataType())).toList();
         dsl.createTemporaryTableIfNotExists(staging)
                 .columns(COLUMNS.stream().<Field<?>>map(c -> DSL.field(DSL.name(c.getName()), c.getDataType().nullable(true))).toList())
                 .onCommitDeleteRows()
@@ -131,19 +155,53 @@ class StatsMerge {
         dsl.truncate(staging).execute();
         Copy.csvInto(dsl, staging, COLUMNS, csv);
         var s = EXCHANGE_STAT;
-        dsl.insertInto(s).columns(COLUMNS).select(DSL.select(staged).from(staging))
+        if (mode == Mode.CHANGE) { // signed differences: an UPDATE (an insert's row would be checked, and refused, first)
+            dsl.update(s).set(assignments(mode, new Incoming() {
+                        public <T> Field<T> of(Field<T> column) {
+                            return staged(column);
+                        }
+                    })).from(staging)
+                    .where(s.INTERVAL_START.eq(staged(s.INTERVAL_START))).and(s.SOURCE.eq(staged(s.SOURCE)))
+                    .and(s.PROVIDER_CODE.eq(staged(s.PROVIDER_CODE))).and(s.CONSUMER_CODE.eq(staged(s.CONSUMER_CODE)))
+                    .and(s.RESOURCE.eq(staged(s.RESOURCE)))
+                    .execute();
+            return;
+        }
+        dsl.insertInto(s).columns(COLUMNS).select(DSL.select(COLUMNS.stream().<Field<?>>map(StatsMerge::staged).toList()).from(staging))
                 .onConflict(s.PROVIDER_CODE, s.CONSUMER_CODE, s.RESOURCE, s.SOURCE, s.INTERVAL_START).doUpdate()
-                .set(s.INTERVAL_SECONDS, DSL.excluded(s.INTERVAL_SECONDS))
-                .set(s.PROVIDER_SYSTEM_CODE, DSL.excluded(s.PROVIDER_SYSTEM_CODE))
-                .set(s.CONSUMER_SYSTEM_CODE, DSL.excluded(s.CONSUMER_SYSTEM_CODE))
-                .set(s.CALLS, DSL.excluded(s.CALLS))
-                .set(s.FAILED_CALLS, DSL.excluded(s.FAILED_CALLS))
-                .set(s.RECORDS, DSL.excluded(s.RECORDS))
-                .set(s.BYTES, DSL.excluded(s.BYTES))
-                .set(s.LATENCY_MS_SUM, DSL.excluded(s.LATENCY_MS_SUM))
-                .set(s.LATENCY_MS_MAX, DSL.excluded(s.LATENCY_MS_MAX))
-                .set(s.BATCH_ID, DSL.excluded(s.BATCH_ID))
-                .set(s.RECEIVED_AT, DSL.currentOffsetDateTime())
+                .set(assignments(mode, new Incoming() {
+                    public <T> Field<T> of(Field<T> column) {
+                        return DSL.excluded(column);
+                    }
+                }))
                 .execute();
+    }
+
+    /** The incoming value of a column: the staging table's (update) or the refused insert's (upsert). */
+    private interface Incoming {
+        <T> Field<T> of(Field<T> column);
+    }
+
+    /** What a stored interval becomes: the incoming values (replace), or the stored ones plus the incoming. */
+    private static Map<Field<?>, Field<?>> assignments(Mode mode, Incoming in) {
+        var s = EXCHANGE_STAT;
+        boolean replace = mode == Mode.REPLACE;
+        Map<Field<?>, Field<?>> set = new java.util.LinkedHashMap<>();
+        set.put(s.INTERVAL_SECONDS, in.of(s.INTERVAL_SECONDS));
+        for (Field<String> code : List.of(s.PROVIDER_SYSTEM_CODE, s.CONSUMER_SYSTEM_CODE)) {
+            set.put(code, replace ? in.of(code) : DSL.greatest(code, in.of(code)));
+        }
+        for (Field<Long> sum : List.of(s.CALLS, s.FAILED_CALLS, s.RECORDS, s.BYTES, s.LATENCY_MS_SUM)) {
+            set.put(sum, replace ? in.of(sum) : sum.plus(in.of(sum)));
+        }
+        set.put(s.LATENCY_MS_MAX, replace ? in.of(s.LATENCY_MS_MAX) : DSL.greatest(s.LATENCY_MS_MAX, in.of(s.LATENCY_MS_MAX)));
+        set.put(s.BATCH_ID, in.of(s.BATCH_ID));
+        set.put(s.RECEIVED_AT, DSL.currentOffsetDateTime());
+        return set;
+    }
+
+    /** A column of the staging table. */
+    private static <T> Field<T> staged(Field<T> column) {
+        return DSL.field(STAGING.append(column.getName()), column.getDataType());
     }
 }

@@ -7,8 +7,6 @@ import cn.suqian.govshare.db.TimeSeriesStorage;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
 import cn.suqian.govshare.db.Copy;
-import cn.suqian.govshare.db.schema.tables.records.OpmonCallRecord;
-import cn.suqian.govshare.db.schema.tables.records.OpmonRecordRecord;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -167,6 +165,7 @@ public class OpmonIngest {
         Map<String, OpmonRecord> byKey = new LinkedHashMap<>();
         Map<String, ExchangeDirectory.Party[]> parties = new LinkedHashMap<>();
         int inBatchDuplicates = 0;
+        String[] keys = new String[records.size()]; // a record's identity, computed once (a digest)
         for (int i = 0; i < records.size(); i++) {
             OpmonRecord rec = records.get(i);
             var client = directory.resolveXRoad(rec.clientInstance(), rec.clientClass(), rec.clientCode(), rec.clientSubsystem());
@@ -185,6 +184,7 @@ public class OpmonIngest {
                 continue;
             }
             String key = rec.dedupeKey();
+            keys[i] = key;
             if (byKey.putIfAbsent(key, rec) != null) {
                 inBatchDuplicates++;
                 outcomes[i] = ExchangeIngest.Outcome.DUPLICATE;
@@ -213,15 +213,15 @@ public class OpmonIngest {
         int duplicates = inBatchDuplicates + (byKey.size() - stored.size());
         for (int i = 0; i < records.size(); i++) {
             if (outcomes[i] == null) {
-                outcomes[i] = stored.contains(records.get(i).dedupeKey()) ? ExchangeIngest.Outcome.ACCEPTED : ExchangeIngest.Outcome.DUPLICATE;
+                outcomes[i] = stored.contains(keys[i]) ? ExchangeIngest.Outcome.ACCEPTED : ExchangeIngest.Outcome.DUPLICATE;
             }
         }
 
         // Pair new records with open calls (stored earlier or created in this batch), oldest first.
-        List<OpmonRecord> fresh = byKey.entrySet().stream().filter(e -> stored.contains(e.getKey())).map(Map.Entry::getValue)
-                .sorted(Comparator.comparing(OpmonRecord::startedAt)).toList();
+        List<Map.Entry<String, OpmonRecord>> fresh = byKey.entrySet().stream().filter(e -> stored.contains(e.getKey()))
+                .sorted(Comparator.comparing(e -> e.getValue().startedAt())).toList();
         Set<String> messageIds = new HashSet<>();
-        fresh.forEach(r -> messageIds.add(r.messageId()));
+        fresh.forEach(e -> messageIds.add(e.getValue().messageId()));
         Map<String, List<OpmonCall>> open = new LinkedHashMap<>();
         Set<OpmonCall> touched = new java.util.LinkedHashSet<>(); // by identity: a call is one object
         // Batches from the two security servers of a call arrive concurrently: pairing reads and writes open calls
@@ -237,8 +237,9 @@ public class OpmonIngest {
                 .fetchInto(OPMON_CALL)
                 .forEach(rec -> open.computeIfAbsent(rec.getMessageId(), k -> new ArrayList<>()).add(rec.into(OpmonCall.class)));
         long window = properties.pairingWindow().toMillis();
-        for (OpmonRecord r : fresh) {
-            String key = r.dedupeKey();
+        for (Map.Entry<String, OpmonRecord> e : fresh) {
+            String key = e.getKey();
+            OpmonRecord r = e.getValue();
             var p = parties.get(key);
             List<OpmonCall> candidates = open.computeIfAbsent(r.messageId(), k -> new ArrayList<>());
             OpmonCall call = candidates.stream().filter(c -> c.accepts(r, window)).findFirst().orElse(null);
@@ -269,8 +270,46 @@ public class OpmonIngest {
     /** A session's temporary table the records of a batch are copied into, emptied at commit. */
     private static final org.jooq.Name RECORD_STAGING = DSL.name("opmon_record_staging");
 
-    /** Every column of opmon_record, in the order of the CSV copied. */
-    private static final List<Field<?>> RECORD_COLUMNS = List.of(OPMON_RECORD.fields());
+    /** One column of a CSV copied: the column, and how a value is taken for it (as the database stores it). */
+    private record Column<T>(Field<?> column, java.util.function.Function<T, Object> value) {
+    }
+
+    /** A record to store: its identity, the record, who it was attributed to, the batch. */
+    private record Stored(String key, OpmonRecord r, ExchangeDirectory.Party client, ExchangeDirectory.Party provider, UUID batchId) {
+    }
+
+    /** Every column of opmon_record and its value, in the order of the CSV copied (written straight, no record objects). */
+    private static final List<Column<Stored>> RECORD_CSV = List.of(
+            new Column<>(OPMON_RECORD.MONITORING_TS, s -> s.r().monitoringTs()),
+            new Column<>(OPMON_RECORD.SIDE, s -> s.r().side().name()),
+            new Column<>(OPMON_RECORD.DEDUPE_KEY, Stored::key),
+            new Column<>(OPMON_RECORD.MESSAGE_ID, s -> s.r().messageId()),
+            new Column<>(OPMON_RECORD.X_REQUEST_ID, s -> s.r().xRequestId()),
+            new Column<>(OPMON_RECORD.REQUEST_IN_TS, s -> s.r().requestInTs()),
+            new Column<>(OPMON_RECORD.REQUEST_OUT_TS, s -> s.r().requestOutTs()),
+            new Column<>(OPMON_RECORD.RESPONSE_IN_TS, s -> s.r().responseInTs()),
+            new Column<>(OPMON_RECORD.RESPONSE_OUT_TS, s -> s.r().responseOutTs()),
+            new Column<>(OPMON_RECORD.CLIENT_ID, s -> s.r().clientId()),
+            new Column<>(OPMON_RECORD.SERVICE_ID, s -> s.r().serviceId()),
+            new Column<>(OPMON_RECORD.SERVICE_CODE, s -> s.r().serviceCode()),
+            new Column<>(OPMON_RECORD.SERVICE_VERSION, s -> s.r().serviceVersion()),
+            new Column<>(OPMON_RECORD.SERVICE_TYPE, s -> s.r().serviceType()),
+            new Column<>(OPMON_RECORD.CLIENT_ORG, s -> s.client().organisation()),
+            new Column<>(OPMON_RECORD.CLIENT_SYSTEM, s -> s.client().system()),
+            new Column<>(OPMON_RECORD.PROVIDER_ORG, s -> s.provider().organisation()),
+            new Column<>(OPMON_RECORD.PROVIDER_SYSTEM, s -> s.provider().system()),
+            new Column<>(OPMON_RECORD.REQUEST_SIZE, s -> s.r().requestSize()),
+            new Column<>(OPMON_RECORD.RESPONSE_SIZE, s -> s.r().responseSize()),
+            new Column<>(OPMON_RECORD.SUCCEEDED, s -> s.r().succeeded()),
+            new Column<>(OPMON_RECORD.FAULT_CODE, s -> s.r().faultCode()),
+            new Column<>(OPMON_RECORD.FAULT_STRING, s -> s.r().faultString()),
+            new Column<>(OPMON_RECORD.STATUS_CODE, s -> s.r().statusCode()),
+            new Column<>(OPMON_RECORD.METASERVICE, s -> s.r().metaservice()),
+            new Column<>(OPMON_RECORD.SECURITY_SERVER, s -> s.r().securityServer()),
+            new Column<>(OPMON_RECORD.BATCH_ID, Stored::batchId));
+
+    /** The columns of opmon_record copied (all of them). */
+    private static final List<Field<?>> RECORD_COLUMNS = RECORD_CSV.stream().<Field<?>>map(Column::column).toList();
 
     /**
      * Stores records once: {@code COPY} straight in; if one of them was stored before (a savepoint undoes the copy),
@@ -281,39 +320,13 @@ public class OpmonIngest {
         if (records.isEmpty()) {
             return List.of();
         }
-        StringBuilder csv = new StringBuilder(records.size() * 400);
+        StringBuilder csv = new StringBuilder(records.size() * 600);
         for (var e : records) {
-            OpmonRecord r = e.getValue();
             var p = parties.get(e.getKey());
-            OpmonRecordRecord rec = new OpmonRecordRecord();
-            rec.setMonitoringTs(r.monitoringTs());
-            rec.setSide(r.side());
-            rec.setDedupeKey(e.getKey());
-            rec.setMessageId(r.messageId());
-            rec.setXRequestId(r.xRequestId());
-            rec.setRequestInTs(r.requestInTs());
-            rec.setRequestOutTs(r.requestOutTs());
-            rec.setResponseInTs(r.responseInTs());
-            rec.setResponseOutTs(r.responseOutTs());
-            rec.setClientId(r.clientId());
-            rec.setServiceId(r.serviceId());
-            rec.setServiceCode(r.serviceCode());
-            rec.setServiceVersion(r.serviceVersion());
-            rec.setServiceType(r.serviceType());
-            rec.setClientOrg(p[0].organisation());
-            rec.setClientSystem(p[0].system());
-            rec.setProviderOrg(p[1].organisation());
-            rec.setProviderSystem(p[1].system());
-            rec.setRequestSize(r.requestSize());
-            rec.setResponseSize(r.responseSize());
-            rec.setSucceeded(r.succeeded());
-            rec.setFaultCode(r.faultCode());
-            rec.setFaultString(r.faultString());
-            rec.setStatusCode(r.statusCode());
-            rec.setMetaservice(r.metaservice());
-            rec.setSecurityServer(r.securityServer());
-            rec.setBatchId(batchId);
-            csvRow(csv, rec, RECORD_COLUMNS);
+            Stored row = new Stored(e.getKey(), e.getValue(), p[0], p[1], batchId);
+            for (int i = 0; i < RECORD_CSV.size(); i++) {
+                Copy.field(csv, RECORD_CSV.get(i).value().apply(row), i == RECORD_CSV.size() - 1);
+            }
         }
         // Nearly always all are new (a record stored before is found in its call): straight in. Else through staging.
         if (Copy.csvIntoUnlessDuplicate(dsl, OPMON_RECORD, RECORD_COLUMNS, csv)) {
@@ -329,15 +342,6 @@ public class OpmonIngest {
         List<Field<?>> staged = RECORD_COLUMNS.stream().<Field<?>>map(c -> DSL.field(RECORD_STAGING.append(c.getName()), c.getDataType())).toList();
         return dsl.insertInto(OPMON_RECORD).columns(RECORD_COLUMNS).select(DSL.select(staged).from(staging))
                 .onConflictDoNothing().returningResult(OPMON_RECORD.DEDUPE_KEY).fetch(OPMON_RECORD.DEDUPE_KEY);
-    }
-
-    /** Appends a record's columns as one CSV line, each value as its column's converter stores it. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void csvRow(StringBuilder csv, org.jooq.Record rec, List<Field<?>> columns) {
-        for (int i = 0; i < columns.size(); i++) {
-            Field f = columns.get(i);
-            Copy.field(csv, f, rec.get(f), i == columns.size() - 1);
-        }
     }
 
     /** Which of these record keys a stored call already holds (found through the two unique indexes). */
@@ -369,26 +373,50 @@ public class OpmonIngest {
             var ids = DSL.unnest(replaced).as("k", "id");
             dsl.deleteFrom(OPMON_CALL).using(ids).where(OPMON_CALL.ID.eq(ids.field(0, Long.class))).execute();
         }
-        StringBuilder csv = new StringBuilder(calls.size() * 400);
+        StringBuilder csv = new StringBuilder(calls.size() * 500);
         for (OpmonCall c : calls) {
-            OpmonCallRecord rec = dsl.newRecord(OPMON_CALL, c);
-            // derived from the timestamps, stored for the readers
-            rec.setPaired(c.paired());
-            rec.setTotalMs(c.totalMs());
-            rec.setProducerMs(c.producerMs());
-            rec.setProviderIsMs(c.providerIsMs());
-            rec.setRequestNetworkMs(c.requestNetworkMs());
-            rec.setResponseNetworkMs(c.responseNetworkMs());
-            csvRow(csv, rec, CALL_COLUMNS);
+            for (int i = 0; i < CALL_CSV.size(); i++) {
+                Copy.field(csv, CALL_CSV.get(i).value().apply(c), i == CALL_CSV.size() - 1);
+            }
         }
         if (!calls.isEmpty()) {
             Copy.csvInto(dsl, OPMON_CALL, CALL_COLUMNS, csv);
         }
     }
 
-    /** Every column of opmon_call but its identity (the database's). */
-    private static final List<Field<?>> CALL_COLUMNS = java.util.Arrays.stream(OPMON_CALL.fields())
-            .filter(f -> !f.equals(OPMON_CALL.ID)).toList();
+    /** Every column of opmon_call but its identity (the database's), and its value; durations derived for the readers. */
+    private static final List<Column<OpmonCall>> CALL_CSV = List.of(
+            new Column<>(OPMON_CALL.MESSAGE_ID, c -> c.messageId),
+            new Column<>(OPMON_CALL.X_REQUEST_ID, c -> c.xRequestId),
+            new Column<>(OPMON_CALL.STARTED_AT, c -> c.startedAt),
+            new Column<>(OPMON_CALL.CLIENT_REQUEST_IN_TS, c -> c.clientRequestInTs),
+            new Column<>(OPMON_CALL.CLIENT_REQUEST_OUT_TS, c -> c.clientRequestOutTs),
+            new Column<>(OPMON_CALL.CLIENT_RESPONSE_IN_TS, c -> c.clientResponseInTs),
+            new Column<>(OPMON_CALL.CLIENT_RESPONSE_OUT_TS, c -> c.clientResponseOutTs),
+            new Column<>(OPMON_CALL.PRODUCER_REQUEST_IN_TS, c -> c.producerRequestInTs),
+            new Column<>(OPMON_CALL.PRODUCER_REQUEST_OUT_TS, c -> c.producerRequestOutTs),
+            new Column<>(OPMON_CALL.PRODUCER_RESPONSE_IN_TS, c -> c.producerResponseInTs),
+            new Column<>(OPMON_CALL.PRODUCER_RESPONSE_OUT_TS, c -> c.producerResponseOutTs),
+            new Column<>(OPMON_CALL.CLIENT_RECORD, c -> c.clientRecord),
+            new Column<>(OPMON_CALL.PRODUCER_RECORD, c -> c.producerRecord),
+            new Column<>(OPMON_CALL.PAIRED, OpmonCall::paired),
+            new Column<>(OPMON_CALL.CLIENT_ORG, c -> c.clientOrg),
+            new Column<>(OPMON_CALL.CLIENT_SYSTEM, c -> c.clientSystem),
+            new Column<>(OPMON_CALL.PROVIDER_ORG, c -> c.providerOrg),
+            new Column<>(OPMON_CALL.PROVIDER_SYSTEM, c -> c.providerSystem),
+            new Column<>(OPMON_CALL.RESOURCE, c -> c.resource),
+            new Column<>(OPMON_CALL.METASERVICE, c -> c.metaservice),
+            new Column<>(OPMON_CALL.SUCCEEDED, c -> c.succeeded),
+            new Column<>(OPMON_CALL.TOTAL_MS, OpmonCall::totalMs),
+            new Column<>(OPMON_CALL.PRODUCER_MS, OpmonCall::producerMs),
+            new Column<>(OPMON_CALL.PROVIDER_IS_MS, OpmonCall::providerIsMs),
+            new Column<>(OPMON_CALL.REQUEST_NETWORK_MS, OpmonCall::requestNetworkMs),
+            new Column<>(OPMON_CALL.RESPONSE_NETWORK_MS, OpmonCall::responseNetworkMs),
+            new Column<>(OPMON_CALL.REQUEST_SIZE, c -> c.requestSize),
+            new Column<>(OPMON_CALL.RESPONSE_SIZE, c -> c.responseSize));
+
+    /** The columns of opmon_call copied. */
+    private static final List<Field<?>> CALL_COLUMNS = CALL_CSV.stream().<Field<?>>map(Column::column).toList();
 
     /** A 5-minute bucket of business calls between two organisations on one resource. */
     record Bucket(OffsetDateTime start, String providerOrg, String clientOrg, String resource) {
@@ -497,6 +525,9 @@ public class OpmonIngest {
         }
         added.keySet().removeAll(recount);
         changed.keySet().removeAll(recount);
+        if (log.isDebugEnabled()) {
+            log.debug("op-monitoring buckets: {} added to, {} changed, {} recounted", added.size(), changed.size(), recount.size());
+        }
         merge.add(dsl, attributed(added), batchId);
         merge.change(dsl, attributed(changed), batchId);
         if (!recount.isEmpty()) {

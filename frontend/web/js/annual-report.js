@@ -27,7 +27,10 @@ async function load() {
   $('ar-print').hidden = true;
   let report = null;
   try {
-    report = await api.get(`/api/v1/annual-reports/${year}/${org}`);
+    // the overview row says whether there is a report at all, so "none yet" is not asked for as a 404
+    const overview = await api.get('/api/v1/annual-reports', { year });
+    const row = overview.rows.find((r) => r.organisationCode === org);
+    if (row?.version) report = await api.get(`/api/v1/annual-reports/${year}/${org}`);
   } catch (error) {
     if (!notFound(error)) {
       renderError($('ar-error'), error);

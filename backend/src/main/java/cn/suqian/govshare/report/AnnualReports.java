@@ -24,6 +24,7 @@ import cn.suqian.govshare.web.NotFoundException;
 import cn.suqian.govshare.web.ProblemCode;
 import cn.suqian.govshare.web.ResponseCode;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -85,6 +86,7 @@ public class AnnualReports {
     private final double defaultTolerancePercent;
     private final int defaultRemindDaysAfter;
 
+    @Autowired
     AnnualReports(Db db, AnnualReportRepository repository, List<AnnualReportSection> sections, Organisations organisations,
                   @Value("${govshare.annual-report.deadline-day:10}") int defaultDeadlineDay,
                   @Value("${govshare.annual-report.tolerance-percent:5}") double defaultTolerancePercent,

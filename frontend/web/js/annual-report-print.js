@@ -21,25 +21,28 @@ function bar(id, keys, figures) {
   const shown = keys.filter((k) => figures.has(k));
   drawChart(id, {
     animation: false,
-    grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value' },
     yAxis: { type: 'category', inverse: true, data: shown.map(figureLabel) },
     series: [{ type: 'bar', label: { show: true, position: 'right' }, data: shown.map((k) => reportedValue(figures.get(k)) ?? 0) }],
   });
 }
 
+/** A figure's key from its parts (figure keys are data, named by section, group and value). */
+const key = (...parts) => parts.join('.');
+
 function charts(report) {
   const f = figuresOf(report);
-  bar('chart-arp-systems', ['systems.status.IN_USE', 'systems.status.TO_INTEGRATE', 'systems.status.TO_CLEAN_UP', 'systems.status.ZOMBIE',
-    'systems.deployment.GOV_CLOUD', 'systems.network.EGOV_EXTRANET'], f);
-  const sharing = ['catalogue.sharing.UNCONDITIONAL', 'catalogue.sharing.CONDITIONAL', 'catalogue.sharing.NOT_SHARED'].filter((k) => f.has(k));
+  bar('chart-arp-systems', [...['IN_USE', 'TO_INTEGRATE', 'TO_CLEAN_UP', 'ZOMBIE'].map((s) => key('systems', 'status', s)),
+    key('systems', 'deployment', 'GOV_CLOUD'), key('systems', 'network', 'EGOV_EXTRANET')], f);
+  const sharing = ['UNCONDITIONAL', 'CONDITIONAL', 'NOT_SHARED'].map((s) => key('catalogue', 'sharing', s)).filter((k) => f.has(k));
   drawChart('chart-arp-catalogue', {
     animation: false,
     legend: { bottom: 0 },
     series: [{ type: 'pie', radius: '60%', label: { formatter: '{b}: {c}' },
       data: sharing.map((k) => ({ name: figureLabel(k), value: reportedValue(f.get(k)) ?? 0 })) }],
   });
-  bar('chart-arp-exchange', ['exchange.providedCalls', 'exchange.consumedCalls', 'exchange.providedRecords', 'exchange.consumedRecords'], f);
+  bar('chart-arp-exchange', ['providedCalls', 'consumedCalls', 'providedRecords', 'consumedRecords'].map((n) => key('exchange', n)), f);
 }
 
 function section(s) {

@@ -64,13 +64,16 @@ class AnnualReportDemo implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (reports.windows().block().stream().anyMatch(w -> w.year() == LAST_YEAR)) {
+        CurrentUser office = RegistryDemoData.OFFICE;
+        Actor officeActor = office.actor();
+        if (db.inTransaction(officeActor, dsl -> reports.windows(dsl).stream().anyMatch(w -> w.year() == LAST_YEAR))) {
             return;
         }
         long started = System.nanoTime();
-        CurrentUser office = RegistryDemoData.OFFICE;
-        reports.putWindow(office, LAST_YEAR, new AnnualReports.WindowInput(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 10), 20, 5.0)).block();
-        reports.putWindow(office, LAST_YEAR + 1, new AnnualReports.WindowInput(null, null, null, null)).block();
+        db.inTransaction(officeActor, dsl -> {
+            reports.putWindow(dsl, office, LAST_YEAR, new AnnualReports.WindowInput(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 10), 20, 5.0));
+            return reports.putWindow(dsl, office, LAST_YEAR + 1, new AnnualReports.WindowInput(null, null, null, null));
+        });
         List<Organisation> reporting = db.inTransaction(Actor.system("demo"), organisations::active).stream()
                 .filter(o -> o.type() != OrganisationType.CITY).toList();
         int submitted = 0;
@@ -83,20 +86,24 @@ class AnnualReportDemo implements ApplicationRunner {
             CurrentUser dept = new CurrentUser("dept-" + o.code(), o.name(), Role.DEPARTMENT, o.code());
             int day = LATE_DAY.getOrDefault(o.code(), 3 + i % 8);
             AnnualReports at = reports.at(clock(day, 9 + i % 7));
-            at.startDraft(dept, LAST_YEAR, o.code()).block();
-            at.saveDraft(dept, LAST_YEAR, o.code(), new AnnualReport.DraftInput(narrative(o), CORRECTIONS.getOrDefault(o.code(), Map.of()))).block();
-            at.submit(dept, LAST_YEAR, o.code()).block();
+            db.inTransaction(dept.actor(), dsl -> {
+                at.startDraft(dsl, dept, LAST_YEAR, o.code());
+                at.saveDraft(dsl, dept, LAST_YEAR, o.code(), new AnnualReport.DraftInput(narrative(o), CORRECTIONS.getOrDefault(o.code(), Map.of())));
+                return at.submit(dsl, dept, LAST_YEAR, o.code());
+            });
             submitted++;
             if (o.code().equals(RETURNED)) {
-                reports.at(clock(11, 10)).returnReport(office, LAST_YEAR, o.code(), 1,
-                        new AnnualReports.ReturnInput("“明年工作计划”过于笼统，请补充上云和接入的具体时间表。")).block();
+                db.inTransaction(officeActor, dsl -> reports.at(clock(11, 10)).returnReport(dsl, office, LAST_YEAR, o.code(), 1,
+                        new AnnualReports.ReturnInput("“明年工作计划”过于笼统，请补充上云和接入的具体时间表。")));
                 AnnualReports next = reports.at(clock(12, 15));
-                next.startDraft(dept, LAST_YEAR, o.code()).block();
                 Map<String, AnnualReport.Narrative> revised = new LinkedHashMap<>(narrative(o));
                 revised.put("systems", new AnnualReport.Narrative(revised.get("systems").achievements(), revised.get("systems").problems(),
                         "2026年6月底前完成两套在用系统上云；9月底前全部须接入系统接入共享平台。"));
-                next.saveDraft(dept, LAST_YEAR, o.code(), new AnnualReport.DraftInput(revised, Map.of())).block();
-                next.submit(dept, LAST_YEAR, o.code()).block();
+                db.inTransaction(dept.actor(), dsl -> {
+                    next.startDraft(dsl, dept, LAST_YEAR, o.code());
+                    next.saveDraft(dsl, dept, LAST_YEAR, o.code(), new AnnualReport.DraftInput(revised, Map.of()));
+                    return next.submit(dsl, dept, LAST_YEAR, o.code());
+                });
             }
         }
         log.info("DEMO MODE: {} annual reports for {} submitted ({} missing) in {} ms; the {} window opens on 1 January {}",

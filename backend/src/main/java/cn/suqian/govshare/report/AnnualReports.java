@@ -135,7 +135,15 @@ public class AnnualReports {
     }
 
     public Mono<Window> putWindow(CurrentUser user, int year, WindowInput input) {
-        return db.tx(dsl -> {
+        return db.tx(dsl -> putWindow(dsl, user, year, input));
+    }
+
+    /** The same inside the caller's transaction (the demo loader). */
+    public Window putWindow(DSLContext dsl, CurrentUser user, int year, WindowInput input) {
+        {
+            if (user.role() != Role.EGOV_ADMIN) {
+                throw new AccessRefusedException(ResponseCode.CHANGE_REFUSED, user.username(), "annual report window " + year);
+            }
             List<FieldProblem> problems = new ArrayList<>();
             if (year < 2017 || year > 2100) {
                 problems.add(FieldProblem.between("year", year, 2017, 2100));
@@ -161,7 +169,12 @@ public class AnnualReports {
             }
             repository.putWindow(dsl, new WindowRow(year, opens, deadline, remind, tolerance));
             return window(repository.window(dsl, year).orElseThrow());
-        });
+        }
+    }
+
+    /** Every window, newest first, inside the caller's transaction. */
+    public List<Window> windows(DSLContext dsl) {
+        return repository.windows(dsl).stream().map(this::window).toList();
     }
 
     /** The window for the year, created with the configured defaults when there is none yet. */
@@ -370,7 +383,8 @@ public class AnnualReports {
         return db.tx(dsl -> startDraft(dsl, user, year, organisation));
     }
 
-    AnnualReport startDraft(DSLContext dsl, CurrentUser user, int year, String organisation) {
+    /** The same inside the caller's transaction (the demo loader). */
+    public AnnualReport startDraft(DSLContext dsl, CurrentUser user, int year, String organisation) {
         requireEdit(user, organisation);
         windowRow(dsl, year);
         ReportRow latest = repository.latestForUpdate(dsl, year, organisation).orElse(null);
@@ -412,7 +426,8 @@ public class AnnualReports {
         return db.tx(dsl -> saveDraft(dsl, user, year, organisation, input));
     }
 
-    AnnualReport saveDraft(DSLContext dsl, CurrentUser user, int year, String organisation, AnnualReport.DraftInput input) {
+    /** The same inside the caller's transaction (the demo loader). */
+    public AnnualReport saveDraft(DSLContext dsl, CurrentUser user, int year, String organisation, AnnualReport.DraftInput input) {
         requireEdit(user, organisation);
         ReportRow draft = draft(dsl, year, organisation);
         Set<String> sectionKeys = new LinkedHashSet<>();
@@ -488,7 +503,8 @@ public class AnnualReports {
         return db.tx(dsl -> submit(dsl, user, year, organisation));
     }
 
-    AnnualReport submit(DSLContext dsl, CurrentUser user, int year, String organisation) {
+    /** The same inside the caller's transaction (the demo loader). */
+    public AnnualReport submit(DSLContext dsl, CurrentUser user, int year, String organisation) {
         requireEdit(user, organisation);
         ReportRow draft = draft(dsl, year, organisation);
         WindowRow w = windowRow(dsl, year);
@@ -511,7 +527,12 @@ public class AnnualReports {
 
     /** The office returns the latest submitted version with comments; the organisation then starts the next version. */
     public Mono<AnnualReport> returnReport(CurrentUser user, int year, String organisation, int version, ReturnInput input) {
-        return db.tx(dsl -> {
+        return db.tx(dsl -> returnReport(dsl, user, year, organisation, version, input));
+    }
+
+    /** The same inside the caller's transaction. */
+    public AnnualReport returnReport(DSLContext dsl, CurrentUser user, int year, String organisation, int version, ReturnInput input) {
+        {
             if (user.role() != Role.EGOV_ADMIN) {
                 throw new AccessRefusedException(ResponseCode.CHANGE_REFUSED, user.username(), organisation);
             }
@@ -531,7 +552,7 @@ public class AnnualReports {
             }
             repository.returnReport(dsl, latest.id(), user.username(), now(), comment);
             return view(dsl, user, year, organisation, null);
-        });
+        }
     }
 
     /** The XLSX summary of every organisation's figures for the year (each one's latest submitted version, else its draft). */

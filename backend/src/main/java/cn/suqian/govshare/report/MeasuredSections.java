@@ -281,13 +281,19 @@ final class MeasuredSections {
         }
     }
 
-    /** Zombie systems found (marked zombie or for cleanup) and cleaned up (retired during the year) (inventory). */
+    /**
+     * Zombie systems: candidates measured now by exchange metrics and connection status (no traffic, no
+     * successful check) and those the office confirmed; systems marked zombie or for cleanup in the inventory;
+     * systems cleaned up (retired) during the year.
+     */
     @Component
     static class Zombies implements AnnualReportSection {
         private final InformationSystemService systems;
+        private final cn.suqian.govshare.exchange.Zombies zombies;
 
-        Zombies(InformationSystemService systems) {
+        Zombies(InformationSystemService systems, cn.suqian.govshare.exchange.Zombies zombies) {
             this.systems = systems;
+            this.zombies = zombies;
         }
 
         public String key() { return "zombies"; }
@@ -299,9 +305,13 @@ final class MeasuredSections {
             long open = countOf(all, s -> s.retiredAt() == null
                     && (s.lifecycleStatus() == LifecycleStatus.ZOMBIE || s.lifecycleStatus() == LifecycleStatus.TO_CLEAN_UP));
             long cleaned = countOf(all, s -> p.inYear(s.retiredAt()));
+            var measured = zombies.find(dsl, p.organisation());
             String api = "/api/v1/systems?organisation=" + p.organisation() + "&includeRetired=true";
-            return List.of(count("zombies.found", open + cleaned, p.page("/systems.html", "lifecycleStatus", "ZOMBIE"),
-                            "/api/v1/exchange/zombies?organisation=" + p.organisation()),
+            String zombieApi = "/api/v1/exchange/zombies?organisation=" + p.organisation();
+            return List.of(count("zombies.candidates", measured.total(), p.page("/exchange.html"), zombieApi),
+                    count("zombies.confirmed", countOf(measured.items(), c -> c.decision() == cn.suqian.govshare.exchange.Zombies.Decision.CONFIRMED),
+                            p.page("/exchange.html"), zombieApi),
+                    count("zombies.found", open + cleaned, p.page("/systems.html", "lifecycleStatus", "ZOMBIE"), api),
                     count("zombies.open", open, p.page("/systems.html", "lifecycleStatus", "TO_CLEAN_UP"), api),
                     count("zombies.cleaned", cleaned, p.page("/systems.html", "includeRetired", "true", "lifecycleStatus", "RETIRED"),
                             api + "&lifecycleStatus=RETIRED"));

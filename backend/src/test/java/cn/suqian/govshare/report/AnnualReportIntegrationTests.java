@@ -208,6 +208,10 @@ class AnnualReportIntegrationTests {
         expected.put("availability.incidents", 0.0);
         // zombies: s3 and s4 open, s5 cleaned this year
         expected.put("zombies.found", 3.0);
+        Map<?, ?> candidates = Api.as(port, "leader").get().uri("/api/v1/exchange/zombies?organisation=" + ORG + "&size=1000").exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        expected.put("zombies.candidates", ((Number) candidates.get("total")).doubleValue());
+        expected.put("zombies.confirmed", 0.0);
         expected.put("zombies.open", 2.0);
         expected.put("zombies.cleaned", 1.0);
         // the organisation leads no key task

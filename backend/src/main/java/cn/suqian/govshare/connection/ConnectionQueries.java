@@ -40,10 +40,12 @@ public class ConnectionQueries {
 
     private final Db db;
     private final Inventory inventory;
+    private final ClosedMonths closedMonths;
 
-    ConnectionQueries(Db db, Inventory inventory) {
+    ConnectionQueries(Db db, Inventory inventory, ClosedMonths closedMonths) {
         this.db = db;
         this.inventory = inventory;
+        this.closedMonths = closedMonths;
     }
 
     /** One target now. {@code inMaintenance}: a planned window covers this moment. */
@@ -227,7 +229,7 @@ public class ConnectionQueries {
             args.add(kind.name());
         }
         if (totalsOnly) {
-            return totals(dsl, by, granularity, from, to, key, source, where.toString(), args.subList(5, args.size()));
+            return totals(dsl, by, granularity, from, to, key, where.toString(), args.subList(5, args.size()));
         }
         String sql = """
                 WITH r AS (%s),
@@ -303,37 +305,82 @@ public class ConnectionQueries {
     }
 
     /**
-     * Totals only: one pass over the rollup grouped by target, and each target's measured time as its overlap
-     * with the period — no target × bucket grid, so a year for thousands of targets reads in milliseconds.
+     * Totals only, without a target × bucket grid. The rollup period is split into whole months and the days at
+     * either end (day granularity; month and year granularity read whole months, as the grid does): months that
+     * have ended come from {@link ClosedMonths} (in memory, revision-checked in this transaction), the open month
+     * and the odd days from the monthly and daily rollups, which the checks' own transaction keeps current. Each
+     * target's measured time is its overlap with the period. The figures equal the grid's, to the second.
      */
     private AvailabilityReport totals(DSLContext dsl, GroupBy by, Granularity granularity, LocalDate from, LocalDate to, String key,
-                                      String source, String where, List<Object> whereArgs) {
+                                      String where, List<Object> whereArgs) {
+        LocalDate monthsFrom;
+        LocalDate monthsTo;
+        LocalDate[] days; // [from, to) twice: the days before the first whole month and after the last
+        if (granularity == Granularity.DAY) {
+            monthsFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+            monthsTo = to.withDayOfMonth(1);
+            if (!monthsFrom.isBefore(monthsTo)) {
+                monthsFrom = monthsTo = from;
+                days = new LocalDate[]{from, to, to, to};
+            } else {
+                days = new LocalDate[]{from, monthsFrom, monthsTo, to};
+            }
+        } else {
+            monthsFrom = from.withDayOfMonth(1);
+            monthsTo = to.getDayOfMonth() == 1 ? to : to.withDayOfMonth(1).plusMonths(1);
+            days = new LocalDate[]{to, to, to, to};
+        }
+        LocalDate open = ClosedMonths.firstOpenMonth(OffsetDateTime.now());
+        LocalDate closedTo = monthsTo.isBefore(open) ? monthsTo : (monthsFrom.isAfter(open) ? monthsFrom : open);
+        LocalDate liveFrom = closedTo;
+        Map<LocalDate, Map<String, long[]>> closed = closedMonths.read(dsl, monthsFrom, closedTo);
         String sql = """
-                WITH r AS (%s),
-                s AS (SELECT target_code, sum(up_seconds) AS up, sum(down_seconds) AS down, sum(maintenance_seconds) AS maint
-                      FROM r GROUP BY 1),
+                WITH live AS (
+                    SELECT target_code, sum(up_seconds) AS up, sum(down_seconds) AS down, sum(maintenance_seconds) AS maint FROM (
+                        SELECT target_code, up_seconds, down_seconds, maintenance_seconds FROM connection_monthly WHERE month >= ?::date AND month < ?::date
+                        UNION ALL
+                        SELECT target_code, up_seconds, down_seconds, maintenance_seconds FROM connection_daily WHERE day >= ?::date AND day < ?::date
+                        UNION ALL
+                        SELECT target_code, up_seconds, down_seconds, maintenance_seconds FROM connection_daily WHERE day >= ?::date AND day < ?::date
+                    ) x GROUP BY 1),
                 t AS (SELECT * FROM connection_target t %s)
-                SELECT %s AS key, coalesce(sum(s.up), 0) AS up, coalesce(sum(s.down), 0) AS down, coalesce(sum(s.maint), 0) AS maint,
-                       sum(greatest(0, extract(epoch FROM least(?::date::timestamp AT TIME ZONE 'Asia/Shanghai', now(), coalesce(t.retired_at, 'infinity'))
-                                                       - greatest(?::date::timestamp AT TIME ZONE 'Asia/Shanghai', t.created_at))))::bigint AS measured
-                FROM t LEFT JOIN s ON s.target_code = t.code
-                GROUP BY 1 ORDER BY 1""".formatted(source, where, key);
-        List<Object> all = new ArrayList<>(List.of(from.toString(), to.toString()));
+                SELECT %s AS key, t.code AS code, coalesce(live.up, 0) AS up, coalesce(live.down, 0) AS down, coalesce(live.maint, 0) AS maint,
+                       greatest(0, extract(epoch FROM least(?::date::timestamp AT TIME ZONE 'Asia/Shanghai', now(), coalesce(t.retired_at, 'infinity'))
+                                                   - greatest(?::date::timestamp AT TIME ZONE 'Asia/Shanghai', t.created_at))) AS measured
+                FROM t LEFT JOIN live ON live.target_code = t.code
+                ORDER BY 1, 2""".formatted(where, key);
+        List<Object> all = new ArrayList<>(List.of(liveFrom.toString(), monthsTo.toString(), days[0].toString(), days[1].toString(),
+                days[2].toString(), days[3].toString()));
         all.addAll(whereArgs);
         all.add(to.toString());
         all.add(from.toString());
         Map<String, long[]> sums = new LinkedHashMap<>();
-        dsl.fetch(sql, all.toArray()).forEach(r -> {
-            long up = r.get("up", Long.class);
-            long down = r.get("down", Long.class);
-            long maint = r.get("maint", Long.class);
-            sums.put(r.get("key", String.class), new long[]{up, down, maint, Math.max(0, r.get("measured", Long.class) - up - down - maint)});
-        });
+        Map<String, java.math.BigDecimal> measured = new HashMap<>();
+        for (Record r : dsl.fetch(sql, all.toArray())) {
+            String k = r.get("key", String.class);
+            String code = r.get("code", String.class);
+            long[] t = sums.computeIfAbsent(k, x -> new long[3]);
+            t[0] += r.get("up", Long.class);
+            t[1] += r.get("down", Long.class);
+            t[2] += r.get("maint", Long.class);
+            for (Map<String, long[]> month : closed.values()) {
+                long[] m = month.get(code);
+                if (m != null) {
+                    t[0] += m[0];
+                    t[1] += m[1];
+                    t[2] += m[2];
+                }
+            }
+            measured.merge(k, r.get("measured", java.math.BigDecimal.class), java.math.BigDecimal::add);
+        }
         Map<String, long[]> mttr = incidents(dsl, by, from, to, where, whereArgs);
         List<AvailabilityTotal> list = new ArrayList<>();
         sums.forEach((k, t) -> {
-            long[] m = mttr.getOrDefault(k, new long[]{0, -1});
-            list.add(new AvailabilityTotal(k, t[0], t[1], t[2], t[3], ratio(t[0], t[1]), (int) m[0], m[1] < 0 ? null : m[1]));
+            // as PostgreSQL casts the summed seconds to bigint: rounded half away from zero
+            long m = measured.get(k).setScale(0, java.math.RoundingMode.HALF_UP).longValue();
+            long unknown = Math.max(0, m - t[0] - t[1] - t[2]);
+            long[] i = mttr.getOrDefault(k, new long[]{0, -1});
+            list.add(new AvailabilityTotal(k, t[0], t[1], t[2], unknown, ratio(t[0], t[1]), (int) i[0], i[1] < 0 ? null : i[1]));
         });
         return new AvailabilityReport(by, granularity, from, to, list, List.of());
     }

@@ -1,0 +1,83 @@
+package cn.suqian.govshare.connection;
+
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static cn.suqian.govshare.db.schema.Tables.CONNECTION_MONTHLY;
+import static cn.suqian.govshare.db.schema.Tables.CONNECTION_ROLLUP_REVISION;
+
+/**
+ * Every target's monthly rollup of months that have ended, kept in memory: a year of availability for thousands
+ * of targets then reads only the open month from the database. A closed month hardly ever changes, and when it
+ * does (a late check, a maintenance window entered after the fact, a correction) a trigger bumps its revision in
+ * {@code connection_rollup_revision}; each read compares revisions in its own transaction and re-reads a month
+ * whose revision moved, so every replica answers from what is stored. A month counts as closed one hour after
+ * it ended (clocks of replicas and in-flight transactions); the open months are always read live.
+ */
+@Component
+class ClosedMonths {
+
+    /** A month's sums per target: up, down, maintenance seconds, checks, failures. */
+    record Month(long revision, Map<String, long[]> sums) {
+    }
+
+    static final int MAX_MONTHS = 60;
+
+    private final Map<LocalDate, Month> months = new ConcurrentHashMap<>();
+
+    /** The first month that is not yet closed at {@code now}: it and later ones are read live. */
+    static LocalDate firstOpenMonth(OffsetDateTime now) {
+        return now.minusHours(1).atZoneSameInstant(ConnectionMonitor.ZONE).toLocalDate().withDayOfMonth(1);
+    }
+
+    /** The closed months in [from, to) (first days of months), each current as of this transaction. */
+    Map<LocalDate, Map<String, long[]>> read(DSLContext dsl, LocalDate from, LocalDate to) {
+        Map<LocalDate, Map<String, long[]>> out = new HashMap<>();
+        if (!from.isBefore(to)) {
+            return out;
+        }
+        // revisions first, then the rows: a change committed in between is read with the older revision and read again next time
+        Map<LocalDate, Long> revisions = new HashMap<>();
+        dsl.select(CONNECTION_ROLLUP_REVISION.MONTH, CONNECTION_ROLLUP_REVISION.REVISION).from(CONNECTION_ROLLUP_REVISION)
+                .where(CONNECTION_ROLLUP_REVISION.MONTH.ge(from)).and(CONNECTION_ROLLUP_REVISION.MONTH.lt(to))
+                .forEach(r -> revisions.put(r.value1(), r.value2()));
+        for (LocalDate m = from; m.isBefore(to); m = m.plusMonths(1)) {
+            long revision = revisions.getOrDefault(m, 0L);
+            Month cached = months.get(m);
+            if (cached == null || cached.revision() != revision) {
+                cached = new Month(revision, load(dsl, m));
+                if (months.size() >= MAX_MONTHS) {
+                    months.keySet().stream().min(LocalDate::compareTo).ifPresent(months::remove);
+                }
+                months.put(m, cached);
+            }
+            out.put(m, cached.sums());
+        }
+        return out;
+    }
+
+    private static Map<String, long[]> load(DSLContext dsl, LocalDate month) {
+        Map<String, long[]> sums = new HashMap<>();
+        dsl.select(CONNECTION_MONTHLY.TARGET_CODE, CONNECTION_MONTHLY.UP_SECONDS, CONNECTION_MONTHLY.DOWN_SECONDS,
+                        CONNECTION_MONTHLY.MAINTENANCE_SECONDS, CONNECTION_MONTHLY.CHECKS, CONNECTION_MONTHLY.FAILURES)
+                .from(CONNECTION_MONTHLY).where(CONNECTION_MONTHLY.MONTH.eq(month))
+                .forEach(r -> sums.put(r.value1(), new long[]{r.value2(), r.value3(), r.value4(), r.value5(), r.value6()}));
+        return sums;
+    }
+
+    /** Forgets everything (tests that rewrite history by hand without the trigger's help). */
+    void clear() {
+        months.clear();
+    }
+
+    List<LocalDate> cachedMonths() {
+        return months.keySet().stream().sorted().toList();
+    }
+}

@@ -31,3 +31,20 @@ CREATE TRIGGER connection_monthly_revision_upd AFTER UPDATE ON connection_monthl
 CREATE TRIGGER connection_monthly_revision_del AFTER DELETE ON connection_monthly FOR EACH ROW
     WHEN (OLD.month < date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai')::date)
     EXECUTE FUNCTION connection_rollup_revision_bump();
+
+-- The targets' spans (created, retired, owner) are read from memory too; any change to connection_target, by
+-- whatever path, bumps this one revision.
+CREATE TABLE connection_target_revision (
+    id       smallint PRIMARY KEY CHECK (id = 1),
+    revision bigint   NOT NULL
+);
+INSERT INTO connection_target_revision VALUES (1, 0);
+
+CREATE FUNCTION connection_target_revision_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE connection_target_revision SET revision = revision + 1 WHERE id = 1;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER connection_target_revision AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON connection_target
+    FOR EACH STATEMENT EXECUTE FUNCTION connection_target_revision_bump();

@@ -43,11 +43,20 @@ class ClosedMonths {
         if (!from.isBefore(to)) {
             return out;
         }
-        // revisions first, then the rows: a change committed in between is read with the older revision and read again next time
+        return read(dsl, from, to, revisions(dsl, from, to));
+    }
+
+    // revisions first, then the rows: a change committed in between is read with the older revision and read again next time
+    private static Map<LocalDate, Long> revisions(DSLContext dsl, LocalDate from, LocalDate to) {
         Map<LocalDate, Long> revisions = new HashMap<>();
         dsl.select(CONNECTION_ROLLUP_REVISION.MONTH, CONNECTION_ROLLUP_REVISION.REVISION).from(CONNECTION_ROLLUP_REVISION)
                 .where(CONNECTION_ROLLUP_REVISION.MONTH.ge(from)).and(CONNECTION_ROLLUP_REVISION.MONTH.lt(to))
                 .forEach(r -> revisions.put(r.value1(), r.value2()));
+        return revisions;
+    }
+
+    private Map<LocalDate, Map<String, long[]>> read(DSLContext dsl, LocalDate from, LocalDate to, Map<LocalDate, Long> revisions) {
+        Map<LocalDate, Map<String, long[]>> out = new HashMap<>();
         for (LocalDate m = from; m.isBefore(to); m = m.plusMonths(1)) {
             long revision = revisions.getOrDefault(m, 0L);
             Month cached = months.get(m);
@@ -72,9 +81,47 @@ class ClosedMonths {
         return sums;
     }
 
+    private record Range(List<Long> revisions, Map<String, long[]> sums) {
+    }
+
+    private final Map<String, Range> ranges = new ConcurrentHashMap<>();
+
+    /**
+     * The closed months in [from, to) summed per target (up, down, maintenance seconds, checks, failures), as of
+     * this transaction: one lookup per target however many months the period spans.
+     */
+    Map<String, long[]> sums(DSLContext dsl, LocalDate from, LocalDate to) {
+        if (!from.isBefore(to)) {
+            return Map.of();
+        }
+        Map<LocalDate, Long> revisions = revisions(dsl, from, to);
+        List<Long> key = new java.util.ArrayList<>();
+        for (LocalDate m = from; m.isBefore(to); m = m.plusMonths(1)) {
+            key.add(revisions.getOrDefault(m, 0L));
+        }
+        String range = from + "/" + to;
+        Range cached = ranges.get(range);
+        if (cached != null && cached.revisions().equals(key)) {
+            return cached.sums();
+        }
+        Map<String, long[]> sums = new HashMap<>();
+        read(dsl, from, to, revisions).values().forEach(month -> month.forEach((target, m) -> {
+            long[] t = sums.computeIfAbsent(target, x -> new long[5]);
+            for (int i = 0; i < 5; i++) {
+                t[i] += m[i];
+            }
+        }));
+        if (ranges.size() >= 32) {
+            ranges.clear();
+        }
+        ranges.put(range, new Range(key, sums));
+        return sums;
+    }
+
     /** Forgets everything (tests that rewrite history by hand without the trigger's help). */
     void clear() {
         months.clear();
+        ranges.clear();
     }
 
     List<LocalDate> cachedMonths() {

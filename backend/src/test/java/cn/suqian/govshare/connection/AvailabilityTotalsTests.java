@@ -50,7 +50,7 @@ class AvailabilityTotalsTests {
                     .exchange().expectStatus().isCreated();
         }
         int n = 0;
-        for (String system : List.of("housing-fund.fast-a", "housing-fund.fast-a", "housing-fund.fast-b")) {
+        for (String system : List.of("housing-fund.fast-a", "housing-fund.fast-a", "housing-fund.fast-b", "housing-fund.fast-b")) {
             String code = "fast-" + n++;
             Api.as(port, "admin").post().uri("/api/v1/connection-targets").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("code", code, "systemCode", system, "kind", "INTERFACE", "name", "汇总测试接口" + code,
@@ -67,6 +67,7 @@ class AvailabilityTotalsTests {
                        CASE WHEN random() < 0.1 THEN 3600 ELSE 0 END, 1440 * 12, 80
                 FROM connection_target t CROSS JOIN generate_series(?::date - 430, ?::date, interval '1 day') d
                 WHERE t.code LIKE 'fast-%' AND (t.code <> 'fast-2' OR d >= ?::date - 200)""", today, today, today);
+        dsl.execute("DELETE FROM connection_daily WHERE target_code = 'fast-3' AND day > ?::date - 100", today);
         dsl.execute("""
                 INSERT INTO connection_monthly (month, target_code, checks, failures, up_seconds, down_seconds, maintenance_seconds,
                                                 latency_ms_sum, latency_ms_max)
@@ -75,6 +76,10 @@ class AvailabilityTotalsTests {
                 FROM connection_daily WHERE target_code LIKE 'fast-%' GROUP BY 1, 2""");
         dsl.execute("UPDATE connection_target SET created_at = now() - interval '500 days' WHERE code IN ('fast-0', 'fast-1')");
         dsl.execute("UPDATE connection_target SET created_at = now() - interval '200 days 5 hours 17.123456 seconds' WHERE code = 'fast-2'");
+        // a target retired 100 days ago: counted until then, and not at all in periods after
+        dsl.execute("UPDATE connection_target SET created_at = now() - interval '500 days', enabled = false, "
+                + "retired_at = now() - interval '100 days 3 hours 0.5 seconds' WHERE code = 'fast-3'");
+
     }
 
     @Test

@@ -150,9 +150,12 @@ public final class ConnectionBenchmark {
                 + "-01-01&to=" + (year + 1) + "-01-01";
         String lastYear = base + "/api/v1/connections/availability?by=target&granularity=month&totalsOnly=true&from="
                 + java.time.LocalDate.now().minusDays(365).withDayOfMonth(1) + "&to=" + java.time.LocalDate.now().plusDays(1);
+        String lastYearDaily = base + "/api/v1/connections/availability?by=target&granularity=day&totalsOnly=true&from="
+                + java.time.LocalDate.now().minusDays(365) + "&to=" + java.time.LocalDate.now().plusDays(1);
         String wall = base + "/api/v1/connections/availability?by=organisation&granularity=day&from="
                 + java.time.LocalDate.now().minusDays(365) + "&to=" + java.time.LocalDate.now().plusDays(1);
         for (String[] q : new String[][]{{"a year of availability, every target (totals, monthly rollup)", lastYear},
+                {"the last 365 days of daily availability, every target (totals, day granularity)", lastYearDaily},
                 {"two calendar years, every target (totals)", yearUrl}, {"a year of daily availability per organisation (heat-map rows)", wall}}) {
             double[] p = ExchangeBenchmark.timeGets(http, q[1], 50); // p50, p95
             System.out.printf(Locale.ROOT, "%s: p50 %.1f ms, p95 %.1f ms%n", q[0], p[0], p[1]);

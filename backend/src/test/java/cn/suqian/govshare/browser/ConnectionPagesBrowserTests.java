@@ -81,6 +81,35 @@ class ConnectionPagesBrowserTests {
     }
 
     @Test
+    void measured_connection_is_shown_beside_the_inventory_and_disagreement_flagged() {
+        signIn(driver, base(), "leader");
+        driver.get(base() + "/connections.html");
+        awaitLoaded(driver);
+        // default: disagreements only, each flagged
+        waitFor(driver).until(d -> !d.findElements(By.cssSelector("#connections-facts tbody tr[data-key]")).isEmpty());
+        assertThat(driver.findElements(By.cssSelector("#connections-facts tbody tr[data-key]")))
+                .allSatisfy(r -> {
+                    assertThat(r.getDomAttribute("data-disagreement")).isEqualTo("true");
+                    assertThat(r.getText()).contains("不一致");
+                });
+        assertThat(driver.findElement(By.id("connections-facts-note")).getText()).contains("个与信息系统清单申报不一致");
+        // the systems with targets: the measured fact with its availability, the declaration beside it
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("connections-facts-filter"))).selectByValue("registered");
+        waitFor(driver).until(d -> d.findElements(By.cssSelector("#connections-facts tbody tr[data-connectedness='NOT_REGISTERED']")).isEmpty()
+                && !d.findElements(By.cssSelector("#connections-facts tbody tr[data-connectedness='CONNECTED']")).isEmpty());
+        String table = driver.findElement(By.id("connections-facts")).getText();
+        assertThat(table).contains("实测接入", "清单申报", "已接入", "申报已接入");
+        BrowserTestSupport.screenshot(driver, "connections-facts");
+        // a target's detail says its system's fact
+        driver.get(base() + "/connection.html?code=agriculture.fep");
+        awaitLoaded(driver);
+        waitFor(driver).until(d -> !d.findElements(By.cssSelector("#connection-fact-body dl[data-connectedness]")).isEmpty());
+        assertThat(driver.findElement(By.id("connection-fact-body")).getText()).contains("agriculture.s03", "实测接入", "清单申报", "比对");
+        BrowserTestSupport.screenshot(driver, "connection-detail-fact");
+        assertThat(consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
     void the_office_edits_maintenance_and_notification_settings() {
         signIn(driver, base(), "admin");
         driver.get(base() + "/connection-admin.html");

@@ -117,7 +117,31 @@ class ConnectionPagesBrowserTests {
         waitFor(driver).until(d -> !d.findElements(By.cssSelector("#maintenance-table tbody tr[data-key]")).isEmpty());
         assertThat(driver.findElement(By.id("channels-panel")).isDisplayed()).isTrue();
         assertThat(driver.findElement(By.id("settings-table")).getText()).contains("心跳容忍倍数");
+
+        // a new channel, then edited in place (name, secret kept), then disabled and enabled again
+        var form = driver.findElement(By.id("channel-form"));
+        form.findElement(By.name("code")).sendKeys("browser.hook");
+        form.findElement(By.name("name")).sendKeys("浏览器测试渠道");
+        new org.openqa.selenium.support.ui.Select(form.findElement(By.name("kind"))).selectByValue("DINGTALK");
+        form.findElement(By.name("url")).sendKeys("https://oapi.dingtalk.example/robot/send?access_token=x");
+        form.findElement(By.name("secret")).sendKeys("SEC123");
+        driver.findElement(By.id("channel-save")).click();
+        By row = By.cssSelector("#channels-table tbody tr[data-key='browser.hook']");
+        waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(row));
+        driver.findElement(row).findElement(By.cssSelector(".channel-edit")).click();
+        assertThat(form.findElement(By.name("code")).getDomProperty("readOnly")).isEqualTo("true");
+        assertThat(form.findElement(By.name("secret")).getDomProperty("value")).isEqualTo("******");
+        form.findElement(By.name("name")).clear();
+        form.findElement(By.name("name")).sendKeys("浏览器测试渠道（改）");
+        driver.findElement(By.id("channel-save")).click();
+        waitFor(driver).until(d -> d.findElement(row).getText().contains("浏览器测试渠道（改）"));
+        assertThat(driver.findElement(row).getText()).contains("已加签", "启用");
+        driver.findElement(row).findElement(By.cssSelector(".channel-toggle")).click();
+        waitFor(driver).until(d -> "false".equals(d.findElement(row).findElement(By.cssSelector(".channel-toggle")).getDomAttribute("aria-pressed")));
+        assertThat(driver.findElement(row).getText()).contains("停用", "已加签");
         BrowserTestSupport.screenshot(driver, "connection-admin");
+        driver.findElement(row).findElement(By.cssSelector(".channel-toggle")).click();
+        waitFor(driver).until(d -> "true".equals(d.findElement(row).findElement(By.cssSelector(".channel-toggle")).getDomAttribute("aria-pressed")));
         assertThat(consoleErrors(driver)).isEmpty();
     }
 

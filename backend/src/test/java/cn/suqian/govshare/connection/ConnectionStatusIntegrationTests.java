@@ -380,9 +380,11 @@ class ConnectionStatusIntegrationTests {
         for (String level : List.of("connection_minute", "connection_hourly", "connection_daily", "connection_monthly")) {
             var rolled = dsl.fetchOne("SELECT sum(up_seconds) AS up, sum(down_seconds) AS down, sum(maintenance_seconds) AS maint FROM " + level
                     + " WHERE target_code = 'water.cs-g.api'");
-            assertThat(rolled.get("up", Long.class)).as(level).isEqualTo(raw.get("up") == null ? 0L : raw.get("up", Long.class));
+            long rawUp = raw.get("up") == null ? 0L : raw.get("up", Long.class);
+            assertThat(rolled.get("up", Long.class)).as(level).isEqualTo(rawUp);
             assertThat(rolled.get("down", Long.class)).as(level).isZero();
-            assertThat(rolled.get("maint", Long.class)).as(level).isEqualTo(raw.get("maint", Long.class)).isEqualTo(240L);
+            long rawMaintenance = raw.get("maint", Long.class);
+            assertThat(rolled.get("maint", Long.class)).as(level).isEqualTo(rawMaintenance).isEqualTo(240L);
         }
     }
 

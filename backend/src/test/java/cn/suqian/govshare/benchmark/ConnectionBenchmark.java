@@ -154,11 +154,13 @@ public final class ConnectionBenchmark {
                 + java.time.LocalDate.now().minusDays(365) + "&to=" + java.time.LocalDate.now().plusDays(1);
         String wall = base + "/api/v1/connections/availability?by=organisation&granularity=day&from="
                 + java.time.LocalDate.now().minusDays(365) + "&to=" + java.time.LocalDate.now().plusDays(1);
-        for (String[] q : new String[][]{{"a year of availability, every target (totals, monthly rollup)", lastYear},
+        for (String[] q : new String[][]{{"the floor: /api/v1/me (session, no data) under the same load", base + "/api/v1/me"},
+                {"a year of availability, every target (totals, monthly rollup)", lastYear},
                 {"the last 365 days of daily availability, every target (totals, day granularity)", lastYearDaily},
                 {"two calendar years, every target (totals)", yearUrl}, {"a year of daily availability per organisation (heat-map rows)", wall}}) {
             double[] p = ExchangeBenchmark.timeGets(http, q[1], 50); // p50, p95
-            System.out.printf(Locale.ROOT, "%s: p50 %.1f ms, p95 %.1f ms%n", q[0], p[0], p[1]);
+            System.out.printf(Locale.ROOT, "%s: p50 %.1f ms, p95 %.1f ms (load average %s)%n", q[0], p[0], p[1],
+                    Files.readString(Path.of("/proc/loadavg")).strip());
         }
     }
 

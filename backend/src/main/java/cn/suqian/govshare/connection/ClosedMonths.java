@@ -37,15 +37,6 @@ class ClosedMonths {
         return now.minusHours(1).atZoneSameInstant(ConnectionMonitor.ZONE).toLocalDate().withDayOfMonth(1);
     }
 
-    /** The closed months in [from, to) (first days of months), each current as of this transaction. */
-    Map<LocalDate, Map<String, long[]>> read(DSLContext dsl, LocalDate from, LocalDate to) {
-        Map<LocalDate, Map<String, long[]>> out = new HashMap<>();
-        if (!from.isBefore(to)) {
-            return out;
-        }
-        return read(dsl, from, to, revisions(dsl, from, to));
-    }
-
     // revisions first, then the rows: a change committed in between is read with the older revision and read again next time
     private static Map<LocalDate, Long> revisions(DSLContext dsl, LocalDate from, LocalDate to) {
         Map<LocalDate, Long> revisions = new HashMap<>();
@@ -118,12 +109,7 @@ class ClosedMonths {
         return sums;
     }
 
-    /** Forgets everything (tests that rewrite history by hand without the trigger's help). */
-    void clear() {
-        months.clear();
-        ranges.clear();
-    }
-
+    /** The months held in memory (tests). */
     List<LocalDate> cachedMonths() {
         return months.keySet().stream().sorted().toList();
     }

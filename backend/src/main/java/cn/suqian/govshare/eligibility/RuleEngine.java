@@ -61,7 +61,6 @@ final class RuleEngine {
         Verdict verdict = Verdict.NOT_APPLICABLE;
         boolean blockConstruction = false;
         boolean blockOm = false;
-        boolean review = false;
         for (Outcome o : outcomes) {
             switch (o.result()) {
                 case FIRED -> verdict = verdict.worst(o.verdict());
@@ -75,9 +74,9 @@ final class RuleEngine {
                 blockConstruction |= o.funding() != EligibilityRule.Funding.OPERATION_MAINTENANCE;
                 blockOm |= o.funding() != EligibilityRule.Funding.CONSTRUCTION;
             }
-            review |= o.asksReview();
         }
-        boolean none = review || verdict == Verdict.NOT_APPLICABLE;
+        // "needs review" withholds nothing by itself (finance sees it beside the amount); only a fired "not eligible" rule does
+        boolean none = verdict == Verdict.NOT_APPLICABLE;
         BigDecimal c = none || blockConstruction ? BigDecimal.ZERO : construction;
         BigDecimal m = none || blockOm ? BigDecimal.ZERO : om;
         return new Evaluation(verdict, c, m, outcomes);

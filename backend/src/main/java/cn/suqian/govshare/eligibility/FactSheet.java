@@ -102,7 +102,7 @@ class FactSheet {
     /** The facts of one request under the snapshot. */
     RuleEngine.Facts facts(Snapshot s, Filing f) {
         Map<String, Fact> facts = new LinkedHashMap<>();
-        String filingLink = "/filing.html?id=" + f.id();
+        String filingLink = "/filings.html?id=" + f.id();
         String row = "filing#" + f.id();
         facts.put("filing.type", Fact.of(f.projectType().name(), "filing", null, List.of(row), null, filingLink));
         boolean complete = f.status().filed() && f.missing().isEmpty();

@@ -29,10 +29,17 @@ function evidence(ev) {
 async function decide(event, id) {
   event.preventDefault();
   const form = event.target;
-  const fields = [...form.elements].filter((e) => e.name);
+  const fields = [...form.elements].filter((e) => e.name).map((input) => {
+    let message = document.getElementById(`${input.id}-error`);
+    if (!message) {
+      message = el('small', { class: 'field-error', id: `${input.id}-error` });
+      input.after(message);
+    }
+    return { name: input.name, input, message };
+  });
   const box = $('decision-error');
   clearFormErrors(box, fields);
-  const v = Object.fromEntries(fields.map((e) => [e.name, e.value]));
+  const v = Object.fromEntries(fields.map((f) => [f.name, f.input.value]));
   try {
     await api.post(`/api/v1/eligibility/filings/${id}/decision`, {
       decision: v.decision, constructionAmount: v.constructionAmount === '' ? null : v.constructionAmount,

@@ -25,8 +25,13 @@ function field(name, labelKey, control, hint) {
   control.name = name;
   control.id = `filing-${name}`;
   return el('div', { class: 'form-field' }, el('label', { for: control.id, text: t(labelKey) }), control,
-    hint ? el('small', { class: 'muted', text: t(hint) }) : null);
+    hint ? el('small', { class: 'muted', text: t(hint) }) : null,
+    el('small', { class: 'field-error', id: `filing-${name}-error`, 'aria-live': 'polite' }));
 }
+
+/** The form's fields as the shared form helpers take them: name, input and the element saying its error. */
+const formFields = (form) => [...form.elements].filter((e) => e.name)
+  .map((input) => ({ name: input.name, input, message: document.getElementById(`${input.id}-error`) ?? el('small') }));
 
 function formOf(f) {
   const org = f?.organisationCode ?? state.me.organisation?.code ?? '';
@@ -62,10 +67,10 @@ const list = (v) => v.split(/[,，\s]+/).map((s) => s.trim()).filter(Boolean);
 async function save(event, existing) {
   event.preventDefault();
   const form = event.target;
-  const fields = [...form.elements].filter((e) => e.name);
+  const fields = formFields(form);
   const errorBox = $('filing-form-error');
   clearFormErrors(errorBox, fields);
-  const v = Object.fromEntries(fields.map((e) => [e.name, e.value]));
+  const v = Object.fromEntries(fields.map((f) => [f.name, f.input.value]));
   const body = {
     organisationCode: v.organisationCode, budgetYear: state.year, projectType: v.projectType, name: v.name,
     constructionAmount: v.constructionAmount || 0, omAmount: v.omAmount || 0,

@@ -188,6 +188,11 @@ public class Eligibility {
 
     // ---- reading ------------------------------------------------------------------------------
 
+    /** A request's current verdict, inside the caller's transaction (empty before the first computation). */
+    public java.util.Optional<Verdict> currentVerdict(DSLContext dsl, long filingId) {
+        return repository.current(dsl, filingId).map(EligibilityRepository.StoredVerdict::verdict);
+    }
+
     /** A stored verdict re-evaluated from its own stored facts and rule versions: equal when the verdict is reproducible. */
     public record Reproduction(long verdictId, Verdict stored, Verdict reproduced, boolean identical, List<String> ruleVersions) {
     }

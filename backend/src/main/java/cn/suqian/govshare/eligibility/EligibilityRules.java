@@ -139,7 +139,12 @@ public class EligibilityRules {
     }
 
     public Mono<EligibilityRepository.ExemptionRow> grant(CurrentUser user, ExemptionInput in) {
-        return db.tx(dsl -> {
+        return db.tx(dsl -> grant(dsl, user, in));
+    }
+
+    /** The same inside the caller's transaction. */
+    public EligibilityRepository.ExemptionRow grant(org.jooq.DSLContext dsl, CurrentUser user, ExemptionInput in) {
+        {
             List<FieldProblem> p = new ArrayList<>();
             if (in == null) {
                 throw new InvalidInputException(FieldProblem.required("exemption"));
@@ -185,7 +190,7 @@ public class EligibilityRules {
                     user.username());
             eligibility.recompute(dsl, in.budgetYear(), null, "exemption #" + id + " from " + in.ruleId() + " granted by " + user.username());
             return repository.exemption(dsl, id).orElseThrow();
-        });
+        }
     }
 
     public Mono<EligibilityRepository.ExemptionRow> revoke(CurrentUser user, long id, Revocation revocation) {

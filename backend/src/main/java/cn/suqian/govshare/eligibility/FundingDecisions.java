@@ -45,7 +45,12 @@ public class FundingDecisions {
     }
 
     public Mono<Decided> decide(CurrentUser user, long filingId, Input input) {
-        return db.tx(dsl -> {
+        return db.tx(dsl -> decide(dsl, user, filingId, input));
+    }
+
+    /** The same inside the caller's transaction. */
+    public Decided decide(org.jooq.DSLContext dsl, CurrentUser user, long filingId, Input input) {
+        {
             Filing f = eligibility.filing(dsl, user, filingId);
             List<FieldProblem> p = new ArrayList<>();
             if (input == null || input.decision() == null) {
@@ -89,7 +94,7 @@ public class FundingDecisions {
             long id = repository.insert(dsl, filingId, f.budgetYear(), f.organisationCode(), input.decision(), c, o, reason,
                     verdict == null ? null : verdict.id(), v, against, user.username());
             return repository.history(dsl, filingId).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
-        });
+        }
     }
 
     public Mono<List<Decided>> flagged(Integer year) {

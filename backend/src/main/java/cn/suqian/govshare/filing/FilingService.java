@@ -240,10 +240,13 @@ public class FilingService {
         if (!p.isEmpty()) {
             return Mono.error(new InvalidInputException(p));
         }
-        return db.tx(dsl -> {
-            repository.setWindow(dsl, year, input.opensOn(), input.closesOn(), user.username());
-            return repository.window(dsl, year).orElseThrow();
-        });
+        return db.tx(dsl -> setWindow(dsl, user, year, input));
+    }
+
+    /** The same inside the caller's transaction (input already checked). */
+    public Filing.Window setWindow(DSLContext dsl, CurrentUser user, int year, WindowInput input) {
+        repository.setWindow(dsl, year, input.opensOn(), input.closesOn(), user.username());
+        return repository.window(dsl, year).orElseThrow();
     }
 
     private Filing readable(DSLContext dsl, CurrentUser user, long id) {

@@ -256,7 +256,7 @@ class FilingDemo implements ApplicationRunner {
                 List.of(new Filing.FundingSource("财政预算", construction, om)), systems,
                 planned.stream().map(p -> new Filing.PlannedSystem(p, name)).toList(), deployment, justification, network,
                 network == Network.NEW_PRIVATE_NETWORK || network == Network.EXISTING_PRIVATE_NETWORK ? "业务数据须与互联网物理隔离" : null,
-                room, platform, List.of(), List.of(), "通过前置机接入市级数据共享交换平台，按目录提供和使用数据", level,
+                room, platform, planned.isEmpty() || kind.equals("r2") ? List.of() : List.of(name.replace("新建", "") + "业务数据"), List.of(), "通过前置机接入市级数据共享交换平台，按目录提供和使用数据", level,
                 "系统可用率不低于99%，数据共享调用量同比增长20%", null));
         if (type == ProjectType.NEW_BUILD || type == ProjectType.EXPANSION) {
             filing.attach(dsl, department, f.id(), Filing.AttachmentKind.FEASIBILITY_STUDY, name + "可行性研究报告.pdf", PDF);

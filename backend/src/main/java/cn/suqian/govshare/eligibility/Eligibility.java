@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -180,10 +179,15 @@ public class Eligibility {
         for (String k : keys) {
             Object x = a.get(k);
             Object y = b.get(k);
-            if (!Objects.equals(String.valueOf(x), String.valueOf(y))) {
+            if (!Objects.equals(plain(x), plain(y))) {
                 out.add(prefix + k + ": " + (x == null ? "missing" : x) + " → " + (y == null ? "missing" : y));
             }
         }
+    }
+
+    /** A fact value as compared between verdicts: numbers by value (a stored 12.5 equals a measured 12.50). */
+    private static String plain(Object v) {
+        return v instanceof Number n ? new BigDecimal(n.toString()).stripTrailingZeros().toPlainString() : String.valueOf(v);
     }
 
     // ---- reading ------------------------------------------------------------------------------

@@ -116,7 +116,9 @@ CREATE TABLE eligibility_verdict (
     outcomes              jsonb         NOT NULL,
     facts                 jsonb         NOT NULL,
     rules                 jsonb         NOT NULL,
-    cause                 text          NOT NULL,
+    cause                 text          NOT NULL,   -- in English, for API users; pages say cause_code with cause_params
+    cause_code            text          NOT NULL,
+    cause_params          jsonb         NOT NULL DEFAULT '{}',
     changes               jsonb         NOT NULL DEFAULT '[]',
     fingerprint           text          NOT NULL,   -- fact values and outcomes: a recompute that changes neither writes nothing
     computed_at           timestamptz   NOT NULL DEFAULT now(),

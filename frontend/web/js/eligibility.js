@@ -6,7 +6,10 @@ import { api, buildUrl } from './api.js';
 import { initPage } from './layout.js';
 import { t, tEnum, fmt } from './i18n.js';
 import { el, renderError, markLoaded, clearFormErrors, showFormErrors, card, badge } from './dom.js';
-import { yearSelect, money, table, verdictBadge, resultBadge } from './funding-common.js';
+import {
+  yearSelect, money, table, verdictBadge, resultBadge, factLabel, factValue, factNote, causeText, changeText,
+} from './funding-common.js';
+import { OrgDirectory } from './registry.js';
 
 const $ = (id) => document.getElementById(id);
 const VERDICTS = ['ELIGIBLE', 'ELIGIBLE_BY_EXEMPTION', 'NOT_ELIGIBLE', 'NEEDS_REVIEW', 'NOT_APPLICABLE'];
@@ -18,10 +21,10 @@ const select = (id, kind, values, value, onChange) => el('select', { id, onchang
   values.map((v) => el('option', { value: v, text: kind ? tEnum(`enum.${kind}`, v) : v, selected: v === value })));
 
 function evidence(ev) {
-  return el('ul', { class: 'evidence' }, Object.entries(ev ?? {}).map(([name, f]) => el('li', {},
-    el('span', { class: 'mono', text: name }), ' = ',
-    el('strong', { text: f.value === undefined || f.value === null ? t('eligibility.missingFact') : String(f.value) }),
-    f.detail ? ` — ${f.detail}` : '', f.period ? ` （${t('eligibility.period')} ${f.period}）` : '',
+  return el('ul', { class: 'evidence' }, Object.entries(ev ?? {}).map(([name, f]) => el('li', { 'data-fact': name },
+    el('span', { text: factLabel(name), title: name }), t('eligibility.factIs'),
+    el('strong', { text: factValue(name, f.value) }),
+    f.note ? ` — ${factNote(f)}` : '', f.detail ? ` — ${f.detail}` : '', f.period ? ` （${t('eligibility.period')} ${f.period}）` : '',
     f.rows ? ` [${f.rows.slice(0, 5).join(', ')}${f.rows.length > 5 ? '…' : ''}]` : '',
     f.link ? el('a', { href: f.link, text: ` ${t('eligibility.evidenceLink')}` }) : null)));
 }
@@ -60,13 +63,13 @@ async function showDetail(id) {
   const outcomes = v?.outcomes ?? [];
   box.append(
     el('h2', {}, `${d.filing.name} `, v ? verdictBadge(v.verdict) : null),
-    el('p', { class: 'muted', text: t('eligibility.computed', { at: fmt.dateTime(v?.computedAt), cause: v?.cause ?? '' }) }),
+    el('p', { class: 'muted', text: t('eligibility.computed', { at: fmt.dateTime(v?.computedAt), cause: causeText(v) }) }),
     el('h3', { text: t('eligibility.rules') }),
     el('ol', { class: 'rule-outcomes', id: 'rule-outcomes' }, outcomes.map((o) => el('li', { 'data-rule': o.ruleId, 'data-result': o.result },
       el('div', {}, el('strong', { text: o.ruleId }), o.systemCode ? el('span', { class: 'mono', text: ` ${o.systemCode} ` }) : ' ', resultBadge(o.result),
         ' ', o.summary),
       el('blockquote', { class: 'plan-quote', text: `“${o.planText}”` }),
-      o.missing ? el('div', { class: 'notice notice-warn', text: t('eligibility.needsFacts', { facts: o.missing.join('、') }) }) : null,
+      o.missing ? el('div', { class: 'notice notice-warn', text: t('eligibility.needsFacts', { facts: o.missing.map(factLabel).join(t('common.listSeparator')) }) }) : null,
       o.exemption ? el('div', { class: 'notice notice-info', text: t('eligibility.exemptedBy', { by: o.exemption.grantedBy,
         at: fmt.dateTime(o.exemption.grantedAt), reason: o.exemption.reason }) }) : null,
       o.result !== 'NOT_APPLICABLE' ? evidence(o.evidence) : null))),
@@ -93,7 +96,7 @@ async function showDetail(id) {
     el('h3', { text: t('eligibility.history') }),
     table(['filing.history.at', 'eligibility.verdict', 'eligibility.cause', 'eligibility.changes'],
       d.history.map((h) => el('tr', {}, el('td', { text: fmt.dateTime(h.computedAt) }), el('td', {}, verdictBadge(h.verdict)),
-        el('td', { text: h.cause }), el('td', { text: (h.changes ?? []).join('；') }))), 'verdict-history'));
+        el('td', { text: causeText(h) }), el('td', { text: (h.changes ?? []).map(changeText).join(t('common.listSeparator')) }))), 'verdict-history'));
 }
 
 async function load() {
@@ -103,7 +106,7 @@ async function load() {
   const set = (key) => (value) => { state.filter[key] = value; load(); };
   const rows = board.items.map((i) => el('tr', { 'data-id': i.filingId, class: i.filingId === state.selected ? 'selected' : '',
     onclick: () => { state.selected = i.filingId; showDetail(i.filingId); } },
-    el('td', { text: i.organisationCode }), el('td', { text: i.name }), el('td', { text: tEnum('enum.projectType', i.projectType) }),
+    el('td', { text: state.orgs.name(i.organisationCode) }), el('td', { text: i.name }), el('td', { text: tEnum('enum.projectType', i.projectType) }),
     el('td', { class: 'num', text: money(Number(i.constructionAmount) + Number(i.omAmount)) }), el('td', {}, verdictBadge(i.verdict)),
     el('td', { class: 'num', text: money(Number(i.eligibleConstruction) + Number(i.eligibleOm)) }),
     el('td', { text: [...i.fired, ...i.review.map((r) => `${r}?`), ...i.exempted.map((r) => `${r}✓`)].join(' ') }),
@@ -131,6 +134,7 @@ async function load() {
 async function main() {
   state.me = await initPage();
   if (!state.me) return;
+  state.orgs = await OrgDirectory.load();
   state.selected = Number(new URLSearchParams(window.location.search).get('filing')) || null;
   state.year = yearSelect($('eligibility-year'), (y) => { state.year = y; load(); });
   try {

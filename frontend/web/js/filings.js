@@ -6,6 +6,7 @@ import { initPage } from './layout.js';
 import { t, tEnum, fmt } from './i18n.js';
 import { el, renderError, markLoaded, clearFormErrors, showFormErrors, badge } from './dom.js';
 import { yearSelect, money, table, verdictBadge } from './funding-common.js';
+import { OrgDirectory } from './registry.js';
 
 const $ = (id) => document.getElementById(id);
 const TYPES = ['NEW_BUILD', 'CONTINUATION', 'EXPANSION', 'OPERATION_MAINTENANCE', 'PURCHASED_SERVICE'];
@@ -13,6 +14,8 @@ const DEPLOYMENTS = ['GOV_CLOUD', 'OWN_DATA_ROOM', 'OTHER'];
 const NETWORKS = ['EGOV_EXTRANET', 'NEW_PRIVATE_NETWORK', 'EXISTING_PRIVATE_NETWORK', 'INTERNET', 'CLASSIFIED'];
 const ROOM_WORK = ['NONE', 'BUILD', 'EXPAND'];
 const STATUSES = ['DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'APPROVED', 'RETURNED', 'REJECTED'];
+/** The office's review queue: filed and not yet decided. */
+const QUEUE = 'SUBMITTED,UNDER_REVIEW';
 const STATUS_TONE = { DRAFT: 'neutral', SUBMITTED: 'info', UNDER_REVIEW: 'warn', APPROVED: 'ok', RETURNED: 'warn', REJECTED: 'danger' };
 
 const state = { me: null, year: null, status: '', selected: null };
@@ -143,7 +146,7 @@ async function showDetail(id) {
     verdict?.verdict ? el('p', {}, t('filing.verdict'), ' ', verdictBadge(verdict.verdict.verdict), ' ',
       el('a', { href: `/eligibility.html?year=${f.budgetYear}&filing=${f.id}`, text: t('filing.verdictLink') })) : null,
     f.missing?.length ? el('div', { class: 'notice notice-warn', id: 'filing-missing' }, t('filing.missing'), ' ',
-      f.missing.map((m) => t(`filing.field.${m.split(':')[0]}`, {}) ).join('、')) : null,
+      f.missing.map((m) => t(`filing.field.${m.split(':')[0]}`)).join(t('common.listSeparator'))) : null,
     actions(f),
     el('h3', { text: t('filing.attachments') }),
     table(['filing.attachment.name', 'filing.attachment.kind', 'filing.attachment.size', 'filing.attachment.sha256'],
@@ -166,8 +169,9 @@ async function load() {
   const items = await api.get('/api/v1/filings', params);
   const statusFilter = el('select', { id: 'filing-status-filter', onchange: (e) => { state.status = e.target.value; load(); } },
     options('filingStatus', STATUSES, state.status, true));
+  statusFilter.insertBefore(el('option', { value: QUEUE, text: t('filing.queue'), selected: state.status === QUEUE }), statusFilter.children[1]);
   const rows = items.map((f) => el('tr', { class: f.id === state.selected ? 'selected' : '', 'data-id': f.id, onclick: () => { state.selected = f.id; showDetail(f.id); } },
-    el('td', { text: f.id }), el('td', { text: f.organisationCode }), el('td', { text: f.name }), el('td', { text: tEnum('enum.projectType', f.projectType) }),
+    el('td', { text: f.id }), el('td', { text: state.orgs.name(f.organisationCode) }), el('td', { text: f.name }), el('td', { text: tEnum('enum.projectType', f.projectType) }),
     el('td', { class: 'num', text: money(f.constructionAmount) }), el('td', { class: 'num', text: money(f.omAmount) }),
     el('td', {}, badge(tEnum('enum.filingStatus', f.status), STATUS_TONE[f.status]), f.late ? badge(t('filing.late'), 'warn') : null)));
   const canFile = ['DEPARTMENT', 'EGOV_ADMIN'].includes(state.me.role);
@@ -187,8 +191,9 @@ async function load() {
 async function main() {
   state.me = await initPage();
   if (!state.me) return;
+  state.orgs = await OrgDirectory.load();
   state.selected = Number(new URLSearchParams(window.location.search).get('id')) || null;
-  if (state.me.role === 'EGOV_ADMIN' && !new URLSearchParams(window.location.search).get('id')) state.status = 'SUBMITTED';
+  if (state.me.role === 'EGOV_ADMIN' && !new URLSearchParams(window.location.search).get('id')) state.status = QUEUE;
   state.year = yearSelect($('filings-year'), (y) => { state.year = y; load(); });
   try {
     await load();

@@ -91,7 +91,7 @@ class FilingDemo implements ApplicationRunner {
             return;
         }
         long started = System.nanoTime();
-        Map<String, Integer> result = db.inTransaction(actor, dsl -> eligibility.deferringRecompute(dsl, "demo budget year filed",
+        Map<String, Integer> result = db.inTransaction(actor, dsl -> eligibility.deferringRecompute(dsl, Eligibility.Cause.of("demoYearFiled", "year", year),
                 d -> load(d, year)));
         db.inTransaction(actor, dsl -> after(dsl, year, result));
         log.info("DEMO MODE: budget year {} filed in {} ms: {}", year, (System.nanoTime() - started) / 1_000_000, result);
@@ -188,8 +188,11 @@ class FilingDemo implements ApplicationRunner {
             if (f.status() != cn.suqian.govshare.filing.FilingStatus.SUBMITTED) {
                 continue;
             }
-            filing.step(dsl, OFFICE, m.id(), new FilingService.Step(FilingService.Action.START_REVIEW, null));
             n++;
+            if (n % 7 == 6) {
+                continue; // still waiting in the office's queue
+            }
+            filing.step(dsl, OFFICE, m.id(), new FilingService.Step(FilingService.Action.START_REVIEW, null));
             FilingService.Action action = m.kind().equals("r3") ? FilingService.Action.REJECT
                     : n % 9 == 4 ? FilingService.Action.RETURN : n % 5 == 0 ? null : FilingService.Action.APPROVE;
             if (action != null) {

@@ -62,24 +62,47 @@ public class Eligibility {
     public record Recompute(int budgetYear, int filings, int written, long millis, String cause) {
     }
 
+    /**
+     * Why verdicts were recomputed: a stable code with its parameters (pages say it under {@code cause.<code>}),
+     * and the English text for API users.
+     */
+    public record Cause(String code, Map<String, Object> params) {
+
+        public static Cause of(String code, Object... keyValues) {
+            Map<String, Object> p = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < keyValues.length; i += 2) {
+                p.put((String) keyValues[i], keyValues[i + 1]);
+            }
+            return new Cause(code, p);
+        }
+
+        public String english() {
+            return cn.suqian.govshare.web.Messages.english("cause." + code, params);
+        }
+    }
+
+    /** One fact (of the request, or of one of its systems) that differs from the previous verdict; fact "verdict" for the verdict. */
+    public record Change(String system, String fact, Object before, Object after) {
+    }
+
     @EventListener
     void filingChanged(FilingChanged event) {
         if (DEFERRED.isBound()) {
             DEFERRED.get().add(event.budgetYear());
             return;
         }
-        recompute(event.dsl(), event.budgetYear(), Set.of(event.filingId()), event.cause());
+        recompute(event.dsl(), event.budgetYear(), Set.of(event.filingId()), new Cause(event.causeCode(), event.causeParams()));
     }
 
     /** Runs {@code work} with filing changes deferred, then recomputes every year touched once, in the same transaction. */
-    public <T> T deferringRecompute(DSLContext dsl, String cause, java.util.function.Function<DSLContext, T> work) {
+    public <T> T deferringRecompute(DSLContext dsl, Cause cause, java.util.function.Function<DSLContext, T> work) {
         Set<Integer> years = new HashSet<>();
         T result = ScopedValue.where(DEFERRED, years).call(() -> work.apply(dsl));
         years.forEach(y -> recompute(dsl, y, null, cause));
         return result;
     }
 
-    public Mono<Recompute> recompute(int year, String cause) {
+    public Mono<Recompute> recompute(int year, Cause cause) {
         return db.tx(dsl -> recompute(dsl, year, null, cause));
     }
 
@@ -89,7 +112,7 @@ public class Eligibility {
         int year = LocalDate.now(FactSheet.ZONE).getYear();
         for (int y : List.of(year, year + 1)) {
             try {
-                db.inTransaction(Actor.system("eligibility"), dsl -> recompute(dsl, y, null, "scheduled re-read of measurements and registries"));
+                db.inTransaction(Actor.system("eligibility"), dsl -> recompute(dsl, y, null, Cause.of("scheduled")));
             } catch (RuntimeException e) {
                 log.warn("Eligibility recompute of {} failed: {}", y, e.toString());
             }
@@ -101,12 +124,12 @@ public class Eligibility {
      * A filing whose facts and outcomes are unchanged keeps its verdict; any other gets a new current verdict
      * with {@code cause} and the list of facts that changed.
      */
-    public Recompute recompute(DSLContext dsl, int year, Collection<Long> only, String cause) {
+    public Recompute recompute(DSLContext dsl, int year, Collection<Long> only, Cause cause) {
         long started = System.nanoTime();
         List<Filing> all = filings.ofYear(dsl, year);
         List<Filing> targets = only == null ? all : all.stream().filter(f -> only.contains(f.id())).toList();
         if (targets.isEmpty()) {
-            return new Recompute(year, 0, 0, 0, cause);
+            return new Recompute(year, 0, 0, 0, cause.english());
         }
         List<EligibilityRule> rules = repository.rules(dsl, year);
         List<String> ruleKeys = rules.stream().map(EligibilityRule::key).toList();
@@ -122,16 +145,16 @@ public class Eligibility {
             if (previous != null && previous.fingerprint().equals(fingerprint)) {
                 continue;
             }
-            List<String> changes = previous == null ? List.of() : changes(repository.current(dsl, f.id()).map(p -> p.facts()).orElse(null), fs,
+            List<Change> changes = previous == null ? List.of() : changes(repository.current(dsl, f.id()).map(p -> p.facts()).orElse(null), fs,
                     previous, e);
             changed.add(new EligibilityRepository.NewVerdict(f.id(), year, f.organisationCode(), e, fs, ruleKeys, cause, changes, fingerprint));
         }
         repository.replace(dsl, changed);
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (only == null) {
-            log.info("Eligibility {}: {} filings evaluated, {} verdicts written in {} ms ({})", year, targets.size(), changed.size(), millis, cause);
+            log.info("Eligibility {}: {} filings evaluated, {} verdicts written in {} ms ({})", year, targets.size(), changed.size(), millis, cause.english());
         }
-        return new Recompute(year, targets.size(), changed.size(), millis, cause);
+        return new Recompute(year, targets.size(), changed.size(), millis, cause.english());
     }
 
     /** Same fact values, same outcomes, same rule versions: same fingerprint. */
@@ -155,32 +178,32 @@ public class Eligibility {
     }
 
     /** The facts and outcome that differ from the previous verdict, said plainly. */
-    static List<String> changes(RuleEngine.Facts before, RuleEngine.Facts after, EligibilityRepository.StoredVerdict previous,
+    static List<Change> changes(RuleEngine.Facts before, RuleEngine.Facts after, EligibilityRepository.StoredVerdict previous,
                                 RuleEngine.Evaluation e) {
-        List<String> out = new ArrayList<>();
+        List<Change> out = new ArrayList<>();
         if (before != null) {
-            diff(out, "", RuleEngine.values(before.filing()), RuleEngine.values(after.filing()));
+            diff(out, null, RuleEngine.values(before.filing()), RuleEngine.values(after.filing()));
             Set<String> systems = new HashSet<>(before.systems().keySet());
             systems.addAll(after.systems().keySet());
             for (String s : new java.util.TreeSet<>(systems)) {
-                diff(out, "[" + s + "] ", RuleEngine.values(before.systems().getOrDefault(s, Map.of())),
+                diff(out, s, RuleEngine.values(before.systems().getOrDefault(s, Map.of())),
                         RuleEngine.values(after.systems().getOrDefault(s, Map.of())));
             }
         }
         if (previous.verdict() != e.verdict()) {
-            out.add("verdict: " + previous.verdict() + " → " + e.verdict());
+            out.add(new Change(null, "verdict", previous.verdict().name(), e.verdict().name()));
         }
         return out;
     }
 
-    private static void diff(List<String> out, String prefix, Map<String, Object> a, Map<String, Object> b) {
+    private static void diff(List<Change> out, String system, Map<String, Object> a, Map<String, Object> b) {
         Set<String> keys = new java.util.TreeSet<>(a.keySet());
         keys.addAll(b.keySet());
         for (String k : keys) {
             Object x = a.get(k);
             Object y = b.get(k);
             if (!Objects.equals(plain(x), plain(y))) {
-                out.add(prefix + k + ": " + (x == null ? "missing" : x) + " → " + (y == null ? "missing" : y));
+                out.add(new Change(system, k, x, y));
             }
         }
     }

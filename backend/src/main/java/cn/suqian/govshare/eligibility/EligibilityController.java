@@ -160,7 +160,7 @@ class EligibilityController {
     @PreAuthorize(Access.ADMIN)
     public Mono<Eligibility.Recompute> recompute(CurrentUser user, @RequestParam int year) {
         Eligibility.requireYear(year);
-        return eligibility.recompute(year, "recompute asked for by " + user.username());
+        return eligibility.recompute(year, Eligibility.Cause.of("recomputeAsked", "user", user.username()));
     }
 
     @Operation(summary = "The auditors' effectiveness view of a year's special funds: funded systems with measured use, funded zombie "

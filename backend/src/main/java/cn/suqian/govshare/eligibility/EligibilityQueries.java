@@ -232,7 +232,7 @@ public class EligibilityQueries {
     // ---- effectiveness (审计: 专项资金效益) ---------------------------------------------------------
 
     public record FundedSystem(String systemCode, String systemName, String organisationCode, long filingId, BigDecimal fundedOm,
-                               BigDecimal fundedConstruction, BigDecimal annualOmCost, Boolean connected, Boolean zombie, String connectionDetail) {
+                               BigDecimal fundedConstruction, BigDecimal annualOmCost, Boolean connected, Boolean zombie, Fact connection) {
     }
 
     public record OrganisationUse(String organisationCode, BigDecimal fundedOm, long callsServed, long callsConsumed, Double servedPer10k,
@@ -270,7 +270,7 @@ public class EligibilityQueries {
                     Fact zombie = facts.get("system.zombie");
                     funded.add(new FundedSystem(code, s == null ? code : s.name(), f.organisationCode(), f.id(), d.omAmount(), d.constructionAmount(),
                             s == null ? null : s.annualOmCost(), connected == null ? null : (Boolean) connected.value(),
-                            zombie == null ? null : (Boolean) zombie.value(), connected == null ? null : connected.detail()));
+                            zombie == null ? null : (Boolean) zombie.value(), connected));
                 }
             }
             LocalDate to = LocalDate.now(FactSheet.ZONE);

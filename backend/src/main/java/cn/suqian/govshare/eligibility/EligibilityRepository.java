@@ -86,7 +86,8 @@ class EligibilityRepository {
     /** A stored verdict, its outcomes and the facts and rule versions it was computed from. */
     record StoredVerdict(long id, long filingId, int budgetYear, String organisationCode, Verdict verdict, BigDecimal eligibleConstruction,
                          BigDecimal eligibleOm, List<Outcome> outcomes, RuleEngine.Facts facts, List<String> rules, String cause,
-                         List<String> changes, String fingerprint, OffsetDateTime computedAt, boolean current) {
+                         String causeCode, Map<String, Object> causeParams, List<Eligibility.Change> changes, String fingerprint,
+                         OffsetDateTime computedAt, boolean current) {
     }
 
     /** Current verdicts' fingerprints and fact values of a year, by filing, for change detection. */
@@ -117,14 +118,15 @@ class EligibilityRepository {
                 r.getEligibleConstruction(), r.getEligibleOm(),
                 content ? JSON.readValue(r.getOutcomes().data(), new TypeReference<List<Outcome>>() { }) : null,
                 content ? JSON.readValue(r.getFacts().data(), RuleEngine.Facts.class) : null,
-                JSON.readValue(r.getRules().data(), new TypeReference<List<String>>() { }), r.getCause(),
-                JSON.readValue(r.getChanges().data(), new TypeReference<List<String>>() { }), r.getFingerprint(), r.getComputedAt(),
+                JSON.readValue(r.getRules().data(), new TypeReference<List<String>>() { }), r.getCause(), r.getCauseCode(),
+                JSON.readValue(r.getCauseParams().data(), new TypeReference<Map<String, Object>>() { }),
+                JSON.readValue(r.getChanges().data(), new TypeReference<List<Eligibility.Change>>() { }), r.getFingerprint(), r.getComputedAt(),
                 r.getCurrent());
     }
 
     /** A verdict to write: it becomes the filing's current one. */
     record NewVerdict(long filingId, int budgetYear, String organisationCode, RuleEngine.Evaluation evaluation, RuleEngine.Facts facts,
-                      List<String> rules, String cause, List<String> changes, String fingerprint) {
+                      List<String> rules, Eligibility.Cause cause, List<Eligibility.Change> changes, String fingerprint) {
     }
 
     void replace(DSLContext dsl, List<NewVerdict> verdicts) {
@@ -135,12 +137,13 @@ class EligibilityRepository {
         List<Long> ids = verdicts.stream().map(NewVerdict::filingId).toList();
         dsl.update(v).set(v.CURRENT, false).where(v.FILING_ID.in(ids)).and(v.CURRENT.isTrue()).execute();
         var insert = dsl.insertInto(v, v.FILING_ID, v.BUDGET_YEAR, v.ORGANISATION_CODE, v.VERDICT, v.ELIGIBLE_CONSTRUCTION, v.ELIGIBLE_OM,
-                v.OUTCOMES, v.FACTS, v.RULES, v.CAUSE, v.CHANGES, v.FINGERPRINT);
+                v.OUTCOMES, v.FACTS, v.RULES, v.CAUSE, v.CAUSE_CODE, v.CAUSE_PARAMS, v.CHANGES, v.FINGERPRINT);
         for (NewVerdict n : verdicts) {
             insert = insert.values(n.filingId(), (short) n.budgetYear(), n.organisationCode(), n.evaluation().verdict(),
                     n.evaluation().eligibleConstruction(), n.evaluation().eligibleOm(),
                     JSONB.valueOf(JSON.writeValueAsString(n.evaluation().outcomes())), JSONB.valueOf(JSON.writeValueAsString(n.facts())),
-                    JSONB.valueOf(JSON.writeValueAsString(n.rules())), n.cause(), JSONB.valueOf(JSON.writeValueAsString(n.changes())),
+                    JSONB.valueOf(JSON.writeValueAsString(n.rules())), n.cause().english(), n.cause().code(),
+                    JSONB.valueOf(JSON.writeValueAsString(n.cause().params())), JSONB.valueOf(JSON.writeValueAsString(n.changes())),
                     n.fingerprint());
         }
         insert.execute();

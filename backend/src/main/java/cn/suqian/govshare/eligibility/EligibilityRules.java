@@ -103,8 +103,8 @@ public class EligibilityRules {
             EligibilityRule rule = new EligibilityRule(year, ruleId, base == null ? 1 : base.version() + 1, scope, applicability.strip(),
                     condition.strip(), verdict, funding, plan, summary, exemption, retired, change.changeReason().strip(), user.username(), null);
             repository.insertRule(dsl, rule);
-            eligibility.recompute(dsl, year, null, "rule " + ruleId + " of " + year + " changed to version " + rule.version() + " by "
-                    + user.username() + ": " + change.changeReason().strip());
+            eligibility.recompute(dsl, year, null, Eligibility.Cause.of("ruleChanged", "rule", ruleId, "year", year, "version", rule.version(),
+                    "user", user.username(), "reason", change.changeReason().strip()));
             return repository.versions(dsl, year, ruleId).getFirst();
         });
     }
@@ -188,7 +188,8 @@ public class EligibilityRules {
             String system = in.systemCode() == null || in.systemCode().isBlank() ? null : in.systemCode().strip();
             long id = repository.insertExemption(dsl, in.budgetYear(), in.ruleId(), org, in.filingId(), system, in.reason().strip(),
                     user.username());
-            eligibility.recompute(dsl, in.budgetYear(), null, "exemption #" + id + " from " + in.ruleId() + " granted by " + user.username());
+            eligibility.recompute(dsl, in.budgetYear(), null, Eligibility.Cause.of("exemptionGranted", "id", id, "rule", in.ruleId(),
+                    "user", user.username()));
             return repository.exemption(dsl, id).orElseThrow();
         }
     }
@@ -200,7 +201,8 @@ public class EligibilityRules {
         return db.tx(dsl -> {
             var e = repository.exemption(dsl, id).orElseThrow(() -> new NotFoundException("exemption", id));
             repository.revokeExemption(dsl, id, user.username(), revocation.reason().strip());
-            eligibility.recompute(dsl, e.budgetYear(), null, "exemption #" + id + " revoked by " + user.username());
+            eligibility.recompute(dsl, e.budgetYear(), null, Eligibility.Cause.of("exemptionRevoked", "id", id, "rule", e.ruleId(),
+                    "user", user.username()));
             return repository.exemption(dsl, id).orElseThrow();
         });
     }

@@ -102,49 +102,46 @@ class FactSheet {
     /** The facts of one request under the snapshot. */
     RuleEngine.Facts facts(Snapshot s, Filing f) {
         Map<String, Fact> facts = new LinkedHashMap<>();
-        String filingLink = "/filings.html?id=" + f.id();
-        String row = "filing#" + f.id();
-        facts.put("filing.type", Fact.of(f.projectType().name(), "filing", null, List.of(row), null, filingLink));
+        String link = "/filings.html?id=" + f.id();
+        List<String> row = List.of("filing:" + f.id());
+        facts.put("filing.type", Fact.stated(f.projectType().name(), "filing", null, row, link));
         boolean complete = f.status().filed() && f.missing().isEmpty();
-        facts.put("filing.complete", Fact.of(complete, "filing",
-                complete ? f.status().name() : f.status().name() + (f.missing().isEmpty() ? "" : "; " + String.join(", ", f.missing())),
-                List.of(row), null, filingLink));
-        facts.put("filing.late", Fact.of(f.late(), "filing", null, List.of(row), null, filingLink));
-        facts.put("filing.network", Fact.of(f.network().name(), "filing", f.networkJustification(), List.of(row), null, filingLink));
-        facts.put("filing.deployment", Fact.of(f.deployment().name(), "filing", null, List.of(row), null, filingLink));
-        facts.put("filing.deploymentJustified", Fact.of(f.deploymentJustification() != null && !f.deploymentJustification().isBlank(),
-                "filing", f.deploymentJustification(), List.of(row), null, filingLink));
-        facts.put("filing.dataRoomWork", Fact.of(f.dataRoomWork().name(), "filing", null, List.of(row), null, filingLink));
-        facts.put("filing.ownExchangePlatform", Fact.of(Boolean.TRUE.equals(f.ownExchangePlatform()), "filing", null, List.of(row), null, filingLink));
-        facts.put("filing.protectionLevel", f.protectionLevel() == null ? Fact.missing("filing", "protection level not stated")
-                : Fact.of(f.protectionLevel(), "filing", null, List.of(row), null, filingLink));
-        facts.put("filing.plannedSystems", Fact.of(f.plannedSystems().size(), "filing", null, List.of(row), null, filingLink));
-        facts.put("filing.providedResources", Fact.of(f.providedResources().size(), "filing",
-                String.join(", ", f.providedResources()), List.of(row), null, filingLink));
+        facts.put("filing.complete", Fact.of(complete, "filing", complete ? "filed" : "notFiled",
+                Map.of("status", f.status().name(), "missing", String.join(", ", f.missing())), null, row, null, link));
+        facts.put("filing.late", Fact.stated(f.late(), "filing", null, row, link));
+        facts.put("filing.network", Fact.stated(f.network().name(), "filing", f.networkJustification(), row, link));
+        facts.put("filing.deployment", Fact.stated(f.deployment().name(), "filing", null, row, link));
+        facts.put("filing.deploymentJustified", Fact.stated(f.deploymentJustification() != null && !f.deploymentJustification().isBlank(),
+                "filing", f.deploymentJustification(), row, link));
+        facts.put("filing.dataRoomWork", Fact.stated(f.dataRoomWork().name(), "filing", null, row, link));
+        facts.put("filing.ownExchangePlatform", Fact.stated(Boolean.TRUE.equals(f.ownExchangePlatform()), "filing", null, row, link));
+        facts.put("filing.protectionLevel", f.protectionLevel() == null ? Fact.missing("filing", "protectionLevelNotStated", null)
+                : Fact.stated(f.protectionLevel(), "filing", null, row, link));
+        facts.put("filing.plannedSystems", Fact.stated(f.plannedSystems().size(), "filing", null, row, link));
+        facts.put("filing.providedResources", Fact.stated(f.providedResources().size(), "filing", String.join(", ", f.providedResources()),
+                row, link));
         List<String> unshared = new ArrayList<>();
         for (String code : f.systemCodes()) {
             if (s.systems().containsKey(code) && s.mountedBySystem().getOrDefault(code, List.of()).isEmpty()) {
                 unshared.add(code);
             }
         }
-        facts.put("filing.unsharedSystems", Fact.of(unshared.size(), "catalogue",
-                "registered systems of the filing with no resource mounted on the platform", unshared.stream().map(c -> "system:" + c).toList(),
-                null, "/catalogue.html?organisation=" + f.organisationCode()));
+        facts.put("filing.unsharedSystems", Fact.of(unshared.size(), "catalogue", "unsharedSystems", null, null,
+                unshared.stream().map(c -> "system:" + c).toList(), null, "/catalogue.html?organisation=" + f.organisationCode()));
         List<String> duplicates = new ArrayList<>();
         for (Filing.PlannedSystem p : f.plannedSystems()) {
             duplicates.addAll(s.systemsByOrgName().getOrDefault(f.organisationCode() + "\u0000" + (p.name() == null ? "" : p.name().strip()), List.of()));
         }
-        facts.put("filing.duplicateSystems", Fact.of(duplicates.size(), "inventory",
-                "planned systems with the name of a registered system of the organisation", duplicates.stream().map(c -> "system:" + c).toList(),
-                null, "/systems.html?organisation=" + f.organisationCode()));
+        facts.put("filing.duplicateSystems", Fact.of(duplicates.size(), "inventory", "duplicateSystems", null, null,
+                duplicates.stream().map(c -> "system:" + c).toList(), null, "/systems.html?organisation=" + f.organisationCode()));
         Organisation org = s.organisations().get(f.organisationCode());
-        facts.put("organisation.type", org == null ? Fact.missing("organisation", "organisation not active")
-                : Fact.of(org.type().name(), "organisation", org.name(), List.of("organisation:" + org.code()), null,
+        facts.put("organisation.type", org == null ? Fact.missing("organisation", "organisationNotActive", null)
+                : Fact.stated(org.type().name(), "organisation", org.name(), List.of("organisation:" + org.code()),
                 "/organisations.html?code=" + org.code()));
         Optional<AssessmentGrades.Grade> grade = s.grades().getOrDefault(f.organisationCode(), Optional.empty());
-        facts.put("organisation.assessmentGrade", grade.map(g -> Fact.of(g.passing() ? "PASSING" : "FAILING", "assessment", g.label(),
+        facts.put("organisation.assessmentGrade", grade.map(g -> Fact.of(g.passing() ? "PASSING" : "FAILING", "assessment", null, null, g.label(),
                         List.of("assessment:" + g.organisationCode() + "/" + g.assessmentYear()), String.valueOf(g.assessmentYear()), g.link()))
-                .orElse(Fact.missing("assessment", "no published assessment for " + (s.budgetYear() - 1))));
+                .orElse(Fact.missing("assessment", "noAssessment", Map.of("year", s.budgetYear() - 1))));
 
         Map<String, Map<String, Fact>> systems = new LinkedHashMap<>();
         for (String code : f.systemCodes()) {
@@ -157,52 +154,57 @@ class FactSheet {
         Map<String, Fact> facts = new LinkedHashMap<>();
         InformationSystem system = s.systems().get(code);
         String link = "/systems.html?code=" + code;
-        String row = "system:" + code;
-        facts.put("system.registered", Fact.of(system != null, "inventory", system == null ? "not an active system of the inventory" : system.name(),
-                List.of(row), null, link));
+        List<String> row = List.of("system:" + code);
+        facts.put("system.registered", system == null ? Fact.of(false, "inventory", "notActiveSystem", null, null, row, null, link)
+                : Fact.stated(true, "inventory", system.name(), row, link));
         if (system == null) {
             return facts;
         }
-        facts.put("system.mustConnect", Fact.of(Boolean.TRUE.equals(system.mustConnect()), "inventory", null, List.of(row), null, link));
+        facts.put("system.mustConnect", Fact.stated(Boolean.TRUE.equals(system.mustConnect()), "inventory", null, row, link));
         String period = s.from() + "/" + s.to();
+        String connectionLink = "/connection.html?system=" + code;
         ConnectionFacts.SystemConnection c = s.connections().get(code);
         if (c == null || c.connectedness() == ConnectionFacts.Connectedness.NO_DATA) {
-            facts.put("system.connected", new Fact(null, "connection", c == null ? "not measured" : "registered, no measured period",
-                    c == null ? null : c.targets().stream().map(t -> "target:" + t.targetCode()).toList(), period, "/connection.html?system=" + code));
+            facts.put("system.connected", new Fact(null, "connection", c == null ? "notMeasured" : "noMeasuredPeriod", null, null,
+                    c == null ? null : c.targets().stream().map(t -> "target:" + t.targetCode()).toList(), period, connectionLink));
         } else {
-            boolean connected = c.connectedness() == ConnectionFacts.Connectedness.CONNECTED;
-            String detail = c.connectedness().name() + (c.availability() == null ? "" : String.format(" availability %.2f%% (threshold %.1f%%)",
-                    c.availability() * 100, c.thresholdPercent()))
-                    + (c.declaredConnectedOn() != null ? "; declared connected on " + c.declaredConnectedOn() : "")
-                    + (c.disagreement() ? "; measured and declared disagree" : "");
-            facts.put("system.connected", Fact.of(connected, "connection", detail,
-                    c.targets().stream().map(t -> "target:" + t.targetCode()).toList(), period, "/connection.html?system=" + code));
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("state", c.connectedness().name());
+            params.put("availability", c.availability() == null ? "—" : String.format("%.2f", c.availability() * 100));
+            params.put("threshold", String.format("%.1f", c.thresholdPercent()));
+            params.put("declared", c.declaredConnectedOn() == null ? "—" : c.declaredConnectedOn().toString());
+            facts.put("system.connected", Fact.of(c.connectedness() == ConnectionFacts.Connectedness.CONNECTED, "connection",
+                    c.disagreement() ? "connectionDisagrees" : "connection", params, null,
+                    c.targets().stream().map(t -> "target:" + t.targetCode()).toList(), period, connectionLink));
         }
         List<String> mounted = s.mountedBySystem().getOrDefault(code, List.of());
-        facts.put("system.sharedResources", Fact.of(mounted.size(), "catalogue", "resources mounted on the platform",
+        facts.put("system.sharedResources", Fact.of(mounted.size(), "catalogue", "mountedResources", null, null,
                 mounted.stream().map(r -> "resource:" + r).toList(), null, "/catalogue.html?q=" + code));
         Zombies.Candidate z = s.candidates().get(code);
         boolean declaredZombie = system.lifecycleStatus() == InformationSystem.LifecycleStatus.ZOMBIE;
         boolean candidate = z != null && z.decision() != Zombies.Decision.DISMISSED
                 && (z.decision() == Zombies.Decision.CONFIRMED || z.confidence() != Zombies.Confidence.LOW);
+        Map<String, Object> zp = new LinkedHashMap<>();
+        if (z != null) {
+            zp.put("confidence", z.confidence().name());
+            zp.put("decision", z.decision() == null ? "—" : z.decision().name());
+            zp.put("lastTraffic", z.lastTraffic() == null ? "—" : z.lastTraffic().toLocalDate().toString());
+            zp.put("lastCheck", z.lastSuccessfulCheck() == null ? "—" : z.lastSuccessfulCheck().toLocalDate().toString());
+        }
         facts.put("system.zombie", Fact.of(declaredZombie || candidate, z != null ? "exchange" : "inventory",
-                declaredZombie ? "declared ZOMBIE in the inventory" : z == null ? "not a zombie candidate"
-                        : z.reason() + " (confidence " + z.confidence() + (z.decision() == null ? "" : ", " + z.decision()) + ")",
-                List.of(row), z == null ? null : "last traffic " + z.lastTraffic() + ", last successful check " + z.lastSuccessfulCheck(),
-                "/exchange.html#zombies"));
+                declaredZombie ? "zombieDeclared" : z == null ? "zombieNone" : "zombieCandidate", zp, null, row, null, "/exchange.html#zombies"));
         boolean onPrivate = system.network() == InformationSystem.NetworkType.PRIVATE_NETWORK;
-        facts.put("system.onPrivateNetwork", Fact.of(onPrivate, "inventory", system.privateNetworkCode(), List.of(row), null, link));
+        facts.put("system.onPrivateNetwork", Fact.stated(onPrivate, "inventory", system.privateNetworkCode(), row, link));
         if (onPrivate) {
             PrivateNetwork n = system.privateNetworkCode() == null ? null : s.networks().get(system.privateNetworkCode());
-            facts.put("system.privateNetworkUtilisation", n == null || n.utilisationPercent() == null
-                    ? Fact.missing("facility", n == null ? "private network not registered" : "utilisation of " + n.code() + " not measured")
-                    : Fact.of(n.utilisationPercent(), "facility", n.name(), List.of("network:" + n.code()),
+            facts.put("system.privateNetworkUtilisation", n == null ? Fact.missing("facility", "networkNotRegistered", null)
+                    : n.utilisationPercent() == null ? Fact.missing("facility", "utilisationNotMeasured", Map.of("network", n.name()))
+                    : Fact.of(n.utilisationPercent(), "facility", null, null, n.name(), List.of("network:" + n.code()),
                     n.utilisationMeasuredOn() == null ? null : n.utilisationMeasuredOn().toString(), "/networks.html?code=" + n.code()));
         }
-        facts.put("system.protectionLevel", system.protectionLevel() == null
-                ? Fact.missing("inventory", "no classified-protection filing recorded")
-                : Fact.of(system.protectionLevel(), "inventory", system.protectionAssessedOn() == null ? null
-                : "assessed on " + system.protectionAssessedOn(), List.of(row), null, link));
+        facts.put("system.protectionLevel", system.protectionLevel() == null ? Fact.missing("inventory", "noProtectionFiling", null)
+                : Fact.of(system.protectionLevel(), "inventory", system.protectionAssessedOn() == null ? null : "protectionAssessed",
+                system.protectionAssessedOn() == null ? null : Map.of("date", system.protectionAssessedOn().toString()), null, row, null, link));
         return facts;
     }
 

@@ -140,7 +140,7 @@ final class RuleEngine {
         for (Set<String> names : List.of(a, b)) {
             for (String n : names) {
                 Fact f = facts.get(n);
-                out.put(n, f == null ? Fact.missing(null, null) : f);
+                out.put(n, f == null ? Fact.missing(null, null, null) : f);
             }
         }
         return out;

@@ -40,11 +40,11 @@ class FilingController {
         this.filings = filings;
     }
 
-    @Operation(summary = "Filings, filtered by budget year, organisation, status, type and name. Any signed-in person; departments see their own.")
+    @Operation(summary = "Filings, filtered by budget year, organisation, status (one or more: status=SUBMITTED,UNDER_REVIEW is the review queue), type and name. Any signed-in person; departments see their own.")
     @GetMapping
     @PreAuthorize(Access.ANY_USER)
     public Mono<List<Filing>> list(CurrentUser user, @RequestParam(required = false) Integer year,
-                                   @RequestParam(required = false) String organisation, @RequestParam(required = false) FilingStatus status,
+                                   @RequestParam(required = false) String organisation, @RequestParam(required = false) List<FilingStatus> status,
                                    @RequestParam(required = false) Filing.ProjectType type, @RequestParam(required = false) String q) {
         return filings.find(user, year, organisation, status, type, q);
     }

@@ -33,7 +33,7 @@ class FilingRepository {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** List filters; {@code organisation} is forced to the caller's own for departments. */
-    record Filter(Integer year, String organisation, FilingStatus status, Filing.ProjectType type, String q) {
+    record Filter(Integer year, String organisation, List<FilingStatus> status, Filing.ProjectType type, String q) {
     }
 
     List<Filing> find(DSLContext dsl, Filter f) {
@@ -44,8 +44,8 @@ class FilingRepository {
         if (f.organisation() != null) {
             c.add(FILING.ORGANISATION_CODE.eq(f.organisation()));
         }
-        if (f.status() != null) {
-            c.add(FILING.STATUS.eq(f.status()));
+        if (f.status() != null && !f.status().isEmpty()) {
+            c.add(FILING.STATUS.in(f.status()));
         }
         if (f.type() != null) {
             c.add(FILING.PROJECT_TYPE.eq(f.type()));

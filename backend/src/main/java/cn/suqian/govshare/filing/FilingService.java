@@ -73,7 +73,8 @@ public class FilingService {
         return maxAttachmentBytes;
     }
 
-    public Mono<List<Filing>> find(CurrentUser user, Integer year, String organisation, FilingStatus status, Filing.ProjectType type, String q) {
+    public Mono<List<Filing>> find(CurrentUser user, Integer year, String organisation, List<FilingStatus> status, Filing.ProjectType type,
+                                   String q) {
         String org = user.organisationScope().orElse(organisation == null || organisation.isBlank() ? null : organisation);
         return db.tx(dsl -> repository.find(dsl, new FilingRepository.Filter(year, org, status, type, q)));
     }
@@ -98,7 +99,7 @@ public class FilingService {
         validate(dsl, user, input);
         long id = repository.insert(dsl, input, user.username());
         repository.transition(dsl, id, null, FilingStatus.DRAFT, user.username(), null, false);
-        events.publishEvent(new FilingChanged(dsl, id, input.budgetYear(), "filing " + id + " created by " + user.username()));
+        events.publishEvent(new FilingChanged(dsl, id, input.budgetYear(), "filingCreated", java.util.Map.of("filing", id, "user", user.username())));
         return repository.get(dsl, id).orElseThrow();
     }
 
@@ -118,7 +119,7 @@ public class FilingService {
             }
             validate(dsl, user, input);
             repository.update(dsl, id, input);
-            events.publishEvent(new FilingChanged(dsl, id, input.budgetYear(), "filing " + id + " edited by " + user.username()));
+            events.publishEvent(new FilingChanged(dsl, id, input.budgetYear(), "filingEdited", java.util.Map.of("filing", id, "user", user.username())));
             return repository.get(dsl, id).orElseThrow();
         });
     }
@@ -174,8 +175,8 @@ public class FilingService {
         }
         repository.status(dsl, id, to, submittedAt, late);
         repository.transition(dsl, id, f.status(), to, user.username(), comment, late);
-        events.publishEvent(new FilingChanged(dsl, id, f.budgetYear(),
-                "filing " + id + " " + f.status().name() + " → " + to.name() + " by " + user.username()));
+        events.publishEvent(new FilingChanged(dsl, id, f.budgetYear(), "filingStep",
+                java.util.Map.of("filing", id, "from", f.status().name(), "to", to.name(), "user", user.username())));
         return repository.get(dsl, id).orElseThrow();
     }
 
@@ -209,7 +210,8 @@ public class FilingService {
         }
         AttachmentContent.Checked checked = AttachmentContent.check(fileName, content, maxAttachmentBytes);
         long attachmentId = repository.addAttachment(dsl, id, kind, checked, content, user.username());
-        events.publishEvent(new FilingChanged(dsl, id, f.budgetYear(), "filing " + id + ": " + kind + " attached by " + user.username()));
+        events.publishEvent(new FilingChanged(dsl, id, f.budgetYear(), "attachmentAdded",
+                java.util.Map.of("filing", id, "kind", kind.name(), "user", user.username())));
         return repository.get(dsl, id).orElseThrow().attachments().stream().filter(a -> a.id() == attachmentId).findFirst().orElseThrow();
     }
 

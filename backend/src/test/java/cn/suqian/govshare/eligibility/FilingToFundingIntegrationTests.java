@@ -162,6 +162,7 @@ class FilingToFundingIntegrationTests {
         assertThat((List<Map<String, Object>>) after.get("outcomes")).filteredOn(o -> o.get("ruleId").equals("R3")).singleElement()
                 .satisfies(o -> assertThat(o.get("result")).isEqualTo("EXEMPTED"));
         assertThat((String) after.get("cause")).contains("exemption");
+        assertThat(after.get("causeCode")).isEqualTo("exemptionGranted");
         // R3 no longer decides: what remains is what the other rules say (R10 at least asks for review)
         boolean othersBlock = ((List<Map<String, Object>>) after.get("outcomes")).stream().anyMatch(o -> !o.get("ruleId").equals("R3")
                 && "FIRED".equals(o.get("result")) && "NOT_ELIGIBLE".equals(o.get("verdict")));

@@ -190,7 +190,7 @@ class RuleTableTests {
 
     static Map<String, Fact> facts(Map<String, Object> values) {
         Map<String, Fact> out = new HashMap<>();
-        values.forEach((k, v) -> out.put(k, v == null ? Fact.missing("test", "not known") : Fact.of(v, "test", null, List.of(), null, null)));
+        values.forEach((k, v) -> out.put(k, v == null ? Fact.missing("test", null, null) : Fact.stated(v, "test", null, List.of(), null)));
         return out;
     }
 

@@ -54,6 +54,33 @@ async function decide(event, id) {
   }
 }
 
+async function grant(event, d) {
+  event.preventDefault();
+  const box = $('exemption-error');
+  box.replaceChildren();
+  try {
+    await api.post('/api/v1/exemptions', { budgetYear: d.filing.budgetYear, ruleId: $('exemption-rule').value, filingId: d.filing.id,
+      organisationCode: d.filing.organisationCode, reason: $('exemption-reason').value });
+    await load();
+  } catch (error) {
+    renderError(box, error);
+  }
+}
+
+/** The office grants an exemption from an "in principle" rule that fired on this request. */
+function exemptionForm(d, outcomes) {
+  const exemptible = new Set(d.rules.filter((r) => r.exemptionAllowed).map((r) => r.ruleId));
+  const fired = [...new Set(outcomes.filter((o) => o.result === 'FIRED' && exemptible.has(o.ruleId)).map((o) => o.ruleId))];
+  if (state.me.role !== 'EGOV_ADMIN' || !fired.length) return null;
+  return el('form', { id: 'exemption-form', class: 'panel form-grid', novalidate: true, onsubmit: (e) => grant(e, d) },
+    el('div', { id: 'exemption-error' }),
+    el('label', { for: 'exemption-rule', text: t('eligibility.rule') }),
+    el('select', { id: 'exemption-rule' }, fired.map((r) => el('option', { value: r, text: r }))),
+    el('label', { for: 'exemption-reason', text: t('eligibility.reason') }),
+    el('textarea', { id: 'exemption-reason' }),
+    el('button', { type: 'submit', class: 'btn', id: 'exemption-grant', text: t('eligibility.grant') }));
+}
+
 async function showDetail(id) {
   const box = $('eligibility-detail');
   box.replaceChildren();
@@ -76,6 +103,7 @@ async function showDetail(id) {
     el('h3', { text: t('eligibility.exemptions') }),
     d.exemptions.length ? el('ul', {}, d.exemptions.map((e) => el('li', { text: `${e.ruleId} · ${e.reason} · ${e.grantedBy} ${fmt.dateTime(e.grantedAt)}${e.revokedAt ? ' · ' + t('eligibility.revoked') : ''}` })))
       : el('p', { class: 'muted', text: t('eligibility.noExemptions') }),
+    exemptionForm(d, outcomes),
     el('h3', { text: t('eligibility.decisions') }),
     d.decisions.length ? el('ul', { id: 'decision-list' }, d.decisions.map((x) => el('li', {}, tEnum('enum.fundingDecision', x.decision), ' ',
       money(x.constructionAmount), ' / ', money(x.omAmount), ' · ', x.decidedBy, ' ', fmt.dateTime(x.decidedAt),
@@ -99,6 +127,15 @@ async function showDetail(id) {
         el('td', { text: causeText(h) }), el('td', { text: (h.changes ?? []).map(changeText).join(t('common.listSeparator')) }))), 'verdict-history'));
 }
 
+function orgSelect(value, onChange) {
+  if (state.me.role === 'DEPARTMENT') return null;
+  const select = el('select', { id: 'filter-organisation', onchange: (e) => onChange(e.target.value) },
+    el('option', { value: '', text: t('filter.all') }));
+  state.orgs.fillSelect(select, state.me);
+  select.value = value ?? '';
+  return [el('label', { for: 'filter-organisation', text: t('filing.field.organisation') }), select];
+}
+
 async function load() {
   const f = state.filter;
   const board = await api.get('/api/v1/eligibility', { year: state.year, verdict: f.verdict || null, type: f.type || null, rule: f.rule || null,
@@ -118,6 +155,7 @@ async function load() {
       card({ label: t('eligibility.total.decided'), value: money(board.totals.decided) }),
       card({ label: t('eligibility.total.count'), value: fmt.number(board.items.length) })),
     el('div', { class: 'toolbar' },
+      orgSelect(f.organisation, set('organisation')),
       el('label', { for: 'filter-verdict', text: t('eligibility.verdict') }), select('filter-verdict', 'verdict', VERDICTS, f.verdict, set('verdict')),
       el('label', { for: 'filter-type', text: t('filing.field.type') }), select('filter-type', 'projectType', TYPES, f.type, set('type')),
       el('label', { for: 'filter-rule', text: t('eligibility.rule') }),

@@ -159,6 +159,10 @@ async function showDetail(id) {
       history.transitions.map((s) => el('tr', {}, el('td', { text: fmt.dateTime(s.at) }),
         el('td', { text: `${s.from ? tEnum('enum.filingStatus', s.from) + ' → ' : ''}${tEnum('enum.filingStatus', s.to)}` }),
         el('td', { text: s.actor }), el('td', { text: s.comment ?? '' }))), 'filing-history'),
+    el('h3', { text: t('filing.changes') }),
+    table(['filing.history.at', 'filing.history.actor', 'filing.history.change'],
+      (history.changes ?? []).map((c) => el('tr', {}, el('td', { text: fmt.dateTime(c.occurredAt) }), el('td', { text: c.actor }),
+        el('td', { text: tEnum('audit.action', c.action) }))), 'filing-changes'),
     editable ? formOf(f) : null);
   $('filing-form')?.addEventListener('submit', (e) => save(e, f));
 }

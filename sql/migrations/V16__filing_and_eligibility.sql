@@ -115,6 +115,7 @@ CREATE TABLE eligibility_verdict (
     eligible_om           numeric(14, 2) NOT NULL,
     outcomes              jsonb         NOT NULL,
     facts                 jsonb         NOT NULL,
+    fact_values           jsonb         NOT NULL,   -- the facts' values alone ("name" and "system/name"), to say what changed
     rules                 jsonb         NOT NULL,
     cause                 text          NOT NULL,   -- in English, for API users; pages say cause_code with cause_params
     cause_code            text          NOT NULL,
@@ -181,10 +182,9 @@ CREATE TRIGGER eligibility_exemption_audit AFTER INSERT OR UPDATE OR DELETE ON e
     FOR EACH ROW EXECUTE FUNCTION audit_row_change('id');
 CREATE TRIGGER funding_decision_audit AFTER INSERT OR UPDATE OR DELETE ON funding_decision
     FOR EACH ROW EXECUTE FUNCTION audit_row_change('filing_id');
--- Verdicts are computed, not edited; their own history table is the record, so the audit trail keeps only
--- the row id and verdict (the facts can be large).
-CREATE TRIGGER eligibility_verdict_audit AFTER INSERT OR DELETE ON eligibility_verdict
-    FOR EACH ROW EXECUTE FUNCTION audit_row_change('filing_id', '{outcomes,facts,rules,changes}');
+-- Verdicts are computed, never edited: eligibility_verdict is itself their history (every verdict a request had,
+-- with its cause, the facts that changed and what it was computed from), so it carries no audit trigger; what
+-- people do (filings, transitions, exemptions, rule versions, decisions) is audited.
 
 ------------------------------------------------------------------------------------------------
 -- Reference data: the plan's rules (RULES.md R1–R11) for budget years 2025–2027, quoted from the plan.

@@ -154,6 +154,10 @@ class FilingDemo implements ApplicationRunner {
                 Network.EGOV_EXTRANET, DataRoomWork.NONE, false, 3, "r7-justified", true);
         file(dsl, c, year, ProjectType.NEW_BUILD, c.name() + "业务专网新建", new BigDecimal("3200000"), new BigDecimal("300000"), List.of(),
                 List.of(c.name() + "专网管理系统"), Deployment.GOV_CLOUD, null, Network.NEW_PRIVATE_NETWORK, DataRoomWork.NONE, false, 3, "r3", true);
+        Organisation d = orgs.get(cityDepartments.get(3 % cityDepartments.size()));
+        file(dsl, d, year, ProjectType.NEW_BUILD, d.name() + "应急指挥通信专网建设", new BigDecimal("2800000"), new BigDecimal("260000"), List.of(),
+                List.of(d.name() + "应急指挥通信系统"), Deployment.GOV_CLOUD, null, Network.NEW_PRIVATE_NETWORK, DataRoomWork.NONE, false, 3,
+                "r3-exempt", true);
         file(dsl, a, year, ProjectType.NEW_BUILD, a.name() + "移动审批系统新建", new BigDecimal("900000"), new BigDecimal("80000"), List.of(),
                 List.of(a.name() + "移动审批系统"), Deployment.OTHER, null, Network.EGOV_EXTRANET, DataRoomWork.NONE, false, 2, "r7-exempt", true);
         // a new build duplicating a registered system by name (R2)
@@ -212,10 +216,10 @@ class FilingDemo implements ApplicationRunner {
         for (Made m : made) {
             String reason = switch (m.kind()) {
                 case "r7-exempt" -> "移动审批需对接省级专用终端管理平台，经领导小组同意暂不在政务云部署";
-                case "r3" -> "防汛应急通信须独立物理链路，经领导小组办公室研究同意";
+                case "r3-exempt" -> "应急指挥通信须独立物理链路，经领导小组办公室研究同意";
                 default -> null;
             };
-            String rule = m.kind().equals("r3") ? "R3" : "R7";
+            String rule = m.kind().equals("r3-exempt") ? "R3" : "R7";
             if (reason != null) {
                 rules.grant(dsl, OFFICE, new EligibilityRules.ExemptionInput(year, rule, m.organisation(), m.id(), null, reason));
                 exemptions++;

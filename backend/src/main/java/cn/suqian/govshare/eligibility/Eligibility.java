@@ -137,18 +137,28 @@ public class Eligibility {
         FactSheet.Snapshot snapshot = facts.snapshot(dsl, year, FactSheet.organisations(targets));
         Map<Long, EligibilityRepository.StoredVerdict> current = repository.current(dsl, year, false);
         List<EligibilityRepository.NewVerdict> changed = new ArrayList<>();
+        Map<Long, Map<String, Object>> valuesById = new java.util.HashMap<>();
         for (Filing f : targets) {
             RuleEngine.Facts fs = facts.facts(snapshot, f);
             RuleEngine.Evaluation e = RuleEngine.evaluate(rules, f.id(), f.organisationCode(), f.constructionAmount(), f.omAmount(), fs, exemptions);
-            String fingerprint = fingerprint(fs, e, ruleKeys);
+            Map<String, Object> values = factValues(fs);
+            String fingerprint = fingerprint(values, e, ruleKeys);
             var previous = current.get(f.id());
             if (previous != null && previous.fingerprint().equals(fingerprint)) {
                 continue;
             }
-            List<Change> changes = previous == null ? List.of() : changes(repository.current(dsl, f.id()).map(p -> p.facts()).orElse(null), fs,
-                    previous, e);
-            changed.add(new EligibilityRepository.NewVerdict(f.id(), year, f.organisationCode(), e, fs, ruleKeys, cause, changes, fingerprint));
+            valuesById.put(f.id(), values);
+            changed.add(new EligibilityRepository.NewVerdict(f.id(), year, f.organisationCode(), e, fs, values, ruleKeys, cause, List.of(),
+                    fingerprint));
         }
+        // what changed since the previous verdicts: their stored fact values, read in one go
+        Map<Long, Map<String, Object>> before = repository.currentFactValues(dsl, changed.stream()
+                .filter(n -> current.containsKey(n.filingId())).map(EligibilityRepository.NewVerdict::filingId).toList());
+        changed.replaceAll(n -> current.containsKey(n.filingId())
+                ? new EligibilityRepository.NewVerdict(n.filingId(), n.budgetYear(), n.organisationCode(), n.evaluation(), n.facts(), n.factValues(),
+                n.rules(), n.cause(), changes(before.get(n.filingId()), n.factValues(), current.get(n.filingId()).verdict(), n.evaluation().verdict()),
+                n.fingerprint())
+                : n);
         repository.replace(dsl, changed);
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (only == null) {
@@ -157,14 +167,17 @@ public class Eligibility {
         return new Recompute(year, targets.size(), changed.size(), millis, cause.english());
     }
 
+    /** The facts' values alone, by "name" for the request's and "system/name" for its systems', in a stable order. */
+    static Map<String, Object> factValues(RuleEngine.Facts fs) {
+        Map<String, Object> out = new TreeMap<>(RuleEngine.values(fs.filing()));
+        fs.systems().forEach((code, m) -> RuleEngine.values(m).forEach((k, v) -> out.put(code + "/" + k, v)));
+        return out;
+    }
+
     /** Same fact values, same outcomes, same rule versions: same fingerprint. */
-    static String fingerprint(RuleEngine.Facts fs, RuleEngine.Evaluation e, List<String> ruleKeys) {
+    static String fingerprint(Map<String, Object> values, RuleEngine.Evaluation e, List<String> ruleKeys) {
         StringBuilder b = new StringBuilder();
-        new TreeMap<>(RuleEngine.values(fs.filing())).forEach((k, v) -> b.append(k).append('=').append(v).append(';'));
-        fs.systems().forEach((code, m) -> {
-            b.append('[').append(code).append(']');
-            new TreeMap<>(RuleEngine.values(m)).forEach((k, v) -> b.append(k).append('=').append(v).append(';'));
-        });
+        values.forEach((k, v) -> b.append(k).append('=').append(plain(v)).append(';'));
         b.append('|').append(e.verdict()).append('|').append(e.eligibleConstruction().stripTrailingZeros().toPlainString())
                 .append('|').append(e.eligibleOm().stripTrailingZeros().toPlainString());
         e.outcomes().forEach(o -> b.append('|').append(o.ruleId()).append(o.version()).append(o.systemCode()).append(o.result())
@@ -177,35 +190,25 @@ public class Eligibility {
         }
     }
 
-    /** The facts and outcome that differ from the previous verdict, said plainly. */
-    static List<Change> changes(RuleEngine.Facts before, RuleEngine.Facts after, EligibilityRepository.StoredVerdict previous,
-                                RuleEngine.Evaluation e) {
+    /** The facts and the verdict that differ from the previous verdict's. */
+    static List<Change> changes(Map<String, Object> before, Map<String, Object> after, Verdict previous, Verdict now) {
         List<Change> out = new ArrayList<>();
         if (before != null) {
-            diff(out, null, RuleEngine.values(before.filing()), RuleEngine.values(after.filing()));
-            Set<String> systems = new HashSet<>(before.systems().keySet());
-            systems.addAll(after.systems().keySet());
-            for (String s : new java.util.TreeSet<>(systems)) {
-                diff(out, s, RuleEngine.values(before.systems().getOrDefault(s, Map.of())),
-                        RuleEngine.values(after.systems().getOrDefault(s, Map.of())));
+            Set<String> keys = new java.util.TreeSet<>(before.keySet());
+            keys.addAll(after.keySet());
+            for (String k : keys) {
+                Object x = before.get(k);
+                Object y = after.get(k);
+                if (!Objects.equals(plain(x), plain(y))) {
+                    int slash = k.indexOf('/');
+                    out.add(new Change(slash < 0 ? null : k.substring(0, slash), slash < 0 ? k : k.substring(slash + 1), x, y));
+                }
             }
         }
-        if (previous.verdict() != e.verdict()) {
-            out.add(new Change(null, "verdict", previous.verdict().name(), e.verdict().name()));
+        if (previous != now) {
+            out.add(new Change(null, "verdict", previous.name(), now.name()));
         }
         return out;
-    }
-
-    private static void diff(List<Change> out, String system, Map<String, Object> a, Map<String, Object> b) {
-        Set<String> keys = new java.util.TreeSet<>(a.keySet());
-        keys.addAll(b.keySet());
-        for (String k : keys) {
-            Object x = a.get(k);
-            Object y = b.get(k);
-            if (!Objects.equals(plain(x), plain(y))) {
-                out.add(new Change(system, k, x, y));
-            }
-        }
     }
 
     /** A fact value as compared between verdicts: numbers by value (a stored 12.5 equals a measured 12.50). */

@@ -86,12 +86,13 @@ public class EligibilityQueries {
         String org = user.organisationScope().orElse(filter.organisation() == null || filter.organisation().isBlank() ? null : filter.organisation());
         Map<Long, EligibilityRepository.StoredVerdict> verdicts = repository.current(dsl, year, true);
         Map<Long, FundingDecisions.Decided> decided = decisions.current(dsl, year);
+        Map<String, EligibilityRule> rules = repository.rulesByKey(dsl, verdicts.values());
         List<BoardItem> items = new ArrayList<>();
         for (Filing f : eligibility.filingsOf(dsl, year)) {
             if (org != null && !org.equals(f.organisationCode())) {
                 continue;
             }
-            BoardItem item = item(f, verdicts.get(f.id()), decided.get(f.id()));
+            BoardItem item = item(f, verdicts.get(f.id()), decided.get(f.id()), rules);
             if (filter.verdict() != null && item.verdict() != filter.verdict()) {
                 continue;
             }
@@ -119,7 +120,18 @@ public class EligibilityQueries {
         return new Board(year, items, new Totals(requested, eligible, decidedSum), byVerdict);
     }
 
-    static BoardItem item(Filing f, EligibilityRepository.StoredVerdict v, FundingDecisions.Decided d) {
+    /** A stored verdict with its outcomes' evidence and the rules' words filled in. */
+    static EligibilityRepository.StoredVerdict hydrated(EligibilityRepository.StoredVerdict v, Map<String, EligibilityRule> rules) {
+        if (v == null || v.outcomes() == null) {
+            return v;
+        }
+        List<Outcome> outcomes = v.outcomes().stream().map(o -> RuleEngine.hydrate(o, v.facts(), rules, v.budgetYear())).toList();
+        return new EligibilityRepository.StoredVerdict(v.id(), v.filingId(), v.budgetYear(), v.organisationCode(), v.verdict(),
+                v.eligibleConstruction(), v.eligibleOm(), outcomes, v.facts(), v.rules(), v.cause(), v.causeCode(), v.causeParams(), v.changes(),
+                v.fingerprint(), v.computedAt(), v.current());
+    }
+
+    static BoardItem item(Filing f, EligibilityRepository.StoredVerdict v, FundingDecisions.Decided d, Map<String, EligibilityRule> rules) {
         List<String> fired = new ArrayList<>();
         List<String> review = new ArrayList<>();
         List<String> exempted = new ArrayList<>();
@@ -128,10 +140,12 @@ public class EligibilityQueries {
         if (v != null) {
             for (Outcome o : v.outcomes()) {
                 String where = o.systemCode() == null ? "" : "（" + o.systemCode() + "）";
+                EligibilityRule rule = rules.get(v.budgetYear() + "/" + o.ruleId() + "/" + o.version());
+                String summary = rule == null ? o.ruleId() : rule.summary();
                 switch (o.result()) {
                     case FIRED -> {
                         add(o.verdict() == Verdict.NEEDS_REVIEW ? review : fired, o.ruleId());
-                        reasons.add(o.ruleId() + where + (o.verdict() == Verdict.NEEDS_REVIEW ? " 须复核：" : " 不符合：") + o.summary());
+                        reasons.add(o.ruleId() + where + (o.verdict() == Verdict.NEEDS_REVIEW ? " 须复核：" : " 不符合：") + summary);
                     }
                     case NEEDS_REVIEW -> {
                         add(review, o.ruleId());
@@ -139,7 +153,7 @@ public class EligibilityQueries {
                     }
                     case EXEMPTED -> {
                         add(exempted, o.ruleId());
-                        reasons.add(o.ruleId() + where + " 已豁免（" + o.exemption().reason() + "）：" + o.summary());
+                        reasons.add(o.ruleId() + where + " 已豁免（" + o.exemption().reason() + "）：" + summary);
                     }
                     case PASSED -> add(passed, o.ruleId());
                     case NOT_APPLICABLE -> {
@@ -161,8 +175,11 @@ public class EligibilityQueries {
     public Mono<Detail> detail(CurrentUser user, long filingId) {
         return db.tx(dsl -> {
             Filing f = eligibility.filing(dsl, user, filingId);
-            var v = repository.current(dsl, filingId).orElse(null);
-            List<EligibilityRule> rules = v == null ? repository.rules(dsl, f.budgetYear()) : repository.rules(dsl, v.rules());
+            var stored = repository.current(dsl, filingId).orElse(null);
+            List<EligibilityRule> rules = stored == null ? repository.rules(dsl, f.budgetYear()) : repository.rules(dsl, stored.rules());
+            Map<String, EligibilityRule> byKey = new HashMap<>();
+            rules.forEach(r -> byKey.put(r.key(), r));
+            var v = hydrated(stored, byKey);
             var exemptions = repository.exemptions(dsl, f.budgetYear(), f.organisationCode()).stream()
                     .filter(e -> e.filingId() == null || e.filingId() == filingId).toList();
             return new Detail(f, v, rules, exemptions, decisions.history(dsl, filingId), repository.history(dsl, filingId));
@@ -176,7 +193,9 @@ public class EligibilityQueries {
             if (v.filingId() != filingId) {
                 throw new NotFoundException("verdict", verdictId);
             }
-            return v;
+            Map<String, EligibilityRule> byKey = new HashMap<>();
+            repository.rules(dsl, v.rules()).forEach(r -> byKey.put(r.key(), r));
+            return hydrated(v, byKey);
         });
     }
 
@@ -195,7 +214,10 @@ public class EligibilityQueries {
             List<Outcome> outcomes = new ArrayList<>();
             List<Long> filings = new ArrayList<>();
             List<Verdict> verdicts = new ArrayList<>();
-            for (var v : repository.current(dsl, year, true).values()) {
+            var current = repository.current(dsl, year, true);
+            Map<String, EligibilityRule> byKey = repository.rulesByKey(dsl, current.values());
+            for (var stored : current.values()) {
+                var v = hydrated(stored, byKey);
                 boolean mentions = false;
                 for (Outcome o : v.outcomes()) {
                     if (code.equals(o.systemCode())) {

@@ -49,11 +49,29 @@ class EligibilityRepository {
     /** Specific rule versions, by their keys ("year/id/version"). */
     List<EligibilityRule> rules(DSLContext dsl, Collection<String> keys) {
         List<EligibilityRule> out = new ArrayList<>();
-        for (String key : keys) {
+        for (String key : new java.util.LinkedHashSet<>(keys)) {
             String[] k = key.split("/");
             dsl.selectFrom(ELIGIBILITY_RULE).where(ELIGIBILITY_RULE.BUDGET_YEAR.eq(Short.valueOf(k[0])))
                     .and(ELIGIBILITY_RULE.RULE_ID.eq(k[1])).and(ELIGIBILITY_RULE.VERSION.eq(Integer.valueOf(k[2])))
                     .fetchOptional().map(EligibilityRepository::rule).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** Rule versions by key, for the keys the verdicts name. */
+    Map<String, EligibilityRule> rulesByKey(DSLContext dsl, Collection<StoredVerdict> verdicts) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        verdicts.forEach(v -> {
+            if (v.rules() != null) {
+                keys.addAll(v.rules());
+            }
+        });
+        Map<String, EligibilityRule> out = new HashMap<>();
+        java.util.Set<Integer> years = new java.util.HashSet<>();
+        keys.forEach(k -> years.add(Integer.valueOf(k.split("/")[0])));
+        for (int year : years) {
+            dsl.selectFrom(ELIGIBILITY_RULE).where(ELIGIBILITY_RULE.BUDGET_YEAR.eq((short) year)).fetch(EligibilityRepository::rule)
+                    .forEach(r -> out.put(r.key(), r));
         }
         return out;
     }
@@ -90,12 +108,31 @@ class EligibilityRepository {
                          OffsetDateTime computedAt, boolean current) {
     }
 
-    /** Current verdicts' fingerprints and fact values of a year, by filing, for change detection. */
+    /** Current verdicts of a year, by filing (with their outcomes and facts when {@code withContent}). */
     Map<Long, StoredVerdict> current(DSLContext dsl, int year, boolean withContent) {
         Map<Long, StoredVerdict> out = new HashMap<>();
         var v = ELIGIBILITY_VERDICT;
-        dsl.selectFrom(v).where(v.BUDGET_YEAR.eq((short) year)).and(v.CURRENT.isTrue())
-                .forEach(r -> out.put(r.getFilingId(), verdict(r, withContent)));
+        if (withContent) {
+            dsl.selectFrom(v).where(v.BUDGET_YEAR.eq((short) year)).and(v.CURRENT.isTrue())
+                    .forEach(r -> out.put(r.getFilingId(), verdict(r, true)));
+            return out;
+        }
+        dsl.select(v.ID, v.FILING_ID, v.ORGANISATION_CODE, v.VERDICT, v.ELIGIBLE_CONSTRUCTION, v.ELIGIBLE_OM, v.FINGERPRINT, v.COMPUTED_AT)
+                .from(v).where(v.BUDGET_YEAR.eq((short) year)).and(v.CURRENT.isTrue())
+                .forEach(r -> out.put(r.value2(), new StoredVerdict(r.value1(), r.value2(), year, r.value3(), r.value4(), r.value5(), r.value6(),
+                        null, null, null, null, null, null, null, r.value7(), r.value8(), true)));
+        return out;
+    }
+
+    /** The fact values the current verdicts of these filings were computed from, by filing. */
+    Map<Long, Map<String, Object>> currentFactValues(DSLContext dsl, Collection<Long> filingIds) {
+        Map<Long, Map<String, Object>> out = new HashMap<>();
+        if (filingIds.isEmpty()) {
+            return out;
+        }
+        var v = ELIGIBILITY_VERDICT;
+        dsl.select(v.FILING_ID, v.FACT_VALUES).from(v).where(v.FILING_ID.in(filingIds)).and(v.CURRENT.isTrue())
+                .forEach(r -> out.put(r.value1(), JSON.readValue(r.value2().data(), new TypeReference<Map<String, Object>>() { })));
         return out;
     }
 
@@ -126,7 +163,8 @@ class EligibilityRepository {
 
     /** A verdict to write: it becomes the filing's current one. */
     record NewVerdict(long filingId, int budgetYear, String organisationCode, RuleEngine.Evaluation evaluation, RuleEngine.Facts facts,
-                      List<String> rules, Eligibility.Cause cause, List<Eligibility.Change> changes, String fingerprint) {
+                      Map<String, Object> factValues, List<String> rules, Eligibility.Cause cause, List<Eligibility.Change> changes,
+                      String fingerprint) {
     }
 
     void replace(DSLContext dsl, List<NewVerdict> verdicts) {
@@ -137,11 +175,12 @@ class EligibilityRepository {
         List<Long> ids = verdicts.stream().map(NewVerdict::filingId).toList();
         dsl.update(v).set(v.CURRENT, false).where(v.FILING_ID.in(ids)).and(v.CURRENT.isTrue()).execute();
         var insert = dsl.insertInto(v, v.FILING_ID, v.BUDGET_YEAR, v.ORGANISATION_CODE, v.VERDICT, v.ELIGIBLE_CONSTRUCTION, v.ELIGIBLE_OM,
-                v.OUTCOMES, v.FACTS, v.RULES, v.CAUSE, v.CAUSE_CODE, v.CAUSE_PARAMS, v.CHANGES, v.FINGERPRINT);
+                v.OUTCOMES, v.FACTS, v.FACT_VALUES, v.RULES, v.CAUSE, v.CAUSE_CODE, v.CAUSE_PARAMS, v.CHANGES, v.FINGERPRINT);
         for (NewVerdict n : verdicts) {
             insert = insert.values(n.filingId(), (short) n.budgetYear(), n.organisationCode(), n.evaluation().verdict(),
                     n.evaluation().eligibleConstruction(), n.evaluation().eligibleOm(),
                     JSONB.valueOf(JSON.writeValueAsString(n.evaluation().outcomes())), JSONB.valueOf(JSON.writeValueAsString(n.facts())),
+                    JSONB.valueOf(JSON.writeValueAsString(n.factValues())),
                     JSONB.valueOf(JSON.writeValueAsString(n.rules())), n.cause().english(), n.cause().code(),
                     JSONB.valueOf(JSON.writeValueAsString(n.cause().params())), JSONB.valueOf(JSON.writeValueAsString(n.changes())),
                     n.fingerprint());

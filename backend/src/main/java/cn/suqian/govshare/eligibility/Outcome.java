@@ -7,13 +7,14 @@ import java.util.Map;
 
 /**
  * What one rule said of one request (or one of its systems): fired, passed, exempted (fired, overridden by an
- * exemption — shown as such), needs review (a fact is missing, named in {@code missing}), or not applicable; the
- * evidence (the facts it read) and the plan's sentence.
+ * exemption — shown as such), needs review (a fact is missing, named in {@code missing}), or not applicable, and the
+ * facts it read. Stored compact (the facts by name, the rule by version); read back with the evidence (those facts
+ * with their sources) and the plan's sentence filled in ({@link RuleEngine#hydrate}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Outcome(String ruleId, int version, EligibilityRule.Scope scope, String systemCode, Result result, Verdict verdict,
-                      EligibilityRule.Funding funding, List<String> missing, Map<String, Fact> evidence, String planText, String summary,
-                      ExemptionRef exemption, String error) {
+                      EligibilityRule.Funding funding, List<String> missing, List<String> facts, Map<String, Fact> evidence, String planText,
+                      String summary, ExemptionRef exemption, String error) {
 
     public enum Result { FIRED, EXEMPTED, NEEDS_REVIEW, PASSED, NOT_APPLICABLE }
 

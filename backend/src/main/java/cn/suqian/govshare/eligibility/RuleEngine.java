@@ -32,13 +32,59 @@ final class RuleEngine {
     record Evaluation(Verdict verdict, BigDecimal eligibleConstruction, BigDecimal eligibleOm, List<Outcome> outcomes) {
     }
 
+    /** Conditions parsed once per text: rules are data, and the same few conditions are read for every request. */
+    private static final Map<String, Object> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private RuleEngine() {
+    }
+
+    static Condition condition(String text) {
+        Object c = PARSED.computeIfAbsent(text, t -> {
+            try {
+                return Condition.parse(t);
+            } catch (Condition.Invalid e) {
+                return e;
+            }
+        });
+        if (c instanceof Condition.Invalid e) {
+            throw new Condition.Invalid(e.getMessage());
+        }
+        return (Condition) c;
+    }
+
+    /** A stored outcome with its evidence (the facts it read, from the verdict's stored facts) and the rule's words. */
+    static Outcome hydrate(Outcome o, Facts facts, Map<String, EligibilityRule> rulesByKey, int year) {
+        Map<String, Fact> all = new HashMap<>(facts.filing());
+        if (o.systemCode() != null) {
+            all.putAll(facts.systems().getOrDefault(o.systemCode(), Map.of()));
+        }
+        Map<String, Fact> evidence = new LinkedHashMap<>();
+        if (o.facts() != null) {
+            for (String n : o.facts()) {
+                Fact f = all.get(n);
+                evidence.put(n, f == null ? Fact.missing(null, null, null) : f);
+            }
+        }
+        EligibilityRule rule = rulesByKey.get(year + "/" + o.ruleId() + "/" + o.version());
+        return new Outcome(o.ruleId(), o.version(), o.scope(), o.systemCode(), o.result(), o.verdict(), o.funding(), o.missing(), o.facts(),
+                evidence, rule == null ? null : rule.planText(), rule == null ? null : rule.summary(), o.exemption(), o.error());
     }
 
     static Evaluation evaluate(List<EligibilityRule> rules, long filingId, String organisation, BigDecimal construction, BigDecimal om,
                                Facts facts, List<Exemption> exemptions) {
         List<Outcome> outcomes = new ArrayList<>();
         Map<String, Object> filingValues = values(facts.filing());
+        // each system's facts together with the request's, built once for all the system rules
+        Map<String, Map<String, Fact>> systemFacts = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> systemValues = new HashMap<>();
+        for (var system : facts.systems().entrySet()) {
+            Map<String, Fact> all = new HashMap<>(facts.filing());
+            all.putAll(system.getValue());
+            Map<String, Object> v = new HashMap<>(filingValues);
+            v.putAll(values(system.getValue()));
+            systemFacts.put(system.getKey(), all);
+            systemValues.put(system.getKey(), v);
+        }
         for (EligibilityRule rule : rules) {
             if (rule.retired()) {
                 continue;
@@ -47,12 +93,9 @@ final class RuleEngine {
                 if (facts.systems().isEmpty()) {
                     outcomes.add(outcome(rule, null, Outcome.Result.NOT_APPLICABLE, List.of(), Map.of(), null, null));
                 }
-                for (var system : facts.systems().entrySet()) {
-                    Map<String, Fact> all = new HashMap<>(facts.filing());
-                    all.putAll(system.getValue());
-                    Map<String, Object> v = new HashMap<>(filingValues);
-                    v.putAll(values(system.getValue()));
-                    outcomes.add(one(rule, filingId, organisation, system.getKey(), all, v, exemptions));
+                for (var system : systemFacts.entrySet()) {
+                    outcomes.add(one(rule, filingId, organisation, system.getKey(), system.getValue(), systemValues.get(system.getKey()),
+                            exemptions));
                 }
             } else {
                 outcomes.add(one(rule, filingId, organisation, null, facts.filing(), filingValues, exemptions));
@@ -87,8 +130,8 @@ final class RuleEngine {
         Condition applicability;
         Condition condition;
         try {
-            applicability = Condition.parse(rule.applicability());
-            condition = Condition.parse(rule.condition());
+            applicability = condition(rule.applicability());
+            condition = condition(rule.condition());
         } catch (Condition.Invalid e) {
             return outcome(rule, system, Outcome.Result.NEEDS_REVIEW, List.of(), Map.of(), null, e.getMessage());
         }
@@ -128,7 +171,7 @@ final class RuleEngine {
                                    Outcome.ExemptionRef exemption, String error) {
         return new Outcome(rule.ruleId(), rule.version(), rule.scope(), system, result,
                 result == Outcome.Result.FIRED || result == Outcome.Result.EXEMPTED ? rule.verdict() : null, rule.funding(),
-                missing.isEmpty() ? null : missing, evidence, rule.planText(), rule.summary(), exemption, error);
+                missing.isEmpty() ? null : missing, evidence.isEmpty() ? null : List.copyOf(evidence.keySet()), null, null, null, exemption, error);
     }
 
     private static List<String> sorted(Set<String> s) {

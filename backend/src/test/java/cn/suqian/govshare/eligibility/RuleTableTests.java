@@ -162,7 +162,10 @@ class RuleTableTests {
                 : List.of();
         var evaluation = RuleEngine.evaluate(rules, 7, "water", new BigDecimal("100"), new BigDecimal("50"), facts, exemptions);
 
-        Outcome outcome = evaluation.outcomes().stream().filter(o -> o.ruleId().equals(ruleId)).findFirst().orElseThrow();
+        Map<String, EligibilityRule> byKey = new HashMap<>();
+        rules.forEach(r -> byKey.put(r.key(), r));
+        Outcome outcome = RuleEngine.hydrate(evaluation.outcomes().stream().filter(o -> o.ruleId().equals(ruleId)).findFirst().orElseThrow(),
+                facts, byKey, 2025);
         assertThat(outcome.result()).as(ruleId + " " + name).isEqualTo(expected);
         assertThat(outcome.planText()).isNotBlank();
         // every other rule passes or does not apply: the case changed only what it is about

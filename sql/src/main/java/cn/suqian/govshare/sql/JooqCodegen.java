@@ -83,7 +83,13 @@ public final class JooqCodegen {
             "notification_channel.kind", "connection.NotificationChannel.Kind",
             "notification_delivery.status", "connection.NotificationDelivery.Status",
             "notification_delivery.event", "connection.NotificationEvent",
-            "exchange_zombie_decision.decision", "exchange.Zombies.Decision");
+            "exchange_zombie_decision.decision", "exchange.Zombies.Decision",
+            // yearly assessment (issue 14)
+            "assessment_run.purpose", "assessment.AssessmentRun.Purpose",
+            "assessment_run.status", "assessment.AssessmentRun.Status",
+            "assessment_year.state", "assessment.PublicationState",
+            "assessment_result.peer_group", "assessment.PeerGroup",
+            "assessment_challenge.status", "assessment.Challenge.Status");
 
     /** Text-array columns whose elements are a domain enum. */
     static final Map<String, String> ENUM_ARRAY_COLUMNS = enumColumns(

@@ -84,6 +84,8 @@ public final class JooqCodegen {
             "notification_delivery.status", "connection.NotificationDelivery.Status",
             "notification_delivery.event", "connection.NotificationEvent",
             "exchange_zombie_decision.decision", "exchange.Zombies.Decision",
+            // annual report (issue 13)
+            "annual_report.status", "report.AnnualReport.Status",
             // yearly assessment (issue 14)
             "assessment_run.purpose", "assessment.AssessmentRun.Purpose",
             "assessment_run.status", "assessment.AssessmentRun.Status",

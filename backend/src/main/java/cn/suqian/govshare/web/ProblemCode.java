@@ -123,7 +123,16 @@ public enum ProblemCode implements MessageCode {
     NOT_SUBMITTED_LATEST("latest", "status"),
     UNKNOWN_SECTION,
     UNKNOWN_FIGURE,
-    REASON_REQUIRED;
+    REASON_REQUIRED,
+    // yearly assessment
+    UNKNOWN_METHODOLOGY_VERSION("year"),
+    METHODOLOGY_INVALID("detail"),
+    ASSESSMENT_STATE("expected"),
+    CHALLENGES_OPEN("count"),
+    CHALLENGE_WINDOW_CLOSED("until"),
+    NOT_MANUAL_INDICATOR,
+    UNKNOWN_INDICATOR,
+    ASSESSMENT_REASON_REQUIRED;
 
     private final List<String> paramNames;
 

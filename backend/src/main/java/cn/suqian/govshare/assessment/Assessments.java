@@ -404,7 +404,11 @@ public class Assessments {
     public record ChallengeInput(String organisationCode, String indicatorCode, String reason, List<String> attachments) {
     }
 
-    public record DecisionInput(boolean accept, String reason, Double correctedPercent) {
+    public record DecisionInput(Boolean accept, String reason, Double correctedPercent) {
+
+        boolean accepted() {
+            return Boolean.TRUE.equals(accept);
+        }
     }
 
     public Mono<List<Challenge>> challenges(CurrentUser user, int year) {
@@ -465,13 +469,13 @@ public class Assessments {
         if (blank(input.reason())) {
             problems.add(FieldProblem.of("reason", input.reason(), ProblemCode.ASSESSMENT_REASON_REQUIRED));
         }
-        if (input.accept() && (input.correctedPercent() == null || input.correctedPercent() < 0 || input.correctedPercent() > 100)) {
+        if (input.accepted() && (input.correctedPercent() == null || input.correctedPercent() < 0 || input.correctedPercent() > 100)) {
             problems.add(FieldProblem.between("correctedPercent", input.correctedPercent(), 0, 100));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        if (input.accept()) {
+        if (input.accepted()) {
             requireState(y, PublicationState.PUBLISHED);
             Methodology m = repository.methodology(dsl, y.methodologyId()).orElseThrow();
             List<StoredResult> all = repository.results(dsl, y.officialRunId(), null, true);
@@ -488,8 +492,8 @@ public class Assessments {
                     "challenge " + id + ": " + input.reason().strip(), actor.name());
             repository.rerank(dsl, y.officialRunId(), ranked);
         }
-        repository.decide(dsl, id, input.accept() ? Challenge.Status.ACCEPTED : Challenge.Status.REJECTED, input.reason().strip(),
-                input.accept() ? input.correctedPercent() : null, actor.name());
+        repository.decide(dsl, id, input.accepted() ? Challenge.Status.ACCEPTED : Challenge.Status.REJECTED, input.reason().strip(),
+                input.accepted() ? input.correctedPercent() : null, actor.name());
         return repository.challenges(dsl, year, null).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
     }
 

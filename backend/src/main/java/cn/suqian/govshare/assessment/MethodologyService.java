@@ -82,7 +82,14 @@ public class MethodologyService {
                 .orElseGet(() -> importYaml(dsl, actor, year, defaultYaml(), null));
     }
 
+    /** Read once when the class loads (at start-up), never on a request's event loop. */
+    private static final String DEFAULT_YAML = readDefault();
+
     public static String defaultYaml() {
+        return DEFAULT_YAML;
+    }
+
+    private static String readDefault() {
         try (InputStream in = MethodologyService.class.getResourceAsStream("/assessment/default-methodology.yaml")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -1,21 +1,18 @@
 package cn.suqian.govshare.assessment;
 
+import cn.suqian.govshare.eligibility.AssessmentGrades;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
-import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
- * The final grade of a year, as eligibility rule R10 reads it: only a FINAL year's current result (after
+ * The final grade of a year, as eligibility rule R10 reads it (this module's implementation of eligibility's
+ * {@link AssessmentGrades}): only a FINAL year's current result (after
  * challenges and corrections) counts; a draft or a year still open to challenge gives none.
  */
 @Component
-public class PublishedGrades {
-
-    /** A final grade: {@code passing} false for 不合格, the link to the scorecard as evidence. */
-    public record Grade(String organisationCode, int assessmentYear, boolean passing, String label, OffsetDateTime publishedAt, String link) {
-    }
+public class PublishedGrades implements AssessmentGrades {
 
     private final Assessments assessments;
 
@@ -23,6 +20,7 @@ public class PublishedGrades {
         this.assessments = assessments;
     }
 
+    @Override
     public Optional<Grade> grade(DSLContext dsl, String organisationCode, int assessmentYear) {
         var year = assessments.publication(dsl, assessmentYear);
         return assessments.finalResult(dsl, organisationCode, assessmentYear)

@@ -6,7 +6,7 @@
  * publication (frozen, reproducible from the stored facts), challenges and corrections, what-if runs, and the
  * final grade eligibility rule R10 reads. The API: Assessments, MethodologyService.
  */
-@ApplicationModule(displayName = "Assessment", allowedDependencies = {"access", "catalogue", "connection", "db", "exchange", "inventory",
+@ApplicationModule(displayName = "Assessment", allowedDependencies = {"access", "catalogue", "connection", "db", "eligibility", "exchange", "inventory",
         "keytask", "organisation", "report", "web"})
 @OwnsTables({"assessment_methodology", "assessment_run", "assessment_year", "assessment_result", "assessment_manual_value",
         "assessment_challenge"})

@@ -184,7 +184,7 @@ class AssessmentIntegrationTests {
         assertThat(grade.label()).isEqualTo(card.get("grade").asString());
         assertThat(grade.passing()).isEqualTo(!"不合格".equals(grade.label()));
         assertThat(grade.link()).contains("/assessment-scorecard.html?year=" + YEAR + "&organisation=water");
-        java.util.Optional<PublishedGrades.Grade> none = db.inTransaction(OFFICE, dsl -> grades.grade(dsl, "water", YEAR + 1));
+        java.util.Optional<cn.suqian.govshare.eligibility.AssessmentGrades.Grade> none = db.inTransaction(OFFICE, dsl -> grades.grade(dsl, "water", YEAR + 1));
         assertThat(none).isEmpty();
     }
 

@@ -86,6 +86,21 @@ public final class JooqCodegen {
             "exchange_zombie_decision.decision", "exchange.Zombies.Decision",
             // annual report (issue 13)
             "annual_report.status", "report.AnnualReport.Status",
+            // project filing and eligibility (issue 12)
+            "filing.project_type", "filing.Filing.ProjectType",
+            "filing.deployment", "inventory.InformationSystem.Deployment",
+            "filing.network", "filing.Filing.Network",
+            "filing.data_room_work", "filing.Filing.DataRoomWork",
+            "filing.status", "filing.FilingStatus",
+            "filing_transition.from_status", "filing.FilingStatus",
+            "filing_transition.to_status", "filing.FilingStatus",
+            "filing_attachment.kind", "filing.Filing.AttachmentKind",
+            "eligibility_rule.applies_to", "eligibility.EligibilityRule.Scope",
+            "eligibility_rule.verdict", "eligibility.Verdict",
+            "eligibility_rule.funding", "eligibility.EligibilityRule.Funding",
+            "eligibility_verdict.verdict", "eligibility.Verdict",
+            "funding_decision.decision", "eligibility.FundingDecisions.Decision",
+            "funding_decision.verdict", "eligibility.Verdict",
             // yearly assessment (issue 14)
             "assessment_run.purpose", "assessment.AssessmentRun.Purpose",
             "assessment_run.status", "assessment.AssessmentRun.Status",

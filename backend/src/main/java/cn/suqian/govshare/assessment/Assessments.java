@@ -7,6 +7,7 @@ import cn.suqian.govshare.assessment.Scoring.IndicatorScore;
 import cn.suqian.govshare.assessment.Scoring.OrganisationScore;
 import cn.suqian.govshare.db.Actor;
 import cn.suqian.govshare.db.Db;
+import cn.suqian.govshare.eligibility.Eligibility;
 import cn.suqian.govshare.organisation.Organisation;
 import cn.suqian.govshare.organisation.Organisations;
 import cn.suqian.govshare.web.AccessRefusedException;
@@ -48,9 +49,11 @@ public class Assessments {
     private final MethodologyService methodologies;
     private final Organisations organisations;
     private final RunProgress progress;
+    private final Eligibility eligibility;
 
     Assessments(Db db, AssessmentRepository repository, AssessmentFacts facts, MethodologyService methodologies, Organisations organisations,
-                RunProgress progress) {
+                RunProgress progress, Eligibility eligibility) {
+        this.eligibility = eligibility;
         this.db = db;
         this.repository = repository;
         this.facts = facts;
@@ -348,6 +351,8 @@ public class Assessments {
             throw new InvalidInputException(List.of(FieldProblem.of("year", year, ProblemCode.CHALLENGES_OPEN, open)));
         }
         repository.finalise(dsl, year, actor.name());
+        // rule R10 reads the final grade for the following budget year: its verdicts are recomputed now, in this transaction
+        eligibility.recompute(dsl, year + 1, null, Eligibility.Cause.of("assessmentFinal", "year", year, "user", actor.name()));
         return yearView(dsl, year);
     }
 

@@ -207,4 +207,47 @@ class AssessmentIntegrationTests {
                 .returnResult(String.class).getResponseBody().collectList().map(l -> String.join("", l)).block();
         assertThat(exported).contains("weight: 30").contains("网络通");
     }
+
+    @Test
+    @Order(8)
+    @SuppressWarnings("unchecked")
+    void rule_r10_reads_the_final_grade_of_the_previous_year_for_the_budget_year_s_requests() {
+        // the demo city's 2025 assessment is final: water's budget-year 2026 requests read its grade as evidence
+        JsonNode card = call("finance", "GET", "/api/v1/assessments/2025/results/water", null, 200);
+        assertThat(card.get("state").asString()).isEqualTo("FINAL");
+        boolean failing = "不合格".equals(card.get("grade").asString());
+        Map<String, Object> f = new java.util.HashMap<>();
+        f.put("organisationCode", "water");
+        f.put("budgetYear", 2026);
+        f.put("projectType", "NEW_BUILD");
+        f.put("name", "考核衔接测试项目");
+        f.put("constructionAmount", 100000);
+        f.put("omAmount", 0);
+        f.put("fundingSources", List.of(Map.of("source", "财政预算", "construction", 100000, "om", 0)));
+        f.put("systemCodes", List.of("water.s01"));
+        f.put("plannedSystems", List.of(Map.of("name", "考核衔接测试系统", "purpose", "水利业务")));
+        f.put("deployment", "GOV_CLOUD");
+        f.put("network", "EGOV_EXTRANET");
+        f.put("providedResources", List.of("201001/000001"));
+        f.put("connectionPlan", "通过前置机接入市级共享平台");
+        f.put("protectionLevel", 2);
+        f.put("performanceTargets", "共享率100%");
+        JsonNode filing = call("dept-water", "POST", "/api/v1/filings", f, 201);
+        JsonNode detail = call("finance", "GET", "/api/v1/eligibility/filings/" + filing.get("id").asLong(), null, 200);
+        JsonNode r10 = null;
+        for (JsonNode o : detail.get("verdict").get("outcomes")) {
+            if (o.get("ruleId").asString().equals("R10")) {
+                r10 = o;
+            }
+        }
+        assertThat(r10).as("R10 outcome").isNotNull();
+        assertThat(r10.get("result").asString()).isEqualTo(failing ? "FIRED" : "PASSED");
+        JsonNode grade = r10.get("evidence").get("organisation.assessmentGrade");
+        assertThat(grade.get("value").asString()).isEqualTo(failing ? "FAILING" : "PASSING");
+        assertThat(grade.get("detail").asString()).isEqualTo(card.get("grade").asString());
+        assertThat(grade.get("link").asString()).isEqualTo("/assessment-scorecard.html?year=2025&organisation=water");
+        if (failing) {
+            assertThat(r10.get("verdict").asString()).isEqualTo("NEEDS_REVIEW");
+        }
+    }
 }

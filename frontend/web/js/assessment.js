@@ -12,7 +12,7 @@ const $ = (id) => document.getElementById(id);
 let me;
 
 function rows(table, rows, year) {
-  head(table, ['assessment.column.rank', 'assessment.column.organisation', 'assessment.column.total', 'assessment.column.grade',
+  head(table, ['assessment.column.rankInGroup', 'assessment.column.organisation', 'assessment.column.total', 'assessment.column.grade',
     'assessment.column.previous', 'assessment.column.movement']);
   table.tBodies[0].replaceChildren(...rows.map((r) => el('tr', { 'data-org': r.organisationCode },
     el('td', { class: 'num', text: r.rankInGroup ?? '—' }),

@@ -494,7 +494,7 @@ public class Assessments {
             List<OrganisationScore> ranked = Scoring.rank(others);
             OrganisationScore rankedMine = ranked.stream().filter(s -> s.organisationCode().equals(c.organisationCode())).findFirst().orElseThrow();
             repository.correct(dsl, y.officialRunId(), rankedMine, mine.version() + 1,
-                    "challenge " + id + ": " + input.reason().strip(), actor.name());
+                    "#" + id + " " + input.reason().strip(), actor.name());
             repository.rerank(dsl, y.officialRunId(), ranked);
         }
         repository.decide(dsl, id, input.accepted() ? Challenge.Status.ACCEPTED : Challenge.Status.REJECTED, input.reason().strip(),

@@ -13,6 +13,10 @@ public class Catalogue {
     public record MountedResource(String code, String providerOrganisationCode, String sourceSystemCode) {
     }
 
+    /** An active catalogued resource: who provides it and whether it is mounted on the platform (the assessment's catalogue indicator). */
+    public record ResourceRef(String code, String name, String providerOrganisationCode, boolean mounted) {
+    }
+
     private final CatalogueRepository resources;
 
     Catalogue(CatalogueRepository resources) {
@@ -22,5 +26,10 @@ public class Catalogue {
     /** Active resources mounted on the platform, by code. */
     public List<MountedResource> mounted(DSLContext dsl) {
         return resources.mounted(dsl);
+    }
+
+    /** Every active (not retired) resource, mounted or not, by code. */
+    public List<ResourceRef> active(DSLContext dsl) {
+        return resources.activeRefs(dsl);
     }
 }

@@ -71,6 +71,14 @@ class CatalogueRepository extends RecordTable<CatalogueResource, CatalogueResour
         return Map.of(CATALOGUE_RESOURCE.MOUNTED, false);
     }
 
+    /** Active resources, mounted or not, by code. */
+    List<Catalogue.ResourceRef> activeRefs(DSLContext dsl) {
+        var c = CATALOGUE_RESOURCE;
+        return dsl.select(c.CODE, c.NAME, c.PROVIDER_ORGANISATION_CODE, c.MOUNTED).from(c)
+                .where(c.RETIRED_AT.isNull()).orderBy(c.CODE)
+                .fetch(r -> new Catalogue.ResourceRef(r.value1(), r.value2(), r.value3(), Boolean.TRUE.equals(r.value4())));
+    }
+
     /** Active resources mounted on the platform, by code. */
     List<Catalogue.MountedResource> mounted(DSLContext dsl) {
         var c = CATALOGUE_RESOURCE;

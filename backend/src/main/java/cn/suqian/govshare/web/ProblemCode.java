@@ -141,7 +141,16 @@ public enum ProblemCode implements MessageCode {
     NOT_EXEMPTIBLE("rule"),
     ALREADY_EXEMPTED("id"),
     DECISION_REASON_REQUIRED("verdict"),
-    AMOUNT_ABOVE_REQUESTED("requested");
+    AMOUNT_ABOVE_REQUESTED("requested"),
+    // yearly assessment
+    UNKNOWN_METHODOLOGY_VERSION("year"),
+    METHODOLOGY_INVALID("detail"),
+    ASSESSMENT_STATE("expected"),
+    CHALLENGES_OPEN("count"),
+    CHALLENGE_WINDOW_CLOSED("until"),
+    NOT_MANUAL_INDICATOR,
+    UNKNOWN_INDICATOR,
+    ASSESSMENT_REASON_REQUIRED;
 
     private final List<String> paramNames;
 

@@ -100,7 +100,13 @@ public final class JooqCodegen {
             "eligibility_rule.funding", "eligibility.EligibilityRule.Funding",
             "eligibility_verdict.verdict", "eligibility.Verdict",
             "funding_decision.decision", "eligibility.FundingDecisions.Decision",
-            "funding_decision.verdict", "eligibility.Verdict");
+            "funding_decision.verdict", "eligibility.Verdict",
+            // yearly assessment (issue 14)
+            "assessment_run.purpose", "assessment.AssessmentRun.Purpose",
+            "assessment_run.status", "assessment.AssessmentRun.Status",
+            "assessment_year.state", "assessment.PublicationState",
+            "assessment_result.peer_group", "assessment.PeerGroup",
+            "assessment_challenge.status", "assessment.Challenge.Status");
 
     /** Text-array columns whose elements are a domain enum. */
     static final Map<String, String> ENUM_ARRAY_COLUMNS = enumColumns(

@@ -1,0 +1,104 @@
+package cn.suqian.govshare.demo;
+
+import cn.suqian.govshare.access.CurrentUser;
+import cn.suqian.govshare.access.Role;
+import cn.suqian.govshare.assessment.Assessments;
+import cn.suqian.govshare.assessment.MethodologyService;
+import cn.suqian.govshare.db.Actor;
+import cn.suqian.govshare.db.Db;
+import cn.suqian.govshare.organisation.Organisation;
+import cn.suqian.govshare.organisation.OrganisationType;
+import cn.suqian.govshare.organisation.Organisations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The demo city's assessments, made through the same service calls the office's and departments' requests make:
+ * 2025 run, published, challenged (one correction accepted, one rejected) and final; 2026 a draft, with a second
+ * methodology version to compare in the what-if page. Manual "online services" values are entered with evidence.
+ */
+@Component
+@Order(45)
+@ConditionalOnProperty(name = "govshare.demo.enabled", havingValue = "true")
+class AssessmentDemo implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AssessmentDemo.class);
+    static final int LAST_YEAR = 2025;
+
+    private final Assessments assessments;
+    private final MethodologyService methodologies;
+    private final Organisations organisations;
+    private final Db db;
+
+    AssessmentDemo(Assessments assessments, MethodologyService methodologies, Organisations organisations, Db db) {
+        this.assessments = assessments;
+        this.methodologies = methodologies;
+        this.organisations = organisations;
+        this.db = db;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Actor office = RegistryDemoData.OFFICE.actor();
+        if (db.inTransaction(office, dsl -> assessments.yearView(dsl, LAST_YEAR).publication() != null)) {
+            return;
+        }
+        long started = System.nanoTime();
+        List<Organisation> orgs = db.inTransaction(office, organisations::active).stream().filter(o -> o.type() != OrganisationType.CITY).toList();
+        for (int year : new int[]{LAST_YEAR, LAST_YEAR + 1}) {
+            int i = 0;
+            for (Organisation o : orgs) {
+                i++;
+                if (i % 5 == 0) {
+                    continue; // not every organisation's online services were checked: no data, left out
+                }
+                double value = 55 + (i * 37 + year) % 45;
+                db.inTransaction(office, dsl -> {
+                    assessments.putManual(dsl, office, year, new Assessments.ManualInput(o.code(), "onlineServices", value,
+                            "江苏政务服务网事项清单核查（" + year + "年12月）", "电子政务办年度核查"));
+                    return null;
+                });
+            }
+        }
+        var last = db.inTransaction(office, dsl -> assessments.run(dsl, office, LAST_YEAR, null));
+        LocalDate today = LocalDate.now();
+        db.inTransaction(office, dsl -> assessments.publish(dsl, office, LAST_YEAR, new Assessments.PublishInput(today)));
+        // two departments object; the office accepts one with a correction and rejects the other
+        String accepted = "water";
+        String rejected = "transport";
+        var challenges = new java.util.ArrayList<Long>();
+        for (String org : List.of(accepted, rejected)) {
+            if (orgs.stream().noneMatch(o -> o.code().equals(org))) {
+                continue;
+            }
+            CurrentUser dept = new CurrentUser("dept-" + org, org, Role.DEPARTMENT, org);
+            challenges.add(db.inTransaction(dept.actor(), dsl -> assessments.fileChallenge(dsl, dept, LAST_YEAR,
+                    new Assessments.ChallengeInput(org, "onlineServices", org.equals(accepted)
+                            ? "本单位事项已于11月全部接入一网通办，核查时未计入" : "核查口径与省平台不一致",
+                            List.of(org + "-一网通办接入清单.pdf")))).id());
+        }
+        for (int c = 0; c < challenges.size(); c++) {
+            long id = challenges.get(c);
+            boolean accept = c == 0;
+            db.inTransaction(office, dsl -> assessments.decide(dsl, office, LAST_YEAR, id, new Assessments.DecisionInput(accept,
+                    accept ? "核实接入清单，事项均已接入，更正为满分" : "核查口径以市级清单为准，维持原评分", accept ? 100.0 : null)));
+        }
+        db.inTransaction(office, dsl -> assessments.finalise(dsl, office, LAST_YEAR));
+        // this year: a draft, and a second version to compare (data sharing weighted higher)
+        db.inTransaction(office, dsl -> assessments.run(dsl, office, LAST_YEAR + 1, null));
+        db.inTransaction(office, dsl -> methodologies.importYaml(dsl, office, LAST_YEAR + 1, MethodologyService.defaultYaml()
+                .replace("weight: 12, parameters: {predicate: CONNECTED}", "weight: 20, parameters: {predicate: CONNECTED}")
+                .replace("weight: 8, parameters: {direction: SERVED", "weight: 12, parameters: {direction: SERVED"),
+                "征求意见稿：提高“须接入系统实际接入”和“提供数据量”权重"));
+        log.info("DEMO MODE: assessments {} (final, {} organisations) and {} (draft) in {} ms", LAST_YEAR, last.scores().size(),
+                LAST_YEAR + 1, (System.nanoTime() - started) / 1_000_000);
+    }
+}

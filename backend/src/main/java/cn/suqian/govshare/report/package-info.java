@@ -8,8 +8,8 @@
  * The API: AnnualReports (reports, windows, and {@code discrepancies(dsl, year)} for the assessment's
  * report-consistency indicator) and AnnualReportSection (add a section by adding a bean).
  */
-@ApplicationModule(displayName = "Annual reports", allowedDependencies = {"access", "catalogue", "connection", "db", "exchange",
-        "facility", "inventory", "keytask", "organisation", "record", "spreadsheet", "web"})
+@ApplicationModule(displayName = "Annual reports", allowedDependencies = {"access", "catalogue", "connection", "db", "eligibility", "exchange",
+        "facility", "filing", "inventory", "keytask", "organisation", "record", "spreadsheet", "web"})
 @OwnsTables({"annual_report_window", "annual_report", "annual_report_discrepancy", "annual_report_reminder"})
 package cn.suqian.govshare.report;
 

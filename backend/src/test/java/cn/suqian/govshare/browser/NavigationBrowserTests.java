@@ -60,7 +60,7 @@ class NavigationBrowserTests {
         awaitLoaded(driver);
         List<String> groups = driver.findElements(By.cssSelector(".nav-list > .nav-item")).stream().map(WebElement::getText).toList();
         // a group of one page is a plain link to it
-        assertThat(groups).containsExactly("概览", "数据共享交换", "网络连通", "资源目录与系统", "管理");
+        assertThat(groups).containsExactly("概览", "数据共享交换", "网络连通", "资源目录与系统", "项目备案与资金", "年度报告与评估", "管理");
         assertThat(driver.findElement(By.cssSelector("[data-group='exchange'] > a.nav-link")).getDomAttribute("href")).isEqualTo("/exchange.html");
         WebElement list = driver.findElement(By.id("nav-list"));
         assertThat(list.getSize().getHeight()).as("one row").isLessThan(60);

@@ -211,4 +211,47 @@ class FilingToFundingIntegrationTests {
         assertThat(reproduction.get("identical")).isEqualTo(true);
         assertThat((List<?>) get("leader", "/api/v1/eligibility/rules?year=2026").get("rules")).hasSize(11);
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    List<cn.suqian.govshare.report.AnnualReportSection> sections;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.jooq.DSLContext dsl;
+
+    /** The annual report's "filings and their verdicts" figures for water over a year, by key. */
+    Map<String, Double> reportFigures(int year) {
+        var section = sections.stream().filter(s -> s.key().equals("filings")).findFirst().orElseThrow();
+        Map<String, Double> figures = new HashMap<>();
+        section.measure(dsl, cn.suqian.govshare.report.AnnualReportSection.Period.of("water", year, java.time.OffsetDateTime.now()))
+                .forEach(f -> figures.put(f.key(), f.value()));
+        return figures;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_annual_report_counts_the_requests_filed_in_its_year_with_their_decisions_and_verdicts() {
+        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        Map<String, Double> before = reportFigures(year);
+        long plain = createFiled(year + 1, "年报统计：上云项目", "EGOV_EXTRANET");
+        long privateNetwork = createFiled(year + 1, "年报统计：新建专网项目", "NEW_PRIVATE_NETWORK");
+        post("dept-water", "/api/v1/filings", filing(year + 1, "年报统计：未提交的草稿", "EGOV_EXTRANET"), 201); // a draft is not filed
+        post("admin", "/api/v1/filings/" + privateNetwork + "/transitions", Map.of("action", "START_REVIEW"), 200);
+        post("admin", "/api/v1/filings/" + privateNetwork + "/transitions", Map.of("action", "APPROVE", "comment", "同意"), 200);
+
+        Map<String, Double> after = reportFigures(year);
+        Map<String, Integer> expected = new HashMap<>(Map.of("filings.submitted", 2, "filings.approved", 1, "filings.rejected", 0));
+        int late = 0;
+        for (long id : new long[] {plain, privateNetwork}) {
+            Map<String, Object> filed = get("dept-water", "/api/v1/filings/" + id);
+            late += Boolean.TRUE.equals(filed.get("late")) ? 1 : 0;
+            String verdict = (String) ((Map<String, Object>) get("finance", "/api/v1/eligibility/filings/" + id).get("verdict")).get("verdict");
+            expected.merge("filings.verdict." + verdict, 1, Integer::sum);
+        }
+        expected.put("filings.late", late);
+        assertThat(expected.get("filings.verdict.NOT_ELIGIBLE")).isNotNull(); // at least the new private network (R3)
+        for (var e : expected.entrySet()) {
+            assertThat(after.get(e.getKey()) - before.getOrDefault(e.getKey(), 0.0)).as(e.getKey()).isEqualTo(e.getValue().doubleValue());
+        }
+        assertThat(after.keySet()).contains("filings.verdict.ELIGIBLE", "filings.verdict.NEEDS_REVIEW", "filings.verdict.ELIGIBLE_BY_EXEMPTION");
+    }
 }

@@ -33,6 +33,7 @@ export const NAV_ITEMS = [
   { key: 'nav.audit', href: '/audit.html', paths: ['/audit.html', '/audit'], roles: ['AUDITOR', 'EGOV_ADMIN'] },
   { key: 'nav.users', href: '/users.html', paths: ['/users.html', '/users'], roles: ['EGOV_ADMIN'] },
   { key: 'nav.tokens', href: '/tokens.html', paths: ['/tokens.html', '/tokens'], roles: ['EGOV_ADMIN'] },
+  { key: 'nav.status', href: '/status.html', paths: ['/status.html', '/status'], roles: ['EGOV_ADMIN'] },
 ];
 
 /** The signed-in person's own account page (password change), linked from the header rather than the nav. */

@@ -39,6 +39,17 @@ public class Inventory {
         return systems.declaredConnections(dsl);
     }
 
+    /** Every registered system (retired ones included) with what the leadership overview counts. */
+    public record SystemFacts(String code, String organisationCode, InformationSystem.LifecycleStatus lifecycleStatus,
+                              InformationSystem.NetworkType network, InformationSystem.Deployment deployment, boolean mustConnect,
+                              java.math.BigDecimal annualOmCost, boolean retired) {
+    }
+
+    /** Every registered system, retired ones included, for the overview rollup. */
+    public List<SystemFacts> facts(DSLContext dsl) {
+        return systems.facts(dsl);
+    }
+
     /** The organisation owning a system (retired ones included). */
     public Optional<String> ownerOf(DSLContext dsl, String systemCode) {
         return systemCode == null ? Optional.empty() : systems.ownerOf(dsl, systemCode);

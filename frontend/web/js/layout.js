@@ -29,6 +29,8 @@ export const NAV_ITEMS = [
   { key: 'nav.exchange', href: '/exchange.html', paths: ['/exchange.html', '/exchange'] },
   { key: 'nav.connections', href: '/connections.html', paths: ['/connections.html', '/connections', '/connection.html', '/connection-admin.html'] },
   { key: 'nav.tasks', href: '/tasks.html', paths: ['/tasks.html', '/tasks'] },
+  { key: 'nav.annualReport', href: '/annual-report.html', paths: ['/annual-report.html', '/annual-report-print.html'], roles: ['LEADER', 'DEPARTMENT', 'EGOV_ADMIN', 'AUDITOR'], group: 'reports' },
+  { key: 'nav.annualReportOverview', href: '/annual-reports.html', paths: ['/annual-reports.html'], roles: ['LEADER', 'EGOV_ADMIN', 'AUDITOR'], group: 'reports' },
   { key: 'nav.import', href: '/import.html', paths: ['/import.html', '/import'], roles: ['EGOV_ADMIN', 'DEPARTMENT'] },
   { key: 'nav.audit', href: '/audit.html', paths: ['/audit.html', '/audit'], roles: ['AUDITOR', 'EGOV_ADMIN'] },
   { key: 'nav.users', href: '/users.html', paths: ['/users.html', '/users'], roles: ['EGOV_ADMIN'] },

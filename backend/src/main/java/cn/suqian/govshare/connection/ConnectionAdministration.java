@@ -220,7 +220,7 @@ public class ConnectionAdministration {
             if (!p.isEmpty()) {
                 throw new InvalidInputException(p);
             }
-            NotificationEvent[] events = s.events() == null || s.events().isEmpty() ? NotificationEvent.values()
+            NotificationEvent[] events = s.events() == null || s.events().isEmpty() ? NotificationEvent.INCIDENT_EVENTS.toArray(NotificationEvent[]::new)
                     : s.events().stream().distinct().toArray(NotificationEvent[]::new);
             var r = dsl.insertInto(NOTIFICATION_SUBSCRIPTION)
                     .set(NOTIFICATION_SUBSCRIPTION.CHANNEL_CODE, s.channelCode()).set(NOTIFICATION_SUBSCRIPTION.ORGANISATION_CODE, s.organisationCode())

@@ -107,6 +107,21 @@ public class ConnectionFacts {
         return out;
     }
 
+    /** An organisation's measured availability and incidents over a period (all its targets together). */
+    public record OrganisationAvailability(String organisationCode, LocalDate from, LocalDate to, Double availability, long upSeconds,
+                                           long downSeconds, long unknownSeconds, int incidents) {
+    }
+
+    /** The organisation's availability over [from, to), inside the caller's transaction; availability null when nothing was measured. */
+    public OrganisationAvailability availability(DSLContext dsl, String organisation, LocalDate from, LocalDate to) {
+        var report = queries.availability(dsl, ConnectionQueries.GroupBy.ORGANISATION, ConnectionQueries.Granularity.YEAR, from, to,
+                organisation, null, null, null, true);
+        return report.totals().stream().filter(t -> organisation.equals(t.key())).findFirst()
+                .map(t -> new OrganisationAvailability(organisation, from, to, t.availability(), t.upSeconds(), t.downSeconds(),
+                        t.unknownSeconds(), t.incidents()))
+                .orElse(new OrganisationAvailability(organisation, from, to, null, 0, 0, 0, 0));
+    }
+
     /** Per system with targets: how many, the last successful probe or heartbeat, and since when they are watched. */
     public Map<String, Activity> activity(DSLContext dsl) {
         Map<String, Activity> out = new HashMap<>();

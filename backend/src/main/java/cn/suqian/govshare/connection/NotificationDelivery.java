@@ -5,7 +5,7 @@ import cn.suqian.govshare.web.RawJson;
 import java.time.OffsetDateTime;
 
 /** One notification to one channel, and the result of its latest attempt. */
-public record NotificationDelivery(long id, String channelCode, long incidentId, NotificationEvent event, OffsetDateTime createdAt,
+public record NotificationDelivery(long id, String channelCode, Long incidentId, NotificationEvent event, OffsetDateTime createdAt,
                                    Status status, int attempts, OffsetDateTime lastAttemptAt, Integer responseStatus, String error,
                                    RawJson payload) {
 

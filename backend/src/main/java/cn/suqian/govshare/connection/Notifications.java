@@ -84,6 +84,34 @@ public class Notifications {
                 WHERE i.id = ?""", event.name(), event.name(), event.name(), incidentId);
     }
 
+    /**
+     * Queues a message of another capability (an annual-report reminder, say) for every enabled channel
+     * subscribed to {@code event} for the organisation (or for every organisation), inside the caller's
+     * transaction; sent, retried and recorded like incident notifications. {@code title} is the first line
+     * robots and e-mail show, {@code text} the rest; {@code data} travels in the webhook payload. Returns the
+     * number of deliveries queued.
+     */
+    public int queueMessage(DSLContext dsl, NotificationEvent event, String organisationCode, String title, String text,
+                            Map<String, Object> data) {
+        if (event.incident()) {
+            throw new IllegalArgumentException(event + " is an incident event");
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("event", event.name());
+        payload.put("organisation", organisationCode);
+        payload.put("title", title);
+        payload.put("text", text);
+        payload.put("data", data);
+        return dsl.execute("""
+                INSERT INTO notification_delivery (channel_code, incident_id, event, payload)
+                SELECT DISTINCT s.channel_code, NULL::bigint, ?, ?::jsonb
+                FROM notification_subscription s
+                JOIN notification_channel c ON c.code = s.channel_code AND c.enabled
+                WHERE ? = ANY (s.events) AND s.target_code IS NULL
+                  AND (s.organisation_code = ? OR s.organisation_code IS NULL)""",
+                event.name(), JSON.writeValueAsString(payload), event.name(), organisationCode);
+    }
+
     @Scheduled(fixedDelayString = "${govshare.connection.notify-interval:PT2S}", initialDelayString = "PT7S")
     @SchedulerLock(name = "connection-notifications", lockAtMostFor = "PT5M")
     public void scheduled() throws Exception {
@@ -205,10 +233,14 @@ public class Notifications {
 
     /** The message people read in a robot group or an e-mail, in Chinese. */
     static String text(NotificationEvent event, JsonNode p) {
+        if (!event.incident()) {
+            return p.path("title").asString() + "\n" + p.path("text").asString();
+        }
         String what = switch (event) {
             case DOWN -> "连接中断";
             case STILL_DOWN -> "仍然中断";
             case UP -> "已恢复";
+            case ANNUAL_REPORT_REMINDER -> throw new IllegalStateException("not an incident event");
         };
         Map<String, String> lines = new LinkedHashMap<>();
         lines.put("对象", p.path("targetName").asString() + "（" + p.path("target").asString() + "）");

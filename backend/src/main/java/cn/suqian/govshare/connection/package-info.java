@@ -4,7 +4,8 @@
  * the N/M state machine, incidents with causes, maintenance windows, availability rolled up minute → hour →
  * day → month, notifications (webhook, e-mail, WeCom, DingTalk), and "connected" as a published fact.
  * The API: ConnectionTargets and ConnectionTarget (the registry), ConnectionFacts (connected, activity),
- * ConnectionQueries (status, incidents, availability), MaintenanceWindows, HeartbeatIngest.
+ * ConnectionQueries (status, incidents, availability), MaintenanceWindows, HeartbeatIngest, and Notifications.queueMessage
+ * for another capability's message (an annual-report reminder) through the subscribed channels.
  */
 @ApplicationModule(displayName = "Connection status", allowedDependencies = {"access", "db", "inventory", "organisation", "record", "web"})
 @OwnsTables({"connection_target", "connection_setting", "connection_state", "connection_check", "connection_minute", "connection_hourly",

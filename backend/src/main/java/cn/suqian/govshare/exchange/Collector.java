@@ -75,6 +75,7 @@ public class Collector {
 
     private final Db db;
     private final ExchangeIngest ingest;
+    private final PartitionsAhead partitions;
     private final CollectorRefusedPages refusedPages;
     private final LockProvider locks;
     private final ScheduledExecutorService keepAlive;
@@ -86,12 +87,13 @@ public class Collector {
     private volatile Duration retryPause = Duration.ofSeconds(2);
     private volatile Duration runTimeout;
 
-    Collector(Db db, ExchangeIngest ingest, CollectorRefusedPages refusedPages, LockProvider lockProvider,
+    Collector(Db db, ExchangeIngest ingest, PartitionsAhead partitions, CollectorRefusedPages refusedPages, LockProvider lockProvider,
               @Value("${govshare.exchange.collector-concurrency:4}") int concurrency,
               @Value("${govshare.exchange.collector-run-timeout:PT5M}") Duration runTimeout,
               @Value("${govshare.exchange.collector-lock:PT50S}") Duration lockAtMostFor) {
         this.db = db;
         this.ingest = ingest;
+        this.partitions = partitions;
         this.refusedPages = refusedPages;
         this.slots = new Semaphore(Math.max(1, concurrency));
         this.runTimeout = runTimeout;
@@ -345,6 +347,9 @@ public class Collector {
         }
         InvalidInputException refusal = batch.refusal();
         if (refusal == null) {
+            // partitions made in a short transaction of their own, not by the page's (a back-fill would hold the parent)
+            partitions.ensureNow(actor, cn.suqian.govshare.db.schema.Tables.EXCHANGE_STAT,
+                    batch.stats().stream().filter(java.util.Objects::nonNull).map(IntervalStat::intervalStart).toList());
             try {
                 return db.inTransaction(actor, dsl -> {
                     var result = ingest.ingestStats(dsl, "collector:" + code, idempotencyKey(page.cursor(), batch.sha()), batch);

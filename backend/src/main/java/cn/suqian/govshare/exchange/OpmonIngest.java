@@ -344,15 +344,14 @@ public class OpmonIngest {
                 .onConflictDoNothing().returningResult(OPMON_RECORD.DEDUPE_KEY).fetch(OPMON_RECORD.DEDUPE_KEY);
     }
 
-    /** Which of these record keys a stored call already holds (found through the two unique indexes). */
+    /** Which of these record keys a stored call already holds (one statement, through the two unique indexes). */
     private static Set<String> alreadyInCalls(DSLContext dsl, Set<String> keys) {
         var k = keyTable(keys);
         Field<String> key = k.field(0, String.class);
-        Set<String> found = new HashSet<>(dsl.select(OPMON_CALL.CLIENT_RECORD).from(k).join(OPMON_CALL)
-                .on(OPMON_CALL.CLIENT_RECORD.eq(key)).fetch(OPMON_CALL.CLIENT_RECORD));
-        found.addAll(dsl.select(OPMON_CALL.PRODUCER_RECORD).from(k).join(OPMON_CALL)
-                .on(OPMON_CALL.PRODUCER_RECORD.eq(key)).fetch(OPMON_CALL.PRODUCER_RECORD));
-        return found;
+        return new HashSet<>(dsl.select(key).from(k)
+                .where(DSL.exists(DSL.selectOne().from(OPMON_CALL).where(OPMON_CALL.CLIENT_RECORD.eq(key)))
+                        .or(DSL.exists(DSL.selectOne().from(OPMON_CALL).where(OPMON_CALL.PRODUCER_RECORD.eq(key)))))
+                .fetch(key));
     }
 
     /**

@@ -1,6 +1,7 @@
 package cn.suqian.govshare.exchange;
 
 import cn.suqian.govshare.db.Db;
+import cn.suqian.govshare.db.Actor;
 import cn.suqian.govshare.db.TimeSeriesStorage;
 import org.jooq.Table;
 import org.springframework.stereotype.Component;
@@ -36,5 +37,14 @@ class PartitionsAhead {
             return Mono.empty();
         }
         return db.tx(dsl -> storage.ensurePartitions(dsl, table, min, max.plusSeconds(1))).then();
+    }
+
+    /** The same for a caller already off the event loop (the collector, between pages). Blocking. */
+    void ensureNow(Actor actor, Table<?> table, Collection<OffsetDateTime> times) {
+        OffsetDateTime min = times.stream().filter(Objects::nonNull).min(OffsetDateTime::compareTo).orElse(null);
+        OffsetDateTime max = times.stream().filter(Objects::nonNull).max(OffsetDateTime::compareTo).orElse(null);
+        if (min != null) {
+            db.inTransaction(actor, dsl -> storage.ensurePartitions(dsl, table, min, max.plusSeconds(1)));
+        }
     }
 }

@@ -82,6 +82,14 @@ public class Zombies {
         return db.tx(dsl -> find(dsl, OffsetDateTime.now(), org, minConfidence, includeDismissed, page));
     }
 
+    /**
+     * The organisation's zombie candidates as measured now (at least the configured confidence, dismissed ones
+     * left out), inside the caller's transaction: for the annual report.
+     */
+    public Report find(DSLContext dsl, String organisation) {
+        return find(dsl, OffsetDateTime.now(), organisation, null, false, new PageRequest(0, PageRequest.MAX_SIZE));
+    }
+
     Report find(DSLContext dsl, OffsetDateTime now, String organisation, Confidence minConfidence, boolean includeDismissed, PageRequest page) {
         List<Candidate> all = candidates(dsl, now, organisation);
         int configured = AnomalyDetector.thresholds(dsl).getOrDefault("zombie_min_confidence", 1.0).intValue();

@@ -42,6 +42,11 @@ public class KeyTaskService {
         return db.tx(dsl -> load(dsl, user, null, false));
     }
 
+    /** Every task with its milestones (no progress history), inside the caller's transaction. */
+    public List<KeyTask> list(DSLContext dsl, CurrentUser user) {
+        return load(dsl, user, null, false);
+    }
+
     public Mono<KeyTask> get(CurrentUser user, String code) {
         return db.tx(dsl -> one(dsl, user, code));
     }

@@ -45,6 +45,14 @@ public class OwnedRecords<T extends OwnedRecord<T>, F extends RecordFilter<F>> {
         return record.organisationCode();
     }
 
+    /**
+     * Every record the filter selects, inside the caller's transaction, unscoped: for other capabilities that
+     * already decided what the caller may see (the annual report's measured figures, say).
+     */
+    public java.util.List<T> all(DSLContext dsl, F filter) {
+        return table.all(dsl, filter);
+    }
+
     /** A page of records; departments see only their own organisation's, whatever they asked for. */
     public Mono<PageResult<T>> find(CurrentUser user, F filter, String sort, PageRequest page) {
         String scope = user.organisationScope().orElse(filter.organisation());

@@ -72,6 +72,14 @@ public class SheetBackedRecords<T extends SheetBackedRecords.Entry<T>, F extends
         this.history = new RecordHistory(audit);
     }
 
+    /**
+     * Every record the filter selects, inside the caller's transaction, unscoped: for other capabilities that
+     * already decided what the caller may see (the annual report's measured figures, say).
+     */
+    public java.util.List<T> all(DSLContext dsl, F filter) {
+        return table.all(dsl, filter);
+    }
+
     /** Departments only ever see their own organisation, whatever they asked for. */
     protected static <F extends RecordFilter<F>> F scoped(CurrentUser user, F filter) {
         return user.organisationScope().map(filter::withOrganisation).orElse(filter);

@@ -36,6 +36,16 @@ public final class Messages {
         static final Map<String, String> TEXTS = load(ENGLISH_BUNDLE);
     }
 
+    private static final class Chinese {
+        static final Map<String, String> TEXTS = load("static/i18n/zh-CN.json");
+    }
+
+    /** The Chinese bundle's text for key (documents GovShare writes in Chinese: the annual report's XLSX summary). */
+    public static String chinese(String key, Map<String, ?> params) {
+        String text = Chinese.TEXTS.get(key);
+        return text == null ? key : format(text, params);
+    }
+
     /** The bundle's text for key with {@code {param}} placeholders filled; the key and params if the bundle lacks it. */
     public static String english(String key, Map<String, ?> params) {
         String text = English.TEXTS.get(key);

@@ -115,7 +115,15 @@ public enum ProblemCode implements MessageCode {
     AFTER_FROM("from"),
     PERIOD_TOO_LONG("years"),
     // decisions (collector refused pages)
-    ALREADY_DECIDED("decision");
+    ALREADY_DECIDED("decision"),
+    // annual reports
+    AFTER_REPORTED_YEAR("year"),
+    WINDOW_NOT_OPEN("opensOn"),
+    NO_DRAFT,
+    NOT_SUBMITTED_LATEST("latest", "status"),
+    UNKNOWN_SECTION,
+    UNKNOWN_FIGURE,
+    REASON_REQUIRED;
 
     private final List<String> paramNames;
 

@@ -160,7 +160,22 @@ class AccessRefusalTests {
             new Call(HttpMethod.GET, "/api/v1/exchange/sources", null, Set.of("admin")),
             new Call(HttpMethod.POST, "/api/v1/exchange/sources", "{}", Set.of("admin")),
             new Call(HttpMethod.PUT, "/api/v1/exchange/sources/none", "{}", Set.of("admin")),
-            new Call(HttpMethod.GET, "/api/v1/exchange/sources/none/runs", null, Set.of("admin")));
+            new Call(HttpMethod.GET, "/api/v1/exchange/sources/none/runs", null, Set.of("admin")),
+            // annual reports: the office, leadership and auditors read all; a department reads and edits its own only
+            new Call(HttpMethod.GET, "/api/v1/annual-reports?year=2025", null, Set.of("admin", "leader", "auditor", "dept-water")),
+            new Call(HttpMethod.GET, "/api/v1/annual-reports/windows", null, Set.of("admin", "leader", "auditor", "dept-water")),
+            new Call(HttpMethod.PUT, "/api/v1/annual-reports/windows/2040", "{}", Set.of("admin")),
+            new Call(HttpMethod.GET, "/api/v1/annual-reports/discrepancies?year=2025", null, Set.of("admin", "leader", "auditor", "dept-water")),
+            new Call(HttpMethod.GET, "/api/v1/annual-reports/reminders", null, Set.of("admin", "leader", "auditor", "dept-water")),
+            new Call(HttpMethod.POST, "/api/v1/annual-reports/reminders/run", null, Set.of("admin")),
+            new Call(HttpMethod.GET, "/api/v1/annual-reports/2025/summary.xlsx", null, Set.of("admin", "leader", "auditor")),
+            new Call(HttpMethod.GET, "/api/v1/annual-reports/2025/water", null, Set.of("admin", "leader", "auditor", "dept-water")),
+            new Call(HttpMethod.GET, "/api/v1/annual-reports/2025/finance", null, Set.of("admin", "leader", "auditor")),
+            new Call(HttpMethod.POST, "/api/v1/annual-reports/2040/water/draft", null, Set.of("dept-water")),
+            new Call(HttpMethod.PUT, "/api/v1/annual-reports/2040/water/draft", "{}", Set.of("dept-water")),
+            new Call(HttpMethod.POST, "/api/v1/annual-reports/2040/water/draft/remeasure", null, Set.of("dept-water")),
+            new Call(HttpMethod.POST, "/api/v1/annual-reports/2040/finance/submit", null, Set.of()),
+            new Call(HttpMethod.POST, "/api/v1/annual-reports/2025/water/versions/1/return", "{}", Set.of("admin")));
 
     String financeResource;
 

@@ -83,7 +83,9 @@ public final class JooqCodegen {
             "notification_channel.kind", "connection.NotificationChannel.Kind",
             "notification_delivery.status", "connection.NotificationDelivery.Status",
             "notification_delivery.event", "connection.NotificationEvent",
-            "exchange_zombie_decision.decision", "exchange.Zombies.Decision");
+            "exchange_zombie_decision.decision", "exchange.Zombies.Decision",
+            // annual report (issue 13)
+            "annual_report.status", "report.AnnualReport.Status");
 
     /** Text-array columns whose elements are a domain enum. */
     static final Map<String, String> ENUM_ARRAY_COLUMNS = enumColumns(

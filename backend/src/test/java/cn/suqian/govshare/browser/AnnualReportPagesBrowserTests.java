@@ -1,0 +1,140 @@
+package cn.suqian.govshare.browser;
+
+import cn.suqian.govshare.support.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.PrintsPage;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.print.PrintOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+
+import static cn.suqian.govshare.browser.BrowserTestSupport.awaitLoaded;
+import static cn.suqian.govshare.browser.BrowserTestSupport.consoleErrors;
+import static cn.suqian.govshare.browser.BrowserTestSupport.signIn;
+import static cn.suqian.govshare.browser.BrowserTestSupport.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The annual report pages over the demo city's 2025 reports: a department's report with its evidence and its
+ * correction flagged, the editor of a new draft (correction with a reason, narrative, save), the leadership
+ * overview (on time / late / missing, discrepancies), and the printable report with its charts, printed to PDF.
+ */
+@IntegrationTest
+@Tag("browser")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AnnualReportPagesBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    WebDriver driver;
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    @BeforeAll
+    void start() throws Exception {
+        driver = BrowserTestSupport.startChromium();
+    }
+
+    @AfterAll
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    /** Clicks through script: the sticky header may cover a button scrolled to the top edge. */
+    void click(String id) {
+        var button = waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.id(id)));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", button);
+    }
+
+    @Test
+    void a_department_sees_its_submitted_report_with_evidence_and_its_discrepancy() {
+        signIn(driver, base(), "dept-water");
+        driver.get(base() + "/annual-report.html?year=2025&organisation=water");
+        awaitLoaded(driver);
+        waitFor(driver).until(d -> !d.findElements(By.cssSelector("#ar-sections tr[data-figure-row]")).isEmpty());
+        String body = driver.findElement(By.tagName("body")).getText();
+        assertThat(body).contains("年度信息共享工作报告", "政务信息系统", "部署在政务云", "已提交", "超出容差", "含年底已签约迁移", "查看记录", "主要成效");
+        assertThat(driver.findElement(By.cssSelector("tr[data-figure-row='systems.deployment.GOV_CLOUD']")).getDomAttribute("class")).contains("row-alert");
+        assertThat(driver.findElement(By.cssSelector("tr[data-figure-row='systems.status.IN_USE'] a")).getDomAttribute("href"))
+                .isEqualTo("/systems.html?organisation=water&lifecycleStatus=IN_USE");
+        assertThat(driver.findElement(By.id("ar-org")).isEnabled()).isFalse();
+        BrowserTestSupport.screenshot(driver, "annual-report-department");
+        assertThat(consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
+    void a_department_drafts_this_years_report_with_a_correction_and_its_reason() {
+        signIn(driver, base(), "dept-education");
+        driver.get(base() + "/annual-report.html?year=2026&organisation=education");
+        awaitLoaded(driver);
+        click("ar-start");
+        waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.id("ar-save")));
+        driver.findElement(By.cssSelector("input[data-figure='systems.total'][data-role='value']")).sendKeys("99");
+        // no reason: refused, the page says why
+        click("ar-save");
+        waitFor(driver).until(d -> d.findElement(By.id("ar-error")).getText().contains("理由"));
+        consoleErrors(driver); // the refused save (400) is the point here
+        driver.findElement(By.cssSelector("input[data-figure='systems.total'][data-role='reason']")).sendKeys("含在建系统");
+        driver.findElement(By.id("ar-n-systems-achievements")).sendKeys("完成全部系统普查");
+        click("ar-save");
+        waitFor(driver).until(d -> d.findElement(By.id("ar-head")).getText().contains("草稿已保存"));
+        waitFor(driver).until(d -> d.findElement(By.cssSelector("tr[data-figure-row='systems.total']")).getDomAttribute("class") != null);
+        assertThat(driver.findElement(By.cssSelector("tr[data-figure-row='systems.total']")).getText()).contains("超出容差");
+        assertThat(driver.findElement(By.id("ar-n-systems-achievements")).getDomProperty("value")).isEqualTo("完成全部系统普查");
+        assertThat(driver.findElement(By.id("ar-submit")).isDisplayed()).isTrue();
+        BrowserTestSupport.screenshot(driver, "annual-report-editor");
+        assertThat(consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
+    void leadership_sees_who_reported_on_time_late_or_not_and_the_discrepancies() {
+        signIn(driver, base(), "leader");
+        driver.get(base() + "/annual-reports.html?year=2025");
+        awaitLoaded(driver);
+        waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-aro-submissions canvas")));
+        waitFor(driver).until(d -> d.findElements(By.cssSelector("#aro-table tbody tr")).size() > 30);
+        String body = driver.findElement(By.tagName("body")).getText();
+        assertThat(body).contains("年度报告报送情况", "按时报送", "逾期报送", "未报送", "差异清单", "市水利局", "含年底已签约迁移");
+        assertThat(driver.findElement(By.cssSelector("#aro-table tr[data-org='urban-mgmt']")).getText()).contains("未报送");
+        assertThat(driver.findElement(By.cssSelector("#aro-table tr[data-org='transport']")).getText()).contains("逾期报送");
+        assertThat(driver.findElements(By.cssSelector("#aro-discrepancies tbody tr.row-alert"))).hasSize(2);
+        assertThat(driver.findElement(By.id("aro-xlsx")).getDomAttribute("href")).isEqualTo("/api/v1/annual-reports/2025/summary.xlsx");
+        BrowserTestSupport.screenshot(driver, "annual-report-overview");
+        assertThat(consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
+    void the_printable_report_has_its_charts_and_prints_to_a_pdf_with_embedded_chinese_fonts() throws Exception {
+        signIn(driver, base(), "auditor");
+        driver.get(base() + "/annual-report-print.html?year=2025&organisation=water");
+        awaitLoaded(driver);
+        waitFor(driver).until(d -> d.findElements(By.cssSelector(".report-charts canvas")).size() == 3);
+        assertThat(driver.findElement(By.id("arp-title")).getText()).isEqualTo("市水利局 2025 年度政务信息共享工作报告");
+        assertThat(driver.findElement(By.id("arp-sections")).getText()).contains("部署在政务云", "12", "含年底已签约迁移");
+        BrowserTestSupport.screenshot(driver, "annual-report-print");
+        byte[] pdf = Base64.getDecoder().decode(((PrintsPage) driver).print(new PrintOptions()).getContent());
+        Path file = Path.of("target", "screenshots", "annual-report-print.pdf");
+        Files.write(file, pdf);
+        String raw = new String(pdf, StandardCharsets.ISO_8859_1);
+        assertThat(raw).startsWith("%PDF");
+        // the Chinese text is set in an embedded font (a subset of a CJK face), not left to the reader's fonts
+        assertThat(raw).containsPattern("/FontFile2?|/FontFile3");
+        assertThat(raw).containsPattern("/BaseFont\\s*/[A-Z]{6}\\+(WenQuanYi|Noto\\w*CJK|SourceHan|DroidSansFallback)");
+        assertThat(consoleErrors(driver)).isEmpty();
+    }
+}

@@ -1,0 +1,33 @@
+// What the annual-report pages share: figure labels and formatting, submission badges, the year list.
+
+import { api } from './api.js';
+import { t, fmt } from './i18n.js';
+import { badge } from './dom.js';
+
+export const SUBMISSION_TONE = { ON_TIME: 'ok', LATE: 'warn', MISSING: 'danger', PENDING: 'neutral' };
+export const STATUS_TONE = { DRAFT: 'info', SUBMITTED: 'ok', RETURNED: 'warn' };
+
+export const sectionLabel = (key) => t(`annualReport.section.${key}`);
+export const figureLabel = (key) => t(`annualReport.figure.${key}`);
+export const submissionBadge = (s) => badge(t(`annualReport.submission.${s}`), SUBMISSION_TONE[s] ?? 'neutral');
+export const statusBadge = (s) => (s ? badge(t(`annualReport.status.${s}`), STATUS_TONE[s] ?? 'neutral') : null);
+
+/** A figure's value in the page language ('无数据' when nothing was measured). */
+export function value(v, unit) {
+  if (v === null || v === undefined) return t('annualReport.noData');
+  return unit === 'PERCENT' ? `${fmt.number(v, { maximumFractionDigits: 2 })}%` : fmt.number(v, { maximumFractionDigits: 2 });
+}
+
+/** The reported value: the correction when there is one, else the measurement. */
+export const reportedValue = (f) => (f.reported !== null && f.reported !== undefined ? f.reported : f.measured);
+
+/** Every window, newest year first; the year asked for (or the newest) selected. */
+export async function fillYears(select, wanted) {
+  const windows = await api.get('/api/v1/annual-reports/windows');
+  select.replaceChildren(...windows.map((w) => new Option(String(w.year), String(w.year))));
+  const years = windows.map((w) => String(w.year));
+  // the default: the newest window already open (last year's reports), else the newest
+  const open = windows.find((w) => w.open);
+  select.value = years.includes(String(wanted)) ? String(wanted) : String(open?.year ?? windows[0]?.year ?? '');
+  return windows;
+}

@@ -19,7 +19,7 @@ import { el, badge, renderError, markLoaded } from './dom.js';
  *   roles - roles that may see the page; omit for everyone
  */
 export const NAV_ITEMS = [
-  { key: 'nav.overview', href: '/', paths: ['/', '/index.html'] },
+  { key: 'nav.overview', href: '/', paths: ['/', '/index.html'], group: 'overview' },
   { key: 'nav.organisations', href: '/organisations.html', paths: ['/organisations.html', '/organisations'] },
   { key: 'nav.systems', href: '/systems.html', paths: ['/systems.html', '/systems'] },
   { key: 'nav.catalogue', href: '/catalogue.html', paths: ['/catalogue.html', '/catalogue'] },
@@ -35,7 +35,7 @@ export const NAV_ITEMS = [
   { key: 'nav.audit', href: '/audit.html', paths: ['/audit.html', '/audit'], roles: ['AUDITOR', 'EGOV_ADMIN'] },
   { key: 'nav.users', href: '/users.html', paths: ['/users.html', '/users'], roles: ['EGOV_ADMIN'] },
   { key: 'nav.tokens', href: '/tokens.html', paths: ['/tokens.html', '/tokens'], roles: ['EGOV_ADMIN'] },
-  { key: 'nav.status', href: '/status.html', paths: ['/status.html', '/status'], roles: ['EGOV_ADMIN'] },
+  { key: 'nav.status', href: '/status.html', paths: ['/status.html', '/status'], roles: ['EGOV_ADMIN'], group: 'admin' },
 ];
 
 /** The signed-in person's own account page (password change), linked from the header rather than the nav. */

@@ -108,11 +108,11 @@ function renderBases(figures) {
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', inverse: true, data: BASES.map((k) => t(`overview.figure.${k}`)), axisTick: { show: false } },
+    yAxis: { type: 'category', inverse: true, data: BASES.map((k) => t(`overview.figure.${k}`)), axisTick: { show: false }, axisLabel: { interval: 0, fontSize: PRINT ? 9 : 12 } },
     series: [{
       name: t('overview.bases.series'),
       type: 'bar',
-      barMaxWidth: 22,
+      barMaxWidth: PRINT ? 10 : 22,
       data: figures.map((f) => ({ value: f?.shown ?? 0, itemStyle: { color: f?.shown ? COLOURS.primary : COLOURS.danger } })),
       label: { show: true, position: 'right', color: COLOURS.text },
     }],
@@ -139,7 +139,8 @@ function renderTimeline(tasks) {
       task,
     })));
     drawChart('chart-timeline', {
-      grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 16, top: PRINT ? 14 : 24, bottom: 4, containLabel: true },
+      animation: !PRINT,
       tooltip: {
         formatter: (p) => {
           if (!p.data?.milestone) return p.data ? `${p.data[3]}` : '';
@@ -148,8 +149,9 @@ function renderTimeline(tasks) {
           return `${p.data.task.title}<br>${m.title}<br>${fmt.day(m.deadline)} · ${tEnum('overview.milestone', m.status)}${late}`;
         },
       },
-      xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
-      yAxis: { type: 'category', data: categories, inverse: true, axisTick: { show: false } },
+      // up to today, so that the distance from a missed deadline to today shows
+      xAxis: { type: 'time', max: (value) => Math.max(value.max, Date.now() + 30 * 86400000), axisLabel: { hideOverlap: true } },
+      yAxis: { type: 'category', data: categories, inverse: true, axisTick: { show: false }, axisLabel: { interval: 0, fontSize: PRINT ? 10 : 12 } },
       series: [
         {
           type: 'custom',
@@ -169,7 +171,7 @@ function renderTimeline(tasks) {
           type: 'scatter',
           name: t('overview.timeline.milestones'),
           symbol: 'diamond',
-          symbolSize: 12,
+          symbolSize: PRINT ? 8 : 12,
           data: points,
           markLine: {
             silent: true,
@@ -196,7 +198,24 @@ function renderTimeline(tasks) {
 
 // ---- alerts -------------------------------------------------------------------------------
 
-const ALERT_TONES = { OPEN_INCIDENT: 'danger', NEW_ANOMALY: 'warn', OVERDUE_TASK: 'danger' };
+const ALERT_TONES = { OPEN_INCIDENT: 'danger', NEW_ANOMALY: 'warn', OVERDUE_TASK: 'danger', LATE_REPORT: 'warn', DISCREPANT_REPORT: 'warn' };
+
+/** Who and how late or since when. */
+function alertNote(a) {
+  const who = a.kind === 'LATE_REPORT' || a.kind === 'DISCREPANT_REPORT' ? null : orgs.name(a.organisationCode);
+  const when = a.daysLate ? t('overview.timeline.daysLate', { days: fmt.number(a.daysLate) }) : (a.since ? fmt.relative(a.since) : null);
+  return [who, when].filter(Boolean).join(' · ');
+}
+
+/** What an alert is about, in words. */
+function alertSubject(a) {
+  switch (a.kind) {
+    case 'NEW_ANOMALY': return tEnum('exchange.anomalyKind', a.subject);
+    case 'LATE_REPORT': return `${orgs.name(a.organisationCode)} · ${tEnum('overview.submission', a.subject)}`;
+    case 'DISCREPANT_REPORT': return `${orgs.name(a.organisationCode)} · ${t('overview.alert.discrepancies', { n: a.subject })}`;
+    default: return a.subject;
+  }
+}
 
 function renderAlerts(alerts) {
   document.getElementById('alert-totals').replaceChildren(...Object.entries(alerts.totals ?? {}).map(([kind, n]) =>
@@ -207,8 +226,8 @@ function renderAlerts(alerts) {
   document.getElementById('alert-list').replaceChildren(...(items.length
     ? items.slice(0, PRINT ? 6 : 30).map((a) => el('li', { class: 'alert-item', 'data-kind': a.kind },
       badge(tEnum('overview.alert', a.kind), ALERT_TONES[a.kind] ?? 'neutral'),
-      el('a', { href: a.link, text: a.kind === 'NEW_ANOMALY' ? tEnum('exchange.anomalyKind', a.subject) : a.subject }),
-      el('span', { class: 'muted', text: [orgs.name(a.organisationCode), a.daysLate ? t('overview.timeline.daysLate', { days: fmt.number(a.daysLate) }) : (a.since ? fmt.relative(a.since) : '')].filter(Boolean).join(' · ') })))
+      el('a', { href: a.link, text: alertSubject(a) }),
+      el('span', { class: 'muted', text: alertNote(a) })))
     : [el('li', { class: 'empty', text: t('overview.alerts.none') })]));
 }
 
@@ -301,6 +320,7 @@ async function main() {
   if (!me) return;
   if (PRINT) {
     document.body.classList.add('print-view');
+    // on screen the print view offers to print itself; on paper the button is not there
     const printButton = document.getElementById('overview-print');
     printButton.textContent = t('overview.printNow');
     printButton.removeAttribute('href');
@@ -308,8 +328,8 @@ async function main() {
       event.preventDefault();
       window.print();
     });
-    printButton.parentElement.classList.remove('no-print');
-    printButton.classList.add('no-print');
+    printButton.classList.add('screen-only');
+    document.querySelector('.page-head').append(printButton);
   }
   document.getElementById('print-title').textContent = t('overview.printTitle', { date: fmt.date(new Date()) });
   orgs = await OrgDirectory.load();

@@ -7,6 +7,8 @@ import cn.suqian.govshare.exchange.Anomalies;
 import cn.suqian.govshare.exchange.Anomaly;
 import cn.suqian.govshare.keytask.KeyTask;
 import cn.suqian.govshare.keytask.KeyTaskService;
+import cn.suqian.govshare.report.AnnualReport;
+import cn.suqian.govshare.report.AnnualReports;
 import cn.suqian.govshare.web.PageRequest;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -24,7 +26,8 @@ import java.util.Map;
 
 /**
  * The leadership overview's reads. Headline figures come from the daily rollup only; the key-task timeline and the
- * alerts from the owning modules' published APIs, each scoped to the caller (a department sees its own organisation).
+ * alerts from the owning modules' published APIs, each scoped to the caller (a department sees its own organisation;
+ * finance, which does not read annual reports, gets no annual-report alerts).
  */
 @Service
 public class Overview {
@@ -57,7 +60,7 @@ public class Overview {
                                KeyTask.Status status, LocalDate start, LocalDate end, List<TimelineMilestone> milestones, String link) {
     }
 
-    public enum AlertKind { OPEN_INCIDENT, NEW_ANOMALY, OVERDUE_TASK }
+    public enum AlertKind { OPEN_INCIDENT, NEW_ANOMALY, OVERDUE_TASK, LATE_REPORT, DISCREPANT_REPORT }
 
     /** One alert with the record behind it. */
     public record Alert(AlertKind kind, String recordId, String organisationCode, String subject, OffsetDateTime since, Long daysLate,
@@ -83,8 +86,11 @@ public class Overview {
     private final KeyTaskService tasks;
     private final ConnectionQueries connection;
     private final Anomalies anomalies;
+    private final AnnualReports reports;
 
-    Overview(Db db, OverviewRepository figures, KeyTaskService tasks, ConnectionQueries connection, Anomalies anomalies) {
+    Overview(Db db, OverviewRepository figures, KeyTaskService tasks, ConnectionQueries connection, Anomalies anomalies,
+             AnnualReports reports) {
+        this.reports = reports;
         this.db = db;
         this.figures = figures;
         this.tasks = tasks;
@@ -144,6 +150,45 @@ public class Overview {
         });
     }
 
+    /**
+     * Late or missing annual reports and those whose reported figures differ from the measured ones, for the latest
+     * reporting window already open (January's report on the year before); none before any window opened.
+     */
+    Mono<List<Alert>> reportAlerts(CurrentUser user, LocalDate today) {
+        if (user.role() == cn.suqian.govshare.access.Role.FINANCE) {
+            return Mono.just(List.of()); // finance does not read annual reports (their own endpoints refuse it too)
+        }
+        return reports.windows().flatMap(windows -> {
+            var open = windows.stream().filter(w -> w.opensOn() != null && !w.opensOn().isAfter(today))
+                    .max(Comparator.comparingInt(AnnualReport.Window::year));
+            if (open.isEmpty()) {
+                return Mono.just(List.<Alert>of());
+            }
+            int year = open.get().year();
+            return reports.overview(user, year).map(o -> {
+                List<Alert> out = new ArrayList<>();
+                for (var row : o.rows()) {
+                    String link = "/annual-report.html?year=" + year + "&organisation=" + row.organisationCode();
+                    if (row.submission() == AnnualReport.Submission.LATE || row.submission() == AnnualReport.Submission.MISSING) {
+                        Long late = null;
+                        if (o.window().deadline() != null) {
+                            LocalDate until = row.firstSubmittedAt() == null ? today
+                                    : row.firstSubmittedAt().atZoneSameInstant(OverviewRollup.ZONE).toLocalDate();
+                            late = ChronoUnit.DAYS.between(o.window().deadline(), until);
+                        }
+                        out.add(new Alert(AlertKind.LATE_REPORT, year + "/" + row.organisationCode(), row.organisationCode(),
+                                row.submission().name(), row.firstSubmittedAt(), late, link));
+                    }
+                    if (row.discrepancies() > 0) {
+                        out.add(new Alert(AlertKind.DISCREPANT_REPORT, year + "/" + row.organisationCode(), row.organisationCode(),
+                                String.valueOf(row.discrepancies()), row.lastSubmittedAt(), null, link));
+                    }
+                }
+                return out;
+            });
+        });
+    }
+
     private static Double shown(OverviewRepository.Row r) {
         if (r.value() == null) {
             return null;
@@ -171,8 +216,12 @@ public class Overview {
         LocalDate start = null;
         LocalDate end = null;
         for (var m : t.milestones()) {
-            Long late = m.status() == KeyTask.MilestoneStatus.MISSED && m.deadline() != null ? ChronoUnit.DAYS.between(m.deadline(), today)
-                    : m.late() ? ChronoUnit.DAYS.between(m.deadline(), m.metOn()) : null;
+            Long late = null;
+            if (m.status() == KeyTask.MilestoneStatus.MISSED && m.deadline() != null) {
+                late = ChronoUnit.DAYS.between(m.deadline(), today);
+            } else if (m.late()) {
+                late = ChronoUnit.DAYS.between(m.deadline(), m.metOn());
+            }
             ms.add(new TimelineMilestone(m.code(), m.title(), m.deadline(), m.metOn(), m.status(), late));
             for (LocalDate d : new LocalDate[]{m.deadline(), m.metOn()}) {
                 if (d != null) {
@@ -193,7 +242,8 @@ public class Overview {
         var incidents = connection.incidents(user, null, null, null, true, null, null, page);
         var newAnomalies = anomalies.find(user, Anomaly.Status.NEW, null, null, null, page);
         var timeline = timeline(user);
-        return Mono.zip(incidents, newAnomalies, timeline).map(z -> {
+        var annual = reportAlerts(user, today);
+        return Mono.zip(incidents, newAnomalies, timeline, annual).map(z -> {
             Map<AlertKind, Long> totals = new LinkedHashMap<>();
             List<Alert> items = new ArrayList<>();
             totals.put(AlertKind.OPEN_INCIDENT, z.getT1().total());
@@ -222,6 +272,12 @@ public class Overview {
                 }
             }
             totals.put(AlertKind.OVERDUE_TASK, overdue);
+            List<Alert> late = z.getT4().stream().filter(a -> a.kind() == AlertKind.LATE_REPORT).toList();
+            List<Alert> discrepant = z.getT4().stream().filter(a -> a.kind() == AlertKind.DISCREPANT_REPORT).toList();
+            totals.put(AlertKind.LATE_REPORT, (long) late.size());
+            totals.put(AlertKind.DISCREPANT_REPORT, (long) discrepant.size());
+            items.addAll(late.stream().limit(limit).toList());
+            items.addAll(discrepant.stream().limit(limit).toList());
             return new Alerts(totals, items);
         });
     }

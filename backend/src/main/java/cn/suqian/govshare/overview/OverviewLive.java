@@ -7,7 +7,6 @@ import cn.suqian.govshare.exchange.Anomalies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -52,7 +51,7 @@ public class OverviewLive {
     private volatile ConnectionFacts.Change lastConnection;
     private volatile long lastAnomaly = -1;
 
-    OverviewLive(Db db, @Lazy ConnectionFacts connection, @Lazy Anomalies anomalies,
+    OverviewLive(Db db, ConnectionFacts connection, Anomalies anomalies,
                  @Value("${govshare.overview.live-replay:256}") int replay,
                  @Value("${govshare.overview.live-keep-alive:PT15S}") Duration keepAlive,
                  @Value("${govshare.overview.live-retry:PT3S}") Duration retry) {

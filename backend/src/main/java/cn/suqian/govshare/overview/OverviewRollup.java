@@ -186,7 +186,8 @@ public class OverviewRollup {
     private static void putExchange(Map<String, Map<Figure, double[]>> out, String scope, ExchangeQueries.Figures f) {
         var m = out.computeIfAbsent(scope, k -> new EnumMap<>(Figure.class));
         m.put(Figure.EXCHANGE_CALLS, new double[]{f.calls(), Double.NaN});
-        m.put(Figure.EXCHANGE_SUCCEEDED, new double[]{f.calls() - f.failedCalls(), f.calls() == 0 ? Double.NaN : f.calls()});
+        // no calls: no success rate (never 0 %, never 100 %)
+        m.put(Figure.EXCHANGE_SUCCEEDED, f.calls() == 0 ? new double[]{Double.NaN, Double.NaN} : new double[]{f.calls() - f.failedCalls(), f.calls()});
     }
 
     private static final Map<String, Figure> BASES = Map.of(

@@ -129,6 +129,34 @@ class OverviewIntegrationTests {
         assertThat(alerts.get("totals").has("OPEN_INCIDENT")).isTrue();
         assertThat(alerts.get("totals").has("NEW_ANOMALY")).isTrue();
         alerts.get("items").forEach(a -> assertThat(a.get("link").asString()).startsWith("/"));
+        // annual reports of the latest open window, as the annual-report module counts them
+        JsonNode windows = get("leader", "/api/v1/annual-reports/windows");
+        int year = 0;
+        for (JsonNode w : windows) {
+            if (!LocalDate.parse(w.get("opensOn").asString()).isAfter(today)) {
+                year = Math.max(year, w.get("year").asInt());
+            }
+        }
+        assertThat(year).as("the demo has an open annual-report window").isPositive();
+        JsonNode reports = get("leader", "/api/v1/annual-reports?year=" + year);
+        long lateOrMissing = 0;
+        long discrepant = 0;
+        for (JsonNode row : reports.get("rows")) {
+            String s = row.get("submission").asString();
+            lateOrMissing += s.equals("LATE") || s.equals("MISSING") ? 1 : 0;
+            discrepant += row.get("discrepancies").asInt() > 0 ? 1 : 0;
+        }
+        assertThat(alerts.get("totals").get("LATE_REPORT").asLong()).isEqualTo(lateOrMissing).isPositive();
+        assertThat(alerts.get("totals").get("DISCREPANT_REPORT").asLong()).isEqualTo(discrepant);
+        String lateLink = null;
+        for (JsonNode a : alerts.get("items")) {
+            if (a.get("kind").asString().equals("LATE_REPORT")) {
+                lateLink = a.get("link").asString();
+            }
+        }
+        assertThat(lateLink).startsWith("/annual-report.html?year=" + year + "&organisation=");
+        // finance does not read annual reports: none among its alerts
+        assertThat(get("finance", "/api/v1/overview/alerts").get("totals").get("LATE_REPORT").asLong()).isZero();
     }
 
     @Test

@@ -66,7 +66,12 @@ async function loadChannels() {
     el('td', {}, el('div', { class: 'strong', text: c.name }), el('div', { class: 'mono muted small', text: c.code })),
     el('td', { text: tEnum('connection.channel', c.kind) }),
     el('td', { class: 'mono small', text: (c.kind === 'EMAIL' ? c.emailTo : c.url) + (c.secret ? ` (${t('connectionAdmin.c.signed')})` : '') }),
-    el('td', {}, badge(c.enabled ? t('connectionAdmin.c.on') : t('connectionAdmin.c.off'), c.enabled ? 'ok' : 'neutral'))))
+    el('td', {}, badge(c.enabled ? t('connectionAdmin.c.on') : t('connectionAdmin.c.off'), c.enabled ? 'ok' : 'neutral')),
+    el('td', { class: 'nowrap' },
+      el('button', { type: 'button', class: 'btn btn-small channel-edit', text: t('connectionAdmin.c.edit'),
+        'aria-label': `${t('connectionAdmin.c.edit')} ${c.name}`, onclick: () => editChannel(c) }), ' ',
+      el('button', { type: 'button', class: 'btn btn-small channel-toggle', 'aria-pressed': String(!!c.enabled),
+        text: c.enabled ? t('connectionAdmin.c.disable') : t('connectionAdmin.c.enable'), onclick: () => toggleChannel(c) }))))
     : [emptyRow(ct, 'connectionAdmin.c.empty')]));
   const st = $('subscriptions-table');
   st.tBodies[0].replaceChildren(...(subscriptions.length ? subscriptions.map((s) => el('tr', { 'data-key': String(s.id) },
@@ -94,7 +99,46 @@ async function loadChannels() {
     : [emptyRow(dt, 'connectionAdmin.d.empty')]));
 }
 
+/** The channel form edits an existing channel: its code is fixed, a kept secret shows as ******. */
+function editChannel(c) {
+  const form = $('channel-form');
+  form.elements.code.value = c.code;
+  form.elements.code.readOnly = true;
+  form.elements.name.value = c.name;
+  form.elements.kind.value = c.kind;
+  form.elements.url.value = c.url ?? '';
+  form.elements.secret.value = c.secret ?? '';
+  form.elements.emailTo.value = c.emailTo ?? '';
+  form.elements.enabled.checked = !!c.enabled;
+  $('channel-cancel').hidden = false;
+  $('channel-editing').hidden = false;
+  $('channel-editing').textContent = t('connectionAdmin.c.editing', { code: c.code });
+  form.elements.name.focus();
+}
+
+function resetChannelForm() {
+  const form = $('channel-form');
+  form.reset();
+  form.elements.code.readOnly = false;
+  $('channel-cancel').hidden = true;
+  $('channel-editing').hidden = true;
+}
+
+/** Enables or disables a channel as it is; its secret stays (****** means "unchanged"). */
+async function toggleChannel(c) {
+  $('channels-error').replaceChildren();
+  try {
+    await api.put(`/api/v1/connections/notifications/channels/${encodeURIComponent(c.code)}`, {
+      name: c.name, kind: c.kind, url: c.url, secret: c.secret, emailTo: c.emailTo, enabled: !c.enabled,
+    });
+    await loadChannels();
+  } catch (error) {
+    renderError($('channels-error'), error);
+  }
+}
+
 function wireChannelForms() {
+  $('channel-cancel').addEventListener('click', resetChannelForm);
   $('channel-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const f = new FormData(event.target);
@@ -102,8 +146,9 @@ function wireChannelForms() {
     try {
       await api.put(`/api/v1/connections/notifications/channels/${encodeURIComponent(blank(f.get('code')) ?? '')}`, {
         name: blank(f.get('name')), kind: f.get('kind'), url: blank(f.get('url')), secret: blank(f.get('secret')), emailTo: blank(f.get('emailTo')),
+        enabled: f.get('enabled') === 'on',
       });
-      event.target.reset();
+      resetChannelForm();
       await loadChannels();
     } catch (error) {
       renderError($('channels-error'), error);

@@ -38,3 +38,16 @@ export function targetLink(code, name) {
 export function when(value) {
   return value ? el('span', { title: fmt.dateTime(value), text: fmt.dateTime(value) }) : el('span', { class: 'muted', text: '—' });
 }
+
+export const CONNECTEDNESS_TONE = { CONNECTED: 'ok', NOT_CONNECTED: 'danger', NOT_REGISTERED: 'warn', NO_DATA: 'neutral' };
+
+/** The measured "connected" fact of a system as a badge. */
+export const connectednessBadge = (c) => badge(tEnum('connection.connectedness', c), CONNECTEDNESS_TONE[c] ?? 'neutral');
+
+/** The inventory's self-declared connection: "已接入（申报 2021-03-08）" or "未申报接入". */
+export const declaredText = (fact) => (fact.declaredConnectedOn
+  ? t('connection.declared.on', { date: fmt.date(fact.declaredConnectedOn) }) : t('connection.declared.none'));
+
+/** Agreement of the measured fact with the inventory's declaration: a warning badge when they disagree. */
+export const agreementBadge = (fact) => (fact.disagreement
+  ? badge(t('connection.disagreement'), 'danger') : badge(t('connection.agreement'), 'ok'));

@@ -7,7 +7,7 @@ import { t, tEnum, fmt } from './i18n.js';
 import { el, card, renderError, markLoaded } from './dom.js';
 import { COLOURS, drawChart, chartMessage } from './charts.js';
 import { OrgDirectory, emptyRow } from './registry.js';
-import { statusBadge, causeText, duration, percent, when } from './connection-format.js';
+import { statusBadge, causeText, duration, percent, when, connectednessBadge, declaredText, agreementBadge } from './connection-format.js';
 
 const $ = (id) => document.getElementById(id);
 const code = new URLSearchParams(window.location.search).get('code');
@@ -68,6 +68,31 @@ function render(d, orgs) {
   }
 }
 
+/** The measured "connected" fact of the target's system this year, beside the inventory's declaration. */
+async function renderFact(target) {
+  const body = $('connection-fact-body');
+  try {
+    const facts = await api.get('/api/v1/connections/connected', { organisation: target.organisationCode });
+    const f = facts.find((x) => x.systemCode === target.systemCode);
+    if (!f) {
+      body.replaceChildren(el('p', { class: 'muted small', text: t('connection.fact.none') }));
+      return;
+    }
+    body.replaceChildren(
+      el('dl', { class: 'detail-list', 'data-connectedness': f.connectedness, 'data-disagreement': String(f.disagreement) },
+        el('dt', { text: t('connections.col.system') }),
+        el('dd', {}, el('a', { href: `/systems.html?code=${encodeURIComponent(f.systemCode)}`, text: `${f.systemName}（${f.systemCode}）` })),
+        el('dt', { text: t('connections.col.measured') }), el('dd', {}, connectednessBadge(f.connectedness), ' ',
+          t('connection.fact.measured', { availability: percent(f.availability), threshold: fmt.number(f.thresholdPercent),
+            from: f.from, to: f.to, targets: fmt.number(f.targets.length), incidents: fmt.number(f.incidents) })),
+        el('dt', { text: t('connections.col.declared') }), el('dd', { text: declaredText(f) }),
+        el('dt', { text: t('connections.col.agreement') }), el('dd', {}, agreementBadge(f),
+          f.disagreement ? el('span', { class: 'muted small', text: ` ${t('connection.fact.disagreementHint')}` }) : null)));
+  } catch (error) {
+    renderError(body, error);
+  }
+}
+
 async function main() {
   const me = await initPage();
   if (!me) return;
@@ -76,6 +101,7 @@ async function main() {
     try {
       const d = await api.get(`/api/v1/connections/status/${encodeURIComponent(code ?? '')}`);
       render(d, orgs);
+      await renderFact(d.target);
       const editable = me.role === 'EGOV_ADMIN' || (me.role === 'DEPARTMENT' && me.organisationCode === d.target.organisationCode);
       $('connection-check').hidden = !editable || d.target.probe === 'HEARTBEAT';
     } catch (error) {

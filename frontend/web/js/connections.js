@@ -7,7 +7,7 @@ import { t, tEnum, fmt } from './i18n.js';
 import { el, card, renderError, markLoaded } from './dom.js';
 import { COLOURS, drawChart, chartFailed } from './charts.js';
 import { OrgDirectory, emptyRow, isScoped } from './registry.js';
-import { statusBadge, causeText, duration, percent, targetLink, when } from './connection-format.js';
+import { statusBadge, causeText, duration, percent, targetLink, when, connectednessBadge, declaredText, agreementBadge } from './connection-format.js';
 
 const REFRESH_MS = 30_000;
 const WALL_DAYS = 30;
@@ -91,6 +91,35 @@ function renderWall(report) {
   });
 }
 
+/** Every system's measured "connected" fact this year beside the inventory's declaration; disagreement flagged. */
+async function renderFacts(org) {
+  const facts = await api.get('/api/v1/connections/connected', { organisation: org });
+  page.facts = facts;
+  showFacts();
+}
+
+function showFacts() {
+  const facts = page.facts ?? [];
+  const filter = $('connections-facts-filter').value;
+  const shown = facts.filter((f) => filter === 'all' || (filter === 'registered' ? f.connectedness !== 'NOT_REGISTERED' : f.disagreement));
+  const first = facts[0];
+  $('connections-facts-note').textContent = first ? t('connections.facts.note', { from: first.from, to: first.to,
+    threshold: fmt.number(first.thresholdPercent), disagreements: fmt.number(facts.filter((f) => f.disagreement).length),
+    total: fmt.number(facts.length) }) : '';
+  const table = $('connections-facts');
+  const rows = shown.map((f) => el('tr', { 'data-key': f.systemCode, 'data-connectedness': f.connectedness, 'data-disagreement': String(f.disagreement) },
+    el('td', { class: 'name-cell' }, el('a', { href: `/systems.html?code=${encodeURIComponent(f.systemCode)}` },
+      el('div', { class: 'strong', text: f.systemName }), el('div', { class: 'mono muted small nowrap', text: f.systemCode }))),
+    el('td', { class: 'name-cell', text: page.orgs.name(f.organisationCode) }),
+    el('td', {}, connectednessBadge(f.connectedness),
+      f.targets?.length ? el('div', { class: 'muted small' }, ...f.targets.flatMap((x, i) => [i ? '，' : '',
+        el('a', { href: `/connection.html?code=${encodeURIComponent(x.targetCode)}`, text: x.name })])) : null),
+    el('td', { class: 'num', text: f.connectedness === 'NOT_REGISTERED' ? '' : percent(f.availability) }),
+    el('td', { class: 'small', text: declaredText(f) }),
+    el('td', {}, agreementBadge(f))));
+  table.tBodies[0].replaceChildren(...(rows.length ? rows : [emptyRow(table, 'connections.facts.empty')]));
+}
+
 async function renderProvincial() {
   const body = $('connections-provincial-body');
   const y = today();
@@ -141,6 +170,11 @@ async function reload() {
     chartFailed('chart-connections-wall', error);
   }
   try {
+    await renderFacts(org);
+  } catch (error) {
+    renderError($('connections-error'), error);
+  }
+  try {
     await renderProvincial();
   } catch (error) {
     renderError($('connections-provincial-body'), error);
@@ -160,6 +194,7 @@ async function main() {
   }
   $('connections-admin-link').hidden = page.me.role !== 'EGOV_ADMIN';
   select.addEventListener('change', reload);
+  $('connections-facts-filter').addEventListener('change', showFacts);
   $('connections-refresh').addEventListener('click', reload);
   await reload();
   markLoaded();

@@ -271,6 +271,76 @@ class ConnectionMonitor {
         }
     }
 
+    /**
+     * A maintenance window entered after the fact: the stored checks it covers (within raw retention) are
+     * counted as maintenance from now on, and their covered time moves from up or down (or unknown) to
+     * maintenance in the minute, hour, day and month rollups — the same delta the checks' own transaction would
+     * have added had the window been known then, so stored availability for those days is as if recomputed
+     * from the raw checks. Incidents that started inside the window are marked as in maintenance. Checks older
+     * than the raw retention are gone and keep their classification. Returns the checks reclassified.
+     */
+    static int reclassify(DSLContext dsl, MaintenanceWindow w, OffsetDateTime now) {
+        OffsetDateTime to = w.endsAt().isBefore(now) ? w.endsAt() : now;
+        if (!w.startsAt().isBefore(to)) {
+            return 0;
+        }
+        org.jooq.Condition targets = w.targetCode() != null ? CONNECTION_CHECK.TARGET_CODE.eq(w.targetCode())
+                : CONNECTION_CHECK.TARGET_CODE.in(dsl.select(CONNECTION_TARGET.CODE).from(CONNECTION_TARGET)
+                        .where(CONNECTION_TARGET.ORGANISATION_CODE.eq(w.organisationCode())));
+        Map<String, String> organisationOf = new HashMap<>();
+        dsl.select(CONNECTION_TARGET.CODE, CONNECTION_TARGET.ORGANISATION_CODE).from(CONNECTION_TARGET)
+                .where(w.targetCode() != null ? CONNECTION_TARGET.CODE.eq(w.targetCode()) : CONNECTION_TARGET.ORGANISATION_CODE.eq(w.organisationCode()))
+                .forEach(r -> organisationOf.put(r.value1(), r.value2()));
+        // the same lock, in the same order, as storing checks takes: a batch being stored either commits before
+        // (and is reclassified here) or waits and then sees the window
+        dsl.select(CONNECTION_STATE.TARGET_CODE).from(CONNECTION_STATE).where(CONNECTION_STATE.TARGET_CODE.in(organisationOf.keySet()))
+                .orderBy(CONNECTION_STATE.TARGET_CODE).forUpdate().execute();
+        Map<String, Rollup> minutes = new LinkedHashMap<>();
+        List<String> codes = new ArrayList<>();
+        List<OffsetDateTime> ats = new ArrayList<>();
+        dsl.select(CONNECTION_CHECK.TARGET_CODE, CONNECTION_CHECK.CHECKED_AT, CONNECTION_CHECK.COUNTED_AS, CONNECTION_CHECK.COVERS_SECONDS)
+                .from(CONNECTION_CHECK)
+                .where(targets).and(CONNECTION_CHECK.CHECKED_AT.ge(w.startsAt())).and(CONNECTION_CHECK.CHECKED_AT.lt(to))
+                .and(CONNECTION_CHECK.COUNTED_AS.ne(CountedAs.MAINTENANCE))
+                .orderBy(CONNECTION_CHECK.TARGET_CODE, CONNECTION_CHECK.CHECKED_AT)
+                .forEach(r -> {
+                    if (!w.covers(r.value1(), organisationOf.get(r.value1()), r.value2().toInstant())) {
+                        return; // a recurring window: only its occurrences
+                    }
+                    codes.add(r.value1());
+                    ats.add(r.value2());
+                    Rollup m = minutes.computeIfAbsent(r.value1() + "|" + r.value2().truncatedTo(ChronoUnit.MINUTES).toInstant(),
+                            k -> new Rollup(r.value1(), r.value2().truncatedTo(ChronoUnit.MINUTES)));
+                    int covers = r.value4();
+                    switch (r.value3()) {
+                        case UP -> m.upSeconds -= covers;
+                        case DOWN -> m.downSeconds -= covers;
+                        default -> { }
+                    }
+                    m.maintenanceSeconds += covers;
+                });
+        if (codes.isEmpty()) {
+            return 0;
+        }
+        dsl.execute("UPDATE connection_check c SET counted_as = 'MAINTENANCE' FROM unnest(?::text[], ?::timestamptz[]) AS x(target, at) "
+                + "WHERE c.target_code = x.target AND c.checked_at = x.at", codes.toArray(String[]::new), ats.toArray(OffsetDateTime[]::new));
+        rollUp(dsl, minutes.values());
+        List<Long> incidents = new ArrayList<>();
+        dsl.select(CONNECTION_INCIDENT.ID, CONNECTION_INCIDENT.TARGET_CODE, CONNECTION_INCIDENT.ORGANISATION_CODE, CONNECTION_INCIDENT.STARTED_AT)
+                .from(CONNECTION_INCIDENT)
+                .where(CONNECTION_INCIDENT.TARGET_CODE.in(organisationOf.keySet())).and(CONNECTION_INCIDENT.IN_MAINTENANCE.isFalse())
+                .and(CONNECTION_INCIDENT.STARTED_AT.ge(w.startsAt())).and(CONNECTION_INCIDENT.STARTED_AT.lt(to))
+                .forEach(r -> {
+                    if (w.covers(r.value2(), r.value3(), r.value4().toInstant())) {
+                        incidents.add(r.value1());
+                    }
+                });
+        if (!incidents.isEmpty()) {
+            dsl.update(CONNECTION_INCIDENT).set(CONNECTION_INCIDENT.IN_MAINTENANCE, true).where(CONNECTION_INCIDENT.ID.in(incidents)).execute();
+        }
+        return codes.size();
+    }
+
     /** Adds the minute sums into the minute, hour, day and month rollups (days and months in China Standard Time). */
     private static void rollUp(DSLContext dsl, java.util.Collection<Rollup> minutes) {
         upsert(dsl, "connection_minute", "bucket", "timestamptz", minutes, r -> r.minute);

@@ -16,6 +16,7 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -40,10 +41,14 @@ public class ConnectionQueries {
 
     private final Db db;
     private final Inventory inventory;
+    private final ClosedMonths closedMonths;
+    private final TargetSpans targetSpans;
 
-    ConnectionQueries(Db db, Inventory inventory) {
+    ConnectionQueries(Db db, Inventory inventory, ClosedMonths closedMonths, TargetSpans targetSpans) {
         this.db = db;
         this.inventory = inventory;
+        this.closedMonths = closedMonths;
+        this.targetSpans = targetSpans;
     }
 
     /** One target now. {@code inMaintenance}: a planned window covers this moment. */
@@ -227,7 +232,7 @@ public class ConnectionQueries {
             args.add(kind.name());
         }
         if (totalsOnly) {
-            return totals(dsl, by, granularity, from, to, key, source, where.toString(), args.subList(5, args.size()));
+            return totals(dsl, by, granularity, from, to, org, system, target, kind, where.toString(), args.subList(5, args.size()));
         }
         String sql = """
                 WITH r AS (%s),
@@ -303,39 +308,117 @@ public class ConnectionQueries {
     }
 
     /**
-     * Totals only: one pass over the rollup grouped by target, and each target's measured time as its overlap
-     * with the period — no target × bucket grid, so a year for thousands of targets reads in milliseconds.
+     * Totals only, without a target × bucket grid. The rollup period is split into whole months and the days at
+     * either end (day granularity; month and year granularity read whole months, as the grid does). Months that
+     * have ended come from {@link ClosedMonths} and the targets' spans from {@link TargetSpans} (in memory, each
+     * revision-checked in this transaction); the open month and the odd days are read from the monthly and
+     * daily rollups, which the checks' own transaction keeps current. Each target's measured time is its overlap
+     * with the period. The figures equal the grid's and the daily rollup's, to the second.
      */
-    private AvailabilityReport totals(DSLContext dsl, GroupBy by, Granularity granularity, LocalDate from, LocalDate to, String key,
-                                      String source, String where, List<Object> whereArgs) {
-        String sql = """
-                WITH r AS (%s),
-                s AS (SELECT target_code, sum(up_seconds) AS up, sum(down_seconds) AS down, sum(maintenance_seconds) AS maint
-                      FROM r GROUP BY 1),
-                t AS (SELECT * FROM connection_target t %s)
-                SELECT %s AS key, coalesce(sum(s.up), 0) AS up, coalesce(sum(s.down), 0) AS down, coalesce(sum(s.maint), 0) AS maint,
-                       sum(greatest(0, extract(epoch FROM least(?::date::timestamp AT TIME ZONE 'Asia/Shanghai', now(), coalesce(t.retired_at, 'infinity'))
-                                                       - greatest(?::date::timestamp AT TIME ZONE 'Asia/Shanghai', t.created_at))))::bigint AS measured
-                FROM t LEFT JOIN s ON s.target_code = t.code
-                GROUP BY 1 ORDER BY 1""".formatted(source, where, key);
-        List<Object> all = new ArrayList<>(List.of(from.toString(), to.toString()));
-        all.addAll(whereArgs);
-        all.add(to.toString());
-        all.add(from.toString());
-        Map<String, long[]> sums = new LinkedHashMap<>();
-        dsl.fetch(sql, all.toArray()).forEach(r -> {
-            long up = r.get("up", Long.class);
-            long down = r.get("down", Long.class);
-            long maint = r.get("maint", Long.class);
-            sums.put(r.get("key", String.class), new long[]{up, down, maint, Math.max(0, r.get("measured", Long.class) - up - down - maint)});
-        });
+    private AvailabilityReport totals(DSLContext dsl, GroupBy by, Granularity granularity, LocalDate from, LocalDate to, String org,
+                                      String system, String target, ConnectionTarget.Kind kind, String where, List<Object> whereArgs) {
+        LocalDate monthsFrom;
+        LocalDate monthsTo;
+        List<LocalDate[]> days = new ArrayList<>(); // [from, to) ranges of the daily rollup
+        if (granularity == Granularity.DAY) {
+            monthsFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+            monthsTo = to.withDayOfMonth(1);
+            if (!monthsFrom.isBefore(monthsTo)) {
+                monthsFrom = monthsTo = from;
+                days.add(new LocalDate[]{from, to});
+            } else {
+                days.add(new LocalDate[]{from, monthsFrom});
+                days.add(new LocalDate[]{monthsTo, to});
+            }
+        } else {
+            monthsFrom = from.withDayOfMonth(1);
+            monthsTo = to.getDayOfMonth() == 1 ? to : to.withDayOfMonth(1).plusMonths(1);
+        }
+        days.removeIf(d -> !d[0].isBefore(d[1]));
+        LocalDate open = ClosedMonths.firstOpenMonth(OffsetDateTime.now());
+        LocalDate closedTo = monthsTo.isBefore(open) ? monthsTo : (monthsFrom.isAfter(open) ? monthsFrom : open);
+        // one transaction: now() and the period's start as PostgreSQL sees them, as the grid query compares them
+        Record clock = dsl.fetchOne("SELECT now() AS now, ?::date::timestamptz AS retired_after", from.toString());
+        Instant now = clock.get("now", OffsetDateTime.class).toInstant();
+        Instant retiredAfter = clock.get("retired_after", OffsetDateTime.class).toInstant();
+        List<TargetSpans.Span> spans = targetSpans.all(dsl, by).stream()
+                .filter(t -> t.retiredAt() == null || t.retiredAt().toInstant().isAfter(retiredAfter))
+                .filter(t -> org == null || org.equals(t.organisationCode()))
+                .filter(t -> system == null || system.isBlank() || system.equals(t.systemCode()))
+                .filter(t -> target == null || target.isBlank() || target.equals(t.code()))
+                .filter(t -> kind == null || kind == t.kind())
+                .toList();
+        Map<String, long[]> closed = closedMonths.sums(dsl, monthsFrom, closedTo);
+        Map<String, long[]> live = live(dsl, closedTo, monthsTo, days,
+                org == null && (system == null || system.isBlank()) && (target == null || target.isBlank()) && kind == null ? null
+                        : spans.stream().map(TargetSpans.Span::code).toArray(String[]::new));
+        Instant periodStart = from.atStartOfDay(ConnectionMonitor.ZONE).toInstant();
+        Instant periodEnd = to.atStartOfDay(ConnectionMonitor.ZONE).toInstant();
+        Map<String, long[]> sums = new LinkedHashMap<>(); // up, down, maintenance seconds, measured microseconds
+        long[] none = new long[5];
+        for (TargetSpans.Span t : spans) {
+            long[] sum = sums.computeIfAbsent(t.key(by), x -> new long[4]);
+            long[] c = closed.getOrDefault(t.code(), none);
+            long[] l = live.getOrDefault(t.code(), none);
+            sum[0] += c[0] + l[0];
+            sum[1] += c[1] + l[1];
+            sum[2] += c[2] + l[2];
+            Instant end = periodEnd.isBefore(now) ? periodEnd : now;
+            if (t.retiredAt() != null && t.retiredAt().toInstant().isBefore(end)) {
+                end = t.retiredAt().toInstant();
+            }
+            Instant start = t.createdAt().toInstant().isAfter(periodStart) ? t.createdAt().toInstant() : periodStart;
+            sum[3] += Math.max(0, ChronoUnit.MICROS.between(start, end));
+        }
         Map<String, long[]> mttr = incidents(dsl, by, from, to, where, whereArgs);
         List<AvailabilityTotal> list = new ArrayList<>();
         sums.forEach((k, t) -> {
-            long[] m = mttr.getOrDefault(k, new long[]{0, -1});
-            list.add(new AvailabilityTotal(k, t[0], t[1], t[2], t[3], ratio(t[0], t[1]), (int) m[0], m[1] < 0 ? null : m[1]));
+            // as PostgreSQL casts the summed seconds to bigint: rounded half away from zero
+            long measured = (t[3] + 500_000) / 1_000_000;
+            long unknown = Math.max(0, measured - t[0] - t[1] - t[2]);
+            long[] i = mttr.getOrDefault(k, new long[]{0, -1});
+            list.add(new AvailabilityTotal(k, t[0], t[1], t[2], unknown, ratio(t[0], t[1]), (int) i[0], i[1] < 0 ? null : i[1]));
         });
         return new AvailabilityReport(by, granularity, from, to, list, List.of());
+    }
+
+    /** The open months [from, to) of the monthly rollup and the given day ranges of the daily one, summed per target (null: all targets). */
+    private static Map<String, long[]> live(DSLContext dsl, LocalDate from, LocalDate to, List<LocalDate[]> days, String[] targets) {
+        List<String> parts = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        String only = targets == null ? "" : " AND target_code = ANY(?::text[])";
+        if (from.isBefore(to)) {
+            parts.add("SELECT target_code, up_seconds, down_seconds, maintenance_seconds FROM connection_monthly WHERE month >= ?::date AND month < ?::date" + only);
+            args.add(from.toString());
+            args.add(to.toString());
+            if (targets != null) {
+                args.add(targets);
+            }
+        }
+        for (LocalDate[] d : days) {
+            parts.add("SELECT target_code, up_seconds, down_seconds, maintenance_seconds FROM connection_daily WHERE day >= ?::date AND day < ?::date" + only);
+            args.add(d[0].toString());
+            args.add(d[1].toString());
+            if (targets != null) {
+                args.add(targets);
+            }
+        }
+        Map<String, long[]> live = new HashMap<>();
+        if (parts.isEmpty()) {
+            return live;
+        }
+        // one month of the monthly rollup has one row per target: no grouping needed
+        boolean oneRowPerTarget = parts.size() == 1 && days.isEmpty() && from.plusMonths(1).equals(to);
+        String sql = oneRowPerTarget ? parts.getFirst()
+                : "SELECT target_code, sum(up_seconds) AS up_seconds, sum(down_seconds) AS down_seconds, "
+                  + "sum(maintenance_seconds) AS maintenance_seconds FROM (" + String.join(" UNION ALL ", parts) + ") x GROUP BY 1";
+        try (var cursor = dsl.fetchLazy(sql, args.toArray())) {
+            for (Record r : cursor) {
+                live.put(r.get("target_code", String.class), new long[]{r.get("up_seconds", Long.class), r.get("down_seconds", Long.class),
+                        r.get("maintenance_seconds", Long.class)});
+            }
+        }
+        return live;
     }
 
     /** Per key: incidents overlapping [from, to) outside maintenance, and the mean time to recovery of the closed ones. */

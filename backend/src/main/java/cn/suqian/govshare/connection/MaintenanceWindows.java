@@ -106,7 +106,10 @@ public class MaintenanceWindows {
                     .set(CONNECTION_MAINTENANCE.DURATION_MINUTES, w.recurrence() == MaintenanceWindow.Recurrence.ONCE ? null : w.durationMinutes())
                     .set(CONNECTION_MAINTENANCE.CREATED_BY, user.username())
                     .returning(CONNECTION_MAINTENANCE.ID).fetchOne().getId();
-            return dsl.selectFrom(CONNECTION_MAINTENANCE).where(CONNECTION_MAINTENANCE.ID.eq(id)).fetchOne(MaintenanceWindows::of);
+            MaintenanceWindow stored = dsl.selectFrom(CONNECTION_MAINTENANCE).where(CONNECTION_MAINTENANCE.ID.eq(id)).fetchOne(MaintenanceWindows::of);
+            // entered after the fact: what it covers of the stored checks is counted as maintenance from now on
+            ConnectionMonitor.reclassify(dsl, stored, OffsetDateTime.now());
+            return stored;
         });
     }
 

@@ -10,7 +10,8 @@
 @ApplicationModule(displayName = "Connection status", allowedDependencies = {"access", "db", "inventory", "organisation", "record", "web"})
 @OwnsTables({"connection_target", "connection_setting", "connection_state", "connection_check", "connection_minute", "connection_hourly",
         "connection_daily", "connection_monthly", "connection_incident", "connection_maintenance", "notification_channel",
-        "notification_subscription", "notification_delivery"})
+        "notification_subscription", "notification_delivery", "connection_rollup_revision",
+        "connection_target_revision"})
 package cn.suqian.govshare.connection;
 
 import cn.suqian.govshare.db.OwnsTables;

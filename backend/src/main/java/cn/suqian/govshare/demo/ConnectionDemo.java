@@ -1,6 +1,8 @@
 package cn.suqian.govshare.demo;
 
 import cn.suqian.govshare.access.CurrentUser;
+import cn.suqian.govshare.catalogue.Catalogue;
+import cn.suqian.govshare.connection.ConnectionFacts;
 import cn.suqian.govshare.connection.ConnectionTarget;
 import cn.suqian.govshare.connection.ConnectionTarget.Probe;
 import cn.suqian.govshare.connection.ConnectionTargets;
@@ -62,11 +64,16 @@ class ConnectionDemo implements ApplicationRunner {
     private final MaintenanceWindows maintenance;
     private final Inventory inventory;
     private final Db db;
+    private final Catalogue catalogue;
+    private final ConnectionFacts facts;
     private DisposableServer http;
     private DisposableServer tcp;
     private volatile List<String> beating = List.of();
 
-    ConnectionDemo(ConnectionTargets targets, HeartbeatIngest heartbeats, MaintenanceWindows maintenance, Inventory inventory, Db db) {
+    ConnectionDemo(ConnectionTargets targets, HeartbeatIngest heartbeats, MaintenanceWindows maintenance, Inventory inventory, Db db,
+                   Catalogue catalogue, ConnectionFacts facts) {
+        this.catalogue = catalogue;
+        this.facts = facts;
         this.targets = targets;
         this.heartbeats = heartbeats;
         this.maintenance = maintenance;
@@ -74,7 +81,7 @@ class ConnectionDemo implements ApplicationRunner {
         this.db = db;
     }
 
-    /** How many systems marked for cleanup (待清理) get a front-end processor that no longer answers. */
+    /** How many silent systems (no flow carries their data) keep a registered front-end processor that no longer answers. */
     static final int DEAD_PROCESSORS = 5;
 
     /** 503 for three minutes of every twelve (China Standard Time), 200 otherwise. */
@@ -99,7 +106,9 @@ class ConnectionDemo implements ApplicationRunner {
         List<ConnectionTarget> all = new ArrayList<>(targets.find(OFFICE, new ConnectionTargets.Filter(null, null, null, false), "code,asc",
                 PageRequest.of(0, PageRequest.MAX_SIZE)).toFuture().get(1, TimeUnit.MINUTES).items());
         registerDeadProcessors(closed, all.stream().filter(t -> !t.code().endsWith(".fep-old")).map(ConnectionTarget::systemCode)
-                .collect(java.util.stream.Collectors.toSet()));
+                .collect(java.util.stream.Collectors.toSet()), all.stream().filter(t -> t.code().endsWith(".fep-old")).count());
+        all = new ArrayList<>(targets.find(OFFICE, new ConnectionTargets.Filter(null, null, null, false), "code,asc",
+                PageRequest.of(0, PageRequest.MAX_SIZE)).toFuture().get(1, TimeUnit.MINUTES).items());
         all.sort(Comparator.comparing(ConnectionTarget::code));
         List<ConnectionTarget> httpTargets = all.stream().filter(t -> t.probe() == Probe.HTTP).toList();
         List<ConnectionTarget> tcpTargets = all.stream().filter(t -> t.probe() == Probe.TCP && !t.code().endsWith(".fep-old")).toList();
@@ -139,25 +148,35 @@ class ConnectionDemo implements ApplicationRunner {
     }
 
     /**
-     * A few systems the inventory marks for cleanup keep a registered front-end processor that no longer
-     * answers: with no exchange traffic either, they are the demo's zombie candidates, found by the same rule
-     * as real ones once their processors have been judged DOWN.
+     * A few systems stopped being used long ago but nobody told the inventory: it still lists them as in use
+     * (or only marked for cleanup), they are registered on the exchange (aliases), yet no catalogued resource
+     * the platform carries comes from them, so the platform sees no traffic of theirs; and their front-end
+     * processor, still registered, no longer answers. They are the demo's zombie candidates, found by the same
+     * rule as real ones once their processors have been judged DOWN. Systems whose data flows keep theirs
+     * alive; so do systems other targets watch.
      */
-    private void registerDeadProcessors(int closedPort, java.util.Set<String> watched) throws Exception {
-        // systems no other target watches: their one processor speaks for them
-        List<Inventory.SystemRef> cleanup = db.inTransaction(new Actor(OFFICE.username(), OFFICE.organisationCode()), dsl -> inventory.active(dsl))
-                .stream().filter(s -> s.lifecycleStatus() == LifecycleStatus.TO_CLEAN_UP && !s.exchangeAliases().isEmpty())
-                .filter(s -> !watched.contains(s.code()))
-                .limit(DEAD_PROCESSORS).toList();
-        for (Inventory.SystemRef s : cleanup) {
-            String code = s.code() + ".fep-old";
-            boolean exists = !targets.find(OFFICE, new ConnectionTargets.Filter(null, s.code(), null, true), null, PageRequest.of(0, 50))
-                    .toFuture().get(1, TimeUnit.MINUTES).items().stream().filter(t -> t.code().equals(code)).toList().isEmpty();
-            if (!exists) {
-                targets.create(OFFICE, new ConnectionTarget(code, s.code(), null, ConnectionTarget.Kind.FRONT_END_PROCESSOR,
-                        s.name() + "前置机（旧）", Probe.TCP, "127.0.0.1:" + closedPort, DEMO_INTERVAL_SECONDS, 3, 2, true, null, null, null))
-                        .toFuture().get(1, TimeUnit.MINUTES);
-            }
+    private void registerDeadProcessors(int closedPort, java.util.Set<String> watched, long existing) throws Exception {
+        if (existing >= DEAD_PROCESSORS) {
+            return;
+        }
+        List<Inventory.SystemRef> dead = db.inTransaction(new Actor(OFFICE.username(), OFFICE.organisationCode()), dsl -> {
+            java.util.Set<String> carried = catalogue.mounted(dsl).stream().map(Catalogue.MountedResource::sourceSystemCode)
+                    .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+            java.util.Set<String> platform = facts.platformSystems(dsl);
+            List<Inventory.SystemRef> silent = inventory.active(dsl).stream()
+                    .filter(s -> !s.exchangeAliases().isEmpty() && !carried.contains(s.code()))
+                    .filter(s -> !watched.contains(s.code()) && !platform.contains(s.code()))
+                    .sorted(Comparator.comparing(Inventory.SystemRef::code)).toList();
+            List<Inventory.SystemRef> chosen = new ArrayList<>();
+            silent.stream().filter(s -> s.lifecycleStatus() == LifecycleStatus.IN_USE).limit(DEAD_PROCESSORS - 2).forEach(chosen::add);
+            silent.stream().filter(s -> s.lifecycleStatus() == LifecycleStatus.TO_CLEAN_UP).limit(DEAD_PROCESSORS - chosen.size())
+                    .forEach(chosen::add);
+            return chosen.stream().limit(DEAD_PROCESSORS - existing).toList();
+        });
+        for (Inventory.SystemRef s : dead) {
+            targets.create(OFFICE, new ConnectionTarget(s.code() + ".fep-old", s.code(), null, ConnectionTarget.Kind.FRONT_END_PROCESSOR,
+                    s.name() + "前置机（旧）", Probe.TCP, "127.0.0.1:" + closedPort, DEMO_INTERVAL_SECONDS, 3, 2, true, null, null, null))
+                    .toFuture().get(1, TimeUnit.MINUTES);
         }
     }
 

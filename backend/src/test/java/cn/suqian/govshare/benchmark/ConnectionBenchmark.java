@@ -33,6 +33,8 @@ public final class ConnectionBenchmark {
     static final int TARGETS = Integer.getInteger("benchmark.targets", 2000);
     static final int MINUTES = Integer.getInteger("benchmark.minutes", 10);
     static final int INTERVAL = 30;
+    /** Untimed requests before each read figure's 50 timed ones (3; a long-running service is warmer). */
+    static final int WARMUPS = Integer.getInteger("benchmark.warmups", 3);
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(System.getProperty("benchmark.jar", "backend/target/govshare.jar"));
@@ -150,12 +152,17 @@ public final class ConnectionBenchmark {
                 + "-01-01&to=" + (year + 1) + "-01-01";
         String lastYear = base + "/api/v1/connections/availability?by=target&granularity=month&totalsOnly=true&from="
                 + java.time.LocalDate.now().minusDays(365).withDayOfMonth(1) + "&to=" + java.time.LocalDate.now().plusDays(1);
+        String lastYearDaily = base + "/api/v1/connections/availability?by=target&granularity=day&totalsOnly=true&from="
+                + java.time.LocalDate.now().minusDays(365) + "&to=" + java.time.LocalDate.now().plusDays(1);
         String wall = base + "/api/v1/connections/availability?by=organisation&granularity=day&from="
                 + java.time.LocalDate.now().minusDays(365) + "&to=" + java.time.LocalDate.now().plusDays(1);
-        for (String[] q : new String[][]{{"a year of availability, every target (totals, monthly rollup)", lastYear},
+        for (String[] q : new String[][]{{"the floor: /api/v1/me (session, no data) under the same load", base + "/api/v1/me"},
+                {"a year of availability, every target (totals, monthly rollup)", lastYear},
+                {"the last 365 days of daily availability, every target (totals, day granularity)", lastYearDaily},
                 {"two calendar years, every target (totals)", yearUrl}, {"a year of daily availability per organisation (heat-map rows)", wall}}) {
-            double[] p = ExchangeBenchmark.timeGets(http, q[1], 50); // p50, p95
-            System.out.printf(Locale.ROOT, "%s: p50 %.1f ms, p95 %.1f ms%n", q[0], p[0], p[1]);
+            double[] p = ExchangeBenchmark.timeGets(http, q[1], 50, WARMUPS); // p50, p95
+            System.out.printf(Locale.ROOT, "%s: p50 %.1f ms, p95 %.1f ms (load average %s)%n", q[0], p[0], p[1],
+                    Files.readString(Path.of("/proc/loadavg")).strip());
         }
     }
 

@@ -79,7 +79,8 @@ class AdminPagesBrowserTests {
         signIn(driver, base(), "admin");
         driver.get(base() + "/users.html");
         awaitLoaded(driver);
-        assertThat(driver.findElement(By.cssSelector(".nav-link.active")).getText()).isEqualTo("用户管理");
+        assertThat(driver.findElement(By.cssSelector(".nav-link.active")).getAttribute("textContent")).isEqualTo("用户管理");
+        assertThat(driver.findElement(By.cssSelector(".nav-group-toggle.active")).getText()).isEqualTo("管理");
 
         // a refused field is shown beside it, in Chinese
         driver.findElement(By.id("user-username")).sendKeys("Bad Name");

@@ -337,6 +337,58 @@ class ConnectionStatusIntegrationTests {
     }
 
     @Test
+    void a_maintenance_window_entered_afterwards_reclassifies_the_stored_rollups() {
+        Api.as(port, "admin").post().uri("/api/v1/systems").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(aSystem().code("water.cs-g").organisation("water").name("连通测试系统water.cs-g").mustConnect(true).json())
+                .exchange().expectStatus().isCreated();
+        target("water.cs-g.api", "water.cs-g", "HTTP", servers.url("/status/503"), 2, 1);
+        OffsetDateTime before = OffsetDateTime.now();
+        for (int i = 0; i < 4; i++) {
+            probe("water.cs-g.api");
+        }
+        assertThat(status("water.cs-g.api")).isEqualTo(ConnectionStatus.DOWN);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String day = "/api/v1/connections/availability?by=target&granularity=day&totalsOnly=true&target=water.cs-g.api&from=" + today
+                + "&to=" + today.plusDays(1);
+        String year = "/api/v1/connections/availability?by=target&granularity=month&totalsOnly=true&target=water.cs-g.api&from="
+                + today.minusDays(365) + "&to=" + today.plusDays(1);
+        // one check undecided (unknown), three DOWN of 60 s each; one incident
+        for (String uri : List.of(day, year)) {
+            Api.as(port, "leader").get().uri(uri).exchange().expectStatus().isOk().expectBody()
+                    .jsonPath("$.totals[0].downSeconds").isEqualTo(180)
+                    .jsonPath("$.totals[0].maintenanceSeconds").isEqualTo(0)
+                    .jsonPath("$.totals[0].incidents").isEqualTo(1);
+        }
+        // the department enters the outage as planned maintenance afterwards
+        Api.as(port, "dept-water").post().uri("/api/v1/connections/maintenance").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("targetCode", "water.cs-g.api", "reason", "事后补录：机房断电检修", "recurrence", "ONCE",
+                        "startsAt", before.minusMinutes(1).toString(), "endsAt", OffsetDateTime.now().plusHours(1).toString()))
+                .exchange().expectStatus().isCreated();
+        assertThat(dsl.fetchCount(CONNECTION_CHECK, CONNECTION_CHECK.TARGET_CODE.eq("water.cs-g.api")
+                .and(CONNECTION_CHECK.COUNTED_AS.ne(CountedAs.MAINTENANCE)))).isZero();
+        for (String uri : List.of(day, year)) {
+            Api.as(port, "leader").get().uri(uri).exchange().expectStatus().isOk().expectBody()
+                    .jsonPath("$.totals[0].downSeconds").isEqualTo(0)
+                    .jsonPath("$.totals[0].upSeconds").isEqualTo(0)
+                    .jsonPath("$.totals[0].maintenanceSeconds").isEqualTo(240)
+                    .jsonPath("$.totals[0].availability").doesNotExist()
+                    .jsonPath("$.totals[0].incidents").isEqualTo(0);
+        }
+        // every rollup level equals the raw checks summed by what they now count as
+        var raw = dsl.fetchOne("SELECT sum(covers_seconds) FILTER (WHERE counted_as = 'UP') AS up, sum(covers_seconds) FILTER (WHERE counted_as = 'DOWN') AS down, "
+                + "sum(covers_seconds) FILTER (WHERE counted_as = 'MAINTENANCE') AS maint FROM connection_check WHERE target_code = 'water.cs-g.api'");
+        for (String level : List.of("connection_minute", "connection_hourly", "connection_daily", "connection_monthly")) {
+            var rolled = dsl.fetchOne("SELECT sum(up_seconds) AS up, sum(down_seconds) AS down, sum(maintenance_seconds) AS maint FROM " + level
+                    + " WHERE target_code = 'water.cs-g.api'");
+            long rawUp = raw.get("up") == null ? 0L : raw.get("up", Long.class);
+            assertThat(rolled.get("up", Long.class)).as(level).isEqualTo(rawUp);
+            assertThat(rolled.get("down", Long.class)).as(level).isZero();
+            long rawMaintenance = raw.get("maint", Long.class);
+            assertThat(rolled.get("maint", Long.class)).as(level).isEqualTo(rawMaintenance).isEqualTo(240L);
+        }
+    }
+
+    @Test
     void periods_without_data_are_unknown_and_a_target_is_measured_from_when_it_was_added() {
         target("water.cs-d.api", "water.cs-d", "TCP", "127.0.0.1:" + servers.tcp.port(), 3, 1);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));

@@ -117,7 +117,8 @@ public class Zombies {
         return firstDay == null ? null : firstDay.atStartOfDay(PeriodPlan.ZONE).toOffsetDateTime();
     }
 
-    List<Candidate> candidates(DSLContext dsl, OffsetDateTime now, String organisation) {
+    /** Every candidate now (dismissed ones included, with their decision), inside the caller's transaction (rule R9's evidence). */
+    public List<Candidate> candidates(DSLContext dsl, OffsetDateTime now, String organisation) {
         int days = days(dsl);
         int minTrafficDays = AnomalyDetector.thresholds(dsl).getOrDefault("zombie_min_traffic_days", 7.0).intValue();
         OffsetDateTime since = now.minusDays(days);

@@ -21,7 +21,15 @@ public class PrivateNetworks extends OwnedRecords<PrivateNetwork, PrivateNetwork
         }
     }
 
+    private final PrivateNetworkRepository repository;
+
     PrivateNetworks(Db db, References.Sources references, RecordHistory history, PrivateNetworkRepository repository) {
         super(db, references, history, repository, "private network");
+        this.repository = repository;
+    }
+
+    /** Active private networks, inside the caller's transaction (their measured utilisation is an eligibility fact, R4). */
+    public java.util.List<PrivateNetwork> active(org.jooq.DSLContext dsl) {
+        return repository.all(dsl, new Filter(null, null, null, false));
     }
 }

@@ -50,6 +50,11 @@ public class Inventory {
         return systems.facts(dsl);
     }
 
+    /** Active systems (not retired) with everything the inventory records of them, by code (eligibility facts). */
+    public List<InformationSystem> activeSystems(DSLContext dsl) {
+        return systems.all(dsl, new InformationSystemService.Filter(null, null, null, null, null, null, false));
+    }
+
     /** The organisation owning a system (retired ones included). */
     public Optional<String> ownerOf(DSLContext dsl, String systemCode) {
         return systemCode == null ? Optional.empty() : systems.ownerOf(dsl, systemCode);

@@ -123,6 +123,8 @@ class SecurityConfig {
                         .pathMatchers("/users", "/users.html", "/tokens", "/tokens.html", "/status", "/status.html").hasRole(Role.EGOV_ADMIN.name())
                         .pathMatchers("/audit", "/audit.html").hasAnyRole(Role.AUDITOR.name(), Role.EGOV_ADMIN.name())
                         .pathMatchers("/import", "/import.html").hasAnyRole(Role.DEPARTMENT.name(), Role.EGOV_ADMIN.name())
+                        .pathMatchers("/effectiveness.html").hasAnyRole(Role.AUDITOR.name(), Role.EGOV_ADMIN.name(), Role.LEADER.name(),
+                                Role.FINANCE.name())
                         .anyExchange().authenticated())
                 .exceptionHandling(ex -> ex.accessDeniedHandler((exchange, denied) -> errorPages.write(exchange, HttpStatus.FORBIDDEN)))
                 .formLogin(form -> form

@@ -123,7 +123,25 @@ public enum ProblemCode implements MessageCode {
     NOT_SUBMITTED_LATEST("latest", "status"),
     UNKNOWN_SECTION,
     UNKNOWN_FIGURE,
-    REASON_REQUIRED;
+    REASON_REQUIRED,
+    // project filing and eligibility (issue 12)
+    NOT_EDITABLE("status"),
+    TRANSITION_NOT_ALLOWED("status", "action"),
+    COMMENT_REQUIRED,
+    AMOUNT_REQUIRED,
+    SOURCES_MISMATCH("total"),
+    SYSTEMS_REQUIRED,
+    ATTACHMENT_REQUIRED("kind"),
+    EMPTY_FILE,
+    FILE_TOO_LARGE("max"),
+    FILE_TYPE("types"),
+    FILE_NAME_MISMATCH("extensions"),
+    CONDITION_SYNTAX("cause"),
+    UNKNOWN_RULE("year"),
+    NOT_EXEMPTIBLE("rule"),
+    ALREADY_EXEMPTED("id"),
+    DECISION_REASON_REQUIRED("verdict"),
+    AMOUNT_ABOVE_REQUESTED("requested");
 
     private final List<String> paramNames;
 

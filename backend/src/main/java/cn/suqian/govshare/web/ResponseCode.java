@@ -27,7 +27,8 @@ public enum ResponseCode implements MessageCode {
     NOT_TASK_UNIT("user", "task"),
     LEAD_DECLARES_MET,
     EDIT_CONFLICT("id", "expected", "current"),
-    BUSY("seconds");
+    BUSY("seconds"),
+    REVIEW_REFUSED("user");
 
     private final List<String> paramNames;
 

@@ -94,6 +94,7 @@ class PagesBrowserTests {
         assertThat(consoleErrors(driver)).isEmpty();
         new Select(driver.findElement(By.id("lang-switch"))).selectByValue("zh-CN");
         waitFor(driver).until(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+        awaitLoaded(driver); // the switch reloads the page: the header (with the logout button) is built again
         signOut();
     }
 

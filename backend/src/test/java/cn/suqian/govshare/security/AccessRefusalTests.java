@@ -175,7 +175,31 @@ class AccessRefusalTests {
             new Call(HttpMethod.PUT, "/api/v1/annual-reports/2040/water/draft", "{}", Set.of("dept-water")),
             new Call(HttpMethod.POST, "/api/v1/annual-reports/2040/water/draft/remeasure", null, Set.of("dept-water")),
             new Call(HttpMethod.POST, "/api/v1/annual-reports/2040/finance/submit", null, Set.of()),
-            new Call(HttpMethod.POST, "/api/v1/annual-reports/2025/water/versions/1/return", "{}", Set.of("admin")));
+            new Call(HttpMethod.POST, "/api/v1/annual-reports/2025/water/versions/1/return", "{}", Set.of("admin")),
+            // project filing and eligibility (issue 12): departments file their own, the office reviews, finance decides
+            new Call(HttpMethod.GET, "/api/v1/filings?year=2027", null, PEOPLE),
+            new Call(HttpMethod.POST, "/api/v1/filings", "{\"organisationCode\":\"water\"}", Set.of("admin", "dept-water")),
+            new Call(HttpMethod.POST, "/api/v1/filings", "{\"organisationCode\":\"finance\"}", Set.of("admin")),
+            new Call(HttpMethod.GET, "/api/v1/filings/windows", null, PEOPLE),
+            new Call(HttpMethod.PUT, "/api/v1/filings/windows/2030", "{}", Set.of("admin")),
+            new Call(HttpMethod.GET, "/api/v1/filings/{finance-filing}", null, Set.of("admin", "leader", "finance", "auditor")),
+            new Call(HttpMethod.GET, "/api/v1/filings/{finance-filing}/history", null, Set.of("admin", "leader", "finance", "auditor")),
+            new Call(HttpMethod.PUT, "/api/v1/filings/{finance-filing}", "{}", Set.of("admin")),
+            new Call(HttpMethod.POST, "/api/v1/filings/{finance-filing}/transitions", "{\"action\":\"START_REVIEW\"}", Set.of("admin")),
+            new Call(HttpMethod.GET, "/api/v1/eligibility?year=2027", null, PEOPLE),
+            new Call(HttpMethod.GET, "/api/v1/eligibility/export?year=2027&format=csv", null, PEOPLE),
+            new Call(HttpMethod.GET, "/api/v1/eligibility/filings/{finance-filing}", null, Set.of("admin", "leader", "finance", "auditor")),
+            new Call(HttpMethod.GET, "/api/v1/eligibility/systems/finance.s01?year=2027", null, Set.of("admin", "leader", "finance", "auditor")),
+            new Call(HttpMethod.GET, "/api/v1/eligibility/organisations/finance?year=2027", null, Set.of("admin", "leader", "finance", "auditor")),
+            new Call(HttpMethod.GET, "/api/v1/eligibility/rules?year=2027", null, PEOPLE),
+            new Call(HttpMethod.PUT, "/api/v1/eligibility/rules/2027/R99", "{}", Set.of("admin")),
+            new Call(HttpMethod.POST, "/api/v1/eligibility/recompute?year=2027", null, Set.of("admin")),
+            new Call(HttpMethod.POST, "/api/v1/eligibility/filings/{finance-filing}/decision", "{}", Set.of("finance")),
+            new Call(HttpMethod.GET, "/api/v1/eligibility/decisions/flagged", null, Set.of("admin", "leader", "finance", "auditor")),
+            new Call(HttpMethod.GET, "/api/v1/eligibility/effectiveness?year=2027", null, Set.of("admin", "leader", "finance", "auditor")),
+            new Call(HttpMethod.GET, "/api/v1/exemptions", null, PEOPLE),
+            new Call(HttpMethod.POST, "/api/v1/exemptions", "{}", Set.of("admin")),
+            new Call(HttpMethod.POST, "/api/v1/exemptions/999999/revoke", "{\"reason\":\"x\"}", Set.of("admin")));
 
     String financeResource;
 
@@ -199,6 +223,10 @@ class AccessRefusalTests {
         Api.as(port, "admin").post().uri("/api/v1/networks").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("code", "finance.net-probe", "organisationCode", "finance", "name", "探针专网", "migrationStatus", "NOT_STARTED"))
                 .exchange().expectStatus().isCreated();
+        financeFiling = String.valueOf(Api.as(port, "dept-finance").post().uri("/api/v1/filings").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("organisationCode", "finance", "budgetYear", 2027, "projectType", "OPERATION_MAINTENANCE",
+                        "name", "权限矩阵探针备案", "deployment", "GOV_CLOUD", "network", "EGOV_EXTRANET"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
         machineToken = (String) Api.as(port, "admin").post().uri("/api/v1/tokens")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", "access-matrix-probe", "organisationCode", "egov"))
@@ -210,8 +238,10 @@ class AccessRefusalTests {
         return caller.equals("machine") ? Api.bearer(port, machineToken) : Api.as(port, caller);
     }
 
+    String financeFiling;
+
     String path(Call call) {
-        return call.path().replace("{finance-resource}", financeResource);
+        return call.path().replace("{finance-resource}", financeResource).replace("{finance-filing}", financeFiling);
     }
 
     static WebTestClient.RequestHeadersSpec<?> body(WebTestClient.RequestBodySpec spec, Call call) {

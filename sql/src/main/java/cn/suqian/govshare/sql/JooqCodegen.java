@@ -85,7 +85,22 @@ public final class JooqCodegen {
             "notification_delivery.event", "connection.NotificationEvent",
             "exchange_zombie_decision.decision", "exchange.Zombies.Decision",
             // annual report (issue 13)
-            "annual_report.status", "report.AnnualReport.Status");
+            "annual_report.status", "report.AnnualReport.Status",
+            // project filing and eligibility (issue 12)
+            "filing.project_type", "filing.Filing.ProjectType",
+            "filing.deployment", "inventory.InformationSystem.Deployment",
+            "filing.network", "filing.Filing.Network",
+            "filing.data_room_work", "filing.Filing.DataRoomWork",
+            "filing.status", "filing.FilingStatus",
+            "filing_transition.from_status", "filing.FilingStatus",
+            "filing_transition.to_status", "filing.FilingStatus",
+            "filing_attachment.kind", "filing.Filing.AttachmentKind",
+            "eligibility_rule.applies_to", "eligibility.EligibilityRule.Scope",
+            "eligibility_rule.verdict", "eligibility.Verdict",
+            "eligibility_rule.funding", "eligibility.EligibilityRule.Funding",
+            "eligibility_verdict.verdict", "eligibility.Verdict",
+            "funding_decision.decision", "eligibility.FundingDecisions.Decision",
+            "funding_decision.verdict", "eligibility.Verdict");
 
     /** Text-array columns whose elements are a domain enum. */
     static final Map<String, String> ENUM_ARRAY_COLUMNS = enumColumns(

@@ -1,0 +1,27 @@
+package cn.suqian.govshare.filing;
+
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The filing module's published API for other capabilities (eligibility). Each method runs inside the caller's transaction. */
+@Service
+public class Filings {
+
+    private final FilingRepository repository;
+
+    Filings(FilingRepository repository) {
+        this.repository = repository;
+    }
+
+    /** Every filing of a budget year, with its attachments and what it still lacks ({@link Filing#missing()}). */
+    public List<Filing> ofYear(DSLContext dsl, int year) {
+        return repository.find(dsl, new FilingRepository.Filter(year, null, null, null, null));
+    }
+
+    public Optional<Filing> get(DSLContext dsl, long id) {
+        return repository.get(dsl, id);
+    }
+}

@@ -198,7 +198,10 @@ function renderTimeline(tasks) {
 
 // ---- alerts -------------------------------------------------------------------------------
 
-const ALERT_TONES = { OPEN_INCIDENT: 'danger', NEW_ANOMALY: 'warn', OVERDUE_TASK: 'danger', LATE_REPORT: 'warn', DISCREPANT_REPORT: 'warn' };
+const ALERT_TONES = {
+  OPEN_INCIDENT: 'danger', NEW_ANOMALY: 'warn', OVERDUE_TASK: 'danger', LATE_REPORT: 'warn', DISCREPANT_REPORT: 'warn',
+  FILING_AWAITING_REVIEW: 'info', NOT_ELIGIBLE_REQUEST: 'danger',
+};
 
 /** Who and how late or since when. */
 function alertNote(a) {
@@ -299,6 +302,7 @@ function connectLive() {
   on('figures', reloadFigures);
   on('incident', reloadAlerts);
   on('anomaly', reloadAlerts);
+  on('verdict', reloadAlerts);
   on('measurement', () => {});
   on('resync', () => loadAll());
 }

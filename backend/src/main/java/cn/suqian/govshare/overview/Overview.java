@@ -6,6 +6,10 @@ import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.exchange.Anomalies;
 import cn.suqian.govshare.exchange.Anomaly;
 import cn.suqian.govshare.keytask.KeyTask;
+import cn.suqian.govshare.eligibility.EligibilityQueries;
+import cn.suqian.govshare.eligibility.Verdict;
+import cn.suqian.govshare.filing.FilingService;
+import cn.suqian.govshare.filing.FilingStatus;
 import cn.suqian.govshare.keytask.KeyTaskService;
 import cn.suqian.govshare.report.AnnualReport;
 import cn.suqian.govshare.report.AnnualReports;
@@ -60,7 +64,7 @@ public class Overview {
                                KeyTask.Status status, LocalDate start, LocalDate end, List<TimelineMilestone> milestones, String link) {
     }
 
-    public enum AlertKind { OPEN_INCIDENT, NEW_ANOMALY, OVERDUE_TASK, LATE_REPORT, DISCREPANT_REPORT }
+    public enum AlertKind { OPEN_INCIDENT, NEW_ANOMALY, OVERDUE_TASK, LATE_REPORT, DISCREPANT_REPORT, FILING_AWAITING_REVIEW, NOT_ELIGIBLE_REQUEST }
 
     /** One alert with the record behind it. */
     public record Alert(AlertKind kind, String recordId, String organisationCode, String subject, OffsetDateTime since, Long daysLate,
@@ -87,10 +91,14 @@ public class Overview {
     private final ConnectionQueries connection;
     private final Anomalies anomalies;
     private final AnnualReports reports;
+    private final FilingService filings;
+    private final EligibilityQueries eligibility;
 
     Overview(Db db, OverviewRepository figures, KeyTaskService tasks, ConnectionQueries connection, Anomalies anomalies,
-             AnnualReports reports) {
+             AnnualReports reports, FilingService filings, EligibilityQueries eligibility) {
         this.reports = reports;
+        this.filings = filings;
+        this.eligibility = eligibility;
         this.db = db;
         this.figures = figures;
         this.tasks = tasks;
@@ -189,6 +197,29 @@ public class Overview {
         });
     }
 
+    /** The budget year the funding alerts are about: next year's money is being asked for this year. */
+    static int budgetYear(LocalDate today) {
+        return today.getYear() + 1;
+    }
+
+    /** Filings of the budget year waiting for the office's review, and requests of that year whose verdict is not eligible. */
+    Mono<List<Alert>> fundingAlerts(CurrentUser user, int year) {
+        var waiting = filings.find(user, year, null, List.of(FilingStatus.SUBMITTED, FilingStatus.UNDER_REVIEW), null, null);
+        var notEligible = eligibility.board(user, year, new EligibilityQueries.Filter(null, Verdict.NOT_ELIGIBLE, null, null));
+        return Mono.zip(waiting, notEligible).map(z -> {
+            List<Alert> out = new ArrayList<>();
+            for (var f : z.getT1()) {
+                out.add(new Alert(AlertKind.FILING_AWAITING_REVIEW, String.valueOf(f.id()), f.organisationCode(), f.name(), f.submittedAt(), null,
+                        "/filings.html?year=" + year + "&id=" + f.id()));
+            }
+            for (var i : z.getT2().items()) {
+                out.add(new Alert(AlertKind.NOT_ELIGIBLE_REQUEST, String.valueOf(i.filingId()), i.organisationCode(), i.name(), i.computedAt(), null,
+                        "/eligibility.html?year=" + year + "&filing=" + i.filingId()));
+            }
+            return out;
+        });
+    }
+
     private static Double shown(OverviewRepository.Row r) {
         if (r.value() == null) {
             return null;
@@ -243,7 +274,8 @@ public class Overview {
         var newAnomalies = anomalies.find(user, Anomaly.Status.NEW, null, null, null, page);
         var timeline = timeline(user);
         var annual = reportAlerts(user, today);
-        return Mono.zip(incidents, newAnomalies, timeline, annual).map(z -> {
+        var funding = fundingAlerts(user, budgetYear(today));
+        return Mono.zip(incidents, newAnomalies, timeline, annual, funding).map(z -> {
             Map<AlertKind, Long> totals = new LinkedHashMap<>();
             List<Alert> items = new ArrayList<>();
             totals.put(AlertKind.OPEN_INCIDENT, z.getT1().total());
@@ -278,6 +310,11 @@ public class Overview {
             totals.put(AlertKind.DISCREPANT_REPORT, (long) discrepant.size());
             items.addAll(late.stream().limit(limit).toList());
             items.addAll(discrepant.stream().limit(limit).toList());
+            for (AlertKind kind : List.of(AlertKind.FILING_AWAITING_REVIEW, AlertKind.NOT_ELIGIBLE_REQUEST)) {
+                List<Alert> of = z.getT5().stream().filter(a -> a.kind() == kind).toList();
+                totals.put(kind, (long) of.size());
+                items.addAll(of.stream().limit(limit).toList());
+            }
             return new Alerts(totals, items);
         });
     }

@@ -3,6 +3,7 @@ package cn.suqian.govshare.overview;
 import cn.suqian.govshare.connection.ConnectionFacts;
 import cn.suqian.govshare.db.Actor;
 import cn.suqian.govshare.db.Db;
+import cn.suqian.govshare.eligibility.Eligibility;
 import cn.suqian.govshare.exchange.Anomalies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The overview's live stream. One poller per node asks connection monitoring and anomaly detection, every
  * {@code live-poll}, what changed last (a couple of index-only reads, however many pages are open) and, when
  * something did, publishes one event to every open stream: {@code measurement} (a probe or heartbeat was checked),
- * {@code incident} (one opened or closed), {@code anomaly} (a new one) and {@code figures} (the rollup refreshed).
+ * {@code incident} (one opened or closed), {@code anomaly} (a new one), {@code verdict} (a funding-eligibility verdict stored) and {@code figures} (the rollup refreshed).
  * Polling the database rather than listening in-process means every node sees every change, whichever node made it.
  * <p>
  * Event ids grow over the node's life (starting from the clock, so they keep growing across restarts). The last
@@ -41,6 +42,7 @@ public class OverviewLive {
     private final Db db;
     private final ConnectionFacts connection;
     private final Anomalies anomalies;
+    private final Eligibility eligibility;
     private final Sinks.Many<LiveEvent> sink;
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
     private final long firstId = sequence.get() + 1;
@@ -50,14 +52,16 @@ public class OverviewLive {
     private final AtomicLong subscribers = new AtomicLong();
     private volatile ConnectionFacts.Change lastConnection;
     private volatile long lastAnomaly = -1;
+    private volatile long lastVerdict = -1;
 
-    OverviewLive(Db db, ConnectionFacts connection, Anomalies anomalies,
+    OverviewLive(Db db, ConnectionFacts connection, Anomalies anomalies, Eligibility eligibility,
                  @Value("${govshare.overview.live-replay:256}") int replay,
                  @Value("${govshare.overview.live-keep-alive:PT15S}") Duration keepAlive,
                  @Value("${govshare.overview.live-retry:PT3S}") Duration retry) {
         this.db = db;
         this.connection = connection;
         this.anomalies = anomalies;
+        this.eligibility = eligibility;
         this.sink = Sinks.many().replay().limit(replay);
         this.replay = replay;
         this.keepAlive = keepAlive;
@@ -112,21 +116,24 @@ public class OverviewLive {
             return;
         }
         try {
-            record Seen(ConnectionFacts.Change connection, long anomaly) {
+            record Seen(ConnectionFacts.Change connection, long anomaly, long verdict) {
             }
-            Seen seen = db.inTransaction(Actor.system("overview-live"), dsl -> new Seen(connection.change(dsl), anomalies.lastId(dsl)));
-            detect(seen.connection(), seen.anomaly());
+            Seen seen = db.inTransaction(Actor.system("overview-live"),
+                    dsl -> new Seen(connection.change(dsl), anomalies.lastId(dsl), eligibility.lastVerdictId(dsl)));
+            detect(seen.connection(), seen.anomaly(), seen.verdict());
         } catch (RuntimeException e) {
             log.debug("Overview live poll failed", e);
         }
     }
 
     /** Compares what changed last with the previous answer and publishes what is new. */
-    synchronized void detect(ConnectionFacts.Change now, long anomaly) {
+    synchronized void detect(ConnectionFacts.Change now, long anomaly, long verdict) {
         ConnectionFacts.Change before = lastConnection;
         long anomalyBefore = lastAnomaly;
+        long verdictBefore = lastVerdict;
         lastConnection = now;
         lastAnomaly = anomaly;
+        lastVerdict = verdict;
         if (before == null) {
             return; // baseline
         }
@@ -138,6 +145,9 @@ public class OverviewLive {
         }
         if (anomalyBefore >= 0 && anomaly > anomalyBefore) {
             publish("anomaly", Map.of("lastAnomalyId", anomaly));
+        }
+        if (verdictBefore >= 0 && verdict > verdictBefore) {
+            publish("verdict", Map.of("lastVerdictId", verdict));
         }
     }
 }

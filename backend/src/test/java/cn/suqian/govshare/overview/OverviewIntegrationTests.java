@@ -155,6 +155,12 @@ class OverviewIntegrationTests {
             }
         }
         assertThat(lateLink).startsWith("/annual-report.html?year=" + year + "&organisation=");
+        // the budget year's filings awaiting review and not-eligible requests, as the filing and eligibility modules count them
+        int budgetYear = today.getYear() + 1;
+        assertThat(alerts.get("totals").get("FILING_AWAITING_REVIEW").asLong())
+                .isEqualTo(get("admin", "/api/v1/filings?year=" + budgetYear + "&status=SUBMITTED,UNDER_REVIEW").size());
+        assertThat(alerts.get("totals").get("NOT_ELIGIBLE_REQUEST").asLong())
+                .isEqualTo(get("admin", "/api/v1/eligibility?year=" + budgetYear + "&verdict=NOT_ELIGIBLE").get("items").size());
         // finance does not read annual reports: none among its alerts
         assertThat(get("finance", "/api/v1/overview/alerts").get("totals").get("LATE_REPORT").asLong()).isZero();
     }

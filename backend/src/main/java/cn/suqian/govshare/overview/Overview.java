@@ -119,6 +119,23 @@ public class Overview {
         return asked == null ? OverviewRollup.CITY : asked;
     }
 
+    /** Answers per scope, kept for {@code cache-ttl}: the figures change once per rollup (minutes), leaders reload often. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile java.time.Duration cacheTtl = java.time.Duration.ofSeconds(30);
+
+    private record Cached(Figures figures, long at) {
+    }
+
+    @org.springframework.beans.factory.annotation.Value("${govshare.overview.cache-ttl:PT30S}")
+    void setCacheTtl(java.time.Duration ttl) {
+        this.cacheTtl = ttl;
+    }
+
+    /** Forgets the kept answers (the rollup on this node has just written new figures). */
+    void forget() {
+        cache.clear();
+    }
+
     public Mono<Figures> figures(CurrentUser user, String organisation) {
         String scope;
         try {
@@ -126,6 +143,15 @@ public class Overview {
         } catch (RuntimeException e) {
             return Mono.error(e);
         }
+        Cached kept = cache.get(scope);
+        long now = System.nanoTime();
+        if (kept != null && now - kept.at() < cacheTtl.toNanos()) {
+            return Mono.just(kept.figures());
+        }
+        return read(scope).doOnNext(f -> cache.put(scope, new Cached(f, now)));
+    }
+
+    private Mono<Figures> read(String scope) {
         return db.tx(dsl -> {
             LocalDate latest = figures.latestDay(dsl, scope);
             if (latest == null) {

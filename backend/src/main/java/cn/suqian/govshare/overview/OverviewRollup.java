@@ -49,11 +49,12 @@ public class OverviewRollup {
     private final ExchangeQueries exchange;
     private final OverviewRepository figures;
     private final OverviewLive live;
+    private final Overview overview;
     private final int windowDays;
     private final Clock clock;
 
     OverviewRollup(Db db, Inventory inventory, Catalogue catalogue, FacilityFigures facilities, ConnectionFacts connection,
-                   ExchangeQueries exchange, OverviewRepository figures, OverviewLive live,
+                   ExchangeQueries exchange, OverviewRepository figures, OverviewLive live, Overview overview,
                    @Value("${govshare.overview.window-days:30}") int windowDays) {
         this.db = db;
         this.inventory = inventory;
@@ -63,6 +64,7 @@ public class OverviewRollup {
         this.exchange = exchange;
         this.figures = figures;
         this.live = live;
+        this.overview = overview;
         this.windowDays = windowDays;
         this.clock = Clock.system(ZONE);
     }
@@ -84,6 +86,7 @@ public class OverviewRollup {
             Map<String, Map<Figure, double[]>> computed = compute(dsl, today);
             return figures.replaceDay(dsl, today, computed);
         });
+        overview.forget();
         live.publish("figures", Map.of("day", today.toString()));
         return rows;
     }

@@ -217,6 +217,9 @@ public final class OverviewBenchmark {
             }
         }
         int expected = CLIENTS * INCIDENTS;
+        java.util.Set<Long> announced = new java.util.TreeSet<>();
+        receipts.forEach(r -> announced.add(r[1]));
+        System.out.printf(Locale.ROOT, "incidents written %s; incident ids announced %s%n", new java.util.TreeSet<>(committedAt.keySet()), announced);
         double[] ms = delays.stream().mapToDouble(Double::doubleValue).toArray();
         double[] p = ExchangeBenchmark.percentiles(ms);
         double max = delays.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);

@@ -42,6 +42,7 @@ export const NAV_ITEMS = [
   { key: 'nav.audit', href: '/audit.html', paths: ['/audit.html', '/audit'], roles: ['AUDITOR', 'EGOV_ADMIN'], group: 'admin' },
   { key: 'nav.users', href: '/users.html', paths: ['/users.html', '/users'], roles: ['EGOV_ADMIN'], group: 'admin' },
   { key: 'nav.tokens', href: '/tokens.html', paths: ['/tokens.html', '/tokens'], roles: ['EGOV_ADMIN'], group: 'admin' },
+  { key: 'nav.status', href: '/status.html', paths: ['/status.html', '/status'], roles: ['EGOV_ADMIN'], group: 'admin' },
 ];
 
 /**

@@ -1,154 +1,349 @@
-// Overview ("平台概况"): system status cards, organisations by type (ECharts) and the
-// scheduler heartbeats. Refreshes itself every minute.
+// Leadership overview ("整合共享总览", the home page): the city's headline figures by pillar (网络通、数据通、
+// 应用通) with trend and year-over-year change, each a link to the page and records behind it; the plan's key
+// tasks as a timeline against their deadlines; alerts linking to their records; the five base databases;
+// the ranking (from the published assessment, once there is one). Live: the server's event stream says when
+// measurements, incidents, anomalies or figures change, and the affected parts reload; EventSource reconnects
+// by itself after a network drop, sending Last-Event-ID, and a "resync" event reloads everything.
+// ?view=print lays the page out as one A4 landscape sheet for leadership meetings.
 
 import { api } from './api.js';
 import { initPage } from './layout.js';
-import { t, tEnum, fmt } from './i18n.js';
-import { el, badge, card, renderError, markLoaded } from './dom.js';
-import { COLOURS, drawChart } from './charts.js';
+import { t, tEnum, fmt, getLanguage } from './i18n.js';
+import { el, badge, renderError, markLoaded, debounce } from './dom.js';
+import { COLOURS, drawChart, chartMessage, chartFailed } from './charts.js';
+import { OrgDirectory } from './registry.js';
 
-const REFRESH_MS = 60_000;
-// A heartbeat older than this counts as stale (the job ticks every minute).
-const HEARTBEAT_STALE_MS = 5 * 60_000;
-// Known organisation types in display order; unknown ones from the API are appended.
-const ORG_TYPES = ['CITY', 'CITY_DEPARTMENT', 'COUNTY_DISTRICT', 'DEVELOPMENT_ZONE'];
+const PRINT = new URLSearchParams(window.location.search).get('view') === 'print';
 
-const isFresh = (hb) => hb.lastTick && Date.now() - new Date(hb.lastTick).getTime() < HEARTBEAT_STALE_MS;
+/** Which figures go in which pillar, in display order; the success rate is shown from exchangeSucceeded. */
+const PILLARS = {
+  network: ['systemsOnExtranet', 'systemsOnGovCloud', 'privateNetworksLeft', 'dataRoomsLeft', 'platformAvailability', 'provincialLinkAvailability'],
+  data: ['mustConnectConnected', 'catalogueCompiled', 'catalogueMounted', 'catalogueShareable', 'baseDatabasesCovered', 'exchangeCalls', 'exchangeSucceeded'],
+  application: ['systemsActive', 'zombiesFound', 'zombiesCleaned', 'omOnZombieOrUnconnected'],
+};
+const BASES = ['baseDatabasePopulation', 'baseDatabaseLegalEntity', 'baseDatabaseNaturalResources', 'baseDatabaseElectronicLicence', 'baseDatabaseSocialCredit'];
+/** Figures where a rise is bad news (the change is drawn in the danger colour). */
+const LOWER_IS_BETTER = new Set(['privateNetworksLeft', 'dataRoomsLeft', 'zombiesFound', 'omOnZombieOrUnconnected']);
 
-function renderCards(status) {
-  const byType = status.organisationsByType ?? {};
-  const orgTotal = Object.values(byType).reduce((sum, n) => sum + Number(n || 0), 0);
-  const heartbeats = status.heartbeats ?? [];
-  const fresh = heartbeats.filter(isFresh);
-  const latestTick = heartbeats
-    .map((hb) => hb.lastTick)
-    .filter(Boolean)
-    .sort()
-    .at(-1);
+let me = null;
+let orgs = new OrgDirectory([]);
+let scope = '';
 
-  const cards = [
-    {
-      label: t('overview.card.organisations'),
-      value: fmt.number(orgTotal),
-      note: t('overview.card.organisationsNote', { types: fmt.number(Object.keys(byType).length) }),
-    },
-    {
-      label: t('overview.card.auditEvents'),
-      value: fmt.number(status.auditEvents ?? 0),
-      note: t('overview.card.auditEventsNote'),
-    },
-    {
-      label: t('overview.card.database'),
-      value: tEnum('database', status.database),
-      textual: true,
-      note: t(`overview.card.databaseNote.${status.database === 'external' ? 'external' : 'embedded'}`),
-    },
-    {
-      label: t('overview.card.timeseries'),
-      value: tEnum('timeseries', status.timeseriesMode),
-      textual: true,
-      // upkeep of the time-series tables: TimescaleDB's policy jobs, or GovShare's partition upkeep
-      note: t('overview.card.timeseriesJobs', {
-        jobs: fmt.number(status.timeseriesJobs?.length ?? 0),
-        failing: fmt.number((status.timeseriesJobs ?? []).filter((j) => j.failing).length),
-      }),
-      tone: (status.timeseriesJobs ?? []).some((j) => j.failing) ? 'alert' : null,
-    },
-    {
-      label: t('overview.card.mode'),
-      value: status.demo ? badge(t('overview.mode.demo'), 'warn') : badge(t('overview.mode.production'), 'ok'),
-      note: t(status.demo ? 'overview.mode.demoNote' : 'overview.mode.productionNote'),
-    },
-    {
-      label: t('overview.card.scheduler'),
-      value: fresh.length > 0
-        ? badge(t('overview.scheduler.ok'), 'ok')
-        : badge(t(heartbeats.length ? 'overview.scheduler.stale' : 'overview.scheduler.none'), 'danger'),
-      note: latestTick ? t('overview.scheduler.lastTick', { when: fmt.relative(latestTick) }) : null,
-      tone: fresh.length > 0 ? null : 'alert',
-    },
-  ];
-  document.getElementById('status-cards').replaceChildren(...cards.map(card));
+// ---- formatting ---------------------------------------------------------------------------
+
+function mainNumber(f) {
+  if (f.shown === null || f.shown === undefined) return t('overview.noData');
+  if (f.unit === 'PERCENT') return `${fmt.number(f.shown, { maximumFractionDigits: 2 })}%`;
+  if (f.percent) return `${fmt.number(f.shown, { maximumFractionDigits: 1 })}%`;
+  if (f.unit === 'YUAN') return t('overview.yuan', { amount: fmt.number(Number(f.value) / 10000, { maximumFractionDigits: 1 }) });
+  return fmt.number(f.shown);
 }
 
-function renderHeartbeats(heartbeats) {
-  const tbody = document.querySelector('#heartbeat-table tbody');
-  if (!heartbeats?.length) {
-    tbody.replaceChildren(el('tr', {}, el('td', { colspan: 5, class: 'empty', text: t('overview.heartbeats.empty') })));
+function detail(f) {
+  if (f.percent && f.value !== null) {
+    if (f.unit === 'YUAN') {
+      return t('overview.ofYuan', { value: fmt.number(Number(f.value) / 10000, { maximumFractionDigits: 1 }), total: fmt.number(Number(f.denominator) / 10000, { maximumFractionDigits: 1 }) });
+    }
+    return t('overview.of', { value: fmt.number(f.value), total: fmt.number(f.denominator) });
+  }
+  return null;
+}
+
+function change(f) {
+  if (f.change === null || f.change === undefined) return el('span', { class: 'yoy yoy-none', text: t('overview.yoy.none') });
+  const points = f.percent || f.unit === 'PERCENT';
+  const sign = f.change > 0 ? '+' : '';
+  const text = points
+    ? t('overview.yoy.points', { change: `${sign}${fmt.number(f.change, { maximumFractionDigits: 1 })}` })
+    : t('overview.yoy.count', { change: `${sign}${fmt.number(f.change, { maximumFractionDigits: 0 })}` });
+  const bad = LOWER_IS_BETTER.has(f.key) ? f.change > 0 : f.change < 0;
+  return el('span', { class: `yoy ${f.change === 0 ? '' : bad ? 'yoy-bad' : 'yoy-good'}`, text });
+}
+
+// ---- headline cards -----------------------------------------------------------------------
+
+function figureCard(f) {
+  const spark = `spark-${f.key}`;
+  return el('a', { class: 'ov-card', href: f.link, 'data-figure': f.key, title: t('overview.drill') },
+    el('span', { class: 'ov-label', text: t(`overview.figure.${f.key}`) }),
+    el('span', { class: 'ov-value', text: mainNumber(f) }),
+    el('span', { class: 'ov-detail', text: detail(f) ?? '\u00a0' }),
+    change(f),
+    el('div', { id: spark, class: 'ov-spark', 'aria-hidden': 'true' }));
+}
+
+function sparkline(f) {
+  const points = (f.trend ?? []).filter((p) => p.value !== null);
+  if (points.length < 2) return;
+  drawChart(`spark-${f.key}`, {
+    animation: false,
+    grid: { left: 0, right: 0, top: 2, bottom: 2 },
+    xAxis: { type: 'category', show: false, data: points.map((p) => p.day) },
+    yAxis: { type: 'value', show: false, scale: true },
+    tooltip: { show: false },
+    series: [{ type: 'line', data: points.map((p) => p.value), symbol: 'none', lineStyle: { width: 1.5, color: COLOURS.primary }, areaStyle: { opacity: 0.08, color: COLOURS.primary } }],
+  });
+}
+
+function renderFigures(data) {
+  const byKey = new Map((data.figures ?? []).map((f) => [f.key, f]));
+  document.getElementById('overview-asof').textContent = data.asOf
+    ? t('overview.asOf', { day: fmt.day(data.asOf) })
+    : t('overview.notYet');
+  for (const [pillar, keys] of Object.entries(PILLARS)) {
+    const cards = keys.map((k) => byKey.get(k)).filter(Boolean).map(figureCard);
+    const box = document.getElementById(`cards-${pillar}`);
+    box.replaceChildren(...(cards.length ? cards : [el('p', { class: 'empty', text: t('overview.notYet') })]));
+  }
+  for (const f of byKey.values()) if (document.getElementById(`spark-${f.key}`)) sparkline(f);
+  renderBases(BASES.map((k) => byKey.get(k)));
+}
+
+function renderBases(figures) {
+  if (figures.every((f) => !f)) {
+    chartMessage('chart-bases', t('overview.notYet'), 'empty');
     return;
   }
-  tbody.replaceChildren(...heartbeats.map((hb) =>
-    el('tr', {},
-      el('td', { text: hb.job }),
-      el('td', { class: 'mono', text: hb.node }),
-      el('td', { title: fmt.dateTime(hb.lastTick), text: fmt.relative(hb.lastTick) }),
-      el('td', { class: 'num', text: fmt.number(hb.ticksLastHour) }),
-      el('td', {}, isFresh(hb)
-        ? badge(t('overview.scheduler.ok'), 'ok')
-        : badge(t('overview.scheduler.stale'), 'danger')))));
-}
-
-function renderChart(byType) {
-  const types = [...ORG_TYPES, ...Object.keys(byType ?? {}).filter((k) => !ORG_TYPES.includes(k))];
-  const data = types.map((type, i) => ({
-    value: Number(byType?.[type] ?? 0),
-    itemStyle: { color: COLOURS.series[i % COLOURS.series.length] },
-  }));
-  drawChart('chart-org-types', {
-    grid: { left: 8, right: 48, top: 16, bottom: 8, containLabel: true },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      valueFormatter: (v) => fmt.number(v),
-    },
-    xAxis: {
-      type: 'value',
-      minInterval: 1,
-      axisLabel: { formatter: (v) => fmt.number(v) },
-    },
-    yAxis: {
-      type: 'category',
-      inverse: true, // first type on top
-      data: types.map((type) => tEnum('org.type', type)),
-      axisTick: { show: false },
-      axisLabel: { fontSize: 13 },
-    },
+  drawChart('chart-bases', {
+    grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', inverse: true, data: BASES.map((k) => t(`overview.figure.${k}`)), axisTick: { show: false }, axisLabel: { interval: 0, fontSize: PRINT ? 9 : 12 } },
     series: [{
-      name: t('overview.chart.series'),
+      name: t('overview.bases.series'),
       type: 'bar',
-      barMaxWidth: 28,
-      data,
-      label: { show: true, position: 'right', formatter: ({ value }) => fmt.number(value), color: COLOURS.text },
+      barMaxWidth: PRINT ? 10 : 22,
+      data: figures.map((f) => ({ value: f?.shown ?? 0, itemStyle: { color: f?.shown ? COLOURS.primary : COLOURS.danger } })),
+      label: { show: true, position: 'right', color: COLOURS.text },
     }],
   });
 }
 
-async function load() {
+// ---- timeline -----------------------------------------------------------------------------
+
+const MILESTONE_COLOURS = { MET: '#2e8b57', MISSED: COLOURS.danger, IN_PROGRESS: COLOURS.primary, NOT_STARTED: COLOURS.previous };
+
+function renderTimeline(tasks) {
+  const rows = tasks.filter((task) => task.milestones.some((m) => m.deadline));
+  if (!rows.length) {
+    chartMessage('chart-timeline', t('overview.timeline.empty'), 'empty');
+  } else {
+    const label = (task) => `${t(task.kind === 'TASK' ? 'overview.timeline.task' : 'overview.timeline.safeguard', { n: task.sequence })}`;
+    const categories = rows.map(label);
+    const spans = rows.map((task, i) => [i, task.start, task.end, task.title]);
+    const points = rows.flatMap((task, i) => task.milestones.filter((m) => m.deadline).map((m) => ({
+      value: [m.deadline, i],
+      name: m.title,
+      itemStyle: { color: MILESTONE_COLOURS[m.status] ?? COLOURS.previous },
+      milestone: m,
+      task,
+    })));
+    drawChart('chart-timeline', {
+      grid: { left: 8, right: 16, top: PRINT ? 14 : 24, bottom: 4, containLabel: true },
+      animation: !PRINT,
+      tooltip: {
+        formatter: (p) => {
+          if (!p.data?.milestone) return p.data ? `${p.data[3]}` : '';
+          const m = p.data.milestone;
+          const late = m.daysLate ? ` · ${t('overview.timeline.daysLate', { days: fmt.number(m.daysLate) })}` : '';
+          return `${p.data.task.title}<br>${m.title}<br>${fmt.day(m.deadline)} · ${tEnum('overview.milestone', m.status)}${late}`;
+        },
+      },
+      // up to today, so that the distance from a missed deadline to today shows
+      xAxis: { type: 'time', max: (value) => Math.max(value.max, Date.now() + 30 * 86400000), axisLabel: { hideOverlap: true } },
+      yAxis: { type: 'category', data: categories, inverse: true, axisTick: { show: false }, axisLabel: { interval: 0, fontSize: PRINT ? 10 : 12 } },
+      series: [
+        {
+          type: 'custom',
+          name: t('overview.timeline.span'),
+          renderItem: (params, api) => {
+            const y = api.value(0);
+            const start = api.coord([api.value(1), y]);
+            const end = api.coord([api.value(2), y]);
+            const height = api.size([0, 1])[1] * 0.3;
+            return { type: 'rect', shape: { x: start[0], y: start[1] - height / 2, width: Math.max(end[0] - start[0], 2), height }, style: { fill: COLOURS.grid } };
+          },
+          encode: { x: [1, 2], y: 0 },
+          data: spans,
+          silent: true,
+        },
+        {
+          type: 'scatter',
+          name: t('overview.timeline.milestones'),
+          symbol: 'diamond',
+          symbolSize: PRINT ? 8 : 12,
+          data: points,
+          markLine: {
+            silent: true,
+            symbol: 'none',
+            label: { formatter: t('overview.timeline.today'), color: COLOURS.danger },
+            lineStyle: { color: COLOURS.danger, type: 'dashed' },
+            data: [{ xAxis: new Date().toISOString().slice(0, 10) }],
+          },
+        },
+      ],
+    });
+  }
+  const overdue = tasks.flatMap((task) => task.milestones.filter((m) => m.status === 'MISSED').map((m) => ({ task, m })))
+    .sort((a, b) => (b.m.daysLate ?? 0) - (a.m.daysLate ?? 0));
+  const tbody = document.querySelector('#overdue-table tbody');
+  tbody.replaceChildren(...(overdue.length
+    ? overdue.slice(0, PRINT ? 5 : 10).map(({ task, m }) => el('tr', {},
+      el('td', {}, el('a', { href: task.link, text: `${task.title} · ${m.title}` })),
+      el('td', { text: fmt.day(m.deadline) }),
+      el('td', { class: 'num' }, badge(t('overview.timeline.daysLate', { days: fmt.number(m.daysLate ?? 0) }), 'danger')),
+      el('td', { text: orgs.names(task.leadOrganisationCodes).join('、') })))
+    : [el('tr', {}, el('td', { colspan: 4, class: 'empty', text: t('overview.overdue.none') }))]));
+}
+
+// ---- alerts -------------------------------------------------------------------------------
+
+const ALERT_TONES = {
+  OPEN_INCIDENT: 'danger', NEW_ANOMALY: 'warn', OVERDUE_TASK: 'danger', LATE_REPORT: 'warn', DISCREPANT_REPORT: 'warn',
+  FILING_AWAITING_REVIEW: 'info', NOT_ELIGIBLE_REQUEST: 'danger',
+};
+
+/** Who and how late or since when. */
+function alertNote(a) {
+  const who = a.kind === 'LATE_REPORT' || a.kind === 'DISCREPANT_REPORT' ? null : orgs.name(a.organisationCode);
+  const when = a.daysLate ? t('overview.timeline.daysLate', { days: fmt.number(a.daysLate) }) : (a.since ? fmt.relative(a.since) : null);
+  return [who, when].filter(Boolean).join(' · ');
+}
+
+/** What an alert is about, in words. */
+function alertSubject(a) {
+  switch (a.kind) {
+    case 'NEW_ANOMALY': return tEnum('exchange.anomalyKind', a.subject);
+    case 'LATE_REPORT': return `${orgs.name(a.organisationCode)} · ${tEnum('overview.submission', a.subject)}`;
+    case 'DISCREPANT_REPORT': return `${orgs.name(a.organisationCode)} · ${t('overview.alert.discrepancies', { n: a.subject })}`;
+    default: return a.subject;
+  }
+}
+
+function renderAlerts(alerts) {
+  document.getElementById('alert-totals').replaceChildren(...Object.entries(alerts.totals ?? {}).map(([kind, n]) =>
+    el('span', { class: 'alert-total', 'data-kind': kind },
+      el('span', { class: 'alert-total-n', text: fmt.number(n) }),
+      el('span', { class: 'alert-total-label', text: tEnum('overview.alert', kind) }))));
+  const items = alerts.items ?? [];
+  document.getElementById('alert-list').replaceChildren(...(items.length
+    ? items.slice(0, PRINT ? 6 : 30).map((a) => el('li', { class: 'alert-item', 'data-kind': a.kind },
+      badge(tEnum('overview.alert', a.kind), ALERT_TONES[a.kind] ?? 'neutral'),
+      el('a', { href: a.link, text: alertSubject(a) }),
+      el('span', { class: 'muted', text: alertNote(a) })))
+    : [el('li', { class: 'empty', text: t('overview.alerts.none') })]));
+}
+
+// ---- ranking ------------------------------------------------------------------------------
+
+function renderRanking(ranking) {
+  const box = document.getElementById('ranking');
+  if (!ranking?.published) {
+    box.replaceChildren(el('p', { class: 'empty', id: 'ranking-empty', text: t('overview.ranking.none') }));
+    return;
+  }
+  box.replaceChildren(el('p', { text: t('overview.ranking.year', { year: ranking.year }) }));
+}
+
+// ---- loading and live updates ---------------------------------------------------------------
+
+async function loadFigures() {
+  renderFigures(await api.get('/api/v1/overview', scope ? { organisation: scope } : {}));
+}
+async function loadTimeline() {
+  renderTimeline(await api.get('/api/v1/overview/timeline'));
+}
+async function loadAlerts() {
+  renderAlerts(await api.get('/api/v1/overview/alerts', { limit: 20 }));
+}
+async function loadRanking() {
+  renderRanking(await api.get('/api/v1/overview/ranking'));
+}
+
+async function loadAll() {
   const errorBox = document.getElementById('overview-error');
   try {
-    const status = await api.get('/api/v1/system/status');
+    await Promise.all([loadFigures(), loadTimeline(), loadAlerts(), loadRanking()]);
     errorBox.replaceChildren();
-    renderCards(status);
-    renderChart(status.organisationsByType);
-    renderHeartbeats(status.heartbeats);
-    document.getElementById('overview-updated').textContent =
-      t('overview.updatedAt', { time: fmt.time(new Date()) });
     markLoaded();
   } catch (error) {
     renderError(errorBox, error);
-    // Keep a previously rendered state marked as loaded; only a first failure is an error.
     if (document.querySelector('main').getAttribute('data-loaded') !== 'true') markLoaded('error');
   }
 }
 
+function setLive(state) {
+  const live = document.getElementById('overview-live');
+  live.className = `badge badge-${state === 'open' ? 'ok' : state === 'retrying' ? 'warn' : 'neutral'}`;
+  live.textContent = t(`overview.live.${state}`);
+  live.dataset.state = state;
+}
+
+/** The live stream; window.overviewLive exposes counts for the browser test. */
+function connectLive() {
+  if (typeof EventSource === 'undefined' || PRINT) return;
+  const stats = { opened: 0, events: 0, last: null };
+  window.overviewLive = stats;
+  const reloadFigures = debounce(() => loadFigures().catch(() => {}), 500);
+  const reloadAlerts = debounce(() => loadAlerts().catch(() => {}), 500);
+  const source = new EventSource('/api/v1/overview/stream');
+  setLive('connecting');
+  source.onopen = () => {
+    stats.opened += 1;
+    setLive('open');
+  };
+  source.onerror = () => setLive(source.readyState === EventSource.CLOSED ? 'closed' : 'retrying');
+  const on = (type, fn) => source.addEventListener(type, (event) => {
+    stats.events += 1;
+    stats.last = { type, id: event.lastEventId, at: Date.now() };
+    document.getElementById('overview-live').title = t('overview.live.lastEvent', { time: fmt.time(new Date()) });
+    fn(event);
+  });
+  on('figures', reloadFigures);
+  on('incident', reloadAlerts);
+  on('anomaly', reloadAlerts);
+  on('verdict', reloadAlerts);
+  on('measurement', () => {});
+  on('resync', () => loadAll());
+}
+
+async function fillScope() {
+  if (me.role === 'DEPARTMENT' || PRINT) return;
+  const select = document.getElementById('overview-scope');
+  select.append(el('option', { value: '', text: t('overview.scope.city') }));
+  orgs.fillSelect(select, me);
+  select.hidden = false;
+  select.addEventListener('change', () => {
+    scope = select.value;
+    loadFigures().catch((error) => renderError(document.getElementById('overview-error'), error));
+  });
+}
+
 async function main() {
-  const me = await initPage();
+  me = await initPage();
   if (!me) return;
-  document.getElementById('overview-refresh').addEventListener('click', load);
-  await load();
-  setInterval(() => {
-    if (!document.hidden) load();
-  }, REFRESH_MS);
+  if (PRINT) {
+    document.body.classList.add('print-view');
+    // on screen the print view offers to print itself; on paper the button is not there
+    const printButton = document.getElementById('overview-print');
+    printButton.textContent = t('overview.printNow');
+    printButton.removeAttribute('href');
+    printButton.addEventListener('click', (event) => {
+      event.preventDefault();
+      window.print();
+    });
+    printButton.classList.add('screen-only');
+    document.querySelector('.page-head').append(printButton);
+  }
+  document.getElementById('print-title').textContent = t('overview.printTitle', { date: fmt.date(new Date()) });
+  orgs = await OrgDirectory.load();
+  await fillScope();
+  await loadAll();
+  connectLive();
+  // charts follow the sheet when printing from the normal view too
+  window.addEventListener('beforeprint', () => document.body.classList.add('printing'));
+  window.addEventListener('afterprint', () => document.body.classList.remove('printing'));
+  if (getLanguage() !== 'zh-CN') document.documentElement.setAttribute('data-lang', getLanguage());
 }
 
 main();

@@ -23,6 +23,15 @@ public class Catalogue {
         this.resources = resources;
     }
 
+    /** An active resource as the leadership overview counts it (compiled, mounted, shareable, base databases fed). */
+    public record ResourceFacts(String code, String providerOrganisationCode, boolean mounted, boolean shareable, List<String> baseDatabases) {
+    }
+
+    /** Every active resource, for the overview rollup. */
+    public List<ResourceFacts> facts(DSLContext dsl) {
+        return resources.facts(dsl);
+    }
+
     /** Active resources mounted on the platform, by code. */
     public List<MountedResource> mounted(DSLContext dsl) {
         return resources.mounted(dsl);

@@ -79,6 +79,15 @@ class CatalogueRepository extends RecordTable<CatalogueResource, CatalogueResour
                 .fetch(r -> new Catalogue.ResourceRef(r.value1(), r.value2(), r.value3(), Boolean.TRUE.equals(r.value4())));
     }
 
+    List<Catalogue.ResourceFacts> facts(DSLContext dsl) {
+        var c = CATALOGUE_RESOURCE;
+        return dsl.select(c.CODE, c.PROVIDER_ORGANISATION_CODE, c.MOUNTED, c.SHARING_TYPE, c.BASE_DATABASES)
+                .from(c).where(c.RETIRED_AT.isNull()).orderBy(c.CODE)
+                .fetch(r -> new Catalogue.ResourceFacts(r.value1(), r.value2(), Boolean.TRUE.equals(r.value3()),
+                        Boolean.TRUE.equals(r.value3()) && r.value4() != CatalogueResource.SharingType.NOT_SHARED,
+                        r.value5() == null ? List.of() : java.util.Arrays.stream(r.value5()).map(String::valueOf).toList()));
+    }
+
     /** Active resources mounted on the platform, by code. */
     List<Catalogue.MountedResource> mounted(DSLContext dsl) {
         var c = CATALOGUE_RESOURCE;

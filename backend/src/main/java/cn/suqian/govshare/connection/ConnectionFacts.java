@@ -141,4 +141,47 @@ public class ConnectionFacts {
                 .where(CONNECTION_TARGET.KIND.eq(ConnectionTarget.Kind.PROVINCIAL_LINK)).and(CONNECTION_TARGET.RETIRED_AT.isNull())
                 .fetch(CONNECTION_TARGET.SYSTEM_CODE));
     }
+
+    /** Availability of the provincial link over [from, to), from the rollups; null when nothing was measured up or down. */
+    public Double provincialLinkAvailability(DSLContext dsl, LocalDate from, LocalDate to) {
+        var report = queries.availability(dsl, ConnectionQueries.GroupBy.TARGET, ConnectionQueries.Granularity.DAY, from, to,
+                null, null, null, ConnectionTarget.Kind.PROVINCIAL_LINK, true);
+        long up = 0;
+        long down = 0;
+        for (var t : report.totals()) {
+            up += t.upSeconds();
+            down += t.downSeconds();
+        }
+        return ConnectionQueries.ratio(up, down);
+    }
+
+    /** What changed last in connection monitoring, cheap to ask every second (live pages compare it with the previous answer). */
+    public record Change(long lastIncidentId, int openIncidents, OffsetDateTime lastCheckAt) {
+    }
+
+    public Change change(DSLContext dsl) {
+        var i = dsl.select(org.jooq.impl.DSL.max(cn.suqian.govshare.db.schema.Tables.CONNECTION_INCIDENT.ID),
+                        org.jooq.impl.DSL.count().filterWhere(cn.suqian.govshare.db.schema.Tables.CONNECTION_INCIDENT.ENDED_AT.isNull()))
+                .from(cn.suqian.govshare.db.schema.Tables.CONNECTION_INCIDENT).fetchOne();
+        OffsetDateTime lastCheck = dsl.select(org.jooq.impl.DSL.max(CONNECTION_STATE.LAST_CHECK_AT)).from(CONNECTION_STATE).fetchOne(0, OffsetDateTime.class);
+        return new Change(i == null || i.value1() == null ? 0 : i.value1(), i == null ? 0 : i.value2(), lastCheck);
+    }
+
+    /**
+     * Up and down seconds of the platform connections (front-end processors and interfaces, not the provincial link) over
+     * [from, to) per organisation, from the rollups; maintenance and unknown time are in neither.
+     */
+    public Map<String, long[]> platformSeconds(DSLContext dsl, LocalDate from, LocalDate to) {
+        Map<String, long[]> out = new HashMap<>();
+        for (ConnectionTarget.Kind kind : List.of(ConnectionTarget.Kind.FRONT_END_PROCESSOR, ConnectionTarget.Kind.INTERFACE)) {
+            var report = queries.availability(dsl, ConnectionQueries.GroupBy.ORGANISATION, ConnectionQueries.Granularity.DAY, from, to,
+                    null, null, null, kind, true);
+            for (var t : report.totals()) {
+                long[] s = out.computeIfAbsent(t.key(), k -> new long[2]);
+                s[0] += t.upSeconds();
+                s[1] += t.downSeconds();
+            }
+        }
+        return out;
+    }
 }

@@ -218,6 +218,13 @@ public class Eligibility {
 
     // ---- reading ------------------------------------------------------------------------------
 
+    /** The newest stored verdict's id (0 when none), for live pages announcing new verdicts; inside the caller's transaction. */
+    public long lastVerdictId(DSLContext dsl) {
+        Long id = dsl.select(org.jooq.impl.DSL.max(cn.suqian.govshare.db.schema.Tables.ELIGIBILITY_VERDICT.ID))
+                .from(cn.suqian.govshare.db.schema.Tables.ELIGIBILITY_VERDICT).fetchOne(0, Long.class);
+        return id == null ? 0 : id;
+    }
+
     /** A request's current verdict, inside the caller's transaction (empty before the first computation). */
     public java.util.Optional<Verdict> currentVerdict(DSLContext dsl, long filingId) {
         return repository.current(dsl, filingId).map(EligibilityRepository.StoredVerdict::verdict);

@@ -31,6 +31,12 @@ public class Anomalies {
         this.db = db;
     }
 
+    /** The newest anomaly's id (0 when none), for live pages that announce new ones; inside the caller's transaction. */
+    public long lastId(org.jooq.DSLContext dsl) {
+        Long id = dsl.select(DSL.max(EXCHANGE_ANOMALY.ID)).from(EXCHANGE_ANOMALY).fetchOne(0, Long.class);
+        return id == null ? 0 : id;
+    }
+
     /** Newest first; each filter is left out when null. */
     public Mono<PageResult<Anomaly>> find(CurrentUser user, Anomaly.Status status, Anomaly.Kind kind, OffsetDateTime from,
                                           OffsetDateTime to, PageRequest page) {

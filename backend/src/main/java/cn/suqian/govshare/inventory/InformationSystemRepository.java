@@ -84,6 +84,14 @@ class InformationSystemRepository extends RecordTable<InformationSystem, Informa
         return new Summary(counts.value1(), byStatus, byDeployment, byNetwork, counts.value2(), counts.value3());
     }
 
+    List<Inventory.SystemFacts> facts(DSLContext dsl) {
+        var s = INFORMATION_SYSTEM;
+        return dsl.select(s.CODE, s.ORGANISATION_CODE, s.LIFECYCLE_STATUS, s.NETWORK, s.DEPLOYMENT, s.MUST_CONNECT, s.ANNUAL_OM_COST, s.RETIRED_AT)
+                .from(s).orderBy(s.CODE)
+                .fetch(r -> new Inventory.SystemFacts(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        Boolean.TRUE.equals(r.value6()), r.value7(), r.value8() != null));
+    }
+
     /** Active systems (not retired from the registry), by code. */
     List<Inventory.SystemRef> active(DSLContext dsl) {
         var s = INFORMATION_SYSTEM;

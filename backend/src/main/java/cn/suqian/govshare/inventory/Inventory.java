@@ -39,6 +39,17 @@ public class Inventory {
         return systems.declaredConnections(dsl);
     }
 
+    /** Every registered system (retired ones included) with what the leadership overview counts. */
+    public record SystemFacts(String code, String organisationCode, InformationSystem.LifecycleStatus lifecycleStatus,
+                              InformationSystem.NetworkType network, InformationSystem.Deployment deployment, boolean mustConnect,
+                              java.math.BigDecimal annualOmCost, boolean retired) {
+    }
+
+    /** Every registered system, retired ones included, for the overview rollup. */
+    public List<SystemFacts> facts(DSLContext dsl) {
+        return systems.facts(dsl);
+    }
+
     /** Active systems (not retired) with everything the inventory records of them, by code (eligibility facts). */
     public List<InformationSystem> activeSystems(DSLContext dsl) {
         return systems.all(dsl, new InformationSystemService.Filter(null, null, null, null, null, null, false));

@@ -120,7 +120,7 @@ class SecurityConfig {
                         .pathMatchers("/login", "/css/**", "/js/**", "/i18n/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         // pages some roles may not see: refused with the error page (403), not an empty shell
-                        .pathMatchers("/users", "/users.html", "/tokens", "/tokens.html").hasRole(Role.EGOV_ADMIN.name())
+                        .pathMatchers("/users", "/users.html", "/tokens", "/tokens.html", "/status", "/status.html").hasRole(Role.EGOV_ADMIN.name())
                         .pathMatchers("/audit", "/audit.html").hasAnyRole(Role.AUDITOR.name(), Role.EGOV_ADMIN.name())
                         .pathMatchers("/import", "/import.html").hasAnyRole(Role.DEPARTMENT.name(), Role.EGOV_ADMIN.name())
                         .pathMatchers("/effectiveness.html").hasAnyRole(Role.AUDITOR.name(), Role.EGOV_ADMIN.name(), Role.LEADER.name(),

@@ -17,9 +17,9 @@ class SystemStatusController {
         this.status = status;
     }
 
-    @Operation(summary = "Platform status: storage modes, organisations by type, scheduler heartbeats, audit size. Any signed-in person.")
+    @Operation(summary = "Platform status: storage modes, organisations by type, scheduler heartbeats, audit size. The office (EGOV_ADMIN) only: it is the operators' page.")
     @GetMapping("/api/v1/system/status")
-    @PreAuthorize(Access.ANY_USER)
+    @PreAuthorize(Access.ADMIN)
     public Mono<SystemStatus.Status> status() {
         return status.read();
     }

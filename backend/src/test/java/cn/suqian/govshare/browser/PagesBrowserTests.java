@@ -50,16 +50,16 @@ class PagesBrowserTests {
     }
 
     @Test
-    void overview_renders_in_chinese_with_a_chart_from_stored_data() {
-        signIn(driver, base(), "leader");
-        driver.get(base() + "/");
+    void status_page_renders_in_chinese_with_a_chart_from_stored_data() {
+        signIn(driver, base(), "admin");
+        driver.get(base() + "/status.html");
         awaitLoaded(driver);
         assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
-        assertThat(driver.findElement(By.id("current-user")).getText()).contains("领导小组");
-        assertThat(driver.findElement(By.tagName("body")).getText()).contains("平台概况");
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("平台运行状态");
+        waitFor(driver).until(d -> d.findElement(By.id("status-cards")).getText().contains("审计哈希链"));
         waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-org-types canvas")));
         assertThat(driver.findElement(By.id("status-cards")).getText()).contains("43");
-        BrowserTestSupport.screenshot(driver, "overview"); // organisations, counted in the database
+        BrowserTestSupport.screenshot(driver, "status"); // organisations, counted in the database
         assertThat(consoleErrors(driver)).isEmpty();
         signOut();
     }

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>{@code enum.<kind>.<VALUE>} (registry enums; {@code enum.protectionLevel.<n>}), {@code org.type.<TYPE>},
  * {@code role.<ROLE>}, {@code lang.<language>}</li>
  * <li>{@code audit.action.<ACTION>}, {@code audit.entity.<table>}</li>
- * <li>{@code database.<kind>}, {@code timeseries.<mode>}, {@code overview.card.databaseNote.<kind>}</li>
+ * <li>{@code database.<kind>}, {@code timeseries.<mode>}, {@code status.card.databaseNote.<kind>}</li>
  * <li>{@code exchange.granularity.<G>}, {@code exchange.anomalyKind.<KIND>}, {@code exchange.anomalyStatus.<S>},
  * {@code exchange.quarantineKind.<KIND>}, {@code exchange.runStatus.<S>}, {@code exchange.detailKey.<key>}</li>
  * <li>{@code import.result.open.<kind>}</li>

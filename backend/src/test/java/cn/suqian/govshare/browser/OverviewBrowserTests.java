@@ -1,0 +1,165 @@
+package cn.suqian.govshare.browser;
+
+import cn.suqian.govshare.overview.OverviewLive;
+import cn.suqian.govshare.overview.OverviewRollup;
+import cn.suqian.govshare.support.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.Map;
+
+import static cn.suqian.govshare.browser.BrowserTestSupport.awaitLoaded;
+import static cn.suqian.govshare.browser.BrowserTestSupport.consoleErrors;
+import static cn.suqian.govshare.browser.BrowserTestSupport.screenshot;
+import static cn.suqian.govshare.browser.BrowserTestSupport.signIn;
+import static cn.suqian.govshare.browser.BrowserTestSupport.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The leadership overview as the leading group sees it: Chinese by default, figures by pillar linking to their
+ * records, the key-task timeline and alerts, no invented ranking; readable at 1920 (projector) and 1440 (laptop),
+ * usable at 390 px (phone); a live event updates the page without reloading; the print view is one A4 landscape
+ * sheet with its charts; English available.
+ */
+@IntegrationTest
+@Tag("browser")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OverviewBrowserTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    OverviewRollup rollup;
+    @Autowired
+    OverviewLive live;
+
+    WebDriver driver;
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    @BeforeAll
+    void start() throws Exception {
+        rollup.refresh();
+        driver = BrowserTestSupport.startChromium();
+    }
+
+    @AfterAll
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    long number(String script) {
+        return ((Number) js(script)).longValue();
+    }
+
+    @Test
+    void the_overview_is_readable_at_1920_and_1440_and_usable_at_390_px() {
+        signIn(driver, base(), "leader");
+        for (int width : new int[]{1920, 1440, 390}) {
+            driver.manage().window().setSize(new Dimension(width, width == 390 ? 844 : width == 1920 ? 1080 : 900));
+            driver.get(base() + "/");
+            awaitLoaded(driver);
+            assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
+            String text = driver.findElement(By.tagName("main")).getText();
+            assertThat(text).contains("整合共享总览", "网络通", "数据通", "接入电子政务外网的系统", "重点任务进度", "预警", "逾期");
+            assertThat(text).contains("尚无已发布的年度评价考核结果");
+            assertThat(driver.findElements(By.cssSelector(".ov-card"))).hasSizeGreaterThanOrEqualTo(15);
+            waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-timeline canvas")));
+            waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-bases canvas")));
+            assertThat(driver.findElements(By.cssSelector("#overdue-table tbody a"))).isNotEmpty();
+            assertThat(number("return document.documentElement.scrollWidth")).as("no sideways scrolling at " + width).isLessThanOrEqualTo(width);
+            // the figures must be legible: at least 16 px on a phone, more on a projector
+            long fontSize = number("return parseFloat(getComputedStyle(document.querySelector('.ov-value')).fontSize)");
+            assertThat(fontSize).isGreaterThanOrEqualTo(width == 390 ? 16 : 24);
+            screenshot(driver, "overview-" + width);
+            assertThat(consoleErrors(driver)).isEmpty();
+        }
+        driver.manage().window().setSize(new Dimension(1400, 1000));
+    }
+
+    @Test
+    void every_figure_drills_down_to_the_page_with_its_records() {
+        signIn(driver, base(), "leader");
+        driver.get(base() + "/");
+        awaitLoaded(driver);
+        var card = driver.findElement(By.cssSelector(".ov-card[data-figure='systemsOnExtranet']"));
+        assertThat(card.getDomAttribute("href")).isEqualTo("/systems.html?network=EGOV_EXTRANET");
+        driver.findElements(By.cssSelector(".ov-card")).forEach(c -> assertThat(c.getDomAttribute("href")).startsWith("/").contains(".html"));
+        card.click();
+        waitFor(driver).until(d -> d.getCurrentUrl().contains("/systems.html"));
+        awaitLoaded(driver);
+        assertThat(driver.getCurrentUrl()).contains("network=EGOV_EXTRANET");
+    }
+
+    @Test
+    void a_live_event_updates_the_page_without_reloading() {
+        signIn(driver, base(), "leader");
+        driver.get(base() + "/");
+        awaitLoaded(driver);
+        waitFor(driver).until(d -> "open".equals(d.findElement(By.id("overview-live")).getDomAttribute("data-state")));
+        assertThat(driver.findElement(By.id("overview-live")).getText()).isEqualTo("实时更新中");
+        js("window.__sameDocument = true");
+        long before = number("return window.overviewLive.events");
+        live.publish("figures", Map.of("day", "test"));
+        live.publish("incident", Map.of("openIncidents", 0));
+        waitFor(driver).until(d -> number("return window.overviewLive.events") >= before + 2);
+        assertThat(js("return window.__sameDocument")).isEqualTo(true); // no reload happened
+        assertThat(js("return window.overviewLive.last.type")).isEqualTo("incident");
+    }
+
+    @Test
+    void the_print_view_is_one_a4_landscape_sheet_in_chinese_with_its_charts() {
+        signIn(driver, base(), "leader");
+        driver.manage().window().setSize(new Dimension(1123, 794));
+        driver.get(base() + "/?view=print");
+        awaitLoaded(driver);
+        waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-timeline canvas")));
+        assertThat(driver.findElement(By.id("app-header")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("print-title")).getText()).contains("领导小组会议材料");
+        // A4 landscape at 96 dpi, less 6 mm margins: 1077 x 749 CSS px
+        long height = number("return document.querySelector('main').getBoundingClientRect().bottom + window.scrollY");
+        long width = number("return document.querySelector('main .container').getBoundingClientRect().width");
+        screenshot(driver, "overview-print");
+        assertThat(width).isLessThanOrEqualTo(1077);
+        assertThat(height).as("print view height").isLessThanOrEqualTo(749);
+        driver.manage().window().setSize(new Dimension(1400, 1000));
+    }
+
+    @Test
+    void english_is_available() {
+        signIn(driver, base(), "leader");
+        js("window.localStorage.setItem('govshare.lang', 'en')");
+        driver.get(base() + "/");
+        awaitLoaded(driver);
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Integration and sharing overview", "Networks connected", "Alerts");
+        js("window.localStorage.clear()");
+    }
+
+    @Test
+    void a_department_sees_its_own_organisation() {
+        signIn(driver, base(), "dept-water");
+        driver.get(base() + "/");
+        awaitLoaded(driver);
+        assertThat(driver.findElement(By.id("overview-scope")).isDisplayed()).isFalse();
+        assertThat(driver.findElements(By.cssSelector(".ov-card"))).isNotEmpty();
+        screenshot(driver, "overview-department");
+    }
+}

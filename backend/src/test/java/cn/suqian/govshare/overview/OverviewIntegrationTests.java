@@ -1,0 +1,177 @@
+package cn.suqian.govshare.overview;
+
+import cn.suqian.govshare.db.Actor;
+import cn.suqian.govshare.db.Db;
+import cn.suqian.govshare.support.Api;
+import cn.suqian.govshare.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The leadership overview end to end on the demo city: figures rolled up from the owning modules equal what those
+ * modules' own pages say; year-over-year from a rollup a year before; the key-task timeline with days late; alerts
+ * with links; departments scoped to their own organisation; no invented ranking.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OverviewIntegrationTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    OverviewRollup rollup;
+    @Autowired
+    OverviewRepository repository;
+    @Autowired
+    Db db;
+    @Autowired
+    Overview overview;
+
+    @BeforeAll
+    void rollUp() {
+        assertThat(rollup.refresh()).isPositive();
+    }
+
+    JsonNode get(String user, String uri) {
+        return Api.as(port, user).get().uri(uri).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    static Map<String, JsonNode> byKey(JsonNode overview) {
+        Map<String, JsonNode> out = new HashMap<>();
+        overview.get("figures").forEach(f -> out.put(f.get("key").asString(), f));
+        return out;
+    }
+
+    @Test
+    void headline_figures_equal_what_the_inventory_and_catalogue_say() {
+        JsonNode overview = get("leader", "/api/v1/overview");
+        assertThat(overview.get("organisation").asString()).isEmpty();
+        assertThat(overview.get("asOf").asString()).isEqualTo(LocalDate.now(OverviewRollup.ZONE).toString());
+        Map<String, JsonNode> f = byKey(overview);
+        JsonNode systems = get("leader", "/api/v1/systems/summary");
+        assertThat(f.get("systemsActive").get("value").asLong()).isEqualTo(systems.get("total").asLong()).isPositive();
+        assertThat(f.get("systemsOnExtranet").get("value").asLong()).isEqualTo(systems.get("byNetwork").get("EGOV_EXTRANET").asLong());
+        assertThat(f.get("systemsOnExtranet").get("denominator").asLong()).isEqualTo(systems.get("total").asLong());
+        assertThat(f.get("systemsOnGovCloud").get("value").asLong()).isEqualTo(systems.get("byDeployment").get("GOV_CLOUD").asLong());
+        assertThat(f.get("systemsOnExtranet").get("shown").asDouble())
+                .isCloseTo(100.0 * systems.get("byNetwork").get("EGOV_EXTRANET").asLong() / systems.get("total").asLong(), org.assertj.core.data.Offset.offset(0.01));
+        long mounted = get("leader", "/api/v1/catalogue?mounted=true&size=1").get("total").asLong();
+        long compiled = get("leader", "/api/v1/catalogue?size=1").get("total").asLong();
+        assertThat(f.get("catalogueCompiled").get("value").asLong()).isEqualTo(compiled);
+        assertThat(f.get("catalogueMounted").get("value").asLong()).isEqualTo(mounted);
+        assertThat(f.get("baseDatabasesCovered").get("denominator").asLong()).isEqualTo(5);
+        // every figure links to the page with the records behind it
+        overview.get("figures").forEach(x -> assertThat(x.get("link").asString()).startsWith("/").contains(".html"));
+        // nothing stored a year ago: no year-over-year change is invented
+        assertThat(f.get("systemsActive").get("change").isNull()).isTrue();
+    }
+
+    @Test
+    void year_over_year_compares_with_the_rollup_a_year_before() {
+        LocalDate yearAgo = LocalDate.now(OverviewRollup.ZONE).minusYears(1).minusDays(2); // nearest earlier within a week
+        Map<Figure, double[]> figures = new EnumMap<>(Figure.class);
+        figures.put(Figure.SYSTEMS_ACTIVE, new double[]{3, Double.NaN});
+        figures.put(Figure.SYSTEMS_ON_EXTRANET, new double[]{1, 4});
+        db.inTransaction(Actor.system("test"), dsl -> repository.replaceDay(dsl, yearAgo, Map.of("water", figures)));
+        overview.forget(); // answers are kept for a while; a rollup forgets them, as this test must
+
+        Map<String, JsonNode> f = byKey(get("leader", "/api/v1/overview?organisation=water"));
+        JsonNode active = f.get("systemsActive");
+        assertThat(active.get("yearAgo").asDouble()).isEqualTo(3.0);
+        assertThat(active.get("yearAgoDay").asString()).isEqualTo(yearAgo.toString());
+        assertThat(active.get("change").asDouble()).isEqualTo(active.get("shown").asDouble() - 3.0);
+        JsonNode extranet = f.get("systemsOnExtranet");
+        assertThat(extranet.get("yearAgo").asDouble()).isEqualTo(25.0);
+        assertThat(extranet.get("change").asDouble()).isCloseTo(extranet.get("shown").asDouble() - 25.0, org.assertj.core.data.Offset.offset(0.011));
+    }
+
+    @Test
+    void a_department_sees_its_own_organisation_and_is_refused_another() {
+        JsonNode own = get("dept-water", "/api/v1/overview");
+        assertThat(own.get("organisation").asString()).isEqualTo("water");
+        Map<String, JsonNode> f = byKey(own);
+        JsonNode systems = get("dept-water", "/api/v1/systems/summary");
+        assertThat(f.get("systemsActive").get("value").asLong()).isEqualTo(systems.get("total").asLong());
+        Api.as(port, "dept-water").get().uri("/api/v1/overview?organisation=finance").exchange().expectStatus().isForbidden();
+        // the office may look at any organisation
+        assertThat(get("admin", "/api/v1/overview?organisation=water").get("organisation").asString()).isEqualTo("water");
+    }
+
+    @Test
+    void the_timeline_gives_days_late_and_the_alerts_count_every_missed_milestone() {
+        JsonNode timeline = get("leader", "/api/v1/overview/timeline");
+        assertThat(timeline.size()).isGreaterThanOrEqualTo(10);
+        LocalDate today = LocalDate.now(OverviewRollup.ZONE);
+        int missed = 0;
+        for (JsonNode task : timeline) {
+            assertThat(task.get("link").asString()).startsWith("/tasks.html#");
+            for (JsonNode m : task.get("milestones")) {
+                if (m.get("status").asString().equals("MISSED")) {
+                    missed++;
+                    LocalDate deadline = LocalDate.parse(m.get("deadline").asString());
+                    assertThat(m.get("daysLate").asLong()).isEqualTo(ChronoUnit.DAYS.between(deadline, today)).isPositive();
+                }
+            }
+        }
+        assertThat(missed).isPositive(); // the plan's 2017/2018 deadlines are long past in the demo
+        JsonNode alerts = get("leader", "/api/v1/overview/alerts?limit=100");
+        assertThat(alerts.get("totals").get("OVERDUE_TASK").asLong()).isEqualTo(missed);
+        assertThat(alerts.get("totals").has("OPEN_INCIDENT")).isTrue();
+        assertThat(alerts.get("totals").has("NEW_ANOMALY")).isTrue();
+        alerts.get("items").forEach(a -> assertThat(a.get("link").asString()).startsWith("/"));
+        // annual reports of the latest open window, as the annual-report module counts them
+        JsonNode windows = get("leader", "/api/v1/annual-reports/windows");
+        int year = 0;
+        for (JsonNode w : windows) {
+            if (!LocalDate.parse(w.get("opensOn").asString()).isAfter(today)) {
+                year = Math.max(year, w.get("year").asInt());
+            }
+        }
+        assertThat(year).as("the demo has an open annual-report window").isPositive();
+        JsonNode reports = get("leader", "/api/v1/annual-reports?year=" + year);
+        long lateOrMissing = 0;
+        long discrepant = 0;
+        for (JsonNode row : reports.get("rows")) {
+            String s = row.get("submission").asString();
+            lateOrMissing += s.equals("LATE") || s.equals("MISSING") ? 1 : 0;
+            discrepant += row.get("discrepancies").asInt() > 0 ? 1 : 0;
+        }
+        assertThat(alerts.get("totals").get("LATE_REPORT").asLong()).isEqualTo(lateOrMissing).isPositive();
+        assertThat(alerts.get("totals").get("DISCREPANT_REPORT").asLong()).isEqualTo(discrepant);
+        String lateLink = null;
+        for (JsonNode a : alerts.get("items")) {
+            if (a.get("kind").asString().equals("LATE_REPORT")) {
+                lateLink = a.get("link").asString();
+            }
+        }
+        assertThat(lateLink).startsWith("/annual-report.html?year=" + year + "&organisation=");
+        // the budget year's filings awaiting review and not-eligible requests, as the filing and eligibility modules count them
+        int budgetYear = today.getYear() + 1;
+        assertThat(alerts.get("totals").get("FILING_AWAITING_REVIEW").asLong())
+                .isEqualTo(get("admin", "/api/v1/filings?year=" + budgetYear + "&status=SUBMITTED,UNDER_REVIEW").size());
+        assertThat(alerts.get("totals").get("NOT_ELIGIBLE_REQUEST").asLong())
+                .isEqualTo(get("admin", "/api/v1/eligibility?year=" + budgetYear + "&verdict=NOT_ELIGIBLE").get("items").size());
+        // finance does not read annual reports: none among its alerts
+        assertThat(get("finance", "/api/v1/overview/alerts").get("totals").get("LATE_REPORT").asLong()).isZero();
+    }
+
+    @Test
+    void no_ranking_is_shown_before_an_assessment_is_published() {
+        JsonNode ranking = get("finance", "/api/v1/overview/ranking");
+        assertThat(ranking.get("published").asBoolean()).isFalse();
+        assertThat(ranking.get("organisations").size()).isZero();
+    }
+}

@@ -154,7 +154,7 @@ class AnnualReportIntegrationTests {
     void every_prefilled_figure_matches_the_records_it_was_measured_from() {
         AnnualReport draft = reports.startDraft(dept(ORG), 2026, ORG).block();
         assertThat(draft.sections()).extracting(AnnualReport.Section::key).containsExactly("systems", "connection", "facilities", "catalogue",
-                "baseDatabases", "exchange", "availability", "zombies", "keyTasks", "protection");
+                "baseDatabases", "exchange", "availability", "zombies", "keyTasks", "protection", "filings");
         Map<String, Double> f = figures(draft);
         Map<String, Double> expected = new HashMap<>();
         // inventory: four active systems (s5 retired this year)
@@ -221,6 +221,8 @@ class AnnualReportIntegrationTests {
         expected.put("protection.notFiled", 2.0);
         expected.put("protection.levelThreeOrAbove", 1.0);
         expected.put("protection.assessedInYear", 1.0);
+        // no funding request filed (the figures against filings made: FilingToFundingIntegrationTests)
+        expected.put("filings.submitted", 0.0);
         expected.forEach((key, value) -> assertThat(f.get(key)).as(key).isEqualTo(value));
         assertThat(f).containsKey("exchange.providedRecords").containsKey("exchange.consumedRecords");
         // each figure links to its evidence: the page listing the rows and the API returning them

@@ -54,6 +54,7 @@ public class ExchangeSimulator {
     private final AnomalyDetector anomalies;
     private final ExchangeRollups rollups;
     private volatile WebClient client;
+    private volatile boolean backfilled;
     private volatile List<Key> keys = List.of();
 
     private final Organisations organisations;
@@ -99,8 +100,16 @@ public class ExchangeSimulator {
                     anomalies.detect(OffsetDateTime.now(), BACKFILL_DAYS * 24);
                 }).subscribeOn(db.scheduler()))
                 .subscribe(v -> { }, e -> log.warn("Demo exchange simulator stopped: {}", e.toString()),
-                        () -> log.info("DEMO MODE: simulated exchange platform pushed {} days of traffic for {} flows; live every 5 minutes",
-                                BACKFILL_DAYS, keys.size()));
+                        () -> {
+                            backfilled = true;
+                            log.info("DEMO MODE: simulated exchange platform pushed {} days of traffic for {} flows; live every 5 minutes",
+                                    BACKFILL_DAYS, keys.size());
+                        });
+    }
+
+    /** Whether the start-up back-fill has been pushed, rolled up and looked at for anomalies. */
+    public boolean backfilled() {
+        return backfilled;
     }
 
     /**

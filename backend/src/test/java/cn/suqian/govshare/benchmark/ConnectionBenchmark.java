@@ -35,6 +35,7 @@ public final class ConnectionBenchmark {
     static final int INTERVAL = 30;
     /** Untimed requests before each read figure's 50 timed ones (3; a long-running service is warmer). */
     static final int WARMUPS = Integer.getInteger("benchmark.warmups", 3);
+    static final int SAMPLES = Integer.getInteger("benchmark.samples", 50);
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(System.getProperty("benchmark.jar", "backend/target/govshare.jar"));
@@ -160,7 +161,7 @@ public final class ConnectionBenchmark {
                 {"a year of availability, every target (totals, monthly rollup)", lastYear},
                 {"the last 365 days of daily availability, every target (totals, day granularity)", lastYearDaily},
                 {"two calendar years, every target (totals)", yearUrl}, {"a year of daily availability per organisation (heat-map rows)", wall}}) {
-            double[] p = ExchangeBenchmark.timeGets(http, q[1], 50, WARMUPS); // p50, p95
+            double[] p = ExchangeBenchmark.timeGets(http, q[1], SAMPLES, WARMUPS); // p50, p95
             System.out.printf(Locale.ROOT, "%s: p50 %.1f ms, p95 %.1f ms (load average %s)%n", q[0], p[0], p[1],
                     Files.readString(Path.of("/proc/loadavg")).strip());
         }

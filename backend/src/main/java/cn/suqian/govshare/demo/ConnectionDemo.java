@@ -52,7 +52,7 @@ import java.util.concurrent.TimeUnit;
 @Component
 @Order(30)
 @ConditionalOnProperty(name = "govshare.demo.enabled", havingValue = "true")
-class ConnectionDemo implements ApplicationRunner {
+class ConnectionDemo implements ApplicationRunner, cn.suqian.govshare.exchange.ExchangeSimulator.SilentSystems {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionDemo.class);
     static final CurrentUser OFFICE = RegistryDemoData.OFFICE;
@@ -69,6 +69,7 @@ class ConnectionDemo implements ApplicationRunner {
     private DisposableServer http;
     private DisposableServer tcp;
     private volatile List<String> beating = List.of();
+    private volatile java.util.Set<String> deadSystems = java.util.Set.of();
 
     ConnectionDemo(ConnectionTargets targets, HeartbeatIngest heartbeats, MaintenanceWindows maintenance, Inventory inventory, Db db,
                    Catalogue catalogue, ConnectionFacts facts) {
@@ -83,6 +84,12 @@ class ConnectionDemo implements ApplicationRunner {
 
     /** How many silent systems (no flow carries their data) keep a registered front-end processor that no longer answers. */
     static final int DEAD_PROCESSORS = 5;
+
+    /** The systems whose old front-end processor no longer answers: the simulated exchange platform carries no traffic of theirs. */
+    @Override
+    public java.util.Set<String> silentSystems() {
+        return deadSystems;
+    }
 
     /** 503 for three minutes of every twelve (China Standard Time), 200 otherwise. */
     static boolean flappingDown(LocalTime now) {
@@ -109,6 +116,8 @@ class ConnectionDemo implements ApplicationRunner {
                 .collect(java.util.stream.Collectors.toSet()), all.stream().filter(t -> t.code().endsWith(".fep-old")).count());
         all = new ArrayList<>(targets.find(OFFICE, new ConnectionTargets.Filter(null, null, null, false), "code,asc",
                 PageRequest.of(0, PageRequest.MAX_SIZE)).toFuture().get(1, TimeUnit.MINUTES).items());
+        deadSystems = all.stream().filter(t -> t.code().endsWith(".fep-old")).map(ConnectionTarget::systemCode)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         all.sort(Comparator.comparing(ConnectionTarget::code));
         List<ConnectionTarget> httpTargets = all.stream().filter(t -> t.probe() == Probe.HTTP).toList();
         List<ConnectionTarget> tcpTargets = all.stream().filter(t -> t.probe() == Probe.TCP && !t.code().endsWith(".fep-old")).toList();

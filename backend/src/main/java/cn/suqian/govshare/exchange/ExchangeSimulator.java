@@ -61,8 +61,12 @@ public class ExchangeSimulator {
     private final Inventory inventory;
     private final Catalogue catalogue;
 
+    private final List<SilentSystems> silence;
+
     ExchangeSimulator(Db db, ApiTokenService tokens, AnomalyDetector anomalies, ExchangeRollups rollups,
-                      Organisations organisations, Inventory inventory, Catalogue catalogue) {
+                      Organisations organisations, Inventory inventory, Catalogue catalogue,
+                      org.springframework.beans.factory.ObjectProvider<SilentSystems> silence) {
+        this.silence = silence.orderedStream().toList();
         this.organisations = organisations;
         this.inventory = inventory;
         this.catalogue = catalogue;
@@ -70,6 +74,14 @@ public class ExchangeSimulator {
         this.tokens = tokens;
         this.anomalies = anomalies;
         this.rollups = rollups;
+    }
+
+    /**
+     * Systems the simulated platform carries no traffic for: systems that stopped being used but that the registry
+     * still lists (the demo's zombies). Every other system registered on the exchange takes part in some flow.
+     */
+    public interface SilentSystems {
+        java.util.Set<String> silentSystems();
     }
 
     /** One simulated flow: a provider (by organisation code or a system alias) serving a resource to a consumer. */
@@ -218,10 +230,44 @@ public class ExchangeSimulator {
                 result.add(new Key(provider, res.providerOrganisationCode(), consumer, res.code(), 10 + r.nextInt(400), flaky));
             }
         }
+        // A system registered on the exchange that no flow above carries consumes some other organisation's resource
+        // through its own alias, unless it is one of the silent ones: on the real platform every system in use exchanges.
+        java.util.Set<String> silent = new java.util.HashSet<>();
+        silence.forEach(s -> silent.addAll(s.silentSystems()));
+        java.util.Set<String> carried = new java.util.HashSet<>();
+        java.util.Set<String> flows = new java.util.HashSet<>(); // provider organisation, consumer organisation, resource
+        result.forEach(k -> {
+            carried.add(k.provider());
+            flows.add(k.providerOrg() + "\u0001" + k.consumer() + "\u0001" + k.resource());
+        });
         if (!resources.isEmpty()) {
+            for (var sys : inventory.active(dsl)) {
+                if (sys.exchangeAliases().isEmpty() || silent.contains(sys.code()) || carried.contains(sys.exchangeAliases().getFirst())
+                        || sys.lifecycleStatus() == cn.suqian.govshare.inventory.InformationSystem.LifecycleStatus.RETIRED
+                        || sys.lifecycleStatus() == cn.suqian.govshare.inventory.InformationSystem.LifecycleStatus.ZOMBIE) {
+                    continue;
+                }
+                // another organisation's resource that this organisation does not consume already: the platform attributes a
+                // flow to organisations, and two flows of one interval between the same two organisations would be ambiguous
+                var res = resources.get(r.nextInt(resources.size()));
+                for (int attempt = 0; attempt < 50 && !usable(res, sys.organisationCode(), flows); attempt++) {
+                    res = resources.get(r.nextInt(resources.size()));
+                }
+                if (!usable(res, sys.organisationCode(), flows)) {
+                    continue;
+                }
+                flows.add(res.providerOrganisationCode() + "\u0001" + sys.organisationCode() + "\u0001" + res.code());
+                result.add(new Key(res.providerOrganisationCode(), res.providerOrganisationCode(), sys.exchangeAliases().getFirst(),
+                        res.code(), 5 + r.nextInt(60), false));
+            }
             var first = resources.getFirst();
             result.add(new Key(first.providerOrganisationCode(), first.providerOrganisationCode(), "CN/GOV/SQ-PILOT/new-consumer", first.code(), 20, false));
         }
         return result;
+    }
+
+    private static boolean usable(Catalogue.MountedResource res, String consumerOrg, java.util.Set<String> flows) {
+        return !res.providerOrganisationCode().equals(consumerOrg)
+                && !flows.contains(res.providerOrganisationCode() + "\u0001" + consumerOrg + "\u0001" + res.code());
     }
 }

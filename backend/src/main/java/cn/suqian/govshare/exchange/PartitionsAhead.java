@@ -31,20 +31,22 @@ class PartitionsAhead {
     }
 
     Mono<Void> ensure(Table<?> table, Collection<OffsetDateTime> times) {
-        OffsetDateTime min = times.stream().filter(Objects::nonNull).min(OffsetDateTime::compareTo).orElse(null);
-        OffsetDateTime max = times.stream().filter(Objects::nonNull).max(OffsetDateTime::compareTo).orElse(null);
-        if (min == null) {
-            return Mono.empty();
-        }
-        return db.tx(dsl -> storage.ensurePartitions(dsl, table, min, max.plusSeconds(1))).then();
+        OffsetDateTime[] span = span(times);
+        return span == null ? Mono.empty() : db.tx(dsl -> storage.ensurePartitions(dsl, table, span[0], span[1])).then();
     }
 
     /** The same for a caller already off the event loop (the collector, between pages). Blocking. */
     void ensureNow(Actor actor, Table<?> table, Collection<OffsetDateTime> times) {
+        OffsetDateTime[] span = span(times);
+        if (span != null) {
+            db.inTransaction(actor, dsl -> storage.ensurePartitions(dsl, table, span[0], span[1]));
+        }
+    }
+
+    /** From the earliest time to just after the latest, or null when there is none. */
+    private static OffsetDateTime[] span(Collection<OffsetDateTime> times) {
         OffsetDateTime min = times.stream().filter(Objects::nonNull).min(OffsetDateTime::compareTo).orElse(null);
         OffsetDateTime max = times.stream().filter(Objects::nonNull).max(OffsetDateTime::compareTo).orElse(null);
-        if (min != null) {
-            db.inTransaction(actor, dsl -> storage.ensurePartitions(dsl, table, min, max.plusSeconds(1)));
-        }
+        return min == null ? null : new OffsetDateTime[]{min, max.plusSeconds(1)};
     }
 }

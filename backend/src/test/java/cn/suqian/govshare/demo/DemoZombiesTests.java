@@ -81,5 +81,15 @@ class DemoZombiesTests {
                 .doesNotContain("egov.exchange-platform")
                 .hasSizeLessThanOrEqualTo(10);
         assertThat(report.get("total").asInt()).isEqualTo(listed.size()).isLessThan(systems / 20);
+
+        // and it stays a handful however long the platform is watched: every other system in use that is registered on
+        // the exchange (and is not the platform's own infrastructure) exchanged within the back-filled days, so no
+        // single-source "no traffic" candidate appears once the whole zombie period has been observed
+        List<String> silentInUse = dsl.fetch("""
+                SELECT s.code FROM information_system s
+                WHERE s.retired_at IS NULL AND s.lifecycle_status NOT IN ('RETIRED', 'ZOMBIE') AND cardinality(s.exchange_aliases) > 0
+                  AND NOT EXISTS (SELECT 1 FROM exchange_system_activity a WHERE a.system_code = s.code)
+                ORDER BY s.code""").getValues(0, String.class);
+        assertThat(silentInUse).as("registered systems in use without any traffic").containsExactlyInAnyOrderElementsOf(deadProcessorSystems);
     }
 }

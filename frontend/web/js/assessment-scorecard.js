@@ -75,6 +75,7 @@ async function load() {
       el('td', { text: fmt.dateTime(c.filedAt) })))
       : [el('tr', {}, el('td', { colspan: 6, class: 'empty', text: t('assessment.challenges.none') }))]));
     $('sc-challenge-form').hidden = !s.canChallenge;
+    $('sc-challenges-link').href = `/assessment-challenges.html?year=${year}`;
     $('sc-ch-indicator').replaceChildren(...s.indicators.map((i) => new Option(i.name, i.code)));
     markLoaded();
   } catch (error) {

@@ -189,11 +189,15 @@ public class ExchangeQueries {
     public ResourceActivityReport resourceActivity(DSLContext dsl, LocalDate from, LocalDate to) {
         var d = EXCHANGE_DAILY;
         Field<Integer> days = DSL.countDistinct(d.DAY).as("days");
-        Field<Integer> weeks = DSL.countDistinct(DSL.trunc(d.DAY, org.jooq.DatePart.WEEK)).as("weeks");
-        Field<Integer> months = DSL.countDistinct(DSL.trunc(d.DAY, org.jooq.DatePart.MONTH)).as("months");
-        Field<Integer> quarters = DSL.countDistinct(DSL.trunc(d.DAY, org.jooq.DatePart.QUARTER)).as("quarters");
-        Field<Integer> halves = DSL.countDistinct(DSL.when(DSL.month(d.DAY).le(6), DSL.trunc(d.DAY, org.jooq.DatePart.YEAR))
-                .otherwise(DSL.trunc(d.DAY, org.jooq.DatePart.YEAR).plus(DSL.inline(1)))).as("halves");
+        // period keys from extracted parts (no date_trunc by week in jOOQ's dialect support): a week is its Monday's day number
+        Field<Integer> yearOf = DSL.extract(d.DAY, org.jooq.DatePart.YEAR);
+        Field<Integer> monthOf = DSL.extract(d.DAY, org.jooq.DatePart.MONTH);
+        Field<Integer> weeks = DSL.countDistinct(DSL.extract(d.DAY, org.jooq.DatePart.EPOCH).div(DSL.inline(86_400))
+                .minus(DSL.extract(d.DAY, org.jooq.DatePart.ISO_DAY_OF_WEEK))).as("weeks");
+        Field<Integer> months = DSL.countDistinct(yearOf.mul(DSL.inline(12)).plus(monthOf)).as("months");
+        Field<Integer> quarters = DSL.countDistinct(yearOf.mul(DSL.inline(4)).plus(DSL.extract(d.DAY, org.jooq.DatePart.QUARTER))).as("quarters");
+        Field<Integer> halves = DSL.countDistinct(yearOf.mul(DSL.inline(2)).plus(DSL.when(monthOf.le(DSL.inline(6)), DSL.inline(0))
+                .otherwise(DSL.inline(1)))).as("halves");
         Map<String, ResourceActivity> out = new LinkedHashMap<>();
         dsl.select(d.RESOURCE, days, weeks, months, quarters, halves).from(d)
                 .where(d.DAY.ge(from).and(d.DAY.lt(to)).and(d.RECORDS.gt(0L)))

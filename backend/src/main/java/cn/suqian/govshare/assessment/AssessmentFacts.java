@@ -179,7 +179,9 @@ class AssessmentFacts {
                     filingWindow.map(w -> new OrganisationFacts.FilingFacts(budgetYear, w.opensOn(), w.closesOn(), w.closesOn().isBefore(today),
                             filed.getOrDefault(o.code(), List.of()))).orElse(null)));
         }
-        return new Snapshot(new OrganisationFacts.Shared(year, exchangeMeasured, window.isPresent()), out);
+        boolean connectionMeasured = connected.values().stream().anyMatch(c -> c.connectedness() == ConnectionFacts.Connectedness.CONNECTED
+                || c.connectedness() == ConnectionFacts.Connectedness.NOT_CONNECTED);
+        return new Snapshot(new OrganisationFacts.Shared(year, exchangeMeasured, window.isPresent(), connectionMeasured), out);
     }
 
     /** A measured zombie candidate as the assessment counts it (as eligibility's rule R9 does: low confidence is provisional). */

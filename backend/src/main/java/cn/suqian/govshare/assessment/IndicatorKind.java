@@ -5,8 +5,12 @@ package cn.suqian.govshare.assessment;
  * parameters). Each is computed from facts other capabilities publish; see {@link Scoring}.
  */
 public enum IndicatorKind {
-    /** Share of the organisation's systems satisfying {@code predicate} (EXTRANET, CLOUD, CONNECTED, PROTECTED, NOT_ZOMBIE — not
-     * declared a zombie by the inventory, nor a zombie candidate measured by the exchange capability unless dismissed). */
+    /**
+     * Share of the organisation's systems satisfying {@code predicate} (EXTRANET, CLOUD, CONNECTED, PROTECTED, NOT_ZOMBIE — not
+     * declared a zombie by the inventory, nor a zombie candidate measured by the exchange capability unless dismissed). For
+     * CONNECTED, {@code noData: EXCLUDE} leaves out must-connect systems whose targets measured nothing in the year (and makes a
+     * year connection monitoring measured nothing "no data"); {@code NOT_MET} (the default) counts them as not connected.
+     */
     SYSTEM_SHARE,
     /** Catalogue compiled and the share of the organisation's catalogued resources mounted on the platform. */
     RESOURCE_SHARE,

@@ -140,6 +140,9 @@ public class MethodologyService {
                 if (i.kind() == IndicatorKind.SYSTEM_SHARE && !PREDICATES.contains(i.parameter("predicate", ""))) {
                     problems.add("indicator " + i.code() + ": predicate one of " + PREDICATES);
                 }
+                if (i.kind() == IndicatorKind.SYSTEM_SHARE && !Set.of("EXCLUDE", "NOT_MET").contains(i.parameter("noData", "NOT_MET"))) {
+                    problems.add("indicator " + i.code() + ": noData one of EXCLUDE, NOT_MET");
+                }
                 if (i.kind() == IndicatorKind.TIMELINESS && !TIMELINESS_SUBJECTS.contains(i.parameter("subject", "REPORT"))) {
                     problems.add("indicator " + i.code() + ": subject one of " + TIMELINESS_SUBJECTS);
                 }

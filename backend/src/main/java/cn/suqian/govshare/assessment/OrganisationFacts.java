@@ -87,7 +87,14 @@ public record OrganisationFacts(String code, String name, PeerGroup peerGroup, L
     public record ManualFact(double value, String evidence, String reason, String enteredBy) {
     }
 
-    /** Facts of the whole run that are not one organisation's: was there any exchange traffic at all. */
-    public record Shared(int year, boolean exchangeMeasured, boolean reportWindow) {
+    /**
+     * Facts of the whole run that are not one organisation's: was there any exchange traffic at all, a report window, and did
+     * connection monitoring measure any system in the year ({@code connectionMeasured}; null in snapshots taken before it was read).
+     */
+    public record Shared(int year, boolean exchangeMeasured, boolean reportWindow, Boolean connectionMeasured) {
+
+        public Shared(int year, boolean exchangeMeasured, boolean reportWindow) {
+            this(year, exchangeMeasured, reportWindow, null);
+        }
     }
 }

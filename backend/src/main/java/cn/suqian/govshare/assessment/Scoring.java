@@ -140,14 +140,29 @@ public final class Scoring {
         return switch (i.kind()) {
             case SYSTEM_SHARE -> {
                 String predicate = i.parameter("predicate", "CONNECTED");
-                List<SystemFact> base = f.systems().stream().filter(base(predicate)).toList();
+                // noData EXCLUDE: a must-connect system whose targets measured nothing in the year is left out (not counted as not
+                // connected), and a year connection monitoring measured nothing at all is no data; absent: as first defined (kept so
+                // that versions published before it reproduce)
+                boolean excludeUnmeasured = predicate.equals("CONNECTED") && "EXCLUDE".equals(i.parameter("noData", null));
+                if (excludeUnmeasured && Boolean.FALSE.equals(shared.connectionMeasured())) {
+                    in.put("predicate", predicate);
+                    yield none(pillar, i, Status.NO_DATA, in, "noConnectionMeasured", ev);
+                }
+                List<SystemFact> unmeasured = excludeUnmeasured
+                        ? f.systems().stream().filter(base(predicate)).filter(s -> "NO_DATA".equals(s.connectedness())).toList() : List.of();
+                List<SystemFact> base = f.systems().stream().filter(base(predicate)).filter(s -> !unmeasured.contains(s)).toList();
                 List<SystemFact> met = base.stream().filter(test(predicate)).toList();
                 in.put("predicate", predicate);
                 in.put("systems", base.size());
                 in.put("satisfying", met.size());
                 base.forEach(s -> ev.add(new Evidence(s.code() + " " + s.name() + (met.contains(s) ? " ✓" : " ✗"), "/systems.html?code=" + s.code())));
+                unmeasured.forEach(s -> ev.add(new Evidence(s.code() + " " + s.name() + " —", "/systems.html?code=" + s.code())));
+                if (excludeUnmeasured) {
+                    in.put("unmeasured", unmeasured.size());
+                }
                 if (base.isEmpty()) {
-                    yield none(pillar, i, Status.NOT_APPLICABLE, in, "noSystems", ev);
+                    yield none(pillar, i, unmeasured.isEmpty() ? Status.NOT_APPLICABLE : Status.NO_DATA, in,
+                            unmeasured.isEmpty() ? "noSystems" : "noConnectionMeasured", ev);
                 }
                 if (predicate.equals("CONNECTED") && base.stream().allMatch(s -> "NO_DATA".equals(s.connectedness()))) {
                     yield none(pillar, i, Status.NO_DATA, in, "noConnectionMeasured", ev);

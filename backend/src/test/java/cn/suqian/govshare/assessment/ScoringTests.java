@@ -363,4 +363,31 @@ class ScoringTests {
         assertThatThrownBy(() -> MethodologyService.parse("name: x\npillars: [{code: p, name: p, indicators: [{code: a, kind: TIMELINESS, weight: 1,"
                 + " parameters: {subject: WEATHER}}]}]\ngrades: [{label: a, min: 0, passing: true}]")).hasMessageContaining("invalid");
     }
+
+    @Test
+    void connected_with_no_data_excluded_leaves_unmeasured_systems_out_and_an_unmeasured_year_is_no_data() {
+        var excluding = one(ind("connected", IndicatorKind.SYSTEM_SHARE, 12, Map.of("predicate", "CONNECTED", "noData", "EXCLUDE")));
+        var counting = one(ind("connected", IndicatorKind.SYSTEM_SHARE, 12, Map.of("predicate", "CONNECTED")));
+        var f = org("a", PeerGroup.DEPARTMENT, List.of(
+                        system("c", true, true, true, "CONNECTED", null, false, false),
+                        system("n", true, true, true, "NOT_CONNECTED", null, false, false),
+                        system("u", true, true, true, "NO_DATA", null, false, false),
+                        system("r", true, true, true, "NOT_REGISTERED", null, false, false)),
+                List.of(), null, new Traffic(0, 0, 0), new Traffic(0, 0, 0), null, List.of(), Map.of());
+        var measured = new OrganisationFacts.Shared(2025, true, true, true);
+        IndicatorScore s = Scoring.score(excluding, measured, List.of(f)).getFirst().indicators().getFirst();
+        assertThat(s.inputs()).containsEntry("systems", 3).containsEntry("satisfying", 1).containsEntry("unmeasured", 1);
+        assertThat(s.fraction()).isEqualTo(Scoring.round(1 / 3.0, 6)); // not registered: must register a target, counts as not connected
+        assertThat(s.evidence()).extracting(Scoring.Evidence::label).contains("u u —");
+        // as first defined (versions published before the parameter): the unmeasured system counts as not connected
+        assertThat(Scoring.score(counting, measured, List.of(f)).getFirst().indicators().getFirst().fraction()).isEqualTo(0.25);
+        // a year connection monitoring measured nothing at all: no data, left out, never 0
+        IndicatorScore unmeasuredYear = Scoring.score(excluding, new OrganisationFacts.Shared(2025, true, true, false), List.of(f))
+                .getFirst().indicators().getFirst();
+        assertThat(unmeasuredYear.status()).isEqualTo(Status.NO_DATA);
+        assertThat(unmeasuredYear.points()).isNull();
+        var onlyUnmeasured = org("b", PeerGroup.DEPARTMENT, List.of(system("u", true, true, true, "NO_DATA", null, false, false)), List.of(), null,
+                new Traffic(0, 0, 0), new Traffic(0, 0, 0), null, List.of(), Map.of());
+        assertThat(Scoring.score(excluding, measured, List.of(onlyUnmeasured)).getFirst().indicators().getFirst().status()).isEqualTo(Status.NO_DATA);
+    }
 }

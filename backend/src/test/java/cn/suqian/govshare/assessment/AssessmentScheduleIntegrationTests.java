@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The scheduled yearly run after the annual-report deadline (years 2044–2045 are this test's own), and the filing facts the
- * "filed completely and in time" indicator reads from the filing module's records (budget year 2047, assessed in 2046).
+ * "filed completely and in time" indicator reads from the filing module's records (budget year 2047, assessed in 2046), and the
+ * refresh periods the exchange capability measures from its traffic records.
  */
 @IntegrationTest
 class AssessmentScheduleIntegrationTests {
@@ -42,6 +43,10 @@ class AssessmentScheduleIntegrationTests {
     AssessmentFacts facts;
     @Autowired
     Db db;
+    @Autowired
+    cn.suqian.govshare.exchange.ExchangeQueries exchange;
+    @Autowired
+    cn.suqian.govshare.exchange.ExchangeRollups rollups;
 
     @Test
     void the_year_is_run_once_by_system_after_the_annual_report_deadline_and_a_published_result_is_never_overwritten() {
@@ -130,5 +135,45 @@ class AssessmentScheduleIntegrationTests {
         assertThat(snapshot.organisations().stream().flatMap(o -> o.resources().stream())).allMatch(r -> r.updateCycle() != null);
         var refreshed = scores.stream().flatMap(s -> s.indicators().stream()).filter(i -> i.code().equals("refreshed")).toList();
         assertThat(refreshed).isNotEmpty().allMatch(i -> i.status() != Scoring.Status.SCORED);
+    }
+
+    @Test
+    void refresh_periods_are_counted_from_the_exchange_traffic_records_of_each_resource() {
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        LocalDate today = LocalDate.now(zone);
+        List<LocalDate> days = List.of(today.minusDays(2), today.minusDays(9), today.minusDays(40));
+        StringBuilder body = new StringBuilder("[");
+        for (LocalDate d : days) {
+            if (body.length() > 1) {
+                body.append(',');
+            }
+            body.append("{\"intervalStart\":\"").append(d.atTime(12, 0).atZone(zone).toOffsetDateTime()).append("\",\"intervalSeconds\":300,")
+                    .append("\"provider\":\"water\",\"consumer\":\"egov\",\"resource\":\"h14b.refresh.test\",\"calls\":5,\"failedCalls\":0,")
+                    .append("\"records\":50,\"bytes\":500,\"latencyMsSum\":100,\"latencyMsMax\":30}");
+        }
+        // a day with calls but no records delivered does not count as refreshed
+        body.append(",{\"intervalStart\":\"").append(today.minusDays(3).atTime(12, 0).atZone(zone).toOffsetDateTime()).append("\",\"intervalSeconds\":300,")
+                .append("\"provider\":\"water\",\"consumer\":\"egov\",\"resource\":\"h14b.refresh.test\",\"calls\":5,\"failedCalls\":5,")
+                .append("\"records\":0,\"bytes\":0,\"latencyMsSum\":100,\"latencyMsMax\":30}]");
+        Api.as(port, "admin").post().uri("/api/v1/exchange/stats").contentType(MediaType.APPLICATION_JSON).bodyValue(body.toString())
+                .exchange().expectStatus().isOk();
+        rollups.refresh();
+
+        LocalDate from = today.minusDays(60);
+        var report = db.inTransaction(OFFICE, dsl -> exchange.resourceActivity(dsl, from, today.plusDays(1)));
+        assertThat(report.observedFrom()).isNotNull();
+        var activity = report.resources().get("h14b.refresh.test");
+        assertThat(activity).isNotNull();
+        assertThat(activity.days()).isEqualTo(3);
+        assertThat(activity.weeks()).isEqualTo((int) days.stream().map(d -> d.minusDays(d.getDayOfWeek().getValue() - 1L)).distinct().count());
+        assertThat(activity.months()).isEqualTo((int) days.stream().map(d -> d.withDayOfMonth(1)).distinct().count());
+        assertThat(activity.quarters()).isEqualTo((int) days.stream().map(d -> d.getYear() * 4 + (d.getMonthValue() - 1) / 3).distinct().count());
+        assertThat(activity.halfYears()).isEqualTo((int) days.stream().map(d -> d.getYear() * 2 + (d.getMonthValue() - 1) / 6).distinct().count());
+        assertThat(AssessmentFacts.periods("MONTHLY", activity)).isEqualTo(activity.months());
+        assertThat(AssessmentFacts.periods("IRREGULAR", activity)).isZero();
+        assertThat(AssessmentFacts.periods("WEEKLY", null)).isZero();
+        // outside the period asked: not counted
+        var before = db.inTransaction(OFFICE, dsl -> exchange.resourceActivity(dsl, from.minusYears(1), from));
+        assertThat(before.resources()).doesNotContainKey("h14b.refresh.test");
     }
 }

@@ -88,8 +88,8 @@ public final class AssessmentBenchmark {
                                                     must_connect, protection_level, protection_assessed_on, annual_om_cost)
                     SELECT 'bench.s' || lpad(g::text, 5, '0'), o.code, '基准系统' || g, '基准测试', 'GOVERNMENT_INVESTMENT',
                            CASE WHEN g %% 50 = 0 THEN 'ZOMBIE' ELSE 'IN_USE' END,
-                           CASE WHEN g %% 4 = 0 THEN 'OWN_DATA_ROOM' ELSE 'GOV_CLOUD' END,
-                           CASE WHEN g %% 9 = 0 THEN 'EXISTING_PRIVATE_NETWORK' ELSE 'EGOV_EXTRANET' END, g %% 3 <> 0,
+                           CASE WHEN g %% 4 = 0 THEN 'OTHER' ELSE 'GOV_CLOUD' END,
+                           CASE WHEN g %% 9 = 0 THEN 'INTERNET' ELSE 'EGOV_EXTRANET' END, g %% 3 <> 0,
                            CASE WHEN g %% 7 = 0 THEN NULL ELSE 1 + g %% 3 END,
                            CASE WHEN g %% 5 = 0 THEN NULL ELSE DATE '%d-03-01' END, 100000
                     FROM generate_series(0, %d) g JOIN orgs o ON o.n = g %% o.total""".formatted(year, SYSTEMS - 1));

@@ -121,9 +121,11 @@ class AssessmentFacts {
 
         progress.accept("connection");
         Map<String, Availability> availability = new HashMap<>();
+        Map<String, ConnectionFacts.OrganisationAvailability> measured = connection.availabilities(dsl, from, to);
         for (Organisation o : orgs) {
-            var a = connection.availability(dsl, o.code(), from, to);
-            availability.put(o.code(), new Availability(a.availability(), a.upSeconds(), a.downSeconds(), a.incidents()));
+            var a = measured.get(o.code());
+            availability.put(o.code(), a == null ? new Availability(null, 0, 0, 0)
+                    : new Availability(a.availability(), a.upSeconds(), a.downSeconds(), a.incidents()));
         }
 
         progress.accept("exchange");

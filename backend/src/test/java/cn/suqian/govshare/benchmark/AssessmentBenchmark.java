@@ -24,7 +24,7 @@ import java.util.Locale;
  * Assessment benchmark (not a test; run by the command in docs/benchmarks.md). Starts its own PostgreSQL and the real
  * service jar, seeds a year — {@code benchmark.organisations} assessed organisations (0: the city's own; 550: a province's
  * worth), {@code benchmark.systems} systems spread over them, {@code benchmark.targets} connection targets with the year's
- * monthly availability, {@code benchmark.resources} catalogued resources mounted on the platform (cycles daily, weekly,
+ * daily availability and its monthly rollup, {@code benchmark.resources} catalogued resources mounted on the platform (cycles daily, weekly,
  * monthly, quarterly) each with its daily exchange traffic on the days its cycle asks for and the year's monthly flows —
  * then starts the official run of that year over the API ({@code POST /api/v1/assessments/{year}/runs}) and waits for it:
  * the run's own time (started → finished: every fact read from the capabilities' APIs, every organisation scored, every
@@ -98,13 +98,20 @@ public final class AssessmentBenchmark {
                     SELECT 'bench-t' || g, 'bench.s' || lpad((g * (%d / %d))::text, 5, '0'), '', 'INTERFACE', '基准目标' || g, 'HEARTBEAT', 300, 3, 2
                     FROM generate_series(0, %d) g""".formatted(SYSTEMS, TARGETS, TARGETS - 1));
             s.execute("UPDATE connection_target SET created_at = now() - interval '800 days' WHERE code LIKE 'bench-%'");
+            // a year of daily availability per target (every 10th with outages), and the monthly rollup of it
+            s.execute("""
+                    INSERT INTO connection_daily (day, target_code, checks, failures, up_seconds, down_seconds, maintenance_seconds,
+                                                  latency_ms_sum, latency_ms_max)
+                    SELECT d::date, t.code, 288, 0, CASE WHEN t.code LIKE '%%3' THEN 80000 ELSE 86400 END,
+                           CASE WHEN t.code LIKE '%%3' THEN 6400 ELSE 0 END, 0, 288 * 12, 80
+                    FROM connection_target t CROSS JOIN generate_series(DATE '%d-01-01', DATE '%d-12-31', interval '1 day') d"""
+                    .formatted(year, year));
             s.execute("""
                     INSERT INTO connection_monthly (month, target_code, checks, failures, up_seconds, down_seconds, maintenance_seconds,
                                                     latency_ms_sum, latency_ms_max)
-                    SELECT m::date, t.code, 8640, 0, CASE WHEN t.code LIKE '%%3' THEN 2400000 ELSE 2592000 END,
-                           CASE WHEN t.code LIKE '%%3' THEN 192000 ELSE 0 END, 0, 8640 * 12, 80
-                    FROM connection_target t CROSS JOIN generate_series(DATE '%d-01-01', DATE '%d-12-01', interval '1 month') m"""
-                    .formatted(year, year));
+                    SELECT date_trunc('month', day)::date, target_code, sum(checks), sum(failures), sum(up_seconds), sum(down_seconds),
+                           sum(maintenance_seconds), sum(latency_ms_sum), max(latency_ms_max)
+                    FROM connection_daily WHERE target_code LIKE 'bench-%%' GROUP BY 1, 2""");
             // resources: provider by round robin, mounted (every 10th not), cycles daily / weekly / monthly / quarterly
             s.execute("""
                     WITH orgs AS (SELECT code, row_number() OVER (ORDER BY code) - 1 AS n, count(*) OVER () AS total

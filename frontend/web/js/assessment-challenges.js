@@ -17,6 +17,7 @@ let orgs;
 
 const office = () => me.role === 'EGOV_ADMIN';
 const department = () => me.role === 'DEPARTMENT';
+const ownOrg = () => me.organisation?.code ?? null;
 
 function indicatorNames(methodology) {
   const names = {};
@@ -102,8 +103,8 @@ function decisionForm(year, c) {
 /** A department files on its own published result while the window is open (the scorecard says whether it may). */
 async function fileForm(year, view) {
   $('ch-file').hidden = true;
-  if (!department() || !me.organisationCode || view.state !== 'PUBLISHED') return;
-  const s = await api.get(`/api/v1/assessments/${year}/results/${me.organisationCode}`);
+  if (!department() || !ownOrg() || view.state !== 'PUBLISHED') return;
+  const s = await api.get(`/api/v1/assessments/${year}/results/${ownOrg()}`);
   if (!s.canChallenge) return;
   $('ch-indicator').replaceChildren(...s.indicators.map((i) => new Option(i.name, i.code)));
   $('ch-window').textContent = view.publication?.challengeUntil
@@ -114,7 +115,7 @@ async function fileForm(year, view) {
 async function file(event) {
   event.preventDefault();
   try {
-    await api.post(`/api/v1/assessments/${$('ch-year').value}/challenges`, { organisationCode: me.organisationCode,
+    await api.post(`/api/v1/assessments/${$('ch-year').value}/challenges`, { organisationCode: ownOrg(),
       indicatorCode: $('ch-indicator').value, reason: $('ch-reason').value,
       attachments: $('ch-attachments').value.split(/[,，;；\n]/).map((a) => a.trim()).filter((a) => a) });
     $('ch-reason').value = '';

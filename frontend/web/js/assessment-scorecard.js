@@ -123,7 +123,7 @@ async function main() {
     orgs = await OrgDirectory.load();
     await fillAssessmentYears($('sc-year'), params.get('year'));
     orgs.fillSelect($('sc-org'), me);
-    const wanted = params.get('organisation') ?? me.organisationCode;
+    const wanted = params.get('organisation') ?? me.organisation?.code;
     if (wanted && [...$('sc-org').options].some((o) => o.value === wanted)) $('sc-org').value = wanted;
     $('sc-year').addEventListener('change', load);
     $('sc-org').addEventListener('change', load);

@@ -75,6 +75,7 @@ async function load() {
       el('td', { text: fmt.dateTime(c.filedAt) })))
       : [el('tr', {}, el('td', { colspan: 6, class: 'empty', text: t('assessment.challenges.none') }))]));
     $('sc-challenge-form').hidden = !s.canChallenge;
+    $('sc-challenges-link').href = `/assessment-challenges.html?year=${year}`;
     $('sc-ch-indicator').replaceChildren(...s.indicators.map((i) => new Option(i.name, i.code)));
     markLoaded();
   } catch (error) {
@@ -122,7 +123,7 @@ async function main() {
     orgs = await OrgDirectory.load();
     await fillAssessmentYears($('sc-year'), params.get('year'));
     orgs.fillSelect($('sc-org'), me);
-    const wanted = params.get('organisation') ?? me.organisationCode;
+    const wanted = params.get('organisation') ?? me.organisation?.code;
     if (wanted && [...$('sc-org').options].some((o) => o.value === wanted)) $('sc-org').value = wanted;
     $('sc-year').addEventListener('change', load);
     $('sc-org').addEventListener('change', load);

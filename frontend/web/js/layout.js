@@ -38,6 +38,7 @@ export const NAV_ITEMS = [
   { key: 'nav.assessmentBoard', href: '/assessment.html', paths: ['/assessment.html'], group: 'assessment' },
   { key: 'nav.assessmentScorecard', href: '/assessment-scorecard.html', paths: ['/assessment-scorecard.html'], group: 'assessment' },
   { key: 'nav.assessmentMethodology', href: '/assessment-methodology.html', paths: ['/assessment-methodology.html'], group: 'assessment' },
+  { key: 'nav.assessmentChallenges', href: '/assessment-challenges.html', paths: ['/assessment-challenges.html'], group: 'assessment' },
   { key: 'nav.import', href: '/import.html', paths: ['/import.html', '/import'], roles: ['EGOV_ADMIN', 'DEPARTMENT'], group: 'admin' },
   { key: 'nav.audit', href: '/audit.html', paths: ['/audit.html', '/audit'], roles: ['AUDITOR', 'EGOV_ADMIN'], group: 'admin' },
   { key: 'nav.users', href: '/users.html', paths: ['/users.html', '/users'], roles: ['EGOV_ADMIN'], group: 'admin' },

@@ -12,6 +12,9 @@ import cn.suqian.govshare.assessment.OrganisationFacts.Traffic;
 import cn.suqian.govshare.catalogue.Catalogue;
 import cn.suqian.govshare.connection.ConnectionFacts;
 import cn.suqian.govshare.exchange.ExchangeQueries;
+import cn.suqian.govshare.exchange.Zombies;
+import cn.suqian.govshare.filing.Filing;
+import cn.suqian.govshare.filing.Filings;
 import cn.suqian.govshare.inventory.InformationSystem;
 import cn.suqian.govshare.inventory.Inventory;
 import cn.suqian.govshare.keytask.KeyTask;
@@ -25,6 +28,7 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,9 +54,14 @@ class AssessmentFacts {
     private final AnnualReports reports;
     private final KeyTaskService tasks;
     private final AssessmentRepository repository;
+    private final Zombies zombies;
+    private final Filings filings;
 
     AssessmentFacts(Organisations organisations, Inventory inventory, Catalogue catalogue, ConnectionFacts connection, ExchangeQueries exchange,
-                    AnnualReports reports, KeyTaskService tasks, AssessmentRepository repository) {
+                    AnnualReports reports, KeyTaskService tasks, AssessmentRepository repository, Zombies zombies, Filings filings) {
+        this.zombies = zombies;
+        this.filings = filings;
+
         this.organisations = organisations;
         this.inventory = inventory;
         this.catalogue = catalogue;
@@ -71,26 +80,52 @@ class AssessmentFacts {
         LocalDate to = from.plusYears(1);
         List<Organisation> orgs = organisations.active(dsl).stream().filter(o -> o.type() != OrganisationType.CITY).toList();
 
+        LocalDate today = LocalDate.now(ZONE);
         progress.accept("systems");
         Map<String, ConnectionFacts.SystemConnection> connected = connection.connected(dsl, from, to);
+        Map<String, Zombies.Candidate> candidates = new HashMap<>();
+        zombies.candidates(dsl, OffsetDateTime.now(), null).forEach(c -> candidates.put(c.systemCode(), c));
         Map<String, List<SystemFact>> systems = new HashMap<>();
         for (InformationSystem s : inventory.activeSystems(dsl)) {
             var c = connected.get(s.code());
+            var z = candidates.get(s.code());
             systems.computeIfAbsent(s.organisationCode(), k -> new ArrayList<>()).add(new SystemFact(s.code(), s.name(),
                     s.network() == InformationSystem.NetworkType.EGOV_EXTRANET, s.deployment() == InformationSystem.Deployment.GOV_CLOUD,
                     Boolean.TRUE.equals(s.mustConnect()), c == null ? "NOT_REGISTERED" : c.connectedness().name(), s.protectionLevel(),
                     s.protectionLevel() != null && s.protectionAssessedOn() != null && s.protectionAssessedOn().isBefore(to),
-                    s.lifecycleStatus() == InformationSystem.LifecycleStatus.ZOMBIE));
+                    s.lifecycleStatus() == InformationSystem.LifecycleStatus.ZOMBIE, z == null ? null : candidate(z),
+                    z == null ? null : z.confidence().name()));
         }
+        // refresh: the periods of its declared cycle in which each mounted resource delivered records through the platform, over
+        // the part of the year the platform's traffic was observed and the resource was mounted (the catalogue keeps no refresh
+        // timestamps of its own; delivery through the platform is the stored fact that measures it)
+        LocalDate lastDay = (today.isBefore(to) ? today : to).minusDays(1);
+        var activity = exchange.resourceActivity(dsl, from, to);
         Map<String, List<ResourceFact>> resources = new HashMap<>();
-        catalogue.active(dsl).forEach(r -> resources.computeIfAbsent(r.providerOrganisationCode(), k -> new ArrayList<>())
-                .add(new ResourceFact(r.code(), r.name(), r.mounted())));
+        catalogue.active(dsl).forEach(r -> {
+            LocalDate start = from;
+            if (activity.observedFrom() == null) {
+                start = null;
+            } else if (activity.observedFrom().isAfter(start)) {
+                start = activity.observedFrom();
+            }
+            if (start != null && r.mountedSince() != null && r.mountedSince().isAfter(start)) {
+                start = r.mountedSince();
+            }
+            boolean measurable = r.mounted() && start != null && !start.isAfter(lastDay);
+            var a = activity.resources().get(r.code());
+            resources.computeIfAbsent(r.providerOrganisationCode(), k -> new ArrayList<>())
+                    .add(new ResourceFact(r.code(), r.name(), r.mounted(), r.updateCycle(), r.mountedSince(), measurable ? start : null,
+                            measurable ? lastDay : null, measurable ? periods(r.updateCycle(), a) : null));
+        });
 
         progress.accept("connection");
         Map<String, Availability> availability = new HashMap<>();
+        Map<String, ConnectionFacts.OrganisationAvailability> measured = connection.availabilities(dsl, from, to);
         for (Organisation o : orgs) {
-            var a = connection.availability(dsl, o.code(), from, to);
-            availability.put(o.code(), new Availability(a.availability(), a.upSeconds(), a.downSeconds(), a.incidents()));
+            var a = measured.get(o.code());
+            availability.put(o.code(), a == null ? new Availability(null, 0, 0, 0)
+                    : new Availability(a.availability(), a.upSeconds(), a.downSeconds(), a.incidents()));
         }
 
         progress.accept("exchange");
@@ -120,6 +155,18 @@ class AssessmentFacts {
         }
         Map<String, Map<String, ManualFact>> manual = repository.manualValues(dsl, year);
 
+        // funding requests filed during the assessed year: those of the next budget year, in its filing window
+        progress.accept("filings");
+        int budgetYear = year + 1;
+        var filingWindow = filings.window(dsl, budgetYear);
+        Map<String, List<OrganisationFacts.FilingFact>> filed = new HashMap<>();
+        if (filingWindow.isPresent()) {
+            for (Filing f : filings.ofYear(dsl, budgetYear)) {
+                filed.computeIfAbsent(f.organisationCode(), k -> new ArrayList<>()).add(new OrganisationFacts.FilingFact(f.id(), f.name(),
+                        f.status() == null ? null : f.status().name(), f.submittedAt(), f.late(), f.missing() == null ? List.of() : f.missing()));
+            }
+        }
+
         List<OrganisationFacts> out = new ArrayList<>(orgs.size());
         for (Organisation o : orgs) {
             var t = traffic.get(o.code());
@@ -130,8 +177,39 @@ class AssessmentFacts {
                     t == null ? new Traffic(0, 0, 0) : new Traffic(t.consumed().calls(), t.consumed().failedCalls(), t.consumed().records()),
                     window.isEmpty() ? null : new Report(submission == null ? null : submission.name(), window.get().deadline(),
                             discrepancies.getOrDefault(o.code(), List.of())),
-                    milestones.getOrDefault(o.code(), List.of()), manual.getOrDefault(o.code(), Map.of())));
+                    milestones.getOrDefault(o.code(), List.of()), manual.getOrDefault(o.code(), Map.of()),
+                    filingWindow.map(w -> new OrganisationFacts.FilingFacts(budgetYear, w.opensOn(), w.closesOn(), w.closesOn().isBefore(today),
+                            filed.getOrDefault(o.code(), List.of()))).orElse(null)));
         }
-        return new Snapshot(new OrganisationFacts.Shared(year, exchangeMeasured, window.isPresent()), out);
+        boolean connectionMeasured = connected.values().stream().anyMatch(c -> c.connectedness() == ConnectionFacts.Connectedness.CONNECTED
+                || c.connectedness() == ConnectionFacts.Connectedness.NOT_CONNECTED);
+        return new Snapshot(new OrganisationFacts.Shared(year, exchangeMeasured, window.isPresent(), connectionMeasured), out);
+    }
+
+    /** A measured zombie candidate as the assessment counts it (as eligibility's rule R9 does: low confidence is provisional). */
+    static String candidate(Zombies.Candidate z) {
+        if (z.decision() == Zombies.Decision.CONFIRMED) {
+            return "CONFIRMED";
+        }
+        if (z.decision() == Zombies.Decision.DISMISSED) {
+            return "DISMISSED";
+        }
+        return z.confidence() == Zombies.Confidence.LOW ? "LOW" : "CANDIDATE";
+    }
+
+    /** The periods of the declared cycle in which the resource delivered records (REAL_TIME counts days; IRREGULAR has no periods). */
+    static int periods(String cycle, ExchangeQueries.ResourceActivity a) {
+        if (a == null || cycle == null) {
+            return 0;
+        }
+        return switch (cycle) {
+            case "REAL_TIME", "DAILY" -> a.days();
+            case "WEEKLY" -> a.weeks();
+            case "MONTHLY" -> a.months();
+            case "QUARTERLY" -> a.quarters();
+            case "HALF_YEARLY" -> a.halfYears();
+            case "YEARLY" -> a.days() > 0 ? 1 : 0;
+            default -> 0;
+        };
     }
 }

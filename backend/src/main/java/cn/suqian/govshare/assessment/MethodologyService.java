@@ -34,6 +34,7 @@ import java.util.Set;
 public class MethodologyService {
 
     static final Set<String> PREDICATES = Set.of("EXTRANET", "CLOUD", "CONNECTED", "PROTECTED", "NOT_ZOMBIE");
+    static final Set<String> TIMELINESS_SUBJECTS = Set.of("REPORT", "RESOURCES", "FILINGS");
 
     /** A methodology as written in YAML. */
     public record Document(String name, String changeLog, List<Methodology.Pillar> pillars, List<Methodology.GradeBand> grades) {
@@ -138,6 +139,12 @@ public class MethodologyService {
                 }
                 if (i.kind() == IndicatorKind.SYSTEM_SHARE && !PREDICATES.contains(i.parameter("predicate", ""))) {
                     problems.add("indicator " + i.code() + ": predicate one of " + PREDICATES);
+                }
+                if (i.kind() == IndicatorKind.SYSTEM_SHARE && !Set.of("EXCLUDE", "NOT_MET").contains(i.parameter("noData", "NOT_MET"))) {
+                    problems.add("indicator " + i.code() + ": noData one of EXCLUDE, NOT_MET");
+                }
+                if (i.kind() == IndicatorKind.TIMELINESS && !TIMELINESS_SUBJECTS.contains(i.parameter("subject", "REPORT"))) {
+                    problems.add("indicator " + i.code() + ": subject one of " + TIMELINESS_SUBJECTS);
                 }
             }
         }

@@ -140,14 +140,29 @@ public final class Scoring {
         return switch (i.kind()) {
             case SYSTEM_SHARE -> {
                 String predicate = i.parameter("predicate", "CONNECTED");
-                List<SystemFact> base = f.systems().stream().filter(base(predicate)).toList();
+                // noData EXCLUDE: a must-connect system whose targets measured nothing in the year is left out (not counted as not
+                // connected), and a year connection monitoring measured nothing at all is no data; absent: as first defined (kept so
+                // that versions published before it reproduce)
+                boolean excludeUnmeasured = predicate.equals("CONNECTED") && "EXCLUDE".equals(i.parameter("noData", null));
+                if (excludeUnmeasured && Boolean.FALSE.equals(shared.connectionMeasured())) {
+                    in.put("predicate", predicate);
+                    yield none(pillar, i, Status.NO_DATA, in, "noConnectionMeasured", ev);
+                }
+                List<SystemFact> unmeasured = excludeUnmeasured
+                        ? f.systems().stream().filter(base(predicate)).filter(s -> "NO_DATA".equals(s.connectedness())).toList() : List.of();
+                List<SystemFact> base = f.systems().stream().filter(base(predicate)).filter(s -> !unmeasured.contains(s)).toList();
                 List<SystemFact> met = base.stream().filter(test(predicate)).toList();
                 in.put("predicate", predicate);
                 in.put("systems", base.size());
                 in.put("satisfying", met.size());
                 base.forEach(s -> ev.add(new Evidence(s.code() + " " + s.name() + (met.contains(s) ? " ✓" : " ✗"), "/systems.html?code=" + s.code())));
+                unmeasured.forEach(s -> ev.add(new Evidence(s.code() + " " + s.name() + " —", "/systems.html?code=" + s.code())));
+                if (excludeUnmeasured) {
+                    in.put("unmeasured", unmeasured.size());
+                }
                 if (base.isEmpty()) {
-                    yield none(pillar, i, Status.NOT_APPLICABLE, in, "noSystems", ev);
+                    yield none(pillar, i, unmeasured.isEmpty() ? Status.NOT_APPLICABLE : Status.NO_DATA, in,
+                            unmeasured.isEmpty() ? "noSystems" : "noConnectionMeasured", ev);
                 }
                 if (predicate.equals("CONNECTED") && base.stream().allMatch(s -> "NO_DATA".equals(s.connectedness()))) {
                     yield none(pillar, i, Status.NO_DATA, in, "noConnectionMeasured", ev);
@@ -221,23 +236,11 @@ public final class Scoring {
                 yield scored(pillar, i, clamp((rate - floor) / (target - floor)), in,
                         "(" + round(rate, 3) + " − " + floor + ") / (" + target + " − " + floor + ")", ev);
             }
-            case TIMELINESS -> {
-                double late = i.number("lateShare", 0.5);
-                in.put("lateShare", late);
-                ev.add(new Evidence("annual-report:" + shared.year() + "/" + f.code(), "/annual-report.html?year=" + shared.year() + "&organisation=" + f.code()));
-                if (f.report() == null || f.report().submission() == null) {
-                    yield none(pillar, i, Status.NO_DATA, in, "noReportWindow", ev);
-                }
-                String s = f.report().submission();
-                in.put("submission", s);
-                in.put("deadline", f.report().deadline() == null ? null : f.report().deadline().toString());
-                yield switch (s) {
-                    case "ON_TIME" -> scored(pillar, i, 1, in, "ON_TIME: 1", ev);
-                    case "LATE" -> scored(pillar, i, late, in, "LATE: " + late, ev);
-                    case "MISSING" -> scored(pillar, i, 0, in, "MISSING: 0", ev);
-                    default -> none(pillar, i, Status.NO_DATA, in, "reportPending", ev);
-                };
-            }
+            case TIMELINESS -> switch (i.parameter("subject", "REPORT")) {
+                case "RESOURCES" -> refreshed(pillar, i, f, shared, in, ev);
+                case "FILINGS" -> filings(pillar, i, f, in, ev);
+                default -> report(pillar, i, f, shared, in, ev);
+            };
             case CONSISTENCY -> {
                 double penalty = i.number("penaltyPerDiscrepancy", 0.25);
                 in.put("penaltyPerDiscrepancy", penalty);
@@ -278,6 +281,119 @@ public final class Scoring {
         };
     }
 
+    /** TIMELINESS of the annual report: full on time, {@code lateShare} when late, nothing when missing. */
+    private static IndicatorScore report(String pillar, Indicator i, OrganisationFacts f, OrganisationFacts.Shared shared, Map<String, Object> in,
+                                         List<Evidence> ev) {
+        double late = i.number("lateShare", 0.5);
+        in.put("lateShare", late);
+        ev.add(new Evidence("annual-report:" + shared.year() + "/" + f.code(), "/annual-report.html?year=" + shared.year() + "&organisation=" + f.code()));
+        if (f.report() == null || f.report().submission() == null) {
+            return none(pillar, i, Status.NO_DATA, in, "noReportWindow", ev);
+        }
+        String s = f.report().submission();
+        in.put("submission", s);
+        in.put("deadline", f.report().deadline() == null ? null : f.report().deadline().toString());
+        return switch (s) {
+            case "ON_TIME" -> scored(pillar, i, 1, in, "ON_TIME: 1", ev);
+            case "LATE" -> scored(pillar, i, late, in, "LATE: " + late, ev);
+            case "MISSING" -> scored(pillar, i, 0, in, "MISSING: 0", ev);
+            default -> none(pillar, i, Status.NO_DATA, in, "reportPending", ev);
+        };
+    }
+
+    /**
+     * TIMELINESS of resources: each mounted resource with a periodic declared update cycle, over the span the platform could see
+     * it, scores the share of its cycle's periods in which it delivered records (at most 1); the indicator is their mean. Resources
+     * not mounted, or declared irregular, do not count; none left is "not applicable"; no platform traffic at all is "no data".
+     */
+    private static IndicatorScore refreshed(String pillar, Indicator i, OrganisationFacts f, OrganisationFacts.Shared shared, Map<String, Object> in,
+                                            List<Evidence> ev) {
+        in.put("subject", "RESOURCES");
+        List<OrganisationFacts.ResourceFact> measured = f.resources().stream()
+                .filter(r -> r.mounted() && expectedPeriods(r) > 0 && r.periodsWithData() != null).toList();
+        in.put("resources", measured.size());
+        if (!shared.exchangeMeasured()) {
+            refreshEvidence(measured, ev);
+            return none(pillar, i, Status.NO_DATA, in, "noExchangeTraffic", ev);
+        }
+        if (measured.isEmpty()) {
+            return none(pillar, i, f.resources().stream().anyMatch(r -> r.mounted() && r.updateCycle() == null) ? Status.NO_DATA : Status.NOT_APPLICABLE,
+                    in, "noPeriodicMountedResources", ev);
+        }
+        double sum = 0;
+        int fully = 0;
+        for (var r : measured) {
+            int expected = expectedPeriods(r);
+            double share = Math.min(1, r.periodsWithData() / (double) expected);
+            sum += share;
+            if (share >= 1) {
+                fully++;
+            }
+        }
+        refreshEvidence(measured, ev);
+        in.put("refreshedEveryPeriod", fully);
+        double fraction = sum / measured.size();
+        return scored(pillar, i, fraction, in, "mean(min(1, periods with data / periods of the cycle)) over " + measured.size(), ev);
+    }
+
+    private static void refreshEvidence(List<OrganisationFacts.ResourceFact> measured, List<Evidence> ev) {
+        measured.forEach(r -> ev.add(new Evidence(r.code() + " " + r.name() + " " + r.updateCycle() + " " + r.periodsWithData() + " / "
+                + expectedPeriods(r), "/catalogue.html?code=" + r.code())));
+    }
+
+    /** The periods of the resource's declared cycle its measured span touches (0: not measurable, or no periodic cycle). */
+    static int expectedPeriods(OrganisationFacts.ResourceFact r) {
+        if (r.updateCycle() == null || r.measuredFrom() == null || r.measuredTo() == null || r.measuredTo().isBefore(r.measuredFrom())) {
+            return 0;
+        }
+        LocalDate a = r.measuredFrom();
+        LocalDate b = r.measuredTo();
+        return switch (r.updateCycle()) {
+            case "REAL_TIME", "DAILY" -> (int) (b.toEpochDay() - a.toEpochDay() + 1);
+            case "WEEKLY" -> (int) ((monday(b).toEpochDay() - monday(a).toEpochDay()) / 7 + 1);
+            case "MONTHLY" -> (b.getYear() * 12 + b.getMonthValue()) - (a.getYear() * 12 + a.getMonthValue()) + 1;
+            case "QUARTERLY" -> (b.getYear() * 4 + (b.getMonthValue() - 1) / 3) - (a.getYear() * 4 + (a.getMonthValue() - 1) / 3) + 1;
+            case "HALF_YEARLY" -> (b.getYear() * 2 + (b.getMonthValue() - 1) / 6) - (a.getYear() * 2 + (a.getMonthValue() - 1) / 6) + 1;
+            case "YEARLY" -> b.getYear() - a.getYear() + 1;
+            default -> 0;
+        };
+    }
+
+    private static LocalDate monday(LocalDate d) {
+        return d.minusDays(d.getDayOfWeek().getValue() - 1L);
+    }
+
+    /**
+     * TIMELINESS of funding requests: of the organisation's filings for the budget year filed during the assessed year, the share
+     * submitted within the filing window and complete. A draft still open while the window is open is pending (left out); a draft
+     * left after the window closed was never filed and counts against. No filings: "not applicable"; no window: "no data".
+     */
+    private static IndicatorScore filings(String pillar, Indicator i, OrganisationFacts f, Map<String, Object> in, List<Evidence> ev) {
+        in.put("subject", "FILINGS");
+        OrganisationFacts.FilingFacts ff = f.filings();
+        if (ff == null) {
+            return none(pillar, i, Status.NO_DATA, in, "noFilingWindow", ev);
+        }
+        in.put("budgetYear", ff.budgetYear());
+        in.put("windowOpensOn", String.valueOf(ff.opensOn()));
+        in.put("windowClosesOn", String.valueOf(ff.closesOn()));
+        var counted = ff.filings().stream().filter(x -> !"DRAFT".equals(x.status()) || ff.windowClosed()).toList();
+        var good = counted.stream().filter(x -> !"DRAFT".equals(x.status()) && !x.late() && x.missing().isEmpty()).toList();
+        counted.forEach(x -> ev.add(new Evidence("#" + x.id() + " " + x.name() + " " + x.status() + (x.late() ? " late" : "")
+                + (x.missing().isEmpty() ? "" : " missing " + String.join(",", x.missing())) + (good.contains(x) ? " ✓" : " ✗"),
+                "/filings.html?id=" + x.id())));
+        in.put("filings", counted.size());
+        in.put("completeAndOnTime", good.size());
+        in.put("late", counted.stream().filter(OrganisationFacts.FilingFact::late).count());
+        in.put("incomplete", counted.stream().filter(x -> !x.missing().isEmpty()).count());
+        in.put("neverSubmitted", counted.stream().filter(x -> "DRAFT".equals(x.status())).count());
+        if (counted.isEmpty()) {
+            return none(pillar, i, ff.filings().isEmpty() ? Status.NOT_APPLICABLE : Status.NO_DATA, in,
+                    ff.filings().isEmpty() ? "noFilings" : "filingWindowOpen", ev);
+        }
+        return scored(pillar, i, good.size() / (double) counted.size(), in, good.size() + " / " + counted.size(), ev);
+    }
+
     private static Predicate<SystemFact> base(String predicate) {
         return switch (predicate) {
             case "CONNECTED" -> SystemFact::mustConnect;
@@ -292,7 +408,7 @@ public final class Scoring {
             case "CLOUD" -> SystemFact::cloud;
             case "CONNECTED" -> s -> "CONNECTED".equals(s.connectedness());
             case "PROTECTED" -> SystemFact::protectionAssessed;
-            case "NOT_ZOMBIE" -> s -> !s.zombie();
+            case "NOT_ZOMBIE" -> s -> !s.countsAsZombie();
             default -> throw new IllegalArgumentException("Unknown predicate " + predicate);
         };
     }

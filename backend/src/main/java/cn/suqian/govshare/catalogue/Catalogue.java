@@ -13,8 +13,12 @@ public class Catalogue {
     public record MountedResource(String code, String providerOrganisationCode, String sourceSystemCode) {
     }
 
-    /** An active catalogued resource: who provides it and whether it is mounted on the platform (the assessment's catalogue indicator). */
-    public record ResourceRef(String code, String name, String providerOrganisationCode, boolean mounted) {
+    /**
+     * An active catalogued resource: who provides it, whether and since when it is mounted on the platform, and its declared
+     * update cycle ({@link CatalogueResource.UpdateCycle} name) — the assessment's catalogue and refresh indicators.
+     */
+    public record ResourceRef(String code, String name, String providerOrganisationCode, boolean mounted, String updateCycle,
+                              java.time.LocalDate mountedSince) {
     }
 
     private final CatalogueRepository resources;

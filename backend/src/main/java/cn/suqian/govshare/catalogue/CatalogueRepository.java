@@ -74,9 +74,10 @@ class CatalogueRepository extends RecordTable<CatalogueResource, CatalogueResour
     /** Active resources, mounted or not, by code. */
     List<Catalogue.ResourceRef> activeRefs(DSLContext dsl) {
         var c = CATALOGUE_RESOURCE;
-        return dsl.select(c.CODE, c.NAME, c.PROVIDER_ORGANISATION_CODE, c.MOUNTED).from(c)
+        return dsl.select(c.CODE, c.NAME, c.PROVIDER_ORGANISATION_CODE, c.MOUNTED, c.UPDATE_CYCLE, c.MOUNTED_SINCE).from(c)
                 .where(c.RETIRED_AT.isNull()).orderBy(c.CODE)
-                .fetch(r -> new Catalogue.ResourceRef(r.value1(), r.value2(), r.value3(), Boolean.TRUE.equals(r.value4())));
+                .fetch(r -> new Catalogue.ResourceRef(r.value1(), r.value2(), r.value3(), Boolean.TRUE.equals(r.value4()),
+                        r.value5() == null ? null : r.value5().name(), r.value6()));
     }
 
     List<Catalogue.ResourceFacts> facts(DSLContext dsl) {

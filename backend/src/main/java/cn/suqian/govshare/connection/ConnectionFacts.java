@@ -122,6 +122,16 @@ public class ConnectionFacts {
                 .orElse(new OrganisationAvailability(organisation, from, to, null, 0, 0, 0, 0));
     }
 
+    /** Every organisation's availability over [from, to) in one read (the yearly assessment), by organisation code; absent: nothing measured. */
+    public Map<String, OrganisationAvailability> availabilities(DSLContext dsl, LocalDate from, LocalDate to) {
+        var report = queries.availability(dsl, ConnectionQueries.GroupBy.ORGANISATION, ConnectionQueries.Granularity.YEAR, from, to,
+                null, null, null, null, true);
+        Map<String, OrganisationAvailability> out = new HashMap<>();
+        report.totals().forEach(t -> out.put(t.key(), new OrganisationAvailability(t.key(), from, to, t.availability(), t.upSeconds(),
+                t.downSeconds(), t.unknownSeconds(), t.incidents())));
+        return out;
+    }
+
     /** Per system with targets: how many, the last successful probe or heartbeat, and since when they are watched. */
     public Map<String, Activity> activity(DSLContext dsl) {
         Map<String, Activity> out = new HashMap<>();

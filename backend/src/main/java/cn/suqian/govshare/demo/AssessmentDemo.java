@@ -95,7 +95,7 @@ class AssessmentDemo implements ApplicationRunner {
         // this year: a draft, and a second version to compare (data sharing weighted higher)
         db.inTransaction(office, dsl -> assessments.run(dsl, office, LAST_YEAR + 1, null));
         db.inTransaction(office, dsl -> methodologies.importYaml(dsl, office, LAST_YEAR + 1, MethodologyService.defaultYaml()
-                .replace("weight: 12, parameters: {predicate: CONNECTED}", "weight: 20, parameters: {predicate: CONNECTED}")
+                .replace("weight: 12, parameters: {predicate: CONNECTED", "weight: 20, parameters: {predicate: CONNECTED")
                 .replace("weight: 8, parameters: {direction: SERVED", "weight: 12, parameters: {direction: SERVED"),
                 "征求意见稿：提高“须接入系统实际接入”和“提供数据量”权重"));
         log.info("DEMO MODE: assessments {} (final, {} organisations) and {} (draft) in {} ms", LAST_YEAR, last.scores().size(),

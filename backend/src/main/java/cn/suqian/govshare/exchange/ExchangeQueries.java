@@ -174,6 +174,39 @@ public class ExchangeQueries {
         return new Summary(plan.from(), plan.to(), total, orgs);
     }
 
+    /**
+     * How regularly each resource delivered data through the platform in {@code [from, to)}: the number of distinct calendar
+     * days, weeks (Monday first), months, quarters and half-years in which it served any records, from the daily rollup.
+     */
+    public record ResourceActivity(String resource, int days, int weeks, int months, int quarters, int halfYears) {
+    }
+
+    /** Resource activity of a period and the first day the platform's traffic was observed at all (null: never). */
+    public record ResourceActivityReport(LocalDate observedFrom, Map<String, ResourceActivity> resources) {
+    }
+
+    /** Per resource, the periods of {@code [from, to)} in which it delivered records (the assessment's refresh indicator). */
+    public ResourceActivityReport resourceActivity(DSLContext dsl, LocalDate from, LocalDate to) {
+        var d = EXCHANGE_DAILY;
+        Field<Integer> days = DSL.countDistinct(d.DAY).as("days");
+        // period keys from extracted parts (no date_trunc by week in jOOQ's dialect support): a week is its Monday's day number
+        Field<Integer> yearOf = DSL.extract(d.DAY, org.jooq.DatePart.YEAR);
+        Field<Integer> monthOf = DSL.extract(d.DAY, org.jooq.DatePart.MONTH);
+        Field<Integer> weeks = DSL.countDistinct(DSL.extract(d.DAY, org.jooq.DatePart.EPOCH).div(DSL.inline(86_400))
+                .minus(DSL.extract(d.DAY, org.jooq.DatePart.ISO_DAY_OF_WEEK))).as("weeks");
+        Field<Integer> months = DSL.countDistinct(yearOf.mul(DSL.inline(12)).plus(monthOf)).as("months");
+        Field<Integer> quarters = DSL.countDistinct(yearOf.mul(DSL.inline(4)).plus(DSL.extract(d.DAY, org.jooq.DatePart.QUARTER))).as("quarters");
+        Field<Integer> halves = DSL.countDistinct(yearOf.mul(DSL.inline(2)).plus(DSL.when(monthOf.le(DSL.inline(6)), DSL.inline(0))
+                .otherwise(DSL.inline(1)))).as("halves");
+        Map<String, ResourceActivity> out = new LinkedHashMap<>();
+        dsl.select(d.RESOURCE, days, weeks, months, quarters, halves).from(d)
+                .where(d.DAY.ge(from).and(d.DAY.lt(to)).and(d.RECORDS.gt(0L)))
+                .groupBy(d.RESOURCE)
+                .forEach(r -> out.put(r.value1(), new ResourceActivity(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6())));
+        LocalDate first = dsl.select(DSL.min(d.DAY)).from(d).fetchOne().value1();
+        return new ResourceActivityReport(first, out);
+    }
+
     public List<Flow> flows(DSLContext dsl, OffsetDateTime from, OffsetDateTime to, String organisation) {
         Table<Record> rows = planRows(PeriodPlan.of(from, to, true), false, organisation).asTable("f");
         return flows(dsl, Rollup.HOURLY.in(rows), DSL.noCondition());

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Service;
 import java.util.List;
 import java.util.Optional;
 
-/** The filing module's published API for other capabilities (eligibility). Each method runs inside the caller's transaction. */
+/** The filing module's published API for other capabilities (eligibility, assessment). Each method runs inside the caller's transaction. */
 @Service
 public class Filings {
 
@@ -19,6 +19,11 @@ public class Filings {
     /** Every filing of a budget year, with its attachments and what it still lacks ({@link Filing#missing()}). */
     public List<Filing> ofYear(DSLContext dsl, int year) {
         return repository.find(dsl, new FilingRepository.Filter(year, null, null, null, null));
+    }
+
+    /** The office's filing window of a budget year, if it set one (the assessment's "filed complete and on time" indicator). */
+    public Optional<Filing.Window> window(DSLContext dsl, int budgetYear) {
+        return repository.window(dsl, budgetYear);
     }
 
     public Optional<Filing> get(DSLContext dsl, long id) {

@@ -226,8 +226,10 @@ class ScoringTests {
         var doc = MethodologyService.parse(MethodologyService.defaultYaml());
         assertThat(doc.pillars()).extracting(Pillar::name).containsExactly("网络通", "数据通", "应用通", "管理");
         double total = doc.pillars().stream().flatMap(p -> p.indicators().stream()).mapToDouble(Indicator::weight).sum();
-        // RULES.md: 100 less "refreshed per update cycle" (5) and "filed completely and in time" (6), not yet measured
-        assertThat(total).isEqualTo(89.0);
+        // RULES.md: every default indicator, "refreshed per update cycle" (5) and "filed completely and in time" (6) included
+        assertThat(total).isEqualTo(100.0);
+        assertThat(doc.pillars().stream().flatMap(p -> p.indicators().stream()).filter(i -> i.kind() == IndicatorKind.TIMELINESS)
+                .map(i -> i.parameter("subject", "REPORT"))).containsExactlyInAnyOrder("RESOURCES", "REPORT", "FILINGS");
         assertThat(doc.pillars().stream().flatMap(p -> p.indicators().stream()).map(Indicator::kind).distinct())
                 .containsExactlyInAnyOrder(IndicatorKind.values());
         var m = new Methodology(1, 2025, 1, doc.name(), new Definition(doc.pillars(), doc.grades()), doc.changeLog(), "admin", null);
@@ -251,5 +253,141 @@ class ScoringTests {
         assertThatThrownBy(() -> MethodologyService.parse(yaml)).hasMessageContaining("invalid");
         assertThatThrownBy(() -> MethodologyService.parse("name: x\npillars: [{code: p, name: p, indicators: [{code: a, kind: NOPE, weight: 1}]}]"))
                 .hasMessageContaining("invalid");
+    }
+
+    static ResourceFact resource(String code, String cycle, LocalDate from, LocalDate to, Integer periodsWithData) {
+        return new ResourceFact(code, code, true, cycle, from, from, to, periodsWithData);
+    }
+
+    static OrganisationFacts withResources(List<ResourceFact> resources) {
+        return org("a", PeerGroup.DEPARTMENT, List.of(), resources, null, new Traffic(0, 0, 0), new Traffic(0, 0, 0), null, List.of(), Map.of());
+    }
+
+    @Test
+    void refresh_timeliness_is_the_share_of_each_declared_cycles_periods_with_data_delivered() {
+        var d = one(ind("refreshed", IndicatorKind.TIMELINESS, 5, Map.of("subject", "RESOURCES")));
+        LocalDate jan1 = LocalDate.of(2025, 1, 1);
+        LocalDate dec31 = LocalDate.of(2025, 12, 31);
+        var f = withResources(List.of(
+                resource("monthly", "MONTHLY", jan1, dec31, 9),                                // 9 of 12 months
+                resource("quarterly", "QUARTERLY", LocalDate.of(2025, 7, 15), dec31, 2),       // mounted mid-year: 2 of 2 quarters
+                resource("daily", "REAL_TIME", LocalDate.of(2025, 12, 22), dec31, 5),          // 5 of 10 days
+                resource("irregular", "IRREGULAR", jan1, dec31, 0),                            // no declared period: left out
+                new ResourceFact("unmounted", "unmounted", false, "MONTHLY", null, null, null, null)));
+        IndicatorScore s = only(d, f);
+        assertThat(s.status()).isEqualTo(Status.SCORED);
+        assertThat(s.inputs()).containsEntry("resources", 3).containsEntry("refreshedEveryPeriod", 1);
+        assertThat(s.fraction()).isEqualTo(Scoring.round((0.75 + 1 + 0.5) / 3, 6));
+        assertThat(s.evidence()).extracting(Scoring.Evidence::label).contains("monthly monthly MONTHLY 9 / 12", "daily daily REAL_TIME 5 / 10");
+        assertThat(s.evidence()).extracting(Scoring.Evidence::link).contains("/catalogue.html?code=quarterly");
+        // more periods with data than the cycle asks for is full marks, not more
+        assertThat(only(d, withResources(List.of(resource("w", "WEEKLY", LocalDate.of(2025, 12, 1), dec31, 9)))).fraction()).isEqualTo(1.0);
+        assertThat(Scoring.expectedPeriods(resource("w", "WEEKLY", LocalDate.of(2025, 12, 1), dec31, 0))).isEqualTo(5);
+        assertThat(Scoring.expectedPeriods(resource("h", "HALF_YEARLY", LocalDate.of(2025, 6, 30), dec31, 0))).isEqualTo(2);
+        assertThat(Scoring.expectedPeriods(resource("y", "YEARLY", jan1, dec31, 0))).isEqualTo(1);
+    }
+
+    @Test
+    void refresh_timeliness_without_periodic_mounted_resources_is_not_applicable_and_without_traffic_no_data() {
+        var d = one(ind("refreshed", IndicatorKind.TIMELINESS, 5, Map.of("subject", "RESOURCES")));
+        LocalDate jan1 = LocalDate.of(2025, 1, 1);
+        var irregularOnly = withResources(List.of(resource("i", "IRREGULAR", jan1, LocalDate.of(2025, 12, 31), 3)));
+        assertThat(only(d, irregularOnly).status()).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(only(d, plain("b")).status()).isEqualTo(Status.NOT_APPLICABLE);
+        var monthly = withResources(List.of(resource("m", "MONTHLY", jan1, LocalDate.of(2025, 12, 31), 0)));
+        assertThat(only(d, monthly).fraction()).isEqualTo(0.0); // traffic measured, none delivered: 0, not "no data"
+        var noTraffic = Scoring.score(d, new OrganisationFacts.Shared(2025, false, true), List.of(monthly)).getFirst().indicators().getFirst();
+        assertThat(noTraffic.status()).isEqualTo(Status.NO_DATA);
+        assertThat(noTraffic.points()).isNull();
+        // a snapshot from before resources carried their cycle: no data, never 0 or full
+        assertThat(only(d, withResources(List.of(new ResourceFact("old", "old", true)))).status()).isEqualTo(Status.NO_DATA);
+    }
+
+    static OrganisationFacts withFilings(OrganisationFacts.FilingFacts filings) {
+        return new OrganisationFacts("a", "a", PeerGroup.DEPARTMENT, List.of(), List.of(), null, new Traffic(0, 0, 0), new Traffic(0, 0, 0), null,
+                List.of(), Map.of(), filings);
+    }
+
+    static OrganisationFacts.FilingFact filing(long id, String status, boolean late, String... missing) {
+        return new OrganisationFacts.FilingFact(id, "项目" + id, status, status.equals("DRAFT") ? null : java.time.OffsetDateTime.parse("2025-10-01T10:00:00+08:00"),
+                late, List.of(missing));
+    }
+
+    @Test
+    void filing_timeliness_is_the_share_of_filings_submitted_in_the_window_and_complete() {
+        var d = one(ind("filings", IndicatorKind.TIMELINESS, 6, Map.of("subject", "FILINGS")));
+        LocalDate opens = LocalDate.of(2025, 9, 1);
+        LocalDate closes = LocalDate.of(2025, 10, 31);
+        var closed = withFilings(new OrganisationFacts.FilingFacts(2026, opens, closes, true, List.of(
+                filing(1, "APPROVED", false), filing(2, "SUBMITTED", true), filing(3, "UNDER_REVIEW", false, "attachment:FEASIBILITY_STUDY"),
+                filing(4, "DRAFT", false))));
+        IndicatorScore s = only(d, closed);
+        assertThat(s.fraction()).isEqualTo(0.25); // only #1: #2 late, #3 incomplete, #4 never submitted
+        assertThat(s.inputs()).containsEntry("filings", 4).containsEntry("completeAndOnTime", 1).containsEntry("late", 1L)
+                .containsEntry("incomplete", 1L).containsEntry("neverSubmitted", 1L).containsEntry("budgetYear", 2026);
+        assertThat(s.evidence()).extracting(Scoring.Evidence::link).contains("/filings.html?id=1", "/filings.html?id=4");
+        // while the window is open a draft is pending, not a failure
+        var open = withFilings(new OrganisationFacts.FilingFacts(2026, opens, closes, false, List.of(filing(1, "APPROVED", false), filing(4, "DRAFT", false))));
+        assertThat(only(d, open).fraction()).isEqualTo(1.0);
+        var onlyDraft = withFilings(new OrganisationFacts.FilingFacts(2026, opens, closes, false, List.of(filing(4, "DRAFT", false))));
+        assertThat(only(d, onlyDraft).status()).isEqualTo(Status.NO_DATA);
+    }
+
+    @Test
+    void filing_timeliness_without_filings_is_not_applicable_and_without_a_window_no_data() {
+        var d = one(ind("filings", IndicatorKind.TIMELINESS, 6, Map.of("subject", "FILINGS")));
+        var none = withFilings(new OrganisationFacts.FilingFacts(2026, LocalDate.of(2025, 9, 1), LocalDate.of(2025, 10, 31), true, List.of()));
+        assertThat(only(d, none).status()).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(only(d, none).points()).isNull();
+        assertThat(only(d, withFilings(null)).status()).isEqualTo(Status.NO_DATA);
+    }
+
+    @Test
+    void zombie_share_counts_measured_candidates_unless_dismissed_or_only_provisional() {
+        var d = one(ind("zombies", IndicatorKind.SYSTEM_SHARE, 6, Map.of("predicate", "NOT_ZOMBIE")));
+        var f = org("a", PeerGroup.DEPARTMENT, List.of(
+                        new SystemFact("declared", "declared", true, true, false, "NOT_REGISTERED", null, false, true, null, null),
+                        new SystemFact("confirmed", "confirmed", true, true, false, "NOT_REGISTERED", null, false, false, "CONFIRMED", "LOW"),
+                        new SystemFact("candidate", "candidate", true, true, false, "NOT_REGISTERED", null, false, false, "CANDIDATE", "HIGH"),
+                        new SystemFact("dismissed", "dismissed", true, true, false, "NOT_REGISTERED", null, false, false, "DISMISSED", "HIGH"),
+                        new SystemFact("provisional", "provisional", true, true, false, "NOT_REGISTERED", null, false, false, "LOW", "LOW"),
+                        new SystemFact("used", "used", true, true, false, "CONNECTED", null, false, false, null, null)),
+                List.of(), null, new Traffic(0, 0, 0), new Traffic(0, 0, 0), null, List.of(), Map.of());
+        IndicatorScore s = only(d, f);
+        assertThat(s.inputs()).containsEntry("systems", 6).containsEntry("satisfying", 3);
+        assertThat(s.evidence()).extracting(Scoring.Evidence::label).contains("candidate candidate ✗", "dismissed dismissed ✓", "provisional provisional ✓");
+    }
+
+    @Test
+    void a_methodology_with_an_unknown_timeliness_subject_is_refused() {
+        assertThatThrownBy(() -> MethodologyService.parse("name: x\npillars: [{code: p, name: p, indicators: [{code: a, kind: TIMELINESS, weight: 1,"
+                + " parameters: {subject: WEATHER}}]}]\ngrades: [{label: a, min: 0, passing: true}]")).hasMessageContaining("invalid");
+    }
+
+    @Test
+    void connected_with_no_data_excluded_leaves_unmeasured_systems_out_and_an_unmeasured_year_is_no_data() {
+        var excluding = one(ind("connected", IndicatorKind.SYSTEM_SHARE, 12, Map.of("predicate", "CONNECTED", "noData", "EXCLUDE")));
+        var counting = one(ind("connected", IndicatorKind.SYSTEM_SHARE, 12, Map.of("predicate", "CONNECTED")));
+        var f = org("a", PeerGroup.DEPARTMENT, List.of(
+                        system("c", true, true, true, "CONNECTED", null, false, false),
+                        system("n", true, true, true, "NOT_CONNECTED", null, false, false),
+                        system("u", true, true, true, "NO_DATA", null, false, false),
+                        system("r", true, true, true, "NOT_REGISTERED", null, false, false)),
+                List.of(), null, new Traffic(0, 0, 0), new Traffic(0, 0, 0), null, List.of(), Map.of());
+        var measured = new OrganisationFacts.Shared(2025, true, true, true);
+        IndicatorScore s = Scoring.score(excluding, measured, List.of(f)).getFirst().indicators().getFirst();
+        assertThat(s.inputs()).containsEntry("systems", 3).containsEntry("satisfying", 1).containsEntry("unmeasured", 1);
+        assertThat(s.fraction()).isEqualTo(Scoring.round(1 / 3.0, 6)); // not registered: must register a target, counts as not connected
+        assertThat(s.evidence()).extracting(Scoring.Evidence::label).contains("u u —");
+        // as first defined (versions published before the parameter): the unmeasured system counts as not connected
+        assertThat(Scoring.score(counting, measured, List.of(f)).getFirst().indicators().getFirst().fraction()).isEqualTo(0.25);
+        // a year connection monitoring measured nothing at all: no data, left out, never 0
+        IndicatorScore unmeasuredYear = Scoring.score(excluding, new OrganisationFacts.Shared(2025, true, true, false), List.of(f))
+                .getFirst().indicators().getFirst();
+        assertThat(unmeasuredYear.status()).isEqualTo(Status.NO_DATA);
+        assertThat(unmeasuredYear.points()).isNull();
+        var onlyUnmeasured = org("b", PeerGroup.DEPARTMENT, List.of(system("u", true, true, true, "NO_DATA", null, false, false)), List.of(), null,
+                new Traffic(0, 0, 0), new Traffic(0, 0, 0), null, List.of(), Map.of());
+        assertThat(Scoring.score(excluding, measured, List.of(onlyUnmeasured)).getFirst().indicators().getFirst().status()).isEqualTo(Status.NO_DATA);
     }
 }

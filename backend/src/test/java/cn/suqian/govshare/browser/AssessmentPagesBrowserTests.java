@@ -8,7 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import cn.suqian.govshare.assessment.Assessments;
+import cn.suqian.govshare.db.Actor;
+import cn.suqian.govshare.db.Db;
 
 import static cn.suqian.govshare.browser.BrowserTestSupport.awaitLoaded;
 import static cn.suqian.govshare.browser.BrowserTestSupport.consoleErrors;
@@ -30,6 +34,10 @@ class AssessmentPagesBrowserTests {
     int port;
 
     WebDriver driver;
+    @Autowired
+    Assessments assessments;
+    @Autowired
+    Db db;
 
     String base() {
         return "http://localhost:" + port;
@@ -83,6 +91,48 @@ class AssessmentPagesBrowserTests {
         waitFor(driver).until(d -> !d.findElements(By.cssSelector("#am-whatif tr[data-org]")).isEmpty());
         assertThat(driver.findElement(By.tagName("body")).getText()).contains("方案比较", "名次变化", "征求意见稿");
         BrowserTestSupport.screenshot(driver, "assessment-what-if");
+        assertThat(consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
+    void a_department_files_a_challenge_on_its_page_and_the_office_decides_it_from_its_queue() {
+        // a year of this test's own, run and published with the challenge window open
+        int year = 2039;
+        Actor office = new Actor("admin", null);
+        db.inTransaction(office, dsl -> assessments.run(dsl, office, year, null));
+        db.inTransaction(office, dsl -> assessments.publish(dsl, office, year,
+                new Assessments.PublishInput(java.time.LocalDate.now().plusDays(10))));
+
+        signIn(driver, base(), "dept-water");
+        driver.get(base() + "/assessment-challenges.html?year=" + year);
+        awaitLoaded(driver);
+        waitFor(driver).until(d -> d.findElement(By.id("ch-file")).isDisplayed());
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("我的考核异议", "异议期至");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("ch-indicator"))).selectByValue("cloud");
+        driver.findElement(By.id("ch-reason")).sendKeys("本单位3个系统已于年内迁入政务云，台账未及时更新");
+        driver.findElement(By.id("ch-attachments")).sendKeys("迁移验收单.pdf，政务云资源开通单.pdf");
+        driver.findElement(By.cssSelector("#ch-form button[type=submit]")).click();
+        waitFor(driver).until(d -> !d.findElements(By.cssSelector("#ch-table tr[data-status='FILED']")).isEmpty());
+        String mine = driver.findElement(By.id("ch-table")).getText();
+        assertThat(mine).contains("系统部署在政务云", "迁移验收单.pdf", "等待电子政务办处理");
+        BrowserTestSupport.screenshot(driver, "assessment-my-challenges");
+        assertThat(consoleErrors(driver)).isEmpty();
+
+        signIn(driver, base(), "admin");
+        driver.get(base() + "/assessment-challenges.html?year=" + year + "&status=FILED");
+        awaitLoaded(driver);
+        waitFor(driver).until(d -> !d.findElements(By.cssSelector("#ch-table tr[data-status='FILED'] button[data-action='accept']")).isEmpty());
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("考核异议处理队列", "水利局");
+        var row = driver.findElement(By.cssSelector("#ch-table tr[data-status='FILED']"));
+        row.findElement(By.cssSelector("input[name=reason]")).sendKeys("核实迁移验收单，更正为满分");
+        row.findElement(By.cssSelector("input[name=correctedPercent]")).sendKeys("100");
+        BrowserTestSupport.screenshot(driver, "assessment-challenge-queue");
+        row.findElement(By.cssSelector("button[data-action='accept']")).click();
+        waitFor(driver).until(d -> d.findElements(By.cssSelector("#ch-table tr[data-status='FILED']")).isEmpty());
+        driver.get(base() + "/assessment-challenges.html?year=" + year);
+        awaitLoaded(driver);
+        waitFor(driver).until(d -> !d.findElements(By.cssSelector("#ch-table tr[data-status='ACCEPTED']")).isEmpty());
+        assertThat(driver.findElement(By.id("ch-table")).getText()).contains("核实迁移验收单，更正为满分", "更正为该指标得分率 100");
         assertThat(consoleErrors(driver)).isEmpty();
     }
 }

@@ -102,7 +102,7 @@ async function main() {
       const d = await api.get(`/api/v1/connections/status/${encodeURIComponent(code ?? '')}`);
       render(d, orgs);
       await renderFact(d.target);
-      const editable = me.role === 'EGOV_ADMIN' || (me.role === 'DEPARTMENT' && me.organisationCode === d.target.organisationCode);
+      const editable = me.role === 'EGOV_ADMIN' || (me.role === 'DEPARTMENT' && me.organisation?.code === d.target.organisationCode);
       $('connection-check').hidden = !editable || d.target.probe === 'HEARTBEAT';
     } catch (error) {
       renderError($('connection-error'), error);

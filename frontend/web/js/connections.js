@@ -189,7 +189,7 @@ async function main() {
   const select = $('connections-org');
   for (const o of page.orgs.items) select.append(el('option', { value: o.code, text: page.orgs.name(o.code) }));
   if (isScoped(page.me)) {
-    select.value = page.me.organisationCode;
+    select.value = page.me.organisation?.code ?? "";
     select.disabled = true;
   }
   $('connections-admin-link').hidden = page.me.role !== 'EGOV_ADMIN';

@@ -8,7 +8,7 @@ import { initPage } from './layout.js';
 import { t, fmt } from './i18n.js';
 import { el, card, renderError, markLoaded, badge } from './dom.js';
 import { OrgDirectory, queryParams, writeQuery } from './registry.js';
-import { fillAssessmentYears, stateBadge, head } from './assessment-common.js';
+import { fillAssessmentYears, stateBadge, head, attachmentLinks, fileChallenge } from './assessment-common.js';
 
 const $ = (id) => document.getElementById(id);
 const TONE = { FILED: 'warn', ACCEPTED: 'ok', REJECTED: 'neutral' };
@@ -59,7 +59,7 @@ async function load() {
         text: orgs.name(c.organisationCode) })),
       el('td', { text: names[c.indicatorCode] ?? c.indicatorCode }),
       el('td', { text: c.reason }),
-      el('td', {}, el('ul', { class: 'plain-list' }, ...(c.attachments ?? []).map((a) => el('li', { text: a })))),
+      el('td', {}, attachmentLinks(year, c)),
       el('td', { text: c.filedBy }),
       el('td', { text: fmt.dateTime(c.filedAt) }),
       el('td', {}, badge(t(`assessment.challengeStatus.${c.status}`), TONE[c.status] ?? 'neutral')),
@@ -115,9 +115,8 @@ async function fileForm(year, view) {
 async function file(event) {
   event.preventDefault();
   try {
-    await api.post(`/api/v1/assessments/${$('ch-year').value}/challenges`, { organisationCode: ownOrg(),
-      indicatorCode: $('ch-indicator').value, reason: $('ch-reason').value,
-      attachments: $('ch-attachments').value.split(/[,，;；\n]/).map((a) => a.trim()).filter((a) => a) });
+    await fileChallenge($('ch-year').value, { organisationCode: ownOrg(), indicatorCode: $('ch-indicator').value,
+      reason: $('ch-reason').value }, $('ch-attachments'));
     $('ch-reason').value = '';
     $('ch-attachments').value = '';
     await load();

@@ -36,3 +36,23 @@ export function movement(value) {
   if (value < 0) return el('span', { class: 'text-danger', text: `▼${-value}` });
   return el('span', { class: 'muted', text: '=' });
 }
+
+/** A challenge's evidence files as download links (the server always sends them as downloads). */
+export function attachmentLinks(year, c) {
+  const files = c.attachments ?? [];
+  if (!files.length) return el('span', { class: 'muted', text: '—' });
+  return el('ul', { class: 'plain-list' }, ...files.map((a) => el('li', {},
+    el('a', { href: `/api/v1/assessments/${year}/challenges/${c.id}/attachments/${a.id}`, download: a.fileName, text: a.fileName,
+      'data-attachment': a.id }))));
+}
+
+/** Files a challenge, then uploads the chosen evidence files to it one by one; resolves the challenge's id. */
+export async function fileChallenge(year, body, fileInput) {
+  const created = await api.post(`/api/v1/assessments/${year}/challenges`, body);
+  for (const file of Array.from(fileInput?.files ?? [])) {
+    const data = new FormData();
+    data.append('file', file);
+    await api.upload(`/api/v1/assessments/${year}/challenges/${created.id}/attachments`, data);
+  }
+  return created.id;
+}

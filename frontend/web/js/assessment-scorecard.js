@@ -8,7 +8,7 @@ import { t, fmt } from './i18n.js';
 import { el, card, renderError, markLoaded, badge } from './dom.js';
 import { drawChart } from './charts.js';
 import { OrgDirectory, queryParams, writeQuery } from './registry.js';
-import { fillAssessmentYears, score, gradeBadge, stateBadge, head } from './assessment-common.js';
+import { fillAssessmentYears, score, gradeBadge, stateBadge, head, attachmentLinks, fileChallenge } from './assessment-common.js';
 
 const $ = (id) => document.getElementById(id);
 let me;
@@ -69,7 +69,7 @@ async function load() {
     head($('sc-challenges'), ['assessment.column.indicator', 'assessment.column.reason', 'assessment.field.attachments', 'assessment.column.status',
       'assessment.column.decision', 'assessment.column.filedAt']);
     $('sc-challenges').tBodies[0].replaceChildren(...(s.challenges.length ? s.challenges.map((c) => el('tr', { 'data-challenge': c.id },
-      el('td', { text: c.indicatorCode }), el('td', { text: c.reason }), el('td', { text: (c.attachments ?? []).join('，') }),
+      el('td', { text: c.indicatorCode }), el('td', { text: c.reason }), el('td', {}, attachmentLinks(year, c)),
       el('td', { text: t(`assessment.challengeStatus.${c.status}`) }),
       el('td', {}, c.status === 'FILED' && me.role === 'EGOV_ADMIN' && s.state === 'PUBLISHED' ? decisionForm(year, c) : el('span', { text: c.decisionReason ?? '' })),
       el('td', { text: fmt.dateTime(c.filedAt) })))
@@ -105,10 +105,10 @@ function decisionForm(year, c) {
 async function challenge(event) {
   event.preventDefault();
   try {
-    await api.post(`/api/v1/assessments/${$('sc-year').value}/challenges`, { organisationCode: $('sc-org').value,
-      indicatorCode: $('sc-ch-indicator').value, reason: $('sc-ch-reason').value,
-      attachments: $('sc-ch-attachments').value.split(/[,，]/).map((a) => a.trim()).filter((a) => a) });
+    await fileChallenge($('sc-year').value, { organisationCode: $('sc-org').value, indicatorCode: $('sc-ch-indicator').value,
+      reason: $('sc-ch-reason').value }, $('sc-ch-attachments'));
     $('sc-ch-reason').value = '';
+    $('sc-ch-attachments').value = '';
     await load();
   } catch (error) {
     renderError($('sc-error'), error);

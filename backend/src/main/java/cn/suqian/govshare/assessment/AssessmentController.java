@@ -2,10 +2,13 @@ package cn.suqian.govshare.assessment;
 
 import cn.suqian.govshare.access.Access;
 import cn.suqian.govshare.access.CurrentUser;
+import cn.suqian.govshare.filing.AttachmentContent;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
@@ -155,6 +159,25 @@ class AssessmentController {
     @PreAuthorize(Access.EDITORS)
     public Mono<Challenge> file(CurrentUser user, @PathVariable int year, @RequestBody Assessments.ChallengeInput input) {
         return assessments.fileChallenge(user, year, input);
+    }
+
+    @Operation(summary = "Attaches an evidence file to a challenge still waiting for the office (multipart 'file'): type judged by content "
+            + "(pdf, png, jpg, docx, xlsx, pptx, doc, xls, ppt), size limited, SHA-256 stored. DEPARTMENT that filed it.")
+    @PostMapping(value = "/{year}/challenges/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Access.EDITORS)
+    public Mono<Challenge.Attachment> attach(CurrentUser user, @PathVariable int year, @PathVariable long id, @RequestPart("file") FilePart file) {
+        return AttachmentContent.bytes(file, assessments.maxAttachmentBytes())
+                .flatMap(bytes -> assessments.attach(user, year, id, file.filename(), bytes));
+    }
+
+    @Operation(summary = "Downloads a challenge's attachment, always as a download (Content-Disposition: attachment, nosniff), never inline. "
+            + "Whoever may read the challenge (a department: its own).")
+    @GetMapping("/{year}/challenges/{id}/attachments/{attachmentId}")
+    @PreAuthorize(Access.ANY_USER)
+    public Mono<ResponseEntity<byte[]>> download(CurrentUser user, @PathVariable int year, @PathVariable long id, @PathVariable long attachmentId) {
+        return assessments.download(user, year, id, attachmentId)
+                .map(d -> AttachmentContent.download(d.fileName(), d.contentType(), d.sha256(), d.content()));
     }
 
     @Operation(summary = "Accept (with a corrected score: a new result version) or reject a challenge, with a reason; audited. EGOV_ADMIN.")

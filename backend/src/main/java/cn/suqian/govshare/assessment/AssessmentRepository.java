@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static cn.suqian.govshare.db.schema.Tables.ASSESSMENT_CHALLENGE;
+import static cn.suqian.govshare.db.schema.Tables.ASSESSMENT_CHALLENGE_ATTACHMENT;
 import static cn.suqian.govshare.db.schema.Tables.ASSESSMENT_MANUAL_VALUE;
 import static cn.suqian.govshare.db.schema.Tables.ASSESSMENT_METHODOLOGY;
 import static cn.suqian.govshare.db.schema.Tables.ASSESSMENT_RESULT;
@@ -229,10 +230,28 @@ class AssessmentRepository {
 
     // ---- challenges ----
 
-    long fileChallenge(DSLContext dsl, int year, String organisation, String indicator, String reason, List<String> attachments, String by) {
+    long fileChallenge(DSLContext dsl, int year, String organisation, String indicator, String reason, String by) {
         var c = ASSESSMENT_CHALLENGE;
         return dsl.insertInto(c).set(c.YEAR, year).set(c.ORGANISATION_CODE, organisation).set(c.INDICATOR_CODE, indicator).set(c.REASON, reason)
-                .set(c.ATTACHMENTS, json(attachments)).set(c.FILED_BY, by).returning(c.ID).fetchOne().getId();
+                .set(c.FILED_BY, by).returning(c.ID).fetchOne().getId();
+    }
+
+    long attach(DSLContext dsl, long challenge, String fileName, String contentType, byte[] content, String sha256, String by) {
+        var a = ASSESSMENT_CHALLENGE_ATTACHMENT;
+        return dsl.insertInto(a).set(a.CHALLENGE_ID, challenge).set(a.FILE_NAME, fileName).set(a.CONTENT_TYPE, contentType)
+                .set(a.SIZE_BYTES, content.length).set(a.SHA256, sha256).set(a.CONTENT, content).set(a.UPLOADED_BY, by)
+                .returning(a.ID).fetchOne().getId();
+    }
+
+    int attachmentCount(DSLContext dsl, long challenge) {
+        return dsl.fetchCount(ASSESSMENT_CHALLENGE_ATTACHMENT, ASSESSMENT_CHALLENGE_ATTACHMENT.CHALLENGE_ID.eq(challenge));
+    }
+
+    /** One attachment of a challenge with its content, or empty. */
+    Optional<Challenge.Download> attachment(DSLContext dsl, long challenge, long id) {
+        var a = ASSESSMENT_CHALLENGE_ATTACHMENT;
+        return dsl.selectFrom(a).where(a.ID.eq(id)).and(a.CHALLENGE_ID.eq(challenge))
+                .fetchOptional(r -> new Challenge.Download(r.getFileName(), r.getContentType(), r.getSha256(), r.getContent()));
     }
 
     void decide(DSLContext dsl, long id, Challenge.Status status, String reason, Double corrected, String by) {
@@ -243,10 +262,19 @@ class AssessmentRepository {
 
     List<Challenge> challenges(DSLContext dsl, int year, String organisation) {
         var c = ASSESSMENT_CHALLENGE;
+        var a = ASSESSMENT_CHALLENGE_ATTACHMENT;
+        Map<Long, List<Challenge.Attachment>> files = new HashMap<>();
+        dsl.select(a.ID, a.CHALLENGE_ID, a.FILE_NAME, a.CONTENT_TYPE, a.SIZE_BYTES, a.SHA256, a.UPLOADED_BY, a.UPLOADED_AT)
+                .from(a).join(c).on(c.ID.eq(a.CHALLENGE_ID))
+                .where(c.YEAR.eq(year)).and(organisation == null ? DSL.noCondition() : c.ORGANISATION_CODE.eq(organisation))
+                .orderBy(a.ID)
+                .forEach(r -> files.computeIfAbsent(r.get(a.CHALLENGE_ID), k -> new java.util.ArrayList<>()).add(new Challenge.Attachment(
+                        r.get(a.ID), r.get(a.FILE_NAME), r.get(a.CONTENT_TYPE), r.get(a.SIZE_BYTES), r.get(a.SHA256), r.get(a.UPLOADED_BY),
+                        r.get(a.UPLOADED_AT))));
         return dsl.selectFrom(c).where(c.YEAR.eq(year)).and(organisation == null ? DSL.noCondition() : c.ORGANISATION_CODE.eq(organisation))
                 .orderBy(c.ID.desc())
                 .fetch(r -> new Challenge(r.getId(), r.getYear(), r.getOrganisationCode(), r.getIndicatorCode(), r.getReason(),
-                        read(r.getAttachments(), new TypeReference<List<String>>() { }), r.getStatus(), r.getFiledBy(), r.getFiledAt(),
+                        files.getOrDefault(r.getId(), List.of()), r.getStatus(), r.getFiledBy(), r.getFiledAt(),
                         r.getDecidedBy(), r.getDecidedAt(), r.getDecisionReason(),
                         r.getCorrectedScore() == null ? null : r.getCorrectedScore().doubleValue()));
     }

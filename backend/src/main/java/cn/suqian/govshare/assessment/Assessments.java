@@ -7,6 +7,7 @@ import cn.suqian.govshare.assessment.Scoring.IndicatorScore;
 import cn.suqian.govshare.assessment.Scoring.OrganisationScore;
 import cn.suqian.govshare.db.Actor;
 import cn.suqian.govshare.db.Db;
+import cn.suqian.govshare.filing.AttachmentContent;
 import cn.suqian.govshare.eligibility.Eligibility;
 import cn.suqian.govshare.organisation.Organisation;
 import cn.suqian.govshare.organisation.Organisations;
@@ -51,8 +52,12 @@ public class Assessments {
     private final RunProgress progress;
     private final Eligibility eligibility;
 
+    private final int maxAttachmentBytes;
+
     Assessments(Db db, AssessmentRepository repository, AssessmentFacts facts, MethodologyService methodologies, Organisations organisations,
-                RunProgress progress, Eligibility eligibility) {
+                RunProgress progress, Eligibility eligibility,
+                @org.springframework.beans.factory.annotation.Value("${govshare.assessment.attachment-max-bytes:10485760}") int maxAttachmentBytes) {
+        this.maxAttachmentBytes = maxAttachmentBytes;
         this.eligibility = eligibility;
         this.db = db;
         this.repository = repository;
@@ -406,8 +411,12 @@ public class Assessments {
 
     // ---- challenges ----
 
-    public record ChallengeInput(String organisationCode, String indicatorCode, String reason, List<String> attachments) {
+    /** A challenge as filed; its evidence files are attached to it afterwards ({@link #attach}). */
+    public record ChallengeInput(String organisationCode, String indicatorCode, String reason) {
     }
+
+    /** Most files one challenge may carry. */
+    static final int MAX_ATTACHMENTS = 20;
 
     public record DecisionInput(Boolean accept, String reason, Double correctedPercent) {
 
@@ -445,16 +454,54 @@ public class Assessments {
         } else if (input.reason().length() > 4000) {
             problems.add(FieldProblem.maxLength("reason", input.reason().substring(0, 40), 4000));
         }
-        List<String> attachments = input.attachments() == null ? List.of()
-                : input.attachments().stream().filter(a -> a != null && !a.isBlank()).map(String::strip).toList();
-        if (attachments.size() > 20 || attachments.stream().anyMatch(a -> a.length() > 500)) {
-            problems.add(FieldProblem.of("attachments", attachments.size(), ProblemCode.INVALID_VALUE));
-        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        long id = repository.fileChallenge(dsl, year, org, input.indicatorCode(), input.reason().strip(), attachments, user.username());
+        long id = repository.fileChallenge(dsl, year, org, input.indicatorCode(), input.reason().strip(), user.username());
         return repository.challenges(dsl, year, org).stream().filter(c -> c.id() == id).findFirst().orElseThrow();
+    }
+
+    /** The largest attachment accepted, in bytes. */
+    public int maxAttachmentBytes() {
+        return maxAttachmentBytes;
+    }
+
+    public Mono<Challenge.Attachment> attach(CurrentUser user, int year, long id, String fileName, byte[] content) {
+        return db.tx(dsl -> attach(dsl, user, year, id, fileName, content));
+    }
+
+    /**
+     * Attaches an evidence file to a challenge still waiting for the office: the department that filed it only. The file's type
+     * is judged by its content (as filing attachments are), its SHA-256 kept; audited without its content.
+     */
+    public Challenge.Attachment attach(DSLContext dsl, CurrentUser user, int year, long id, String fileName, byte[] content) {
+        Challenge c = challenge(dsl, user, year, id);
+        if (user.role() != Role.DEPARTMENT || !c.organisationCode().equals(user.organisationCode())) {
+            throw new AccessRefusedException(ResponseCode.CHANGE_REFUSED, user.username(), c.organisationCode());
+        }
+        if (c.status() != Challenge.Status.FILED) {
+            throw new InvalidInputException(FieldProblem.of("status", c.status(), ProblemCode.ALREADY_DECIDED, c.status()));
+        }
+        if (c.attachments().size() >= MAX_ATTACHMENTS) {
+            throw new InvalidInputException(FieldProblem.of("file", fileName, ProblemCode.TOO_MANY_ATTACHMENTS, MAX_ATTACHMENTS));
+        }
+        AttachmentContent.Checked checked = AttachmentContent.check(fileName, content, maxAttachmentBytes);
+        long attachment = repository.attach(dsl, id, checked.fileName(), checked.contentType(), content, checked.sha256(), user.username());
+        return challenge(dsl, user, year, id).attachments().stream().filter(a -> a.id() == attachment).findFirst().orElseThrow();
+    }
+
+    /** An attachment's content, for whoever may read the challenge (a department: its own organisation's). */
+    public Mono<Challenge.Download> download(CurrentUser user, int year, long id, long attachment) {
+        return db.tx(dsl -> {
+            challenge(dsl, user, year, id);
+            return repository.attachment(dsl, id, attachment).orElseThrow(() -> new NotFoundException("attachment", attachment));
+        });
+    }
+
+    /** A challenge of the year the user may read (a department: its own organisation's), or not found. */
+    private Challenge challenge(DSLContext dsl, CurrentUser user, int year, long id) {
+        return repository.challenges(dsl, year, user.organisationScope().orElse(null)).stream().filter(c -> c.id() == id).findFirst()
+                .orElseThrow(() -> new NotFoundException("challenge", id));
     }
 
     public Mono<Challenge> decide(CurrentUser user, int year, long id, DecisionInput input) {

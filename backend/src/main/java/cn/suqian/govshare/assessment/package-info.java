@@ -9,7 +9,7 @@
 @ApplicationModule(displayName = "Assessment", allowedDependencies = {"access", "catalogue", "connection", "db", "eligibility", "exchange", "filing", "inventory",
         "keytask", "organisation", "report", "web"})
 @OwnsTables({"assessment_methodology", "assessment_run", "assessment_year", "assessment_result", "assessment_manual_value",
-        "assessment_challenge"})
+        "assessment_challenge", "assessment_challenge_attachment"})
 package cn.suqian.govshare.assessment;
 
 import cn.suqian.govshare.db.OwnsTables;

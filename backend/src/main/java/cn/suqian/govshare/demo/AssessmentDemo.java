@@ -80,10 +80,13 @@ class AssessmentDemo implements ApplicationRunner {
                 continue;
             }
             CurrentUser dept = new CurrentUser("dept-" + org, org, Role.DEPARTMENT, org);
-            challenges.add(db.inTransaction(dept.actor(), dsl -> assessments.fileChallenge(dsl, dept, LAST_YEAR,
-                    new Assessments.ChallengeInput(org, "onlineServices", org.equals(accepted)
-                            ? "本单位事项已于11月全部接入一网通办，核查时未计入" : "核查口径与省平台不一致",
-                            List.of(org + "-一网通办接入清单.pdf")))).id());
+            challenges.add(db.inTransaction(dept.actor(), dsl -> {
+                long id = assessments.fileChallenge(dsl, dept, LAST_YEAR, new Assessments.ChallengeInput(org, "onlineServices",
+                        org.equals(accepted) ? "本单位事项已于11月全部接入一网通办，核查时未计入" : "核查口径与省平台不一致")).id();
+                // its evidence, uploaded through the same path a department's browser uses
+                assessments.attach(dsl, dept, LAST_YEAR, id, org + "-一网通办接入清单.pdf", evidencePdf(org));
+                return id;
+            }));
         }
         for (int c = 0; c < challenges.size(); c++) {
             long id = challenges.get(c);
@@ -100,5 +103,26 @@ class AssessmentDemo implements ApplicationRunner {
                 "征求意见稿：提高“须接入系统实际接入”和“提供数据量”权重"));
         log.info("DEMO MODE: assessments {} (final, {} organisations) and {} (draft) in {} ms", LAST_YEAR, last.scores().size(),
                 LAST_YEAR + 1, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** A small, well-formed one-page PDF naming the organisation: the demo's evidence file. */
+    static byte[] evidencePdf(String organisation) {
+        String text = "Demo evidence: online services list of " + organisation.replaceAll("[()\\\\]", "");
+        String stream = "BT /F1 12 Tf 72 720 Td (" + text + ") Tj ET";
+        List<String> objects = List.of("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+                "<< /Length " + stream.length() + " >>\nstream\n" + stream + "\nendstream",
+                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+        StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+        List<Integer> offsets = new java.util.ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            offsets.add(pdf.length());
+            pdf.append(i + 1).append(" 0 obj\n").append(objects.get(i)).append("\nendobj\n");
+        }
+        int xref = pdf.length();
+        pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
+        offsets.forEach(o -> pdf.append(String.format(java.util.Locale.ROOT, "%010d 00000 n \n", o)));
+        pdf.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
+        return pdf.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 }

@@ -15,7 +15,7 @@ import java.util.Locale;
  * declared content type: PDF, PNG, JPEG, Office Open XML (docx/xlsx, a zip), legacy Office (doc/xls, OLE2).
  * The name's extension must agree with the content, so a renamed HTML page or script is refused.
  */
-final class AttachmentContent {
+public final class AttachmentContent {
 
     /** The accepted kinds of file: detected content type and the extensions that may name it. */
     enum Type {
@@ -36,13 +36,44 @@ final class AttachmentContent {
 
     static final String ACCEPTED = "pdf, png, jpg, docx, xlsx, pptx, doc, xls, ppt";
 
-    record Checked(String fileName, String contentType, String sha256) {
+    /** A file that passed: its cleaned name, the content type served with it, its SHA-256. */
+    public record Checked(String fileName, String contentType, String sha256) {
     }
 
     private AttachmentContent() {
     }
 
-    static Checked check(String fileName, byte[] content, int maxBytes) {
+    /** An uploaded part's bytes, at most {@code maxBytes} (more: refused as too large, naming the file). */
+    public static reactor.core.publisher.Mono<byte[]> bytes(org.springframework.http.codec.multipart.FilePart file, int maxBytes) {
+        return org.springframework.core.io.buffer.DataBufferUtils.join(file.content(), maxBytes + 1)
+                .map(buffer -> {
+                    byte[] bytes = new byte[buffer.readableByteCount()];
+                    buffer.read(bytes);
+                    org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
+                    return bytes;
+                })
+                .defaultIfEmpty(new byte[0])
+                .onErrorMap(org.springframework.core.io.buffer.DataBufferLimitException.class, e -> new InvalidInputException(
+                        FieldProblem.of("file", file.filename(), ProblemCode.FILE_TOO_LARGE, maxBytes / (1024 * 1024))));
+    }
+
+    /**
+     * A stored attachment as a response: always a download ({@code Content-Disposition: attachment}), never sniffed or
+     * rendered inline ({@code nosniff}, a sandboxing CSP), with its SHA-256.
+     */
+    public static org.springframework.http.ResponseEntity<byte[]> download(String fileName, String contentType, String sha256, byte[] content) {
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(contentType))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+                        .filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox")
+                .header("X-Checksum-SHA256", sha256)
+                .body(content);
+    }
+
+    /** Checks an upload by its content and name; refuses it naming the file and what is wrong. */
+    public static Checked check(String fileName, byte[] content, int maxBytes) {
         String name = fileName == null ? "" : fileName.strip().replaceAll("[\\\\/\\p{Cntrl}]", "_");
         if (name.isEmpty()) {
             throw new InvalidInputException(FieldProblem.required("file"));

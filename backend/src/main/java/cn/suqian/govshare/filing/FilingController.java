@@ -2,13 +2,7 @@ package cn.suqian.govshare.filing;
 
 import cn.suqian.govshare.access.Access;
 import cn.suqian.govshare.access.CurrentUser;
-import cn.suqian.govshare.web.FieldProblem;
-import cn.suqian.govshare.web.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +20,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Filings (全口径备案): departments file their own, the office reviews, finance and leadership read, auditors read all. */
@@ -107,17 +100,7 @@ class FilingController {
     @PreAuthorize(Access.EDITORS)
     public Mono<Filing.Attachment> attach(CurrentUser user, @PathVariable long id, @RequestPart("file") FilePart file,
                                           @RequestParam(required = false) Filing.AttachmentKind kind) {
-        int max = filings.maxAttachmentBytes();
-        return DataBufferUtils.join(file.content(), max + 1)
-                .map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return bytes;
-                })
-                .defaultIfEmpty(new byte[0])
-                .onErrorMap(DataBufferLimitException.class, e -> new InvalidInputException(FieldProblem.of("file", file.filename(),
-                        cn.suqian.govshare.web.ProblemCode.FILE_TOO_LARGE, max / (1024 * 1024))))
+        return AttachmentContent.bytes(file, filings.maxAttachmentBytes())
                 .flatMap(bytes -> filings.attach(user, id, kind, file.filename(), bytes));
     }
 
@@ -126,13 +109,6 @@ class FilingController {
     @GetMapping("/{id}/attachments/{attachmentId}")
     @PreAuthorize(Access.ANY_USER)
     public Mono<ResponseEntity<byte[]>> download(CurrentUser user, @PathVariable long id, @PathVariable long attachmentId) {
-        return filings.download(user, id, attachmentId).map(d -> ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(d.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.fileName(), StandardCharsets.UTF_8)
-                        .build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox")
-                .header("X-Checksum-SHA256", d.sha256())
-                .body(d.content()));
+        return filings.download(user, id, attachmentId).map(d -> AttachmentContent.download(d.fileName(), d.contentType(), d.sha256(), d.content()));
     }
 }

@@ -98,6 +98,7 @@ public enum ProblemCode implements MessageCode {
     // exchange batches
     NO_RECORDS,
     TOO_MANY_RECORDS("max"),
+    TOO_MANY_ATTACHMENTS("max"),
     BATCH_SHAPE,
     NOT_JSON_OBJECT,
     INVALID_JSON("cause"),

@@ -57,6 +57,26 @@ class AssessmentIntegrationTests {
         return text.isBlank() || !text.startsWith("{") && !text.startsWith("[") ? null : JSON.readTree(text);
     }
 
+    org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec upload(String user, String path, String name, byte[] content) {
+        var body = new org.springframework.http.client.MultipartBodyBuilder();
+        body.part("file", new org.springframework.core.io.ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        }).contentType(MediaType.APPLICATION_OCTET_STREAM);
+        return Api.as(port, user).post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(org.springframework.web.reactive.function.BodyInserters.fromMultipartData(body.build())).exchange();
+    }
+
+    static byte[] sha256(byte[] content) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     JsonNode indicator(JsonNode scorecard, String code) {
         for (JsonNode i : scorecard.get("indicators")) {
             if (i.get("code").asString().equals(code)) {
@@ -151,8 +171,26 @@ class AssessmentIntegrationTests {
         call("dept-water", "POST", "/api/v1/assessments/" + YEAR + "/challenges",
                 Map.of("organisationCode", "water", "indicatorCode", "noSuch", "reason", "x"), 400);
         JsonNode accepted = call("dept-water", "POST", "/api/v1/assessments/" + YEAR + "/challenges",
-                Map.of("organisationCode", "water", "indicatorCode", "onlineServices", "reason", "事项已全部接入一网通办",
-                        "attachments", List.of("一网通办接入清单.pdf")), 201);
+                Map.of("organisationCode", "water", "indicatorCode", "onlineServices", "reason", "事项已全部接入一网通办"), 201);
+        // its evidence: a file judged by its content, kept with its checksum, read back only as a download
+        String files = "/api/v1/assessments/" + YEAR + "/challenges/" + accepted.get("id").asLong() + "/attachments";
+        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        upload("dept-water", files, "接入清单.pdf", "<html><script>alert(1)</script></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].code").isEqualTo("fileType");
+        upload("dept-transport", files, "接入清单.pdf", pdf).expectStatus().isNotFound(); // another department's challenge
+        upload("admin", files, "接入清单.pdf", pdf).expectStatus().isForbidden(); // only the department that filed it
+        JsonNode file = JSON.readTree(upload("dept-water", files, "一网通办接入清单.pdf", pdf).expectStatus().isCreated()
+                .expectBody(String.class).returnResult().getResponseBody());
+        assertThat(file.get("contentType").asString()).isEqualTo("application/pdf");
+        assertThat(file.get("sha256").asString()).isEqualTo(java.util.HexFormat.of().formatHex(sha256(pdf)));
+        var download = Api.as(port, "auditor").get().uri(files + "/" + file.get("id").asLong()).exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().value(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, v -> assertThat(v).startsWith("attachment"))
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(download).isEqualTo(pdf);
+        Api.as(port, "dept-transport").get().uri(files + "/" + file.get("id").asLong()).exchange().expectStatus().isNotFound();
+        JsonNode listed = call("dept-water", "GET", "/api/v1/assessments/" + YEAR + "/challenges", null, 200);
+        assertThat(listed.findValuesAsString("fileName")).contains("一网通办接入清单.pdf");
         JsonNode rejected = call("dept-water", "POST", "/api/v1/assessments/" + YEAR + "/challenges",
                 Map.of("organisationCode", "water", "indicatorCode", "cloud", "reason", "系统已上云"), 201);
         call("admin", "POST", "/api/v1/assessments/" + YEAR + "/finalise", null, 400); // challenges undecided

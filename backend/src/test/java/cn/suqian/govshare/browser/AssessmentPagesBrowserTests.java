@@ -95,7 +95,7 @@ class AssessmentPagesBrowserTests {
     }
 
     @Test
-    void a_department_files_a_challenge_on_its_page_and_the_office_decides_it_from_its_queue() {
+    void a_department_files_a_challenge_on_its_page_and_the_office_decides_it_from_its_queue() throws Exception {
         // a year of this test's own, run and published with the challenge window open
         int year = 2039;
         Actor office = new Actor("admin", null);
@@ -110,11 +110,14 @@ class AssessmentPagesBrowserTests {
         assertThat(driver.findElement(By.tagName("body")).getText()).contains("我的考核异议", "异议期至");
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("ch-indicator"))).selectByValue("cloud");
         driver.findElement(By.id("ch-reason")).sendKeys("本单位3个系统已于年内迁入政务云，台账未及时更新");
-        driver.findElement(By.id("ch-attachments")).sendKeys("迁移验收单.pdf，政务云资源开通单.pdf");
+        java.nio.file.Path evidence = java.nio.file.Files.createTempDirectory("challenge").resolve("迁移验收单.pdf");
+        java.nio.file.Files.writeString(evidence, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+        driver.findElement(By.id("ch-attachments")).sendKeys(evidence.toAbsolutePath().toString()); // uploaded with the challenge
         driver.findElement(By.cssSelector("#ch-form button[type=submit]")).click();
         waitFor(driver).until(d -> !d.findElements(By.cssSelector("#ch-table tr[data-status='FILED']")).isEmpty());
-        String mine = driver.findElement(By.id("ch-table")).getText();
-        assertThat(mine).contains("系统部署在政务云", "迁移验收单.pdf", "等待电子政务办处理");
+        waitFor(driver).until(d -> d.findElement(By.id("ch-table")).getText().contains("迁移验收单.pdf"));
+        assertThat(driver.findElement(By.id("ch-table")).getText()).contains("系统部署在政务云", "迁移验收单.pdf", "等待电子政务办处理");
+        assertThat(driver.findElements(By.cssSelector("#ch-table a[data-attachment]"))).isNotEmpty();
         BrowserTestSupport.screenshot(driver, "assessment-my-challenges");
         assertThat(consoleErrors(driver)).isEmpty();
 

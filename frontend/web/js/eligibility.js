@@ -67,6 +67,35 @@ async function grant(event, d) {
   }
 }
 
+/** The office revokes an exemption, with the reason; the verdicts it affected are recomputed (the history says so). */
+async function revoke(event, e) {
+  event.preventDefault();
+  const box = $(`exemption-revoke-error-${e.id}`);
+  box.replaceChildren();
+  try {
+    await api.post(`/api/v1/exemptions/${e.id}/revoke`, { reason: $(`exemption-revoke-reason-${e.id}`).value });
+    await load();
+  } catch (error) {
+    renderError(box, error);
+  }
+}
+
+function exemptionItem(e) {
+  const revoked = e.revokedAt
+    ? el('div', { class: 'muted', text: t('eligibility.revokedBy', { by: e.revokedBy, at: fmt.dateTime(e.revokedAt), reason: e.revokeReason ?? '' }) })
+    : null;
+  const form = !e.revokedAt && state.me.role === 'EGOV_ADMIN'
+    ? el('form', { class: 'toolbar', 'data-exemption': e.id, novalidate: true, onsubmit: (x) => revoke(x, e) },
+      el('label', { for: `exemption-revoke-reason-${e.id}`, text: t('eligibility.revokeReason') }),
+      el('input', { id: `exemption-revoke-reason-${e.id}`, name: 'reason', maxlength: 500 }),
+      el('button', { type: 'submit', class: 'btn btn-danger', id: `exemption-revoke-${e.id}`, text: t('eligibility.revoke') }),
+      el('div', { id: `exemption-revoke-error-${e.id}` }))
+    : null;
+  return el('li', { 'data-exemption': e.id },
+    el('span', { text: `${e.ruleId}${e.systemCode ? ' · ' + e.systemCode : ''} · ${e.reason} · ${e.grantedBy} ${fmt.dateTime(e.grantedAt)}` }),
+    e.revokedAt ? [' ', badge(t('eligibility.revoked'), 'neutral')] : null, revoked, form);
+}
+
 /** The office grants an exemption from an "in principle" rule that fired on this request. */
 function exemptionForm(d, outcomes) {
   const exemptible = new Set(d.rules.filter((r) => r.exemptionAllowed).map((r) => r.ruleId));
@@ -101,7 +130,7 @@ async function showDetail(id) {
         at: fmt.dateTime(o.exemption.grantedAt), reason: o.exemption.reason }) }) : null,
       o.result !== 'NOT_APPLICABLE' ? evidence(o.evidence) : null))),
     el('h3', { text: t('eligibility.exemptions') }),
-    d.exemptions.length ? el('ul', {}, d.exemptions.map((e) => el('li', { text: `${e.ruleId} · ${e.reason} · ${e.grantedBy} ${fmt.dateTime(e.grantedAt)}${e.revokedAt ? ' · ' + t('eligibility.revoked') : ''}` })))
+    d.exemptions.length ? el('ul', { id: 'exemption-list' }, d.exemptions.map(exemptionItem))
       : el('p', { class: 'muted', text: t('eligibility.noExemptions') }),
     exemptionForm(d, outcomes),
     el('h3', { text: t('eligibility.decisions') }),

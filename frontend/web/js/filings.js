@@ -5,7 +5,7 @@ import { api, buildUrl } from './api.js';
 import { initPage } from './layout.js';
 import { t, tEnum, fmt } from './i18n.js';
 import { el, renderError, markLoaded, clearFormErrors, showFormErrors, reasonText, badge } from './dom.js';
-import { yearSelect, money, table, verdictBadge } from './funding-common.js';
+import { yearSelect, money, table, verdictBadge, present } from './funding-common.js';
 import { OrgDirectory } from './registry.js';
 
 const $ = (id) => document.getElementById(id);
@@ -284,7 +284,7 @@ async function showDetail(id) {
   const editable = ['DRAFT', 'RETURNED'].includes(f.status) && ['DEPARTMENT', 'EGOV_ADMIN'].includes(state.me.role);
   const kind = el('select', { id: 'attachment-kind' }, options('attachmentKind', ['FEASIBILITY_STUDY', 'APPROVAL', 'OTHER'], 'FEASIBILITY_STUDY'));
   const file = el('input', { type: 'file', id: 'attachment-file', onchange: (e) => upload(f, e.target, kind.value) });
-  box.append(
+  box.append(...present(
     el('h2', {}, `${f.name} `, badge(tEnum('enum.filingStatus', f.status), STATUS_TONE[f.status]), f.late ? badge(t('filing.late'), 'warn') : null),
     verdict?.verdict ? el('p', {}, t('filing.verdict'), ' ', verdictBadge(verdict.verdict.verdict), ' ',
       el('a', { href: `/eligibility.html?year=${f.budgetYear}&filing=${f.id}`, text: t('filing.verdictLink') })) : null,
@@ -293,8 +293,9 @@ async function showDetail(id) {
     actions(f),
     el('h3', { text: t('filing.attachments') }),
     table(['filing.attachment.name', 'filing.attachment.kind', 'filing.attachment.size', 'filing.attachment.sha256'],
-      f.attachments.map((a) => el('tr', {}, el('td', {}, el('a', { href: `/api/v1/filings/${f.id}/attachments/${a.id}`, download: a.fileName, text: a.fileName })),
-        el('td', { text: tEnum('enum.attachmentKind', a.kind) }), el('td', { text: fmt.number(a.sizeBytes) }), el('td', { class: 'mono', text: a.sha256.slice(0, 16) + '…' }))),
+      f.attachments.map((a) => el('tr', {}, el('td', { class: 'attachment-name' }, el('a', { href: `/api/v1/filings/${f.id}/attachments/${a.id}`, download: a.fileName, text: a.fileName })),
+        el('td', { class: 'nowrap', text: tEnum('enum.attachmentKind', a.kind) }), el('td', { class: 'num', text: fmt.number(a.sizeBytes) }),
+        el('td', { class: 'mono', title: a.sha256, text: a.sha256.slice(0, 10) + '…' }))),
       'attachment-table'),
     editable ? el('div', { class: 'toolbar' }, kind, file) : null,
     el('h3', { text: t('filing.history') }),
@@ -306,7 +307,7 @@ async function showDetail(id) {
     table(['filing.history.at', 'filing.history.actor', 'filing.history.change'],
       (history.changes ?? []).map((c) => el('tr', {}, el('td', { text: fmt.dateTime(c.occurredAt) }), el('td', { text: c.actor }),
         el('td', { text: tEnum('audit.action', c.action) }))), 'filing-changes'),
-    editable ? formOf(f) : null);
+    editable ? formOf(f) : null));
   $('filing-form')?.addEventListener('submit', (e) => save(e, f));
 }
 
@@ -328,7 +329,7 @@ async function load() {
       canFile ? el('button', { type: 'button', class: 'btn btn-primary', id: 'filing-new', text: t('filing.form.new'),
         onclick: () => { state.selected = null; const d = $('filing-detail'); d.replaceChildren(formOf(null)); $('filing-form').addEventListener('submit', (e) => save(e, null)); } }) : null,
       el('a', { class: 'btn', href: buildUrl('/api/v1/eligibility/export', { year: state.year, format: 'xlsx' }), text: t('funding.export') })),
-    el('div', { class: 'split' },
+    el('div', { class: 'split split-filing' },
       el('div', {}, table(['filing.field.id', 'filing.field.organisation', 'filing.field.name', 'filing.field.type', 'filing.field.construction',
         'filing.field.om', 'filing.field.status'], rows, 'filing-table')),
       el('aside', { id: 'filing-detail', class: 'panel detail detail-scroll' })));

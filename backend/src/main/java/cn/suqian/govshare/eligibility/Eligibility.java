@@ -180,7 +180,7 @@ public class Eligibility {
         Map<Long, EligibilityRepository.StoredVerdict> current = repository.current(dsl, year, false);
         long read = System.nanoTime();
         List<EligibilityRepository.NewVerdict> changed = new ArrayList<>();
-        Map<Long, Map<String, Object>> valuesById = new java.util.HashMap<>();
+        Set<Long> sameFacts = new HashSet<>();
         for (Filing f : targets) {
             RuleEngine.Facts fs = facts.facts(snapshot, f);
             RuleEngine.Evaluation e = RuleEngine.evaluate(rules, f.id(), f.organisationCode(), f.constructionAmount(), f.omAmount(), fs, exemptions);
@@ -190,14 +190,17 @@ public class Eligibility {
             if (previous != null && previous.fingerprint().equals(fingerprint)) {
                 continue;
             }
-            valuesById.put(f.id(), values);
+            if (previous != null && factsPart(fingerprint).equals(factsPart(previous.fingerprint()))) {
+                sameFacts.add(f.id()); // only the outcomes changed (a rule, an exemption): no fact to compare
+            }
             changed.add(new EligibilityRepository.NewVerdict(f.id(), year, f.organisationCode(), e, fs, values, ruleKeys, cause, List.of(),
                     fingerprint));
         }
         long evaluated = System.nanoTime();
-        // what changed since the previous verdicts: their stored fact values, read in one go
+        // what changed since the previous verdicts: their stored fact values, read in one go where the facts differ
         Map<Long, Map<String, Object>> before = repository.currentFactValues(dsl, changed.stream()
-                .filter(n -> current.containsKey(n.filingId())).map(EligibilityRepository.NewVerdict::filingId).toList());
+                .filter(n -> current.containsKey(n.filingId()) && !sameFacts.contains(n.filingId()))
+                .map(EligibilityRepository.NewVerdict::filingId).toList());
         changed.replaceAll(n -> current.containsKey(n.filingId())
                 ? new EligibilityRepository.NewVerdict(n.filingId(), n.budgetYear(), n.organisationCode(), n.evaluation(), n.facts(), n.factValues(),
                 n.rules(), n.cause(), changes(before.get(n.filingId()), n.factValues(), current.get(n.filingId()).verdict(), n.evaluation().verdict()),
@@ -221,17 +224,31 @@ public class Eligibility {
         return out;
     }
 
-    /** Same fact values, same outcomes, same rule versions: same fingerprint. */
+    /**
+     * Same fact values, same outcomes, same rule versions: same fingerprint. Two parts, "facts:outcomes", so that a
+     * recompute whose facts are unchanged (a rule changed, an exemption) knows it without reading the stored facts.
+     */
     static String fingerprint(Map<String, Object> values, RuleEngine.Evaluation e, List<String> ruleKeys) {
+        StringBuilder f = new StringBuilder();
+        values.forEach((k, v) -> f.append(k).append('=').append(plain(v)).append(';'));
         StringBuilder b = new StringBuilder();
-        values.forEach((k, v) -> b.append(k).append('=').append(plain(v)).append(';'));
         b.append('|').append(e.verdict()).append('|').append(e.eligibleConstruction().stripTrailingZeros().toPlainString())
                 .append('|').append(e.eligibleOm().stripTrailingZeros().toPlainString());
         e.outcomes().forEach(o -> b.append('|').append(o.ruleId()).append(o.version()).append(o.systemCode()).append(o.result())
                 .append(o.exemption() == null ? "" : o.exemption().id()).append(o.missing()));
         b.append('|').append(String.join(",", ruleKeys));
+        return sha256(f) + ":" + sha256(b);
+    }
+
+    /** The facts' part of a fingerprint (an older one-part fingerprint: the whole, which no new one equals). */
+    static String factsPart(String fingerprint) {
+        int colon = fingerprint.indexOf(':');
+        return colon < 0 ? fingerprint : fingerprint.substring(0, colon);
+    }
+
+    private static String sha256(CharSequence text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }

@@ -113,6 +113,11 @@ public class Eligibility {
                 new Cause(event.causeCode(), event.causeParams()));
     }
 
+    /** The ids of an organisation's requests of a budget year, inside the caller's transaction. */
+    List<Long> requestsOf(DSLContext dsl, String organisationCode, int year) {
+        return filings.ofOrganisation(dsl, organisationCode, year).getOrDefault(year, List.of());
+    }
+
     private static int thisYear() {
         return LocalDate.now(FactSheet.ZONE).getYear();
     }

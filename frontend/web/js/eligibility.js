@@ -197,7 +197,7 @@ async function load() {
     el('div', { class: 'split' },
       el('div', {}, table(['filing.field.organisation', 'filing.field.name', 'filing.field.type', 'eligibility.requested', 'eligibility.verdict',
         'eligibility.eligible', 'eligibility.rules', 'eligibility.decision'], rows, 'board-table')),
-      el('aside', { id: 'eligibility-detail', class: 'panel detail detail-scroll' })));
+      el('aside', { id: 'eligibility-detail', class: 'panel detail detail-scroll' }, el('p', { class: 'muted', text: t('funding.pickRow') }))));
   if (state.selected) await showDetail(state.selected);
 }
 

@@ -332,7 +332,7 @@ async function load() {
     el('div', { class: 'split split-filing' },
       el('div', {}, table(['filing.field.id', 'filing.field.organisation', 'filing.field.name', 'filing.field.type', 'filing.field.construction',
         'filing.field.om', 'filing.field.status'], rows, 'filing-table')),
-      el('aside', { id: 'filing-detail', class: 'panel detail detail-scroll' })));
+      el('aside', { id: 'filing-detail', class: 'panel detail detail-scroll' }, el('p', { class: 'muted', text: t('funding.pickRow') }))));
   if (state.selected) await showDetail(state.selected);
 }
 

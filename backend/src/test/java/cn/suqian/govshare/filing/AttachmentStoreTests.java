@@ -51,7 +51,7 @@ class AttachmentStoreTests {
             assertThatThrownBy(() -> store.resolve(name)).as(name).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> store.read(name, sha)).as(name).isInstanceOf(IllegalArgumentException.class);
         }
-        assertThat(store.resolve("aa/" + sha)).startsWith(dir.toAbsolutePath().normalize());
+        assertThat(store.resolve("aa/" + sha).startsWith(dir.toAbsolutePath().normalize())).isTrue();
     }
 
     @Test

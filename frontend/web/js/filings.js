@@ -283,7 +283,9 @@ async function showDetail(id) {
   const f = history.filing;
   const editable = ['DRAFT', 'RETURNED'].includes(f.status) && ['DEPARTMENT', 'EGOV_ADMIN'].includes(state.me.role);
   const kind = el('select', { id: 'attachment-kind' }, options('attachmentKind', ['FEASIBILITY_STUDY', 'APPROVAL', 'OTHER'], 'FEASIBILITY_STUDY'));
-  const file = el('input', { type: 'file', id: 'attachment-file', onchange: (e) => upload(f, e.target, kind.value) });
+  // the browser's own file button would speak the browser's language: a labelled button of ours opens it
+  const file = [el('input', { type: 'file', id: 'attachment-file', class: 'visually-hidden', onchange: (e) => upload(f, e.target, kind.value) }),
+    el('label', { for: 'attachment-file', class: 'btn', id: 'attachment-choose', text: t('filing.attachmentChoose') })];
   box.append(...present(
     el('h2', {}, `${f.name} `, badge(tEnum('enum.filingStatus', f.status), STATUS_TONE[f.status]), f.late ? badge(t('filing.late'), 'warn') : null),
     verdict?.verdict ? el('p', {}, t('filing.verdict'), ' ', verdictBadge(verdict.verdict.verdict), ' ',

@@ -7,7 +7,7 @@ import { initPage } from './layout.js';
 import { t, tEnum, fmt } from './i18n.js';
 import { el, renderError, markLoaded, clearFormErrors, showFormErrors, card, badge } from './dom.js';
 import {
-  yearSelect, money, table, verdictBadge, resultBadge, factLabel, factValue, factNote, causeText, changeText,
+  yearSelect, money, table, verdictBadge, resultBadge, factLabel, factValue, factNote, causeText, changeText, present,
 } from './funding-common.js';
 import { OrgDirectory } from './registry.js';
 
@@ -67,6 +67,35 @@ async function grant(event, d) {
   }
 }
 
+/** The office revokes an exemption, with the reason; the verdicts it affected are recomputed (the history says so). */
+async function revoke(event, e) {
+  event.preventDefault();
+  const box = $(`exemption-revoke-error-${e.id}`);
+  box.replaceChildren();
+  try {
+    await api.post(`/api/v1/exemptions/${e.id}/revoke`, { reason: $(`exemption-revoke-reason-${e.id}`).value });
+    await load();
+  } catch (error) {
+    renderError(box, error);
+  }
+}
+
+function exemptionItem(e) {
+  const revoked = e.revokedAt
+    ? el('div', { class: 'muted', text: t('eligibility.revokedBy', { by: e.revokedBy, at: fmt.dateTime(e.revokedAt), reason: e.revokeReason ?? '' }) })
+    : null;
+  const form = !e.revokedAt && state.me.role === 'EGOV_ADMIN'
+    ? el('form', { class: 'toolbar', 'data-exemption': e.id, novalidate: true, onsubmit: (x) => revoke(x, e) },
+      el('label', { for: `exemption-revoke-reason-${e.id}`, text: t('eligibility.revokeReason') }),
+      el('input', { id: `exemption-revoke-reason-${e.id}`, name: 'reason', maxlength: 500 }),
+      el('button', { type: 'submit', class: 'btn btn-danger', id: `exemption-revoke-${e.id}`, text: t('eligibility.revoke') }),
+      el('div', { id: `exemption-revoke-error-${e.id}` }))
+    : null;
+  return el('li', { 'data-exemption': e.id },
+    el('span', { text: `${e.ruleId}${e.systemCode ? ' · ' + e.systemCode : ''} · ${e.reason} · ${e.grantedBy} ${fmt.dateTime(e.grantedAt)}` }),
+    e.revokedAt ? [' ', badge(t('eligibility.revoked'), 'neutral')] : null, revoked, form);
+}
+
 /** The office grants an exemption from an "in principle" rule that fired on this request. */
 function exemptionForm(d, outcomes) {
   const exemptible = new Set(d.rules.filter((r) => r.exemptionAllowed).map((r) => r.ruleId));
@@ -88,7 +117,7 @@ async function showDetail(id) {
   const d = await api.get(`/api/v1/eligibility/filings/${id}`);
   const v = d.verdict;
   const outcomes = v?.outcomes ?? [];
-  box.append(
+  box.append(...present(
     el('h2', {}, `${d.filing.name} `, v ? verdictBadge(v.verdict) : null),
     el('p', { class: 'muted', text: t('eligibility.computed', { at: fmt.dateTime(v?.computedAt), cause: causeText(v) }) }),
     el('h3', { text: t('eligibility.rules') }),
@@ -101,7 +130,7 @@ async function showDetail(id) {
         at: fmt.dateTime(o.exemption.grantedAt), reason: o.exemption.reason }) }) : null,
       o.result !== 'NOT_APPLICABLE' ? evidence(o.evidence) : null))),
     el('h3', { text: t('eligibility.exemptions') }),
-    d.exemptions.length ? el('ul', {}, d.exemptions.map((e) => el('li', { text: `${e.ruleId} · ${e.reason} · ${e.grantedBy} ${fmt.dateTime(e.grantedAt)}${e.revokedAt ? ' · ' + t('eligibility.revoked') : ''}` })))
+    d.exemptions.length ? el('ul', { id: 'exemption-list' }, d.exemptions.map(exemptionItem))
       : el('p', { class: 'muted', text: t('eligibility.noExemptions') }),
     exemptionForm(d, outcomes),
     el('h3', { text: t('eligibility.decisions') }),
@@ -124,7 +153,7 @@ async function showDetail(id) {
     el('h3', { text: t('eligibility.history') }),
     table(['filing.history.at', 'eligibility.verdict', 'eligibility.cause', 'eligibility.changes'],
       d.history.map((h) => el('tr', {}, el('td', { text: fmt.dateTime(h.computedAt) }), el('td', {}, verdictBadge(h.verdict)),
-        el('td', { text: causeText(h) }), el('td', { text: (h.changes ?? []).map(changeText).join(t('common.listSeparator')) }))), 'verdict-history'));
+        el('td', { text: causeText(h) }), el('td', { text: (h.changes ?? []).map(changeText).join(t('common.listSeparator')) }))), 'verdict-history')));
 }
 
 function orgSelect(value, onChange) {
@@ -146,7 +175,8 @@ async function load() {
     el('td', { text: state.orgs.name(i.organisationCode) }), el('td', { text: i.name }), el('td', { text: tEnum('enum.projectType', i.projectType) }),
     el('td', { class: 'num', text: money(Number(i.constructionAmount) + Number(i.omAmount)) }), el('td', {}, verdictBadge(i.verdict)),
     el('td', { class: 'num', text: money(Number(i.eligibleConstruction) + Number(i.eligibleOm)) }),
-    el('td', { text: [...i.fired, ...i.review.map((r) => `${r}?`), ...i.exempted.map((r) => `${r}✓`)].join(' ') }),
+    el('td', { class: 'rule-chips' }, i.fired.map((r) => badge(r, 'danger')), i.review.map((r) => badge(r, 'warn')),
+      i.exempted.map((r) => badge(r, 'info'))),
     el('td', {}, i.decision ? tEnum('enum.fundingDecision', i.decision.decision) : '', i.decision?.againstVerdict ? badge(t('eligibility.againstVerdict'), 'danger') : null)));
   $('eligibility-content').replaceChildren(
     el('section', { class: 'cards', id: 'eligibility-totals' },
@@ -162,10 +192,12 @@ async function load() {
       select('filter-rule', null, ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11'], f.rule, set('rule')),
       el('a', { class: 'btn', id: 'export-xlsx', href: buildUrl('/api/v1/eligibility/export', { year: state.year, format: 'xlsx', verdict: f.verdict, type: f.type, rule: f.rule }), text: t('funding.export') }),
       el('a', { class: 'btn', href: buildUrl('/api/v1/eligibility/export', { year: state.year, format: 'csv', verdict: f.verdict, type: f.type, rule: f.rule }), text: 'CSV' })),
+    el('p', { class: 'muted', id: 'rule-legend' }, t('eligibility.ruleLegend'), ' ', badge(t('eligibility.legend.fired'), 'danger'), ' ',
+      badge(t('eligibility.legend.review'), 'warn'), ' ', badge(t('eligibility.legend.exempted'), 'info')),
     el('div', { class: 'split' },
       el('div', {}, table(['filing.field.organisation', 'filing.field.name', 'filing.field.type', 'eligibility.requested', 'eligibility.verdict',
         'eligibility.eligible', 'eligibility.rules', 'eligibility.decision'], rows, 'board-table')),
-      el('aside', { id: 'eligibility-detail', class: 'panel detail detail-scroll' })));
+      el('aside', { id: 'eligibility-detail', class: 'panel detail detail-scroll' }, el('p', { class: 'muted', text: t('funding.pickRow') }))));
   if (state.selected) await showDetail(state.selected);
 }
 

@@ -26,11 +26,16 @@ export function yearSelect(select, onChange) {
   return selected;
 }
 
+/** A table; with no rows it says so (a bare header reads as "still loading" or "broken"). */
 export function table(headings, rows, id) {
+  const body = rows?.length ? rows : el('tr', { class: 'empty-row' }, el('td', { colspan: headings.length, class: 'muted', text: t('funding.none') }));
   return el('table', { class: 'table table-top', id },
     el('thead', {}, el('tr', {}, headings.map((h) => el('th', { text: t(h) })))),
-    el('tbody', {}, rows));
+    el('tbody', {}, body));
 }
+
+/** The nodes given, without the absent ones (the DOM's own append would show null as the text "null"). */
+export const present = (...nodes) => nodes.filter((n) => n !== null && n !== undefined && n !== false);
 
 /** A fact's name in the reader's language (fact.<name>); the name itself when unknown. */
 export const factLabel = (name) => (hasMessage(`fact.${name}`) ? t(`fact.${name}`) : name);

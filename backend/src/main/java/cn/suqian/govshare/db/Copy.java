@@ -30,6 +30,51 @@ public final class Copy {
     }
 
     /**
+     * The same from a reader: the rows may be produced while they are sent, so that building the next ones overlaps
+     * the server's reading of the previous ones (a large load on a two-core machine).
+     */
+    public static long csvInto(DSLContext dsl, Table<?> table, List<? extends Field<?>> columns, java.io.Reader csv) {
+        String sql = copySql(dsl, table, columns);
+        long[] copied = new long[1];
+        dsl.connection(connection -> {
+            try {
+                copied[0] = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, csv);
+            } catch (java.io.IOException e) {
+                throw new SQLException(sql + " failed", e);
+            }
+        });
+        return copied[0];
+    }
+
+    /** A reader of CSV rows appended to its buffer one at a time, as the reader asks for more: see {@link #csvInto(DSLContext, Table, List, java.io.Reader)}. */
+    public static <T> java.io.Reader rows(java.util.Iterator<T> items, java.util.function.BiConsumer<T, StringBuilder> row) {
+        return new java.io.Reader() {
+            private final StringBuilder buffer = new StringBuilder(1 << 16);
+            private int position;
+
+            @Override
+            public int read(char[] into, int offset, int length) {
+                while (position >= buffer.length()) {
+                    if (!items.hasNext()) {
+                        return -1;
+                    }
+                    buffer.setLength(0);
+                    position = 0;
+                    row.accept(items.next(), buffer);
+                }
+                int n = Math.min(length, buffer.length() - position);
+                buffer.getChars(position, position + n, into, offset);
+                position += n;
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /**
      * Like {@link #csvInto}, but when a row violates a unique constraint the copy is undone (to a savepoint,
      * the rest of the transaction is kept) and false is returned, so the caller can take its upsert path.
      */

@@ -6,6 +6,8 @@ import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.filing.Filing;
 import cn.suqian.govshare.filing.FilingChanged;
 import cn.suqian.govshare.filing.Filings;
+import cn.suqian.govshare.inventory.SystemsChanged;
+import cn.suqian.govshare.organisation.OrganisationChanged;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
 import cn.suqian.govshare.web.NotFoundException;
@@ -34,8 +36,9 @@ import java.util.TreeMap;
 
 /**
  * Eligibility verdicts: computed from a year's rules and the facts of now, stored with those facts and rule
- * versions, recomputed when facts change — a filing changed (in its own transaction), an exemption granted or
- * revoked, a rule changed, and on a schedule for measurements and registry edits — and written only when the
+ * versions, recomputed when facts change — a filing changed, a system or organisation edited in the registries, an
+ * exemption granted or revoked, a rule changed (each in the transaction that changed it), and on a schedule for new
+ * measurements (connection probes, exchange traffic, zombie candidates) — and written only when the
  * facts or outcomes differ, with the cause and the facts that changed. The published API for other capabilities.
  */
 @Service
@@ -94,6 +97,49 @@ public class Eligibility {
         recompute(event.dsl(), event.budgetYear(), Set.of(event.filingId()), new Cause(event.causeCode(), event.causeParams()));
     }
 
+    /**
+     * A registry edit of systems: the verdicts of the requests naming them (budget years from this one on; an earlier
+     * year's verdicts stay as they were computed) are recomputed in the editing transaction, the edit as their cause.
+     */
+    @EventListener
+    void systemsChanged(SystemsChanged event) {
+        recomputeAffected(event.dsl(), filings.naming(event.dsl(), event.systemCodes(), thisYear()), new Cause(event.causeCode(), event.causeParams()));
+    }
+
+    /** A registry edit of an organisation (its type decides the county/district rules): its requests' verdicts, likewise. */
+    @EventListener
+    void organisationChanged(OrganisationChanged event) {
+        recomputeAffected(event.dsl(), filings.ofOrganisation(event.dsl(), event.organisationCode(), thisYear()),
+                new Cause(event.causeCode(), event.causeParams()));
+    }
+
+    /** The ids of an organisation's requests of a budget year, inside the caller's transaction. */
+    List<Long> requestsOf(DSLContext dsl, String organisationCode, int year) {
+        return filings.ofOrganisation(dsl, organisationCode, year).getOrDefault(year, List.of());
+    }
+
+    private static int thisYear() {
+        return LocalDate.now(FactSheet.ZONE).getYear();
+    }
+
+    /**
+     * Recomputes these filings' verdicts inside the caller's transaction, behind a savepoint: a verdict that cannot be
+     * computed now must not undo the registry edit (the scheduled re-read catches it up), and is logged.
+     */
+    private void recomputeAffected(DSLContext dsl, Map<Integer, List<Long>> byYear, Cause cause) {
+        if (DEFERRED.isBound()) {
+            DEFERRED.get().addAll(byYear.keySet());
+            return;
+        }
+        byYear.forEach((year, ids) -> {
+            try {
+                dsl.transaction(nested -> recompute(nested.dsl(), year, ids, cause));
+            } catch (RuntimeException e) {
+                log.warn("Eligibility recompute of {} filings of {} after {} failed: {}", ids.size(), year, cause.code(), e.toString());
+            }
+        });
+    }
+
     /** Runs {@code work} with filing changes deferred, then recomputes every year touched once, in the same transaction. */
     public <T> T deferringRecompute(DSLContext dsl, Cause cause, java.util.function.Function<DSLContext, T> work) {
         Set<Integer> years = new HashSet<>();
@@ -106,7 +152,7 @@ public class Eligibility {
         return db.tx(dsl -> recompute(dsl, year, null, cause));
     }
 
-    /** Scheduled re-read of the facts (new measurements, registry edits) for the years with filings. */
+    /** Scheduled re-read of the facts for the years with filings: measurements arrive continuously, not as edits. */
     @Scheduled(fixedDelayString = "${govshare.eligibility.recompute-every:PT10M}", initialDelayString = "PT2M")
     void scheduled() {
         int year = LocalDate.now(FactSheet.ZONE).getYear();
@@ -127,7 +173,8 @@ public class Eligibility {
     public Recompute recompute(DSLContext dsl, int year, Collection<Long> only, Cause cause) {
         long started = System.nanoTime();
         List<Filing> all = filings.ofYear(dsl, year);
-        List<Filing> targets = only == null ? all : all.stream().filter(f -> only.contains(f.id())).toList();
+        Set<Long> wanted = only == null ? null : new HashSet<>(only);
+        List<Filing> targets = wanted == null ? all : all.stream().filter(f -> wanted.contains(f.id())).toList();
         if (targets.isEmpty()) {
             return new Recompute(year, 0, 0, 0, cause.english());
         }
@@ -136,8 +183,9 @@ public class Eligibility {
         List<RuleEngine.Exemption> exemptions = repository.inForce(dsl, year, OffsetDateTime.now());
         FactSheet.Snapshot snapshot = facts.snapshot(dsl, year, FactSheet.organisations(targets));
         Map<Long, EligibilityRepository.StoredVerdict> current = repository.current(dsl, year, false);
+        long read = System.nanoTime();
         List<EligibilityRepository.NewVerdict> changed = new ArrayList<>();
-        Map<Long, Map<String, Object>> valuesById = new java.util.HashMap<>();
+        Set<Long> sameFacts = new HashSet<>();
         for (Filing f : targets) {
             RuleEngine.Facts fs = facts.facts(snapshot, f);
             RuleEngine.Evaluation e = RuleEngine.evaluate(rules, f.id(), f.organisationCode(), f.constructionAmount(), f.omAmount(), fs, exemptions);
@@ -147,22 +195,29 @@ public class Eligibility {
             if (previous != null && previous.fingerprint().equals(fingerprint)) {
                 continue;
             }
-            valuesById.put(f.id(), values);
+            if (previous != null && factsPart(fingerprint).equals(factsPart(previous.fingerprint()))) {
+                sameFacts.add(f.id()); // only the outcomes changed (a rule, an exemption): no fact to compare
+            }
             changed.add(new EligibilityRepository.NewVerdict(f.id(), year, f.organisationCode(), e, fs, values, ruleKeys, cause, List.of(),
                     fingerprint));
         }
-        // what changed since the previous verdicts: their stored fact values, read in one go
+        long evaluated = System.nanoTime();
+        // what changed since the previous verdicts: their stored fact values, read in one go where the facts differ
         Map<Long, Map<String, Object>> before = repository.currentFactValues(dsl, changed.stream()
-                .filter(n -> current.containsKey(n.filingId())).map(EligibilityRepository.NewVerdict::filingId).toList());
+                .filter(n -> current.containsKey(n.filingId()) && !sameFacts.contains(n.filingId()))
+                .map(EligibilityRepository.NewVerdict::filingId).toList());
         changed.replaceAll(n -> current.containsKey(n.filingId())
                 ? new EligibilityRepository.NewVerdict(n.filingId(), n.budgetYear(), n.organisationCode(), n.evaluation(), n.facts(), n.factValues(),
                 n.rules(), n.cause(), changes(before.get(n.filingId()), n.factValues(), current.get(n.filingId()).verdict(), n.evaluation().verdict()),
                 n.fingerprint())
                 : n);
+        long compared = System.nanoTime();
         repository.replace(dsl, changed);
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (only == null) {
-            log.info("Eligibility {}: {} filings evaluated, {} verdicts written in {} ms ({})", year, targets.size(), changed.size(), millis, cause.english());
+            log.info("Eligibility {}: {} filings evaluated, {} verdicts written in {} ms (read {}, evaluate {}, compare {}, write {}) ({})", year,
+                    targets.size(), changed.size(), millis, (read - started) / 1_000_000, (evaluated - read) / 1_000_000,
+                    (compared - evaluated) / 1_000_000, (System.nanoTime() - compared) / 1_000_000, cause.english());
         }
         return new Recompute(year, targets.size(), changed.size(), millis, cause.english());
     }
@@ -174,17 +229,31 @@ public class Eligibility {
         return out;
     }
 
-    /** Same fact values, same outcomes, same rule versions: same fingerprint. */
+    /**
+     * Same fact values, same outcomes, same rule versions: same fingerprint. Two parts, "facts:outcomes", so that a
+     * recompute whose facts are unchanged (a rule changed, an exemption) knows it without reading the stored facts.
+     */
     static String fingerprint(Map<String, Object> values, RuleEngine.Evaluation e, List<String> ruleKeys) {
+        StringBuilder f = new StringBuilder();
+        values.forEach((k, v) -> f.append(k).append('=').append(plain(v)).append(';'));
         StringBuilder b = new StringBuilder();
-        values.forEach((k, v) -> b.append(k).append('=').append(plain(v)).append(';'));
         b.append('|').append(e.verdict()).append('|').append(e.eligibleConstruction().stripTrailingZeros().toPlainString())
                 .append('|').append(e.eligibleOm().stripTrailingZeros().toPlainString());
         e.outcomes().forEach(o -> b.append('|').append(o.ruleId()).append(o.version()).append(o.systemCode()).append(o.result())
                 .append(o.exemption() == null ? "" : o.exemption().id()).append(o.missing()));
         b.append('|').append(String.join(",", ruleKeys));
+        return sha256(f) + ":" + sha256(b);
+    }
+
+    /** The facts' part of a fingerprint (an older one-part fingerprint: the whole, which no new one equals). */
+    static String factsPart(String fingerprint) {
+        int colon = fingerprint.indexOf(':');
+        return colon < 0 ? fingerprint : fingerprint.substring(0, colon);
+    }
+
+    private static String sha256(CharSequence text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }

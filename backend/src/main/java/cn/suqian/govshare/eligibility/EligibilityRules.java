@@ -188,7 +188,9 @@ public class EligibilityRules {
             String system = in.systemCode() == null || in.systemCode().isBlank() ? null : in.systemCode().strip();
             long id = repository.insertExemption(dsl, in.budgetYear(), in.ruleId(), org, in.filingId(), system, in.reason().strip(),
                     user.username());
-            eligibility.recompute(dsl, in.budgetYear(), null, Eligibility.Cause.of("exemptionGranted", "id", id, "rule", in.ruleId(),
+            // an exemption is for one organisation: only its requests of that year can change
+            eligibility.recompute(dsl, in.budgetYear(), eligibility.requestsOf(dsl, org, in.budgetYear()),
+                    Eligibility.Cause.of("exemptionGranted", "id", id, "rule", in.ruleId(),
                     "user", user.username()));
             return repository.exemption(dsl, id).orElseThrow();
         }
@@ -201,7 +203,8 @@ public class EligibilityRules {
         return db.tx(dsl -> {
             var e = repository.exemption(dsl, id).orElseThrow(() -> new NotFoundException("exemption", id));
             repository.revokeExemption(dsl, id, user.username(), revocation.reason().strip());
-            eligibility.recompute(dsl, e.budgetYear(), null, Eligibility.Cause.of("exemptionRevoked", "id", id, "rule", e.ruleId(),
+            eligibility.recompute(dsl, e.budgetYear(), eligibility.requestsOf(dsl, e.organisationCode(), e.budgetYear()),
+                    Eligibility.Cause.of("exemptionRevoked", "id", id, "rule", e.ruleId(),
                     "user", user.username()));
             return repository.exemption(dsl, id).orElseThrow();
         });

@@ -36,6 +36,23 @@ class FilingRepository {
     record Filter(Integer year, String organisation, List<FilingStatus> status, Filing.ProjectType type, String q) {
     }
 
+    /** The ids of the filings of budget years from {@code fromYear} on that match {@code which}, by year. */
+    Map<Integer, List<Long>> ids(DSLContext dsl, Condition which, int fromYear) {
+        Map<Integer, List<Long>> out = new java.util.TreeMap<>();
+        dsl.select(FILING.BUDGET_YEAR, FILING.ID).from(FILING).where(FILING.BUDGET_YEAR.ge((short) fromYear)).and(which).orderBy(FILING.ID)
+                .forEach(r -> out.computeIfAbsent(r.value1().intValue(), y -> new ArrayList<>()).add(r.value2()));
+        return out;
+    }
+
+    Map<Integer, List<Long>> naming(DSLContext dsl, java.util.Collection<String> systemCodes, int fromYear) {
+        return ids(dsl, systemCodes == null ? DSL.noCondition() : DSL.arrayOverlap(FILING.SYSTEM_CODES, systemCodes.toArray(String[]::new)),
+                fromYear);
+    }
+
+    Map<Integer, List<Long>> ofOrganisation(DSLContext dsl, String organisation, int fromYear) {
+        return ids(dsl, FILING.ORGANISATION_CODE.eq(organisation), fromYear);
+    }
+
     List<Filing> find(DSLContext dsl, Filter f) {
         List<Condition> c = new ArrayList<>();
         if (f.year() != null) {
@@ -163,24 +180,30 @@ class FilingRepository {
         return out;
     }
 
-    long addAttachment(DSLContext dsl, long filingId, Filing.AttachmentKind kind, AttachmentContent.Checked checked, byte[] content,
-                       String uploadedBy) {
+    /** An attachment: its bytes in the database ({@code content}), or its name in the attachment directory ({@code storedIn}). */
+    long addAttachment(DSLContext dsl, long filingId, Filing.AttachmentKind kind, AttachmentContent.Checked checked, int size, byte[] content,
+                       String storedIn, String uploadedBy) {
         return dsl.insertInto(FILING_ATTACHMENT)
                 .set(FILING_ATTACHMENT.FILING_ID, filingId).set(FILING_ATTACHMENT.KIND, kind)
                 .set(FILING_ATTACHMENT.FILE_NAME, checked.fileName()).set(FILING_ATTACHMENT.CONTENT_TYPE, checked.contentType())
-                .set(FILING_ATTACHMENT.SIZE_BYTES, content.length).set(FILING_ATTACHMENT.SHA256, checked.sha256())
-                .set(FILING_ATTACHMENT.CONTENT, content).set(FILING_ATTACHMENT.UPLOADED_BY, uploadedBy)
+                .set(FILING_ATTACHMENT.SIZE_BYTES, size).set(FILING_ATTACHMENT.SHA256, checked.sha256())
+                .set(FILING_ATTACHMENT.CONTENT, content).set(FILING_ATTACHMENT.STORED_IN, storedIn).set(FILING_ATTACHMENT.UPLOADED_BY, uploadedBy)
                 .returning(FILING_ATTACHMENT.ID).fetchSingle().getId();
     }
 
-    /** An attachment's bytes with its name and type. */
-    record Download(String fileName, String contentType, String sha256, byte[] content) {
+    /** An attachment's name, type and checksum, with its bytes ({@code content}) or where they are kept ({@code storedIn}). */
+    record Download(String fileName, String contentType, String sha256, byte[] content, String storedIn) {
+
+        Download withContent(byte[] bytes) {
+            return new Download(fileName, contentType, sha256, bytes, storedIn);
+        }
     }
 
     Optional<Download> download(DSLContext dsl, long filingId, long attachmentId) {
-        return dsl.select(FILING_ATTACHMENT.FILE_NAME, FILING_ATTACHMENT.CONTENT_TYPE, FILING_ATTACHMENT.SHA256, FILING_ATTACHMENT.CONTENT)
+        return dsl.select(FILING_ATTACHMENT.FILE_NAME, FILING_ATTACHMENT.CONTENT_TYPE, FILING_ATTACHMENT.SHA256, FILING_ATTACHMENT.CONTENT,
+                        FILING_ATTACHMENT.STORED_IN)
                 .from(FILING_ATTACHMENT).where(FILING_ATTACHMENT.FILING_ID.eq(filingId)).and(FILING_ATTACHMENT.ID.eq(attachmentId))
-                .fetchOptional(r -> new Download(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetchOptional(r -> new Download(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
     void transition(DSLContext dsl, long filingId, FilingStatus from, FilingStatus to, String actor, String comment, boolean late) {

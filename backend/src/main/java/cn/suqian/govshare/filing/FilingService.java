@@ -56,10 +56,13 @@ public class FilingService {
     private final Organisations organisations;
     private final RecordHistory history;
     private final ApplicationEventPublisher events;
+    private final AttachmentStore store;
     private final int maxAttachmentBytes;
 
     FilingService(Db db, FilingRepository repository, Inventory inventory, Organisations organisations, RecordHistory history,
-                  ApplicationEventPublisher events, @Value("${govshare.filing.attachment-max-bytes:10485760}") int maxAttachmentBytes) {
+                  ApplicationEventPublisher events, AttachmentStore store,
+                  @Value("${govshare.filing.attachment-max-bytes:10485760}") int maxAttachmentBytes) {
+        this.store = store;
         this.db = db;
         this.repository = repository;
         this.inventory = inventory;
@@ -209,7 +212,9 @@ public class FilingService {
             throw new InvalidInputException(FieldProblem.oneOf("kind", null, "FEASIBILITY_STUDY, APPROVAL, OTHER"));
         }
         AttachmentContent.Checked checked = AttachmentContent.check(fileName, content, maxAttachmentBytes);
-        long attachmentId = repository.addAttachment(dsl, id, kind, checked, content, user.username());
+        long attachmentId = store.inDirectory()
+                ? repository.addAttachment(dsl, id, kind, checked, content.length, null, store.write(checked.sha256(), content), user.username())
+                : repository.addAttachment(dsl, id, kind, checked, content.length, content, null, user.username());
         events.publishEvent(new FilingChanged(dsl, id, f.budgetYear(), "attachmentAdded",
                 java.util.Map.of("filing", id, "kind", kind.name(), "user", user.username())));
         return repository.get(dsl, id).orElseThrow().attachments().stream().filter(a -> a.id() == attachmentId).findFirst().orElseThrow();
@@ -218,7 +223,9 @@ public class FilingService {
     Mono<FilingRepository.Download> download(CurrentUser user, long id, long attachmentId) {
         return db.tx(dsl -> {
             readable(dsl, user, id);
-            return repository.download(dsl, id, attachmentId).orElseThrow(() -> new NotFoundException("attachment", attachmentId));
+            var d = repository.download(dsl, id, attachmentId).orElseThrow(() -> new NotFoundException("attachment", attachmentId));
+            // served the same whichever way it is kept; kept in the directory, it is read back under its checksum
+            return d.content() != null ? d : d.withContent(store.read(d.storedIn(), d.sha256()));
         });
     }
 
@@ -269,12 +276,14 @@ public class FilingService {
             } else {
                 user.requireChange(org);
                 if (input.systemCodes() != null) {
-                    for (String code : input.systemCodes()) {
+                    // each refusal names the row ("systemCodes[2]"), as the funding sources' and planned systems' do
+                    for (int i = 0; i < input.systemCodes().size(); i++) {
+                        String code = input.systemCodes().get(i);
                         var owner = inventory.ownerOf(dsl, code == null ? null : code.strip());
                         if (owner.isEmpty()) {
-                            p.add(FieldProblem.of("systemCodes", code, ProblemCode.UNKNOWN_SYSTEM));
+                            p.add(FieldProblem.of("systemCodes[" + i + "]", code, ProblemCode.UNKNOWN_SYSTEM));
                         } else if (!owner.get().equals(org)) {
-                            p.add(FieldProblem.belongsTo("systemCodes", code, owner.get()));
+                            p.add(FieldProblem.belongsTo("systemCodes[" + i + "]", code, owner.get()));
                         }
                     }
                 }

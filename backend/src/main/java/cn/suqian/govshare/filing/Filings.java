@@ -26,6 +26,16 @@ public class Filings {
         return repository.window(dsl, budgetYear);
     }
 
+    /** The filings of budget years from {@code fromYear} on naming any of these systems (null: every filing), their ids by year. */
+    public java.util.Map<Integer, List<Long>> naming(DSLContext dsl, java.util.Collection<String> systemCodes, int fromYear) {
+        return repository.naming(dsl, systemCodes, fromYear);
+    }
+
+    /** The filings of an organisation of budget years from {@code fromYear} on, their ids by year. */
+    public java.util.Map<Integer, List<Long>> ofOrganisation(DSLContext dsl, String organisationCode, int fromYear) {
+        return repository.ofOrganisation(dsl, organisationCode, fromYear);
+    }
+
     public Optional<Filing> get(DSLContext dsl, long id) {
         return repository.get(dsl, id);
     }

@@ -11,6 +11,7 @@ import cn.suqian.govshare.record.References;
 import cn.suqian.govshare.record.SheetBackedRecords;
 import cn.suqian.govshare.web.Blocking;
 import org.springframework.stereotype.Service;
+import org.jooq.DSLContext;
 import reactor.core.publisher.Mono;
 
 import java.util.Map;
@@ -37,10 +38,25 @@ public class InformationSystemService extends SheetBackedRecords<InformationSyst
     private final Db db;
     private final InformationSystemRepository repository;
 
-    InformationSystemService(Db db, Blocking blocking, References.Sources references, AuditTrail audit, InformationSystemRepository repository) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    InformationSystemService(Db db, Blocking blocking, References.Sources references, AuditTrail audit, InformationSystemRepository repository,
+                             org.springframework.context.ApplicationEventPublisher events) {
         super(db, blocking, references, audit, repository, new InformationSystemSheet());
+        this.events = events;
         this.db = db;
         this.repository = repository;
+    }
+
+    /** Funding eligibility reads the inventory: its verdicts follow a change in the same transaction. */
+    @Override
+    protected void changed(DSLContext dsl, CurrentUser user, java.util.Set<String> codes, String how) {
+        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        params.put("user", user.username());
+        if (codes != null) {
+            params.put("systems", String.join(", ", new java.util.TreeSet<>(codes)));
+        }
+        events.publishEvent(new SystemsChanged(dsl, codes, "system" + Character.toUpperCase(how.charAt(0)) + how.substring(1), params));
     }
 
     public Mono<Summary> summary(CurrentUser user, Filter filter) {

@@ -34,7 +34,11 @@ class OrganisationService {
     private final OrganisationRepository organisations;
     private final RecordHistory history;
 
-    OrganisationService(Db db, OrganisationRepository organisations, RecordHistory history) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    OrganisationService(Db db, OrganisationRepository organisations, RecordHistory history,
+                        org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.db = db;
         this.organisations = organisations;
         this.history = history;
@@ -97,6 +101,7 @@ class OrganisationService {
                 throw new InvalidInputException(FieldProblem.alreadyExists("code", o.code()));
             }
             organisations.insert(dsl, o);
+            events.publishEvent(new OrganisationChanged(dsl, o.code(), "organisationCreated", java.util.Map.of("organisation", o.code())));
             return versioned(dsl, o.code());
         });
     }
@@ -115,6 +120,7 @@ class OrganisationService {
                 throw new InvalidInputException(FieldProblem.of("parentCode", code, ProblemCode.OWN_PARENT));
             }
             organisations.update(dsl, withCode);
+            events.publishEvent(new OrganisationChanged(dsl, code, "organisationEdited", java.util.Map.of("organisation", code)));
             return versioned(dsl, code);
         });
     }
@@ -129,6 +135,7 @@ class OrganisationService {
             }
             if (organisations.retire(dsl, code)) {
                 history.retired(dsl, "organisation", code, reason);
+                events.publishEvent(new OrganisationChanged(dsl, code, "organisationRetired", java.util.Map.of("organisation", code)));
             }
             return versioned(dsl, code);
         });

@@ -120,6 +120,7 @@ public class SheetBackedRecords<T extends SheetBackedRecords.Entry<T>, F extends
                 throw new InvalidInputException(FieldProblem.alreadyExists("code", record.code()));
             }
             table.insert(dsl, List.of(record));
+            changed(dsl, user, java.util.Set.of(record.code()), "created");
             return versioned(dsl, record.code());
         });
     }
@@ -149,6 +150,7 @@ public class SheetBackedRecords<T extends SheetBackedRecords.Entry<T>, F extends
             validate(dsl, record);
             if (!stored.sameContentAs(record)) {
                 table.update(dsl, List.of(record));
+                changed(dsl, user, java.util.Set.of(code), "edited");
             }
             return versioned(dsl, code);
         });
@@ -167,6 +169,7 @@ public class SheetBackedRecords<T extends SheetBackedRecords.Entry<T>, F extends
             Versioned.check(code, expectedVersion, table.lockVersion(dsl, code).orElseThrow());
             if (table.retire(dsl, code)) {
                 history.retired(dsl, sheet.entityType(), code, reason);
+                changed(dsl, user, java.util.Set.of(code), "retired");
             }
             return versioned(dsl, code);
         });
@@ -184,12 +187,26 @@ public class SheetBackedRecords<T extends SheetBackedRecords.Entry<T>, F extends
     public Mono<SheetImport.Result> importSheet(CurrentUser user, byte[] content, String fileName, boolean dryRun) {
         byte[] file = content == null ? new byte[0] : content;
         return blocking.call(() -> SheetReader.read(file))
-                .flatMap(sheet -> db.tx(dsl -> sheetImport.run(dsl, user, sheet, dryRun, fileName)));
+                .flatMap(sheet -> db.tx(dsl -> imported(dsl, user, sheetImport.run(dsl, user, sheet, dryRun, fileName))));
+    }
+
+    private SheetImport.Result imported(DSLContext dsl, CurrentUser user, SheetImport.Result result) {
+        if (!result.dryRun() && result.created() + result.updated() > 0) {
+            changed(dsl, user, null, "imported");
+        }
+        return result;
+    }
+
+    /**
+     * Called inside the transaction that created, changed ({@code how}: created, edited, retired, imported) these
+     * records ({@code codes} null: an import, any of them), for a registry whose records others compute from.
+     */
+    protected void changed(DSLContext dsl, CurrentUser user, java.util.Set<String> codes, String how) {
     }
 
     /** The same, inside a transaction the caller already holds (demo data enters this way). */
     public SheetImport.Result importSheet(DSLContext dsl, CurrentUser user, byte[] content, String fileName, boolean dryRun) {
-        return sheetImport.run(dsl, user, SheetReader.read(content == null ? new byte[0] : content), dryRun, fileName);
+        return imported(dsl, user, sheetImport.run(dsl, user, SheetReader.read(content == null ? new byte[0] : content), dryRun, fileName));
     }
 
     /** The records the filter selects (departments: their own), as a spreadsheet. */

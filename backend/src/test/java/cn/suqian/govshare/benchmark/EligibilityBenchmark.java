@@ -47,7 +47,8 @@ public final class EligibilityBenchmark {
             Process service = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx768m", "-jar", jar.toString(),
                     "--server.port=" + port, "--spring.datasource.url=" + jdbc, "--spring.datasource.username=postgres",
                     "--spring.datasource.password=", "--govshare.admin.initial-password=benchmark-admin",
-                    "--govshare.exchange.simulator=false", "--govshare.scheduling.enabled=false", "--logging.level.root=WARN")
+                    "--govshare.exchange.simulator=false", "--govshare.scheduling.enabled=false", "--logging.level.root=WARN",
+                    "--logging.level.cn.suqian.govshare.eligibility=DEBUG")
                     .redirectErrorStream(true).redirectOutput(Path.of("target", "eligibility-benchmark-service.log").toFile()).start();
             try {
                 run(pg, port);

@@ -113,6 +113,31 @@ public class Eligibility {
                 new Cause(event.causeCode(), event.causeParams()));
     }
 
+    /** The registries besides the inventory and the organisations that verdicts read facts from (FactSheet). */
+    static final Set<String> REGISTRIES_READ = Set.of("private_network", "catalogue_resource", "connection_target");
+
+    /**
+     * A registry edit of private networks, catalogue resources or connection targets: the requests of the organisations
+     * owning them (an import: every request) from this budget year on are recomputed in the editing transaction.
+     */
+    @EventListener
+    void recordsChanged(cn.suqian.govshare.record.RecordsChanged event) {
+        if (!REGISTRIES_READ.contains(event.entityType())) {
+            return;
+        }
+        Cause cause = new Cause(event.causeCode(), event.causeParams());
+        if (event.organisationCodes() == null) {
+            recomputeAffected(event.dsl(), filings.naming(event.dsl(), null, thisYear()), cause);
+            return;
+        }
+        Map<Integer, List<Long>> byYear = new java.util.TreeMap<>();
+        for (String organisation : event.organisationCodes()) {
+            filings.ofOrganisation(event.dsl(), organisation, thisYear())
+                    .forEach((year, ids) -> byYear.computeIfAbsent(year, k -> new java.util.ArrayList<>()).addAll(ids));
+        }
+        recomputeAffected(event.dsl(), byYear, cause);
+    }
+
     /** The ids of an organisation's requests of a budget year, inside the caller's transaction. */
     List<Long> requestsOf(DSLContext dsl, String organisationCode, int year) {
         return filings.ofOrganisation(dsl, organisationCode, year).getOrDefault(year, List.of());

@@ -8,7 +8,7 @@
  * finance board and its export, and the auditors' effectiveness view. The API: Eligibility, AssessmentGrades.
  */
 @ApplicationModule(displayName = "Eligibility", allowedDependencies = {"access", "catalogue", "connection", "db", "exchange", "facility",
-        "filing", "inventory", "organisation", "spreadsheet", "web"})
+        "filing", "inventory", "organisation", "record", "spreadsheet", "web"})
 @OwnsTables({"eligibility_rule", "eligibility_verdict", "eligibility_exemption", "funding_decision"})
 package cn.suqian.govshare.eligibility;
 

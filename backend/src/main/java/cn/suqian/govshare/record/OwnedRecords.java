@@ -29,6 +29,19 @@ public class OwnedRecords<T extends OwnedRecord<T>, F extends RecordFilter<F>> {
     private final RecordTable<T, ?, F> table;
     private final RecordHistory history;
     private final String entityName;
+    private org.springframework.context.ApplicationEventPublisher events;
+
+    /** Where a change is announced ({@link RecordsChanged}), for what others compute from these records. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void events(org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
+    }
+
+    private void changed(DSLContext dsl, CurrentUser user, java.util.Set<String> organisations, String code, String how) {
+        if (events != null) {
+            events.publishEvent(RecordsChanged.of(dsl, table.entityType(), organisations, java.util.Set.of(code), how, user.username()));
+        }
+    }
 
     /** @param entityName how the record is named in messages, e.g. "private network" */
     protected OwnedRecords(Db db, References.Sources references, RecordHistory history, RecordTable<T, ?, F> table,
@@ -102,6 +115,7 @@ public class OwnedRecords<T extends OwnedRecord<T>, F extends RecordFilter<F>> {
             throw new InvalidInputException(FieldProblem.alreadyExists("code", record.code()));
         }
         table.insert(dsl, List.of(record));
+        changed(dsl, user, owners(ownerOf(dsl, record)), record.code(), "created");
         return table.get(dsl, record.code()).orElseThrow();
     }
 
@@ -129,6 +143,7 @@ public class OwnedRecords<T extends OwnedRecord<T>, F extends RecordFilter<F>> {
             user.requireChange(ownerOf(dsl, record));
             if (!stored.sameContentAs(record)) {
                 table.update(dsl, List.of(record));
+                changed(dsl, user, owners(ownerOf(dsl, stored), ownerOf(dsl, record)), code, "edited");
             }
             return versioned(dsl, code);
         });
@@ -147,9 +162,20 @@ public class OwnedRecords<T extends OwnedRecord<T>, F extends RecordFilter<F>> {
             Versioned.check(code, expectedVersion, table.lockVersion(dsl, code).orElseThrow());
             if (table.retire(dsl, code)) {
                 history.retired(dsl, table.entityType(), code, reason);
+                changed(dsl, user, owners(ownerOf(dsl, stored)), code, "retired");
             }
             return versioned(dsl, code);
         });
+    }
+
+    private static java.util.Set<String> owners(String... organisations) {
+        java.util.Set<String> set = new java.util.TreeSet<>();
+        for (String o : organisations) {
+            if (o != null) {
+                set.add(o);
+            }
+        }
+        return set;
     }
 
     private Versioned<T> versioned(DSLContext dsl, String code) {

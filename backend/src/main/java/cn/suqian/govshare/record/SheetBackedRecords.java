@@ -202,6 +202,20 @@ public class SheetBackedRecords<T extends SheetBackedRecords.Entry<T>, F extends
      * records ({@code codes} null: an import, any of them), for a registry whose records others compute from.
      */
     protected void changed(DSLContext dsl, CurrentUser user, java.util.Set<String> codes, String how) {
+        if (events == null) {
+            return;
+        }
+        java.util.Set<String> organisations = codes == null ? null : codes.stream().map(c -> table.get(dsl, c)).flatMap(java.util.Optional::stream)
+                .map(OwnedRecord::organisationCode).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        events.publishEvent(RecordsChanged.of(dsl, table.entityType(), organisations, codes, how, user.username()));
+    }
+
+    private org.springframework.context.ApplicationEventPublisher events;
+
+    /** Where a change is announced ({@link RecordsChanged}) unless a registry announces its own (the inventory). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void events(org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
     }
 
     /** The same, inside a transaction the caller already holds (demo data enters this way). */

@@ -120,6 +120,36 @@ class VerdictRecomputeIntegrationTests {
 
     @Test
     @SuppressWarnings("unchecked")
+    void a_registry_edit_of_a_private_network_recomputes_its_organisations_requests() {
+        String net = "water.h12b-recompute-net";
+        send("dept-water", "POST", "/api/v1/networks", cn.suqian.govshare.support.Facilities.aPrivateNetwork().code(net).organisation("water")
+                .name("水质监测专网").utilisation("20").measuredOn(java.time.LocalDate.now().minusDays(3)).build(), 201);
+        String code = "water.h12b-recompute-on-net";
+        Map<String, Object> system = aSystem().code(code).name("专网上的监测系统").mustConnect(false).protectionLevel(2)
+                .onPrivateNetwork(net, java.time.LocalDate.now().plusYears(1)).json();
+        send("dept-water", "POST", "/api/v1/systems", system, 201);
+        Map<String, Object> body = filing("water", code, "专网监测运维");
+        body.put("network", "EGOV_EXTRANET");
+        body.remove("networkJustification");
+        long id = ((Number) send("dept-water", "POST", "/api/v1/filings", body, 201).get("id")).longValue();
+        int before = history(id).size();
+        assertThat(verdict(id).toString()).contains("system.privateNetworkUtilisation");
+
+        // the network's utilisation is measured again: the requests of its organisation follow at once, the edit as cause
+        send("dept-water", "PUT", "/api/v1/networks/" + net, cn.suqian.govshare.support.Facilities.aPrivateNetwork().code(net).organisation("water")
+                .name("水质监测专网").utilisation("65").measuredOn(java.time.LocalDate.now()).build(), 200);
+        Map<String, Object> after = verdict(id);
+        assertThat(after.get("causeCode")).isEqualTo("recordEdited");
+        assertThat((Map<String, Object>) after.get("causeParams")).containsEntry("records", net).containsEntry("user", "dept-water");
+        assertThat((List<Map<String, Object>>) after.get("changes")).anySatisfy(c -> {
+            assertThat(c.get("fact")).isEqualTo("system.privateNetworkUtilisation");
+            assertThat(((Number) c.get("after")).doubleValue()).isEqualTo(65.0);
+        });
+        assertThat(history(id)).hasSize(before + 1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void a_registry_edit_of_an_organisation_recomputes_its_requests_verdicts() {
         String org = "h12b-recompute-park";
         send("admin", "POST", "/api/v1/organisations", Map.of("code", org, "name", "资格重算测试园区", "type", "DEVELOPMENT_ZONE",

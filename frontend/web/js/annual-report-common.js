@@ -18,6 +18,18 @@ export function value(v, unit) {
   return unit === 'PERCENT' ? `${fmt.number(v, { maximumFractionDigits: 2 })}%` : fmt.number(v, { maximumFractionDigits: 2 });
 }
 
+/**
+ * When a standing figure counts the registry: "截至 31 December" of the reported year (from the registry's
+ * history), or — said plainly — the day it was measured, when the history does not reach back to the year end.
+ * Null for a figure over the year.
+ */
+export function asOfNote(f, year) {
+  if (!f.asOf) return null;
+  return f.asOf === `${year}-12-31`
+    ? t('annualReport.asOfYearEnd', { date: fmt.day(f.asOf) })
+    : t('annualReport.asOfMeasured', { date: fmt.day(f.asOf), year });
+}
+
 /** The reported value: the correction when there is one, else the measurement. */
 export const reportedValue = (f) => (f.reported !== null && f.reported !== undefined ? f.reported : f.measured);
 

@@ -8,7 +8,7 @@ import { initPage } from './layout.js';
 import { t, fmt } from './i18n.js';
 import { el, badge, renderError, markLoaded } from './dom.js';
 import { OrgDirectory, queryParams, writeQuery } from './registry.js';
-import { fillYears, figureLabel, sectionLabel, statusBadge, value } from './annual-report-common.js';
+import { asOfNote, fillYears, figureLabel, sectionLabel, statusBadge, value } from './annual-report-common.js';
 
 const $ = (id) => document.getElementById(id);
 const state = { me: null, orgs: null, report: null, windows: [] };
@@ -121,9 +121,10 @@ function evidenceLinks(e) {
     e.api ? el('a', { href: e.api, class: 'muted small', text: ` ${t('annualReport.evidenceApi')}`, target: '_blank', rel: 'noopener' }) : null);
 }
 
-function figureRow(f, editable) {
+function figureRow(f, editable, year) {
+  const note = asOfNote(f, year);
   const cells = [
-    el('th', { scope: 'row', text: figureLabel(f.key) }),
+    el('th', { scope: 'row' }, figureLabel(f.key), note ? el('div', { class: 'muted small as-of', text: note }) : null),
     el('td', { class: 'num', text: value(f.measured, f.unit) }),
   ];
   if (editable) {
@@ -168,7 +169,7 @@ function renderSections() {
         el('th', { scope: 'col', text: t('annualReport.column.reported') }),
         el('th', { scope: 'col', text: t('annualReport.column.reason') }),
         el('th', { scope: 'col', text: t('annualReport.column.evidence') }))),
-      el('tbody', {}, s.figures.map((f) => figureRow(f, r.editable))))),
+      el('tbody', {}, s.figures.map((f) => figureRow(f, r.editable, r.year))))),
     narrativeBlock(s, r.editable))));
 }
 

@@ -18,16 +18,17 @@ export function value(v, unit) {
   return unit === 'PERCENT' ? `${fmt.number(v, { maximumFractionDigits: 2 })}%` : fmt.number(v, { maximumFractionDigits: 2 });
 }
 
+/** When a standing figure counts the registry: "截至 <day>"; null for a figure over the year. */
+export const asOfNote = (f) => (f.asOf ? t('annualReport.asOf', { date: fmt.day(f.asOf) }) : null);
+
 /**
- * When a standing figure counts the registry: "截至 31 December" of the reported year (from the registry's
- * history), or — said plainly — the day it was measured, when the history does not reach back to the year end.
- * Null for a figure over the year.
+ * Said once per report when its standing figures could not be counted as of 31 December of the reported year
+ * (the registry's recorded history begins later): they count the registry when measured. Null otherwise.
  */
-export function asOfNote(f, year) {
-  if (!f.asOf) return null;
-  return f.asOf === `${year}-12-31`
-    ? t('annualReport.asOfYearEnd', { date: fmt.day(f.asOf) })
-    : t('annualReport.asOfMeasured', { date: fmt.day(f.asOf), year });
+export function historyNote(report) {
+  const days = new Set(report.sections.flatMap((s) => s.figures).map((f) => f.asOf).filter((d) => d && d !== `${report.year}-12-31`));
+  if (!days.size) return null;
+  return t('annualReport.asOfMeasured', { year: report.year, date: [...days].map((d) => fmt.day(d)).join('、') });
 }
 
 /** The reported value: the correction when there is one, else the measurement. */

@@ -8,7 +8,7 @@ import { initPage } from './layout.js';
 import { t, fmt } from './i18n.js';
 import { el, badge, renderError, markLoaded } from './dom.js';
 import { OrgDirectory, queryParams, writeQuery } from './registry.js';
-import { asOfNote, fillYears, figureLabel, sectionLabel, statusBadge, value } from './annual-report-common.js';
+import { asOfNote, fillYears, historyNote, figureLabel, sectionLabel, statusBadge, value } from './annual-report-common.js';
 
 const $ = (id) => document.getElementById(id);
 const state = { me: null, orgs: null, report: null, windows: [] };
@@ -20,6 +20,11 @@ function notFound(error) {
 async function load() {
   const year = $('ar-year').value;
   const org = $('ar-org').value;
+  if (!year) {
+    $('ar-window').textContent = t('annualReport.windowMissing');
+    markLoaded();
+    return;
+  }
   writeQuery({ year, organisation: org });
   $('ar-error').replaceChildren();
   const w = state.windows.find((x) => String(x.year) === year);
@@ -84,6 +89,8 @@ function renderHead() {
     el('span', { class: 'muted small', text: ` ${t('annualReport.measuredAt', { at: fmt.dateTime(r.measuredAt) })}` }),
     r.submittedAt ? el('span', { class: 'muted small', text: ` · ${t('annualReport.column.submittedAt')} ${fmt.dateTime(r.submittedAt)}` }) : null);
   const parts = [meta];
+  const history = historyNote(r);
+  if (history) parts.push(el('p', { id: 'ar-history-note', class: 'muted small', text: history }));
   if (r.status === 'RETURNED' && r.returnComment) {
     parts.push(el('div', { class: 'alert alert-warn', role: 'alert', text: t('annualReport.returned', { comment: r.returnComment }) }));
   }
@@ -121,8 +128,8 @@ function evidenceLinks(e) {
     e.api ? el('a', { href: e.api, class: 'muted small', text: ` ${t('annualReport.evidenceApi')}`, target: '_blank', rel: 'noopener' }) : null);
 }
 
-function figureRow(f, editable, year) {
-  const note = asOfNote(f, year);
+function figureRow(f, editable) {
+  const note = asOfNote(f);
   const cells = [
     el('th', { scope: 'row' }, figureLabel(f.key), note ? el('div', { class: 'muted small as-of', text: note }) : null),
     el('td', { class: 'num', text: value(f.measured, f.unit) }),
@@ -169,7 +176,7 @@ function renderSections() {
         el('th', { scope: 'col', text: t('annualReport.column.reported') }),
         el('th', { scope: 'col', text: t('annualReport.column.reason') }),
         el('th', { scope: 'col', text: t('annualReport.column.evidence') }))),
-      el('tbody', {}, s.figures.map((f) => figureRow(f, r.editable, r.year))))),
+      el('tbody', {}, s.figures.map((f) => figureRow(f, r.editable))))),
     narrativeBlock(s, r.editable))));
 }
 

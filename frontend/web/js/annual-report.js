@@ -204,8 +204,9 @@ function renderHistory() {
           el('td', { class: 'num', text: d.before ?? '—' }), el('td', { text: '→' }), el('td', { class: 'num', text: d.after ?? '—' })))))
       : el('p', { class: 'muted', text: t('annualReport.noDifferences') }))
     : null;
-  box.replaceChildren(el('div', { class: 'panel-head' }, el('h2', { text: t('annualReport.versions') })), versions,
-    diffs ? el('h3', { text: t('annualReport.differences') }) : null, diffs);
+  // replaceChildren would show a null as the text "null": only what there is
+  box.replaceChildren(...[el('div', { class: 'panel-head' }, el('h2', { text: t('annualReport.versions') })), versions,
+    diffs ? el('h3', { text: t('annualReport.differences') }) : null, diffs].filter(Boolean));
 }
 
 function render() {

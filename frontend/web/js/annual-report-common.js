@@ -26,7 +26,11 @@ export const asOfNote = (f) => (f.asOf ? t('annualReport.asOf', { date: fmt.day(
  * (the registry's recorded history begins later): they count the registry when measured. Null otherwise.
  */
 export function historyNote(report) {
-  const days = new Set(report.sections.flatMap((s) => s.figures).map((f) => f.asOf).filter((d) => d && d !== `${report.year}-12-31`));
+  // figures that count what stands when measured by their nature (current funding verdicts, zombie candidates
+  // measured from traffic) say their day without implying the registry's history is short
+  const measuredByNature = (f) => f.key.startsWith('filings.') || f.key === 'zombies.candidates' || f.key === 'zombies.confirmed';
+  const days = new Set(report.sections.flatMap((s) => s.figures).filter((f) => !measuredByNature(f)).map((f) => f.asOf)
+    .filter((d) => d && d !== `${report.year}-12-31`));
   if (!days.size) return null;
   return t('annualReport.asOfMeasured', { year: report.year, date: [...days].map((d) => fmt.day(d)).join('、') });
 }

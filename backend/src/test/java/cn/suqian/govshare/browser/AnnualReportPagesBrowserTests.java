@@ -188,8 +188,9 @@ class AnnualReportPagesBrowserTests {
         waitFor(driver).until(d -> d.findElement(By.id("ar-head")).getText().contains("草稿已保存"));
         assertThat(englishWords(driver.findElement(By.tagName("main")).getText())).isEmpty();
         BrowserTestSupport.screenshot(driver, "annual-report-walk-1-department-draft");
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.confirm = () => true;");
         click("ar-submit");
+        // the page asks before freezing the version
+        waitFor(driver).until(ExpectedConditions.alertIsPresent()).accept();
         waitFor(driver).until(d -> d.findElement(By.id("ar-head")).getText().contains("已提交"));
         assertThat(driver.findElement(By.id("ar-head")).getText()).contains("逾期");
         assertThat(driver.findElement(By.cssSelector("tr[data-figure-row='systems.deployment.GOV_CLOUD']")).getDomAttribute("class")).contains("row-alert");
@@ -219,6 +220,7 @@ class AnnualReportPagesBrowserTests {
         waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.id("ar-save")));
         driver.findElement(By.id("ar-n-systems-plan")).sendKeys("2025年6月底前两套系统上云");
         click("ar-submit");
+        waitFor(driver).until(ExpectedConditions.alertIsPresent()).accept();
         waitFor(driver).until(d -> d.findElement(By.id("ar-head")).getText().contains("已提交"));
         waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("ar-differences")));
         assertThat(driver.findElement(By.id("ar-differences")).getText()).contains("2025年6月底前两套系统上云");

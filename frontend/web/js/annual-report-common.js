@@ -18,6 +18,23 @@ export function value(v, unit) {
   return unit === 'PERCENT' ? `${fmt.number(v, { maximumFractionDigits: 2 })}%` : fmt.number(v, { maximumFractionDigits: 2 });
 }
 
+/** When a standing figure counts the registry: "截至 <day>"; null for a figure over the year. */
+export const asOfNote = (f) => (f.asOf ? t('annualReport.asOf', { date: fmt.day(f.asOf) }) : null);
+
+/**
+ * Said once per report when its standing figures could not be counted as of 31 December of the reported year
+ * (the registry's recorded history begins later): they count the registry when measured. Null otherwise.
+ */
+export function historyNote(report) {
+  // figures that count what stands when measured by their nature (current funding verdicts, zombie candidates
+  // measured from traffic) say their day without implying the registry's history is short
+  const measuredByNature = (f) => f.key.startsWith('filings.') || f.key === 'zombies.candidates' || f.key === 'zombies.confirmed';
+  const days = new Set(report.sections.flatMap((s) => s.figures).filter((f) => !measuredByNature(f)).map((f) => f.asOf)
+    .filter((d) => d && d !== `${report.year}-12-31`));
+  if (!days.size) return null;
+  return t('annualReport.asOfMeasured', { year: report.year, date: [...days].map((d) => fmt.day(d)).join('、') });
+}
+
 /** The reported value: the correction when there is one, else the measurement. */
 export const reportedValue = (f) => (f.reported !== null && f.reported !== undefined ? f.reported : f.measured);
 

@@ -7,7 +7,7 @@ import { t, fmt } from './i18n.js';
 import { el, renderError, markLoaded } from './dom.js';
 import { drawChart } from './charts.js';
 import { OrgDirectory, queryParams } from './registry.js';
-import { figureLabel, reportedValue, sectionLabel, value } from './annual-report-common.js';
+import { asOfNote, historyNote, figureLabel, reportedValue, sectionLabel, value } from './annual-report-common.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -56,7 +56,7 @@ function section(s) {
         el('th', { scope: 'col', class: 'num', text: t('annualReport.column.measured') }),
         el('th', { scope: 'col', text: t('annualReport.column.reason') }))),
       el('tbody', {}, s.figures.map((f) => el('tr', { class: f.discrepancy ? 'row-alert' : null },
-        el('th', { scope: 'row', text: figureLabel(f.key) }),
+        el('th', { scope: 'row' }, figureLabel(f.key), asOfNote(f) ? el('div', { class: 'muted small as-of', text: asOfNote(f) }) : null),
         el('td', { class: 'num', text: value(reportedValue(f), f.unit) }),
         el('td', { class: 'num', text: f.corrected ? value(f.measured, f.unit) : '' }),
         el('td', { text: f.corrected ? `${f.reason}${f.discrepancy ? `（${t('annualReport.discrepancy')}）` : ''}` : '' }))))),
@@ -76,7 +76,9 @@ async function main() {
     $('arp-title').textContent = t('annualReport.print.heading', { organisation: name, year: report.year });
     $('arp-status').textContent = t('annualReport.print.status', { status: t(`annualReport.status.${report.status}`), version: report.version,
       submittedAt: report.submittedAt ? fmt.dateTime(report.submittedAt) : '—' });
-    $('arp-sections').replaceChildren(...report.sections.map(section));
+    const history = historyNote(report);
+    $('arp-sections').replaceChildren(...(history ? [el('p', { id: 'arp-history-note', class: 'muted small', text: history })] : []),
+      ...report.sections.map(section));
     $('arp-generated').textContent = t('annualReport.print.generated', { at: fmt.dateTime(new Date()) });
     $('arp-print').addEventListener('click', () => window.print());
     charts(report);

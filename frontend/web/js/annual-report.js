@@ -8,7 +8,7 @@ import { initPage } from './layout.js';
 import { t, fmt } from './i18n.js';
 import { el, badge, renderError, markLoaded } from './dom.js';
 import { OrgDirectory, queryParams, writeQuery } from './registry.js';
-import { fillYears, figureLabel, sectionLabel, statusBadge, value } from './annual-report-common.js';
+import { asOfNote, fillYears, historyNote, figureLabel, sectionLabel, statusBadge, value } from './annual-report-common.js';
 
 const $ = (id) => document.getElementById(id);
 const state = { me: null, orgs: null, report: null, windows: [] };
@@ -20,6 +20,11 @@ function notFound(error) {
 async function load() {
   const year = $('ar-year').value;
   const org = $('ar-org').value;
+  if (!year) {
+    $('ar-window').textContent = t('annualReport.windowMissing');
+    markLoaded();
+    return;
+  }
   writeQuery({ year, organisation: org });
   $('ar-error').replaceChildren();
   const w = state.windows.find((x) => String(x.year) === year);
@@ -84,6 +89,8 @@ function renderHead() {
     el('span', { class: 'muted small', text: ` ${t('annualReport.measuredAt', { at: fmt.dateTime(r.measuredAt) })}` }),
     r.submittedAt ? el('span', { class: 'muted small', text: ` · ${t('annualReport.column.submittedAt')} ${fmt.dateTime(r.submittedAt)}` }) : null);
   const parts = [meta];
+  const history = historyNote(r);
+  if (history) parts.push(el('p', { id: 'ar-history-note', class: 'muted small', text: history }));
   if (r.status === 'RETURNED' && r.returnComment) {
     parts.push(el('div', { class: 'alert alert-warn', role: 'alert', text: t('annualReport.returned', { comment: r.returnComment }) }));
   }
@@ -122,8 +129,9 @@ function evidenceLinks(e) {
 }
 
 function figureRow(f, editable) {
+  const note = asOfNote(f);
   const cells = [
-    el('th', { scope: 'row', text: figureLabel(f.key) }),
+    el('th', { scope: 'row' }, figureLabel(f.key), note ? el('div', { class: 'muted small as-of', text: note }) : null),
     el('td', { class: 'num', text: value(f.measured, f.unit) }),
   ];
   if (editable) {
@@ -196,8 +204,9 @@ function renderHistory() {
           el('td', { class: 'num', text: d.before ?? '—' }), el('td', { text: '→' }), el('td', { class: 'num', text: d.after ?? '—' })))))
       : el('p', { class: 'muted', text: t('annualReport.noDifferences') }))
     : null;
-  box.replaceChildren(el('div', { class: 'panel-head' }, el('h2', { text: t('annualReport.versions') })), versions,
-    diffs ? el('h3', { text: t('annualReport.differences') }) : null, diffs);
+  // replaceChildren would show a null as the text "null": only what there is
+  box.replaceChildren(...[el('div', { class: 'panel-head' }, el('h2', { text: t('annualReport.versions') })), versions,
+    diffs ? el('h3', { text: t('annualReport.differences') }) : null, diffs].filter(Boolean));
 }
 
 function render() {

@@ -99,6 +99,34 @@ public class AuditTrail {
         return new AuditPage(items, next);
     }
 
+    /**
+     * Registry history: each row of an audited table as it stood just before {@code before} (null: as it stands
+     * now) — the state its latest row-change event recorded, rows deleted by then left out — keeping those whose
+     * top-level field {@code field} equals {@code value}. Each state is the row as JSON (column names as keys).
+     */
+    public List<String> statesBefore(DSLContext dsl, String entityType, OffsetDateTime before, String field, String value) {
+        List<org.jooq.Condition> where = new ArrayList<>();
+        where.add(AUDIT_EVENT.ENTITY_TYPE.eq(entityType));
+        where.add(AUDIT_EVENT.ACTION.in("INSERT", "UPDATE", "DELETE"));
+        if (before != null) {
+            where.add(AUDIT_EVENT.OCCURRED_AT.lt(before));
+        }
+        var latest = dsl.select(AUDIT_EVENT.ENTITY_ID, AUDIT_EVENT.AFTER_STATE).distinctOn(AUDIT_EVENT.ENTITY_ID)
+                .from(AUDIT_EVENT).where(where).orderBy(AUDIT_EVENT.ENTITY_ID, AUDIT_EVENT.ID.desc()).asTable("latest");
+        Field<JSONB> state = latest.field(AUDIT_EVENT.AFTER_STATE);
+        return dsl.select(state).from(latest)
+                .where(state.isNotNull())
+                .and(DSL.field("{0} ->> {1}", String.class, state, DSL.val(field)).eq(value))
+                .fetch(r -> r.value1().data());
+    }
+
+    /** When the history of an audited table begins (its first row-change event), empty when it has none. */
+    public java.util.Optional<OffsetDateTime> historyStart(DSLContext dsl, String entityType) {
+        return dsl.select(DSL.min(AUDIT_EVENT.OCCURRED_AT)).from(AUDIT_EVENT)
+                .where(AUDIT_EVENT.ENTITY_TYPE.eq(entityType)).and(AUDIT_EVENT.ACTION.in("INSERT", "UPDATE", "DELETE"))
+                .fetchOptional(r -> r.value1());
+    }
+
     public Verification verify(DSLContext dsl) {
         var r = dsl.selectFrom(AUDIT_VERIFY.call()).fetchOne();
         Long broken = r.getFirstBrokenId();

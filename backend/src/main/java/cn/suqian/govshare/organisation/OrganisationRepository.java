@@ -117,6 +117,18 @@ class OrganisationRepository {
                 .fetch(OrganisationRepository::toOrganisation);
     }
 
+    /**
+     * Active organisations that existed before {@code end}: created before it, or installed with the registry
+     * (the organisations of the plan, created with the first ones).
+     */
+    public List<Organisation> activeCreatedBefore(DSLContext dsl, OffsetDateTime end) {
+        var installed = DSL.select(DSL.min(ORGANISATION.CREATED_AT)).from(ORGANISATION);
+        return dsl.selectFrom(ORGANISATION).where(ORGANISATION.RETIRED_AT.isNull())
+                .and(ORGANISATION.CREATED_AT.lt(end).or(ORGANISATION.CREATED_AT.le(installed)))
+                .orderBy(ORGANISATION.CODE)
+                .fetch(OrganisationRepository::toOrganisation);
+    }
+
     public Map<OrganisationType, Integer> countByType(DSLContext dsl) {
         Map<OrganisationType, Integer> counts = new java.util.EnumMap<>(OrganisationType.class);
         for (OrganisationType t : OrganisationType.values()) {

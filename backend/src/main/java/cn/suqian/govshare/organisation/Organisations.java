@@ -37,6 +37,15 @@ public class Organisations implements References.Source {
         return repository.active(dsl);
     }
 
+    /**
+     * Active organisations that existed before {@code end}: added to the registry before it, or installed with
+     * it (the plan's organisations, which the registry starts with, exist since the plan). One added later did
+     * not exist then.
+     */
+    public List<Organisation> activeExistingBefore(DSLContext dsl, java.time.OffsetDateTime end) {
+        return repository.activeCreatedBefore(dsl, end);
+    }
+
     public Map<OrganisationType, Integer> countByType(DSLContext dsl) {
         return repository.countByType(dsl);
     }

@@ -51,6 +51,19 @@ public class RecordHistory {
                 .toList();
     }
 
+    /**
+     * A registry as it stood: every record of the table whose {@code field} was {@code value} just before
+     * {@code before} (null: now), each as its row's JSON state from the audit trail; deleted ones left out.
+     */
+    public List<String> statesBefore(DSLContext dsl, String entityType, OffsetDateTime before, String field, String value) {
+        return audit.statesBefore(dsl, entityType, before, field, value);
+    }
+
+    /** When the registry's recorded history begins (its first row change), empty when it has none. */
+    public java.util.Optional<OffsetDateTime> historyStart(DSLContext dsl, String entityType) {
+        return audit.historyStart(dsl, entityType);
+    }
+
     /** Refuses a reason too long to keep (before anything is written). */
     public static String reasonOf(Retirement retirement) {
         String reason = retirement == null ? null : RecordRules.trim(retirement.reason());

@@ -33,9 +33,12 @@ public record AnnualReport(long id, int year, String organisationCode, int versi
     public record Section(String key, List<Figure> figures, Narrative narrative) {
     }
 
-    /** A figure: measured, and reported when corrected (with the reason); differencePercent relative (points for PERCENT). */
+    /**
+     * A figure: measured, and reported when corrected (with the reason); differencePercent relative (points for
+     * PERCENT); asOf: the day a standing figure counts (see {@link AnnualReportSection.Figure}), null for one over the year.
+     */
     public record Figure(String key, Unit unit, Double measured, Double reported, String reason, Evidence evidence,
-                         boolean corrected, boolean discrepancy, Double difference) {
+                         boolean corrected, boolean discrepancy, Double difference, LocalDate asOf) {
     }
 
     /** What the organisation writes per section. */

@@ -24,8 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Annual reports. Readers: the office, the leading group and auditors (all organisations), departments (their
- * own only). Drafts, corrections and submissions: the organisation's own department only. Windows and returns:
+ * Annual reports. Readers: the office, the leading group, auditors and finance (all organisations; finance reads
+ * them beside eligibility when it decides funding, and changes nothing), departments (their own only). Drafts, corrections and submissions: the organisation's own department only. Windows and returns:
  * the office.
  */
 @RestController
@@ -33,9 +33,9 @@ import java.util.List;
 class AnnualReportController {
 
     /** Who reads annual reports (departments: their own organisation's). */
-    static final String READERS = "hasAnyRole('LEADER','DEPARTMENT','EGOV_ADMIN','AUDITOR')";
-    /** The leading group's views across organisations. */
-    static final String OVERSEERS = "hasAnyRole('LEADER','EGOV_ADMIN','AUDITOR')";
+    static final String READERS = "hasAnyRole('LEADER','DEPARTMENT','EGOV_ADMIN','AUDITOR','FINANCE')";
+    /** The leading group's views across organisations (finance reads them too). */
+    static final String OVERSEERS = "hasAnyRole('LEADER','EGOV_ADMIN','AUDITOR','FINANCE')";
 
     private final AnnualReports reports;
     private final Reminders reminders;
@@ -46,7 +46,7 @@ class AnnualReportController {
     }
 
     @Operation(summary = "Submission status of every reporting organisation for the year (on time, late, missing, pending) with "
-            + "discrepancy counts. LEADER, EGOV_ADMIN, AUDITOR; DEPARTMENT sees its own row only.")
+            + "discrepancy counts. LEADER, EGOV_ADMIN, AUDITOR, FINANCE; DEPARTMENT sees its own row only.")
     @GetMapping
     @PreAuthorize(READERS)
     public Mono<AnnualReports.Overview> overview(CurrentUser user, @RequestParam int year) {
@@ -68,7 +68,7 @@ class AnnualReportController {
     }
 
     @Operation(summary = "Discrepancies (reported figures beyond the tolerance) of the latest submitted versions. LEADER, EGOV_ADMIN, "
-            + "AUDITOR; DEPARTMENT: its own.")
+            + "AUDITOR, FINANCE; DEPARTMENT: its own.")
     @GetMapping("/discrepancies")
     @PreAuthorize(READERS)
     public Mono<List<AnnualReports.Discrepancy>> discrepancies(CurrentUser user, @RequestParam int year) {
@@ -89,7 +89,7 @@ class AnnualReportController {
         return reminders.runNow();
     }
 
-    @Operation(summary = "XLSX summary of every organisation's figures for the year, in Chinese. LEADER, EGOV_ADMIN, AUDITOR.")
+    @Operation(summary = "XLSX summary of every organisation's figures for the year, in Chinese. LEADER, EGOV_ADMIN, AUDITOR, FINANCE.")
     @GetMapping("/{year}/summary.xlsx")
     @PreAuthorize(OVERSEERS)
     public Mono<ResponseEntity<byte[]>> summary(CurrentUser user, @PathVariable int year) {
@@ -101,7 +101,7 @@ class AnnualReportController {
     }
 
     @Operation(summary = "The organisation's report for the year (latest version, or ?version=), with versions and differences. "
-            + "LEADER, EGOV_ADMIN, AUDITOR; DEPARTMENT: its own organisation.")
+            + "LEADER, EGOV_ADMIN, AUDITOR, FINANCE; DEPARTMENT: its own organisation.")
     @GetMapping("/{year}/{organisation}")
     @PreAuthorize(READERS)
     public Mono<AnnualReport> get(CurrentUser user, @PathVariable int year, @PathVariable String organisation,

@@ -33,15 +33,38 @@ public interface AnnualReportSection {
     record Evidence(String page, String api) {
     }
 
-    /** One measured figure. {@code value} is null when nothing was measured (shown as such, never as zero). */
-    record Figure(String key, Unit unit, Double value, Evidence evidence) {
+    /**
+     * One measured figure. {@code value} is null when nothing was measured (shown as such, never as zero).
+     * {@code asOf}: for a standing figure (how many systems are on the cloud), the day whose state it counts —
+     * 31 December of the reported year when the registry's history reaches back that far, else the day it was
+     * measured (said so on the page); null for a figure over the year (calls, incidents, systems retired in it).
+     */
+    record Figure(String key, Unit unit, Double value, Evidence evidence, LocalDate asOf) {
+        public Figure(String key, Unit unit, Double value, Evidence evidence) {
+            this(key, unit, value, evidence, null);
+        }
     }
 
-    /** The organisation and reported year: [from, to) as dates and instants, and the moment it was measured. */
-    record Period(String organisation, int year, LocalDate from, LocalDate to, OffsetDateTime measuredAt) {
+    /**
+     * The organisation and reported year: [from, to) as dates and instants, the moment it was measured, and
+     * {@code standingAt}: the instant whose registry state the standing figures count — the end of the reported
+     * year (the start of 1 January after it).
+     */
+    record Period(String organisation, int year, LocalDate from, LocalDate to, OffsetDateTime measuredAt, OffsetDateTime standingAt) {
 
         public static Period of(String organisation, int year, OffsetDateTime measuredAt) {
-            return new Period(organisation, year, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1), measuredAt);
+            return new Period(organisation, year, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1), measuredAt,
+                    LocalDate.of(year + 1, 1, 1).atStartOfDay(ZONE).toOffsetDateTime());
+        }
+
+        /** The same period with the standing figures counted as the registry stood at {@code at}. */
+        public Period standingAt(OffsetDateTime at) {
+            return new Period(organisation, year, from, to, measuredAt, at);
+        }
+
+        /** The day the measurement was taken (Asia/Shanghai). */
+        public LocalDate measuredOn() {
+            return measuredAt.atZoneSameInstant(ZONE).toLocalDate();
         }
 
         public OffsetDateTime fromInstant() {
@@ -78,5 +101,10 @@ public interface AnnualReportSection {
 
     static Figure count(String key, long value, String page, String api) {
         return new Figure(key, Unit.COUNT, (double) value, new Evidence(page, api));
+    }
+
+    /** A standing count: the state of the registry on {@code asOf}. */
+    static Figure count(String key, long value, String page, String api, LocalDate asOf) {
+        return new Figure(key, Unit.COUNT, (double) value, new Evidence(page, api), asOf);
     }
 }

@@ -213,7 +213,7 @@ public class AnnualReports {
             counts.put(s, 0);
         }
         List<OverviewRow> rows = new ArrayList<>();
-        for (Organisation o : reporting(dsl)) {
+        for (Organisation o : reporting(dsl, year)) {
             if (!user.mayRead(o.code())) {
                 continue;
             }
@@ -230,9 +230,13 @@ public class AnnualReports {
         return new Overview(window, today(), counts, discrepancies.values().stream().mapToInt(Integer::intValue).sum(), rows);
     }
 
-    /** Organisations that report: every active one but the city government itself. */
-    List<Organisation> reporting(DSLContext dsl) {
-        return organisations.active(dsl).stream().filter(o -> o.type() != OrganisationType.CITY).toList();
+    /**
+     * Organisations that report on a year: every active one that existed in it (added to the registry before
+     * the year ended), but the city government itself. One added later is neither required nor missing.
+     */
+    List<Organisation> reporting(DSLContext dsl, int year) {
+        return organisations.activeExistingBefore(dsl, LocalDate.of(year + 1, 1, 1).atStartOfDay(AnnualReportSection.ZONE).toOffsetDateTime())
+                .stream().filter(o -> o.type() != OrganisationType.CITY).toList();
     }
 
     /** On time or late by the first submission; missing when none came by the deadline; pending before it. */
@@ -286,7 +290,7 @@ public class AnnualReports {
                 Double difference = reported == null ? null : difference(f.unit(), f.value(), reported);
                 boolean discrepancy = reported != null && beyond(f.unit(), f.value(), reported, tolerancePercent);
                 figures.add(new AnnualReport.Figure(f.key(), f.unit(), f.value(), reported, c == null ? null : c.reason(), f.evidence(),
-                        c != null, discrepancy, difference));
+                        c != null, discrepancy, difference, f.asOf()));
             }
             out.add(new AnnualReport.Section(s.key(), figures, r.narrative().get(s.key())));
         }
@@ -598,7 +602,7 @@ public class AnnualReports {
         Map<String, List<ReportRow>> byOrg = new LinkedHashMap<>();
         repository.versions(dsl, year, null).forEach(r -> byOrg.computeIfAbsent(r.organisationCode(), k -> new ArrayList<>()).add(r));
         Map<String, Submission> out = new LinkedHashMap<>();
-        reporting(dsl).forEach(o -> out.put(o.code(), submission(byOrg.getOrDefault(o.code(), List.of()), window)));
+        reporting(dsl, year).forEach(o -> out.put(o.code(), submission(byOrg.getOrDefault(o.code(), List.of()), window)));
         return out;
     }
 
@@ -630,7 +634,7 @@ public class AnnualReports {
                 Map<String, List<ReportRow>> byOrg = new LinkedHashMap<>();
                 repository.versions(dsl, w.year(), null).forEach(r -> byOrg.computeIfAbsent(r.organisationCode(), k -> new ArrayList<>()).add(r));
                 boolean overdue = today.isAfter(w.deadline());
-                for (Organisation o : reporting(dsl)) {
+                for (Organisation o : reporting(dsl, w.year())) {
                     List<ReportRow> versions = byOrg.getOrDefault(o.code(), List.of());
                     boolean done = !versions.isEmpty() && versions.getLast().status() == Status.SUBMITTED;
                     if (done || !repository.remind(dsl, w.year(), o.code(), today, overdue, 0)) {

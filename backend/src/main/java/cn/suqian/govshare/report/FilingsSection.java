@@ -58,10 +58,10 @@ class FilingsSection implements AnnualReportSection {
         List<Figure> f = new ArrayList<>();
         f.add(count("filings.submitted", filed.size(), page, apis));
         f.add(count("filings.late", countOf(filed, Filing::late), page, apis));
-        f.add(count("filings.approved", countOf(filed, x -> x.status() == FilingStatus.APPROVED), page, apis));
-        f.add(count("filings.rejected", countOf(filed, x -> x.status() == FilingStatus.REJECTED), page, apis));
+        f.add(count("filings.approved", countOf(filed, x -> x.status() == FilingStatus.APPROVED), page, apis, p.measuredOn()));
+        f.add(count("filings.rejected", countOf(filed, x -> x.status() == FilingStatus.REJECTED), page, apis, p.measuredOn()));
         for (Verdict v : List.of(Verdict.ELIGIBLE, Verdict.ELIGIBLE_BY_EXEMPTION, Verdict.NOT_ELIGIBLE, Verdict.NEEDS_REVIEW)) {
-            f.add(count("filings.verdict." + v.name(), countOf(filed, x -> verdicts.get(x.id()) == v), board, boardApi));
+            f.add(count("filings.verdict." + v.name(), countOf(filed, x -> verdicts.get(x.id()) == v), board, boardApi, p.measuredOn()));
         }
         return f;
     }

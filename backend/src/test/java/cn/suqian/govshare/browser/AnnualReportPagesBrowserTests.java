@@ -24,6 +24,10 @@ import static cn.suqian.govshare.browser.BrowserTestSupport.signIn;
 import static cn.suqian.govshare.browser.BrowserTestSupport.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.suqian.govshare.support.Api;
+import org.springframework.http.MediaType;
+import java.util.Map;
+
 /**
  * The annual report pages over the demo city's 2025 reports: a department's report with its evidence and its
  * correction flagged, the editor of a new draft (correction with a reason, narrative, save), the leadership
@@ -135,6 +139,134 @@ class AnnualReportPagesBrowserTests {
         // the Chinese text is set in an embedded font (a subset of a CJK face), not left to the reader's fonts
         assertThat(raw).containsPattern("/FontFile2?|/FontFile3");
         assertThat(raw).containsPattern("/BaseFont\\s*/[A-Z]{6}\\+(WenQuanYi|Noto\\w*CJK|SourceHan|DroidSansFallback)");
+        assertThat(consoleErrors(driver)).isEmpty();
+    }
+
+    String bodyText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** Latin words shown in the Chinese UI (codes such as XLSX, PDF or an organisation code excepted). */
+    static java.util.List<String> englishWords(String text) {
+        var m = java.util.regex.Pattern.compile("\\b[A-Za-z]{4,}\\b").matcher(text);
+        java.util.List<String> words = new java.util.ArrayList<>();
+        while (m.find()) {
+            String w = m.group();
+            if (!java.util.Set.of("XLSX", "GovShare", "water", "demo").contains(w)) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
+    /**
+     * The walk through every role the annual report touches, on a window of its own (2024, its deadline long
+     * past, so the demo's 2025 reports stay as they are): a department corrects a figure with a reason and
+     * submits (late), the office returns it with a comment, the department submits a second version and sees
+     * what changed, leadership sees it late with its discrepancy and exports the summary, finance reads it
+     * without any editing control, the auditor prints it. Screenshots of each step in target/screenshots.
+     */
+    @Test
+    void every_role_walks_through_a_report_from_draft_to_resubmission_to_the_leadership_overview() {
+        Api.as(port, "admin").put().uri("/api/v1/annual-reports/windows/2024").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("opensOn", "2025-01-01", "deadline", "2025-01-10")).exchange().expectStatus().isOk();
+        String page = base() + "/annual-report.html?year=2024&organisation=water";
+        // the department: a draft prefilled from measurement, a correction with its reason, narrative, submit
+        signIn(driver, base(), "dept-water");
+        driver.get(page);
+        awaitLoaded(driver);
+        click("ar-start");
+        waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.id("ar-save")));
+        // standing figures say which day they count; the registry's history does not reach back to the end of 2024, and the page says so
+        assertThat(driver.findElement(By.cssSelector("tr[data-figure-row='systems.total'] .as-of")).getText()).startsWith("截至");
+        assertThat(driver.findElements(By.cssSelector("tr[data-figure-row='exchange.providedCalls'] .as-of"))).isEmpty();
+        assertThat(driver.findElement(By.id("ar-history-note")).getText()).contains("登记历史未覆盖 2024 年末");
+        driver.findElement(By.cssSelector("input[data-figure='systems.deployment.GOV_CLOUD'][data-role='value']")).sendKeys("40");
+        driver.findElement(By.cssSelector("input[data-figure='systems.deployment.GOV_CLOUD'][data-role='reason']")).sendKeys("含已签约待迁移系统");
+        driver.findElement(By.id("ar-n-systems-achievements")).sendKeys("全部系统完成普查登记");
+        click("ar-save");
+        waitFor(driver).until(d -> d.findElement(By.id("ar-head")).getText().contains("草稿已保存"));
+        assertThat(englishWords(driver.findElement(By.tagName("main")).getText())).isEmpty();
+        BrowserTestSupport.screenshot(driver, "annual-report-walk-1-department-draft");
+        click("ar-submit");
+        // the page asks before freezing the version
+        waitFor(driver).until(ExpectedConditions.alertIsPresent()).accept();
+        waitFor(driver).until(d -> d.findElement(By.id("ar-head")).getText().contains("已提交"));
+        assertThat(driver.findElement(By.id("ar-head")).getText()).contains("逾期");
+        assertThat(driver.findElement(By.cssSelector("tr[data-figure-row='systems.deployment.GOV_CLOUD']")).getDomAttribute("class")).contains("row-alert");
+        // evidence links lead to pages that open
+        String evidence = driver.findElement(By.cssSelector("tr[data-figure-row='systems.status.IN_USE'] a")).getDomAttribute("href");
+        BrowserTestSupport.screenshot(driver, "annual-report-walk-2-department-submitted");
+        driver.get(base() + evidence);
+        awaitLoaded(driver);
+        assertThat(consoleErrors(driver)).isEmpty();
+
+        // the office returns it with a comment
+        signIn(driver, base(), "admin");
+        driver.get(page);
+        awaitLoaded(driver);
+        waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.id("ar-return-comment"))).sendKeys("请补充上云时间表");
+        click("ar-return");
+        waitFor(driver).until(d -> d.findElement(By.id("ar-head")).getText().contains("请补充上云时间表"));
+        assertThat(driver.findElements(By.id("ar-save"))).isEmpty();
+        BrowserTestSupport.screenshot(driver, "annual-report-walk-3-office-returned");
+
+        // the department sees the comment, writes the next version and submits it: the differences are shown
+        signIn(driver, base(), "dept-water");
+        driver.get(page);
+        awaitLoaded(driver);
+        waitFor(driver).until(d -> d.findElement(By.id("ar-head")).getText().contains("请补充上云时间表"));
+        click("ar-new-version");
+        waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.id("ar-save")));
+        driver.findElement(By.id("ar-n-systems-plan")).sendKeys("2025年6月底前两套系统上云");
+        click("ar-submit");
+        waitFor(driver).until(ExpectedConditions.alertIsPresent()).accept();
+        waitFor(driver).until(d -> d.findElement(By.id("ar-head")).getText().contains("已提交"));
+        waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("ar-differences")));
+        assertThat(driver.findElement(By.id("ar-differences")).getText()).contains("2025年6月底前两套系统上云");
+        assertThat(driver.findElement(By.id("ar-history")).getText()).contains("第 2 版");
+        assertThat(englishWords(driver.findElement(By.tagName("main")).getText())).isEmpty();
+        BrowserTestSupport.screenshot(driver, "annual-report-walk-4-department-resubmitted");
+        assertThat(consoleErrors(driver)).isEmpty();
+
+        // leadership: late, with its discrepancy, and the summary to download
+        signIn(driver, base(), "leader");
+        driver.get(base() + "/annual-reports.html?year=2024");
+        awaitLoaded(driver);
+        waitFor(driver).until(d -> d.findElements(By.cssSelector("#aro-table tr[data-org='water']")).size() == 1);
+        assertThat(driver.findElement(By.cssSelector("#aro-table tr[data-org='water']")).getText()).contains("逾期报送");
+        assertThat(driver.findElement(By.cssSelector("#aro-table tr[data-org='education']")).getText()).contains("未报送");
+        assertThat(driver.findElement(By.id("aro-discrepancies")).getText()).contains("含已签约待迁移系统");
+        Object xlsx = ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[0]; fetch(document.getElementById('aro-xlsx').href).then(r => done(r.status + ' ' + r.headers.get('content-type')));");
+        assertThat(xlsx.toString()).startsWith("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(englishWords(driver.findElement(By.tagName("main")).getText())).isEmpty();
+        BrowserTestSupport.screenshot(driver, "annual-report-walk-5-leadership-overview");
+        assertThat(consoleErrors(driver)).isEmpty();
+
+        // finance reads the report and the overview, with no control to change anything
+        signIn(driver, base(), "finance");
+        driver.get(page);
+        awaitLoaded(driver);
+        waitFor(driver).until(d -> !d.findElements(By.cssSelector("#ar-sections tr[data-figure-row]")).isEmpty());
+        assertThat(driver.findElements(By.cssSelector("#ar-head button"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("#ar-sections input, #ar-sections textarea"))).isEmpty();
+        assertThat(bodyText()).contains("含已签约待迁移系统", "年度报告");
+        BrowserTestSupport.screenshot(driver, "annual-report-walk-6-finance-reads");
+        driver.get(base() + "/annual-reports.html?year=2024");
+        awaitLoaded(driver);
+        waitFor(driver).until(d -> d.findElements(By.cssSelector("#aro-table tr[data-org='water']")).size() == 1);
+        assertThat(consoleErrors(driver)).isEmpty();
+
+        // the auditor prints it
+        signIn(driver, base(), "auditor");
+        driver.get(base() + "/annual-report-print.html?year=2024&organisation=water&version=2");
+        awaitLoaded(driver);
+        waitFor(driver).until(d -> d.findElements(By.cssSelector(".report-charts canvas")).size() == 3);
+        assertThat(driver.findElement(By.id("arp-sections")).getText()).contains("含已签约待迁移系统");
+        assertThat(driver.findElement(By.id("arp-history-note")).getText()).contains("登记历史未覆盖 2024 年末");
+        assertThat(englishWords(driver.findElement(By.tagName("main")).getText())).isEmpty();
+        BrowserTestSupport.screenshot(driver, "annual-report-walk-7-auditor-print");
         assertThat(consoleErrors(driver)).isEmpty();
     }
 }

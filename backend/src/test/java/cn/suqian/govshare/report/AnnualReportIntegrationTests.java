@@ -468,7 +468,6 @@ class AnnualReportIntegrationTests {
             Api.as(port, reader).get().uri("/api/v1/annual-reports/2025/water").exchange().expectStatus().isOk();
         }
         Api.as(port, "dept-finance").get().uri("/api/v1/annual-reports/2025/water").exchange().expectStatus().isForbidden();
-        Api.as(port, "finance").get().uri("/api/v1/annual-reports/2025/water").exchange().expectStatus().isForbidden();
         // editing: the organisation's own department only (not even the office writes a department's report)
         for (String other : List.of("dept-finance", "admin", "leader", "auditor")) {
             Api.as(port, other).post().uri("/api/v1/annual-reports/2026/water/draft").exchange().expectStatus().isForbidden();
@@ -494,6 +493,122 @@ class AnnualReportIntegrationTests {
                 .jsonPath("$.rows[?(@.organisationCode == 'transport')].submission").isEqualTo(List.of("LATE"))
                 .jsonPath("$.discrepancies").isEqualTo(2);
         Api.as(port, "dept-water").get().uri("/api/v1/annual-reports/2025/summary.xlsx").exchange().expectStatus().isForbidden();
+    }
+
+    @Autowired
+    List<AnnualReportSection> sections;
+
+    Map<String, AnnualReportSection.Figure> measured(AnnualReportSection.Period period) {
+        return db.inTransaction(Actor.system("test"), d -> {
+            Map<String, AnnualReportSection.Figure> m = new LinkedHashMap<>();
+            sections.forEach(s -> s.measure(d, period).forEach(x -> m.put(x.key(), x)));
+            return m;
+        });
+    }
+
+    @Test
+    void a_past_years_standing_figures_count_the_registry_as_it_stood_at_the_year_end() throws Exception {
+        String org = "ar-hist";
+        post("admin", "/api/v1/organisations", Map.of("code", org, "name", "年报历史测试园区", "type", "DEVELOPMENT_ZONE", "parentCode", "suqian"), 201);
+        post("admin", "/api/v1/systems", aSystem().code("ar-hist.s1").organisation(org).name("云上系统").mustConnect(true).protectionLevel(3).json(), 201);
+        post("admin", "/api/v1/catalogue", aResource().code("399078/00001").name("历史资源").provider(org).sharing(SharingType.UNCONDITIONAL)
+                .open(OpenAttribute.OPEN).baseDatabases(BaseDatabase.POPULATION).mountedOn(LocalDate.of(2026, 2, 1)).json(), 201);
+        Thread.sleep(20);
+        // the end of the "reported year": every change after it is after the year end
+        java.time.OffsetDateTime yearEnd = java.time.OffsetDateTime.now();
+        Thread.sleep(20);
+        Map<String, Object> moved = new HashMap<>(aSystem().code("ar-hist.s1").organisation(org).name("云上系统").mustConnect(false)
+                .deployment(Deployment.OTHER).status(LifecycleStatus.TO_CLEAN_UP).json());
+        Api.as(port, "admin").put().uri("/api/v1/systems/ar-hist.s1").contentType(MediaType.APPLICATION_JSON).bodyValue(moved).exchange()
+                .expectStatus().isOk();
+        post("admin", "/api/v1/systems", aSystem().code("ar-hist.s2").organisation(org).name("年后新建系统").mustConnect(true).json(), 201);
+        Api.as(port, "admin").post().uri("/api/v1/catalogue/resource/retire?code=399078/00001").exchange().expectStatus().is2xxSuccessful();
+
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+        // the past year, measured after its end: the registry as it stood then — the changes since do not move it
+        Map<String, AnnualReportSection.Figure> past = measured(AnnualReportSection.Period.of(org, 2026, now).standingAt(yearEnd));
+        assertThat(past.get("systems.total").value()).isEqualTo(1.0);
+        assertThat(past.get("systems.deployment.GOV_CLOUD").value()).isEqualTo(1.0);
+        assertThat(past.get("systems.status.IN_USE").value()).isEqualTo(1.0);
+        assertThat(past.get("systems.status.TO_CLEAN_UP").value()).isEqualTo(0.0);
+        assertThat(past.get("connection.mustConnect").value()).isEqualTo(1.0);
+        assertThat(past.get("protection.filed").value()).isEqualTo(1.0);
+        assertThat(past.get("zombies.open").value()).isEqualTo(0.0);
+        assertThat(past.get("catalogue.compiled").value()).isEqualTo(1.0);
+        assertThat(past.get("catalogue.mounted").value()).isEqualTo(1.0);
+        assertThat(past.get("baseDatabases.POPULATION").value()).isEqualTo(1.0);
+        LocalDate endDay = yearEnd.atZoneSameInstant(ZONE).toLocalDate();
+        assertThat(past.get("systems.total").asOf()).isEqualTo(endDay);
+        // a figure over the year carries no standing day
+        assertThat(past.get("exchange.providedCalls").asOf()).isNull();
+
+        // the registry today (the year not over when measured): the changes count
+        Map<String, AnnualReportSection.Figure> today = measured(AnnualReportSection.Period.of(org, 2026, now));
+        assertThat(today.get("systems.total").value()).isEqualTo(2.0);
+        assertThat(today.get("systems.deployment.GOV_CLOUD").value()).isEqualTo(1.0);
+        assertThat(today.get("systems.status.TO_CLEAN_UP").value()).isEqualTo(1.0);
+        assertThat(today.get("connection.mustConnect").value()).isEqualTo(1.0);
+        assertThat(today.get("zombies.open").value()).isEqualTo(1.0);
+        assertThat(today.get("catalogue.compiled").value()).isEqualTo(0.0);
+        assertThat(today.get("systems.total").asOf()).isEqualTo(now.atZoneSameInstant(ZONE).toLocalDate());
+
+        // 2025: the registry's recorded history begins after 2025 ended, so nothing tells how it stood on
+        // 31 December 2025 — the figure counts the registry when measured and says that day, not 2025-12-31
+        Map<String, AnnualReportSection.Figure> before = measured(AnnualReportSection.Period.of(org, 2025, now));
+        assertThat(before.get("systems.total").value()).isEqualTo(2.0);
+        assertThat(before.get("systems.total").asOf()).isEqualTo(now.atZoneSameInstant(ZONE).toLocalDate()).isNotEqualTo(LocalDate.of(2025, 12, 31));
+        // and the API shows it: the demo's 2025 report (measured in January 2026) carries its measuring day
+        String body = Api.as(port, "leader").get().uri("/api/v1/annual-reports/2025/water").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        JsonNode first = JsonMapper.builder().build().readTree(body).get("sections").get(0).get("figures").get(0);
+        assertThat(first.get("key").asString()).isEqualTo("systems.total");
+        assertThat(first.get("asOf").asString()).startsWith("2026-01-");
+    }
+
+    @Test
+    void only_organisations_that_existed_in_the_reported_year_are_required_to_report() {
+        String org = "ar-new";
+        post("admin", "/api/v1/organisations", Map.of("code", org, "name", "年后新设园区", "type", "DEVELOPMENT_ZONE", "parentCode", "suqian"), 201);
+        // created in 2026: not required for 2025 (neither listed nor missing), required for 2026
+        var y2025 = reports.overview(new CurrentUser("leader", "领导小组", Role.LEADER, "gov-office"), 2025).block();
+        assertThat(y2025.rows()).extracting(AnnualReports.OverviewRow::organisationCode).doesNotContain(org).contains("urban-mgmt", "water");
+        assertThat(y2025.rows()).filteredOn(r -> r.organisationCode().equals("urban-mgmt")).extracting(AnnualReports.OverviewRow::submission)
+                .containsExactly(Submission.MISSING);
+        Map<String, Submission> submissions = db.inTransaction(Actor.system("test"), d -> reports.submissions(d, 2025));
+        assertThat(submissions).doesNotContainKey(org).containsKey("water");
+        var y2026 = reports.overview(new CurrentUser("leader", "领导小组", Role.LEADER, "gov-office"), 2026).block();
+        assertThat(y2026.rows()).filteredOn(r -> r.organisationCode().equals(org)).extracting(AnnualReports.OverviewRow::submission)
+                .containsExactly(Submission.PENDING);
+        // nor is it reminded for 2025: reminders go to those required for the window's year
+        List<String> required2025 = db.inTransaction(Actor.system("test"), d -> reports.reporting(d, 2025)).stream().map(o -> o.code()).toList();
+        List<String> required2026 = db.inTransaction(Actor.system("test"), d -> reports.reporting(d, 2026)).stream().map(o -> o.code()).toList();
+        assertThat(required2025).doesNotContain(org).contains("water");
+        assertThat(required2026).contains(org);
+    }
+
+    @Test
+    void finance_reads_submitted_reports_and_the_summary_but_changes_nothing() {
+        Api.as(port, "finance").get().uri("/api/v1/annual-reports/2025/water").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("SUBMITTED").jsonPath("$.editable").isEqualTo(false);
+        Api.as(port, "finance").get().uri("/api/v1/annual-reports?year=2025").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.discrepancies").isEqualTo(2);
+        Api.as(port, "finance").get().uri("/api/v1/annual-reports/discrepancies?year=2025").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.length()").isEqualTo(2);
+        Api.as(port, "finance").get().uri("/api/v1/annual-reports/2025/summary.xlsx").exchange().expectStatus().isOk();
+        // editing: refused — drafts, corrections, submissions, returns, windows, reminders
+        Api.as(port, "finance").post().uri("/api/v1/annual-reports/2026/water/draft").exchange().expectStatus().isForbidden();
+        Api.as(port, "finance").post().uri("/api/v1/annual-reports/2026/finance/draft").exchange().expectStatus().isForbidden();
+        Api.as(port, "finance").put().uri("/api/v1/annual-reports/2025/water/draft").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("corrections", Map.of("systems.total", Map.of("value", 1, "reason", "x")))).exchange().expectStatus().isForbidden();
+        Api.as(port, "finance").post().uri("/api/v1/annual-reports/2025/water/submit").exchange().expectStatus().isForbidden();
+        Api.as(port, "finance").post().uri("/api/v1/annual-reports/2025/water/versions/1/return").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("comment", "退回")).exchange().expectStatus().isForbidden();
+        Api.as(port, "finance").put().uri("/api/v1/annual-reports/windows/2040").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of()).exchange().expectStatus().isForbidden();
+        Api.as(port, "finance").post().uri("/api/v1/annual-reports/reminders/run").exchange().expectStatus().isForbidden();
+        // the report finance read is unchanged
+        Api.as(port, "leader").get().uri("/api/v1/annual-reports/2025/water").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("SUBMITTED");
     }
 
     @Test

@@ -268,15 +268,16 @@ function regionsChart(rows, year) {
   const pillars = rows[0].pillars ?? [];
   drawChart('chart-regions', {
     animation: !PRINT,
-    grid: { left: 8, right: 8, top: PRINT ? 18 : 34, bottom: 4, containLabel: true },
+    grid: { left: 8, right: 8, top: PRINT ? 22 : 40, bottom: 4, containLabel: true },
     legend: { top: 0, itemWidth: 12, itemHeight: 8, textStyle: { fontSize: PRINT ? 9 : 12 } },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => score(v) },
     xAxis: { type: 'category', data: rows.map((r) => r.organisationName ?? r.organisationCode), axisTick: { show: false },
-      axisLabel: { interval: 0, fontSize: PRINT ? 9 : 12, hideOverlap: false, rotate: rows.length > 6 && window.innerWidth < 700 ? 30 : 0 } },
+      // every county named: long names (development zones) turn and are cut short, the full name in the tooltip
+      axisLabel: { interval: 0, fontSize: PRINT ? 8 : 11, rotate: rows.length > 4 ? 30 : 0, width: PRINT ? 60 : 84, overflow: 'truncate' } },
     yAxis: { type: 'value', min: 0, max: 100, splitNumber: PRINT ? 2 : 5, axisLabel: { fontSize: PRINT ? 9 : 12 } },
     series: [
       { name: t('assessment.column.total'), type: 'bar', barMaxWidth: 26, itemStyle: { color: COLOURS.primary },
-        data: rows.map((r) => r.total), label: { show: !PRINT || rows.length <= 8, position: 'top', fontSize: PRINT ? 8 : 11, formatter: (p) => score(p.value) } },
+        data: rows.map((r) => r.total), label: { show: rows.length <= 6, position: 'top', fontSize: PRINT ? 8 : 11, formatter: (p) => score(p.value) } },
       ...pillars.map((p, i) => ({ name: p.name, type: 'bar', barMaxWidth: 14,
         itemStyle: { color: COLOURS.series[(i + 2) % COLOURS.series.length], opacity: 0.75 },
         data: rows.map((r) => r.pillars.find((x) => x.code === p.code)?.score ?? null) })),
@@ -290,8 +291,9 @@ function regionsChart(rows, year) {
 
 /** Each pillar's leaders and laggards, departments and counties apart; names open the scorecards. */
 function pillarsTable(pillars, year) {
-  const names = (list) => (list.length
-    ? list.flatMap((e, i) => [i ? '、' : '', el('a', { href: scorecardLink(year, e.organisationCode), text: e.organisationName ?? e.organisationCode }),
+  // on paper, the first leader and laggard of each row; on screen all of them
+  const names = (all) => (all.length
+    ? all.slice(0, PRINT ? 1 : all.length).flatMap((e, i) => [i ? '、' : '', el('a', { href: scorecardLink(year, e.organisationCode), text: e.organisationName ?? e.organisationCode }),
       el('span', { class: 'muted', text: ` ${score(e.score)}` })]).filter((x) => x !== '')
     : [el('span', { class: 'muted', text: '—' })]);
   return el('div', { class: 'table-wrap' },

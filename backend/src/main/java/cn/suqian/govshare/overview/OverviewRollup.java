@@ -15,6 +15,8 @@ import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -52,10 +54,13 @@ public class OverviewRollup {
     private final Overview overview;
     private final int windowDays;
     private final Clock clock;
+    private final boolean schedulingEnabled;
 
     OverviewRollup(Db db, Inventory inventory, Catalogue catalogue, FacilityFigures facilities, ConnectionFacts connection,
                    ExchangeQueries exchange, OverviewRepository figures, OverviewLive live, Overview overview,
-                   @Value("${govshare.overview.window-days:30}") int windowDays) {
+                   @Value("${govshare.overview.window-days:30}") int windowDays,
+                   @Value("${govshare.scheduling.enabled:true}") boolean schedulingEnabled) {
+        this.schedulingEnabled = schedulingEnabled;
         this.db = db;
         this.inventory = inventory;
         this.catalogue = catalogue;
@@ -76,6 +81,18 @@ public class OverviewRollup {
             refresh();
         } catch (RuntimeException e) {
             log.warn("Overview rollup failed; the previous figures stay", e);
+        }
+    }
+
+    /**
+     * Once the application is ready (after the start-up runners, the demo city's loaders among them), computes today's
+     * figures at once rather than at the next tick, so that a newcomer's first look shows what was just loaded. Off
+     * with the scheduler ({@code govshare.scheduling.enabled=false}: tests drive the rollup by hand).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void afterStart() {
+        if (schedulingEnabled) {
+            Thread.ofVirtual().name("overview-rollup-start").start(this::scheduled);
         }
     }
 

@@ -105,7 +105,8 @@ class OverviewBrowserTests {
 
     /** The signed-in person, the language switch and the sign-out button stay inside a phone's width. */
     void assertHeaderFits(String page) {
-        long width = number("return window.innerWidth");
+        // the visible width: the window less a vertical scroll bar, if the browser draws one
+        long width = number("return Math.min(window.innerWidth, document.documentElement.clientWidth)");
         for (String id : new String[]{"logout", "lang-switch", "account-link"}) {
             var rect = (Map<?, ?>) js("const r = document.getElementById(arguments[0]).getBoundingClientRect(); "
                     + "return {left: r.left, right: r.right, width: r.width}", id);

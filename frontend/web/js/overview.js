@@ -231,7 +231,7 @@ function renderAlerts(alerts) {
       el('span', { class: 'alert-total-label', text: tEnum('overview.alert', kind) }))));
   const items = alerts.items ?? [];
   document.getElementById('alert-list').replaceChildren(...(items.length
-    ? items.slice(0, PRINT ? 6 : 30).map((a) => el('li', { class: 'alert-item', 'data-kind': a.kind },
+    ? items.slice(0, PRINT ? 5 : 30).map((a) => el('li', { class: 'alert-item', 'data-kind': a.kind },
       badge(tEnum('overview.alert', a.kind), ALERT_TONES[a.kind] ?? 'neutral'),
       el('a', { href: a.link, text: alertSubject(a) }),
       el('span', { class: 'muted', text: alertNote(a) })))
@@ -307,8 +307,8 @@ function pillarsTable(pillars, year) {
       el('tbody', {}, ...pillars.map((p) => el('tr', { 'data-pillar': p.code, 'data-group': p.peerGroup },
         el('td', { text: p.name }),
         el('td', { text: t(`overview.ranking.groupName.${p.peerGroup}`) }),
-        el('td', { class: 'leaders' }, ...names(p.leaders)),
-        el('td', { class: 'laggards' }, ...names(p.laggards)))))));
+        el('td', { class: 'leaders', 'data-label': t('overview.ranking.leaders') }, ...names(p.leaders)),
+        el('td', { class: 'laggards', 'data-label': t('overview.ranking.laggards') }, ...names(p.laggards)))))));
 }
 
 function renderRanking(ranking) {

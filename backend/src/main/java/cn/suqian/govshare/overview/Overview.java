@@ -356,7 +356,7 @@ public class Overview {
         }
         ms.sort(Comparator.comparing(TimelineMilestone::deadline, Comparator.nullsLast(Comparator.naturalOrder())));
         return new TimelineTask(t.code(), t.kind(), t.sequence(), t.title(), t.leadOrganisationCodes(), t.status(), start, end, ms,
-                "/tasks.html#" + t.code());
+                "/tasks.html?code=" + t.code()); // the task board opens the task named by ?code=
     }
 
     /** Open incidents, new anomalies and missed milestones, newest first, the first {@code limit} of each kind. */

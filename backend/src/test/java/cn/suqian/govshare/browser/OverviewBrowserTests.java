@@ -143,6 +143,23 @@ class OverviewBrowserTests {
     }
 
     @Test
+    void an_overdue_task_alert_opens_that_task_on_the_task_board() {
+        signIn(driver, base(), "leader");
+        driver.get(base() + "/");
+        awaitLoaded(driver);
+        var alert = waitFor(driver).until(d -> d.findElements(By.cssSelector(".alert-item[data-kind='OVERDUE_TASK'] a")).stream().findFirst().orElse(null));
+        String href = alert.getDomAttribute("href");
+        assertThat(href).startsWith("/tasks.html?code=");
+        String code = href.substring(href.indexOf("code=") + 5);
+        js("arguments[0].scrollIntoView()", alert);
+        alert.click();
+        waitFor(driver).until(d -> d.getCurrentUrl().contains("/tasks.html"));
+        awaitLoaded(driver);
+        waitFor(driver).until(d -> !d.findElements(By.cssSelector(".task-card.selected[data-code='" + code + "']")).isEmpty());
+        assertThat(consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
     void a_ranking_row_drills_down_to_the_organisation_scorecard() {
         signIn(driver, base(), "leader");
         driver.get(base() + "/");

@@ -125,7 +125,7 @@ class OverviewIntegrationTests {
         LocalDate today = LocalDate.now(OverviewRollup.ZONE);
         int missed = 0;
         for (JsonNode task : timeline) {
-            assertThat(task.get("link").asString()).startsWith("/tasks.html#");
+            assertThat(task.get("link").asString()).isEqualTo("/tasks.html?code=" + task.get("code").asString());
             for (JsonNode m : task.get("milestones")) {
                 if (m.get("status").asString().equals("MISSED")) {
                     missed++;

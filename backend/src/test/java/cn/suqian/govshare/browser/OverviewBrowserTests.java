@@ -81,7 +81,7 @@ class OverviewBrowserTests {
             String text = driver.findElement(By.tagName("main")).getText();
             assertThat(text).contains("整合共享总览", "网络通", "数据通", "接入电子政务外网的系统", "重点任务进度", "预警", "逾期");
             // the ranking of the latest published assessment: departments and counties apart, counties on a chart
-            assertThat(text).contains("评价考核排名", "市直部门", "各分项先进与后进单位").doesNotContain("尚无已发布的年度评价考核结果");
+            assertThat(text).contains("评价考核排名", "市级部门", "县区及园区", "各分项先进与后进单位").doesNotContain("尚无已发布的年度评价考核结果");
             assertThat(driver.findElements(By.cssSelector(".ranking-table[data-group='DEPARTMENT'] tbody a"))).isNotEmpty();
             waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-regions canvas")));
             assertThat(driver.findElements(By.cssSelector(".ov-card"))).hasSizeGreaterThanOrEqualTo(15);

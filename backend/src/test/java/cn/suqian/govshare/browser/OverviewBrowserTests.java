@@ -84,6 +84,9 @@ class OverviewBrowserTests {
             assertThat(text).contains("评价考核排名", "市级部门", "县区及园区", "各分项先进与后进单位").doesNotContain("尚无已发布的年度评价考核结果");
             assertThat(driver.findElements(By.cssSelector(".ranking-table[data-group='DEPARTMENT'] tbody a"))).isNotEmpty();
             waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-regions canvas")));
+            // movement since the year before (the demo city's 2024 is final too): ▲ n or ▼ n on some rows
+            assertThat(driver.findElements(By.cssSelector(".ranking-table td.movement")).stream().map(e -> e.getAttribute("textContent")))
+                    .anyMatch(m -> m.matches("[▲▼]\\d+"));
             assertThat(driver.findElements(By.cssSelector(".ov-card"))).hasSizeGreaterThanOrEqualTo(15);
             waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-timeline canvas")));
             waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-bases canvas")));

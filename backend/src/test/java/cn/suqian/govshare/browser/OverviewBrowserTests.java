@@ -85,7 +85,7 @@ class OverviewBrowserTests {
             assertThat(driver.findElements(By.cssSelector(".ranking-table[data-group='DEPARTMENT'] tbody a"))).isNotEmpty();
             waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-regions canvas")));
             // movement since the year before (the demo city's 2024 is final too): ▲ n or ▼ n on some rows
-            assertThat(driver.findElements(By.cssSelector(".ranking-table td.movement")).stream().map(e -> e.getAttribute("textContent")))
+            assertThat(driver.findElements(By.cssSelector(".ranking-table td.movement")).stream().map(e -> e.getDomProperty("textContent")))
                     .anyMatch(m -> m.matches("[▲▼]\\d+"));
             assertThat(driver.findElements(By.cssSelector(".ov-card"))).hasSizeGreaterThanOrEqualTo(15);
             waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-timeline canvas")));

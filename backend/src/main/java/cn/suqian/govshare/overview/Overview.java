@@ -32,7 +32,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The leadership overview's reads. Headline figures come from the daily rollup only; the key-task timeline and the
+ * The leadership overview's reads. Headline figures come from the daily rollup only; the key-task timeline, the ranking and the
  * alerts from the owning modules' published APIs, each scoped to the caller (a department sees its own organisation;
  * finance, which does not read annual reports, gets no annual-report alerts).
  */

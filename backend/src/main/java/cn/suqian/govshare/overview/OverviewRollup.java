@@ -127,17 +127,24 @@ public class OverviewRollup {
             acc.add(org, Figure.SYSTEMS_ON_GOV_CLOUD, s.deployment() == Deployment.GOV_CLOUD ? 1 : 0, 1);
             boolean zombie = s.lifecycleStatus() == LifecycleStatus.ZOMBIE || s.lifecycleStatus() == LifecycleStatus.TO_CLEAN_UP;
             acc.add(org, Figure.ZOMBIES_FOUND, zombie ? 1 : 0, Double.NaN);
-            boolean isConnected = false;
+            // measured connectedness; a system whose targets sent nothing in the window is unknown: neither connected nor
+            // unconnected, left out of the figure's denominator (no data is never a pass or a fail)
+            boolean unconnected = false;
             if (s.mustConnect()) {
                 var c = connected.get(s.code());
-                isConnected = c != null && c.connectedness() == ConnectionFacts.Connectedness.CONNECTED;
-                acc.add(org, Figure.MUST_CONNECT_CONNECTED, isConnected ? 1 : 0, 1);
+                var how = c == null ? ConnectionFacts.Connectedness.NO_DATA : c.connectedness();
+                if (how != ConnectionFacts.Connectedness.NO_DATA) {
+                    boolean isConnected = how == ConnectionFacts.Connectedness.CONNECTED;
+                    unconnected = !isConnected;
+                    acc.add(org, Figure.MUST_CONNECT_CONNECTED, isConnected ? 1 : 0, 1);
+                }
             }
             double cost = s.annualOmCost() == null ? 0 : s.annualOmCost().doubleValue();
-            boolean wasted = zombie || (s.mustConnect() && !isConnected);
+            boolean wasted = zombie || unconnected;
             acc.add(org, Figure.OM_ON_ZOMBIE_OR_UNCONNECTED, wasted ? cost : 0, cost);
         }
         acc.ensure(Figure.ZOMBIES_CLEANED);
+        out.computeIfAbsent(CITY, k -> new EnumMap<>(Figure.class)).putIfAbsent(Figure.MUST_CONNECT_CONNECTED, new double[]{Double.NaN, Double.NaN});
 
         for (var n : facilities.privateNetworks(dsl)) {
             acc.add(n.organisationCode(), Figure.PRIVATE_NETWORKS_LEFT, n.left() ? 1 : 0, 1);

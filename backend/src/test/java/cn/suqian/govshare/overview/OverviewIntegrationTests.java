@@ -88,6 +88,31 @@ class OverviewIntegrationTests {
     }
 
     @Test
+    void must_connect_systems_count_as_connection_monitoring_measured_them_and_no_data_is_left_out() {
+        rollup.refresh(); // today's figures from the measurements as they stand now
+        LocalDate today = LocalDate.now(OverviewRollup.ZONE);
+        java.util.Set<String> must = new HashSet<>();
+        get("leader", "/api/v1/systems?mustConnect=true&size=1000").get("items").forEach(s -> must.add(s.get("code").asString()));
+        assertThat(must).isNotEmpty();
+        long connected = 0;
+        long known = 0;
+        for (JsonNode s : get("leader", "/api/v1/connections/connected?from=" + today.minusDays(30) + "&to=" + today)) {
+            if (must.contains(s.get("systemCode").asString())) {
+                String c = s.get("connectedness").asString();
+                known += c.equals("NO_DATA") ? 0 : 1;
+                connected += c.equals("CONNECTED") ? 1 : 0;
+            }
+        }
+        JsonNode figure = byKey(get("leader", "/api/v1/overview")).get("mustConnectConnected");
+        if (known == 0) {
+            assertThat(figure.get("value").isNull()).as("nothing measured: no data, not 0 %").isTrue();
+        } else {
+            assertThat(figure.get("value").asLong()).isEqualTo(connected);
+            assertThat(figure.get("denominator").asLong()).isEqualTo(known);
+        }
+    }
+
+    @Test
     void year_over_year_compares_with_the_rollup_a_year_before() {
         LocalDate yearAgo = LocalDate.now(OverviewRollup.ZONE).minusYears(1).minusDays(2); // nearest earlier within a week
         Map<Figure, double[]> figures = new EnumMap<>(Figure.class);

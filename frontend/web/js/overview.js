@@ -326,14 +326,15 @@ function renderRanking(ranking) {
       el('strong', { text: t('overview.ranking.year', { year }) }), ' ', stateBadge(ranking.state),
       el('span', { class: 'muted', text: ` ${t('assessment.methodologyVersion', { version: ranking.methodologyVersion ?? '—' })} ` }),
       el('a', { class: 'no-print', href: `/assessment.html?year=${year}`, text: t('overview.ranking.board') })),
+    // a department sees its own row only: no empty group, no leaders and laggards
     el('div', { class: 'ranking-columns' },
-      el('div', { class: 'ranking-regions' },
+      regions.length ? el('div', { class: 'ranking-regions' },
         el('h3', { class: 'ranking-sub', text: t('overview.ranking.regionsChart') }),
         el('div', { id: 'chart-regions', class: 'chart chart-regions', role: 'img', 'aria-label': t('overview.ranking.regionsChart') }),
-        rankingTable(regions, year, 'REGION')),
-      el('div', { class: 'ranking-departments' }, rankingTable(departments, year, 'DEPARTMENT')),
-      el('div', { class: 'ranking-pillars-box' }, pillarsTable(ranking.pillars ?? [], year))));
-  regionsChart(regions, year);
+        rankingTable(regions, year, 'REGION')) : null,
+      departments.length ? el('div', { class: 'ranking-departments' }, rankingTable(departments, year, 'DEPARTMENT')) : null,
+      ranking.pillars?.length ? el('div', { class: 'ranking-pillars-box' }, pillarsTable(ranking.pillars, year)) : null));
+  if (regions.length) regionsChart(regions, year);
 }
 
 // ---- loading and live updates ---------------------------------------------------------------

@@ -112,8 +112,10 @@ public class Overview {
             if (latest.isEmpty()) {
                 return Mono.just(new Ranking(false, null, null, null, List.of(), List.of()));
             }
+            // a department sees its own row only (as on the assessment board): leaders and laggards among one are none
+            boolean wholeCity = user.organisationScope().isEmpty();
             return assessments.board(user, latest.get().year()).map(b -> new Ranking(true, b.year(), b.state(), b.methodologyVersion(),
-                    b.rows(), extremes(b.rows(), extremes)));
+                    b.rows(), wholeCity ? extremes(b.rows(), extremes) : List.of()));
         });
     }
 

@@ -258,5 +258,6 @@ class OverviewIntegrationTests {
         JsonNode own = get("dept-water", "/api/v1/overview/ranking");
         assertThat(own.get("organisations")).isEqualTo(get("dept-water", "/api/v1/assessments/" + latest + "/results").get("rows"));
         own.get("organisations").forEach(r -> assertThat(r.get("organisationCode").asString()).isEqualTo("water"));
+        assertThat(own.get("pillars")).as("no leaders or laggards among one organisation").isEmpty();
     }
 }

@@ -154,7 +154,7 @@ class OverviewBrowserTests {
         String href = alert.getDomAttribute("href");
         assertThat(href).startsWith("/tasks.html?code=");
         String code = href.substring(href.indexOf("code=") + 5);
-        js("arguments[0].scrollIntoView()", alert);
+        js("arguments[0].scrollIntoView({block: 'center'})", alert);
         alert.click();
         waitFor(driver).until(d -> d.getCurrentUrl().contains("/tasks.html"));
         awaitLoaded(driver);
@@ -173,7 +173,7 @@ class OverviewBrowserTests {
         assertThat(href).startsWith("/assessment-scorecard.html?year=" + year + "&organisation=");
         driver.findElements(By.cssSelector(".ranking-pillars a"))
                 .forEach(a -> assertThat(a.getDomAttribute("href")).startsWith("/assessment-scorecard.html?year=" + year + "&organisation="));
-        js("arguments[0].scrollIntoView()", link);
+        js("arguments[0].scrollIntoView({block: 'center'})", link);
         link.click();
         waitFor(driver).until(d -> d.getCurrentUrl().contains("/assessment-scorecard.html"));
         awaitLoaded(driver);

@@ -60,6 +60,13 @@ export function chartFor(id) {
     container.setAttribute('data-state', 'unavailable');
     return null;
   }
+  const kept = instances.get(id);
+  if (kept && kept.getDom() !== container) {
+    // the page rebuilt the container (same id, new element): the old chart draws into nothing, start afresh
+    resizer?.unobserve(kept.getDom());
+    kept.dispose();
+    instances.delete(id);
+  }
   if (!instances.has(id)) {
     registerTheme(echarts);
     instances.set(id, echarts.init(container, THEME, { renderer: 'canvas', locale: getLanguage() === 'en' ? 'EN' : 'ZH' }));

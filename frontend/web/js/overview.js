@@ -1,7 +1,8 @@
 // Leadership overview ("整合共享总览", the home page): the city's headline figures by pillar (网络通、数据通、
 // 应用通) with trend and year-over-year change, each a link to the page and records behind it; the plan's key
 // tasks as a timeline against their deadlines; alerts linking to their records; the five base databases;
-// the ranking (from the published assessment, once there is one). Live: the server's event stream says when
+// the ranking of the latest published assessment (departments and counties/districts apart, counties side by side,
+// movement since last year, each pillar's leaders and laggards; every name opens its scorecard). Live: the server's event stream says when
 // measurements, incidents, anomalies or figures change, and the affected parts reload; EventSource reconnects
 // by itself after a network drop, sending Last-Event-ID, and a "resync" event reloads everything.
 // ?view=print lays the page out as one A4 landscape sheet for leadership meetings.
@@ -10,7 +11,8 @@ import { api } from './api.js';
 import { initPage } from './layout.js';
 import { t, tEnum, fmt, getLanguage } from './i18n.js';
 import { el, badge, renderError, markLoaded, debounce } from './dom.js';
-import { COLOURS, drawChart, chartMessage, chartFailed } from './charts.js';
+import { COLOURS, drawChart, chartMessage, chartFor } from './charts.js';
+import { score, gradeBadge, stateBadge, movement } from './assessment-common.js';
 import { OrgDirectory } from './registry.js';
 
 const PRINT = new URLSearchParams(window.location.search).get('view') === 'print';
@@ -50,6 +52,7 @@ function detail(f) {
 }
 
 function change(f) {
+  // year-over-year only against the rollup stored on that day a year before; none stored, none shown
   if (f.change === null || f.change === undefined) return el('span', { class: 'yoy yoy-none', text: t('overview.yoy.none') });
   const points = f.percent || f.unit === 'PERCENT';
   const sign = f.change > 0 ? '+' : '';
@@ -57,7 +60,8 @@ function change(f) {
     ? t('overview.yoy.points', { change: `${sign}${fmt.number(f.change, { maximumFractionDigits: 1 })}` })
     : t('overview.yoy.count', { change: `${sign}${fmt.number(f.change, { maximumFractionDigits: 0 })}` });
   const bad = LOWER_IS_BETTER.has(f.key) ? f.change > 0 : f.change < 0;
-  return el('span', { class: `yoy ${f.change === 0 ? '' : bad ? 'yoy-bad' : 'yoy-good'}`, text });
+  return el('span', { class: `yoy ${f.change === 0 ? '' : bad ? 'yoy-bad' : 'yoy-good'}`, text,
+    title: f.yearAgoDay ? t('overview.yoy.comparedWith', { day: fmt.day(f.yearAgoDay) }) : null });
 }
 
 // ---- headline cards -----------------------------------------------------------------------
@@ -227,7 +231,7 @@ function renderAlerts(alerts) {
       el('span', { class: 'alert-total-label', text: tEnum('overview.alert', kind) }))));
   const items = alerts.items ?? [];
   document.getElementById('alert-list').replaceChildren(...(items.length
-    ? items.slice(0, PRINT ? 6 : 30).map((a) => el('li', { class: 'alert-item', 'data-kind': a.kind },
+    ? items.slice(0, PRINT ? 5 : 30).map((a) => el('li', { class: 'alert-item', 'data-kind': a.kind },
       badge(tEnum('overview.alert', a.kind), ALERT_TONES[a.kind] ?? 'neutral'),
       el('a', { href: a.link, text: alertSubject(a) }),
       el('span', { class: 'muted', text: alertNote(a) })))
@@ -236,13 +240,101 @@ function renderAlerts(alerts) {
 
 // ---- ranking ------------------------------------------------------------------------------
 
+const scorecardLink = (year, code) => `/assessment-scorecard.html?year=${year}&organisation=${encodeURIComponent(code)}`;
+
+/** One peer group's ranking table: rank in group, organisation (to its scorecard), total, grade, movement. */
+function rankingTable(rows, year, group) {
+  const shown = PRINT ? [...rows.slice(0, 3), ...rows.slice(Math.max(3, rows.length - 2))] : rows;
+  return el('div', { class: 'table-wrap ranking-table-wrap' },
+    el('table', { class: 'table table-compact ranking-table', 'data-group': group },
+      el('caption', { text: t(group === 'DEPARTMENT' ? 'assessment.board.departments' : 'assessment.board.regions') }),
+      el('thead', {}, el('tr', {}, ...['assessment.column.rankInGroup', 'assessment.column.organisation', 'assessment.column.total',
+        'assessment.column.grade', 'assessment.column.movement'].map((k, i) => el('th', { scope: 'col', class: i === 0 || i === 2 ? 'num' : '', text: t(k) })))),
+      el('tbody', {}, ...(shown.length ? shown.map((r) => el('tr', { 'data-org': r.organisationCode },
+        el('td', { class: 'num', text: r.rankInGroup ?? '—' }),
+        el('td', {}, el('a', { href: scorecardLink(year, r.organisationCode), title: t('overview.ranking.drill'), text: r.organisationName ?? r.organisationCode })),
+        el('td', { class: 'num', text: score(r.total) }),
+        el('td', {}, gradeBadge(r.grade)),
+        el('td', { class: 'movement' }, movement(r.movement))))
+        : [el('tr', {}, el('td', { colspan: 5, class: 'empty', text: t('overview.ranking.noRows') }))]))));
+}
+
+/** Counties and districts side by side: total and each pillar's score. */
+function regionsChart(rows, year) {
+  if (!rows.length) {
+    chartMessage('chart-regions', t('overview.ranking.noRows'), 'empty');
+    return;
+  }
+  const pillars = rows[0].pillars ?? [];
+  drawChart('chart-regions', {
+    animation: !PRINT,
+    grid: { left: 8, right: 8, top: PRINT ? 22 : 40, bottom: 4, containLabel: true },
+    legend: { top: 0, itemWidth: 12, itemHeight: 8, textStyle: { fontSize: PRINT ? 9 : 12 } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => score(v) },
+    xAxis: { type: 'category', data: rows.map((r) => r.organisationName ?? r.organisationCode), axisTick: { show: false },
+      // every county named: long names (development zones) turn and are cut short, the full name in the tooltip
+      axisLabel: { interval: 0, fontSize: PRINT ? 8 : 11, rotate: rows.length > 4 ? 30 : 0, width: PRINT ? 60 : 84, overflow: 'truncate' } },
+    yAxis: { type: 'value', min: 0, max: 100, splitNumber: PRINT ? 2 : 5, axisLabel: { fontSize: PRINT ? 9 : 12 } },
+    series: [
+      { name: t('assessment.column.total'), type: 'bar', barMaxWidth: 26, itemStyle: { color: COLOURS.primary },
+        data: rows.map((r) => r.total), label: { show: rows.length <= 6, position: 'top', fontSize: PRINT ? 8 : 11, formatter: (p) => score(p.value) } },
+      ...pillars.map((p, i) => ({ name: p.name, type: 'bar', barMaxWidth: 14,
+        itemStyle: { color: COLOURS.series[(i + 2) % COLOURS.series.length], opacity: 0.75 },
+        data: rows.map((r) => r.pillars.find((x) => x.code === p.code)?.score ?? null) })),
+    ],
+  });
+  // a bar opens that county's scorecard
+  const chart = chartFor('chart-regions');
+  chart?.off('click');
+  chart?.on('click', (params) => { window.location.href = scorecardLink(year, rows[params.dataIndex].organisationCode); });
+}
+
+/** Each pillar's leaders and laggards, departments and counties apart; names open the scorecards. */
+function pillarsTable(pillars, year) {
+  // on paper, the first leader and laggard of each row; on screen all of them
+  const names = (all) => (all.length
+    ? all.slice(0, PRINT ? 1 : all.length).flatMap((e, i) => [i ? '、' : '', el('a', { href: scorecardLink(year, e.organisationCode), text: e.organisationName ?? e.organisationCode }),
+      el('span', { class: 'muted', text: ` ${score(e.score)}` })]).filter((x) => x !== '')
+    : [el('span', { class: 'muted', text: '—' })]);
+  return el('div', { class: 'table-wrap' },
+    el('table', { class: 'table table-compact ranking-pillars' },
+      el('caption', { text: t('overview.ranking.pillars') }),
+      el('thead', {}, el('tr', {},
+        el('th', { scope: 'col', text: t('assessment.column.pillar') }),
+        el('th', { scope: 'col', text: t('overview.ranking.group') }),
+        el('th', { scope: 'col', text: t('overview.ranking.leaders') }),
+        el('th', { scope: 'col', text: t('overview.ranking.laggards') }))),
+      el('tbody', {}, ...pillars.map((p) => el('tr', { 'data-pillar': p.code, 'data-group': p.peerGroup },
+        el('td', { text: p.name }),
+        el('td', { text: t(`overview.ranking.groupName.${p.peerGroup}`) }),
+        el('td', { class: 'leaders', 'data-label': t('overview.ranking.leaders') }, ...names(p.leaders)),
+        el('td', { class: 'laggards', 'data-label': t('overview.ranking.laggards') }, ...names(p.laggards)))))));
+}
+
 function renderRanking(ranking) {
   const box = document.getElementById('ranking');
   if (!ranking?.published) {
     box.replaceChildren(el('p', { class: 'empty', id: 'ranking-empty', text: t('overview.ranking.none') }));
     return;
   }
-  box.replaceChildren(el('p', { text: t('overview.ranking.year', { year: ranking.year }) }));
+  const year = ranking.year;
+  const rows = ranking.organisations ?? [];
+  const departments = rows.filter((r) => r.peerGroup === 'DEPARTMENT');
+  const regions = rows.filter((r) => r.peerGroup === 'REGION');
+  box.replaceChildren(
+    el('p', { class: 'ranking-meta', id: 'ranking-year', 'data-year': year },
+      el('strong', { text: t('overview.ranking.year', { year }) }), ' ', stateBadge(ranking.state),
+      el('span', { class: 'muted', text: ` ${t('assessment.methodologyVersion', { version: ranking.methodologyVersion ?? '—' })} ` }),
+      el('a', { class: 'no-print', href: `/assessment.html?year=${year}`, text: t('overview.ranking.board') })),
+    // a department sees its own row only: no empty group, no leaders and laggards
+    el('div', { class: 'ranking-columns' },
+      regions.length ? el('div', { class: 'ranking-regions' },
+        el('h3', { class: 'ranking-sub', text: t('overview.ranking.regionsChart') }),
+        el('div', { id: 'chart-regions', class: 'chart chart-regions', role: 'img', 'aria-label': t('overview.ranking.regionsChart') }),
+        rankingTable(regions, year, 'REGION')) : null,
+      departments.length ? el('div', { class: 'ranking-departments' }, rankingTable(departments, year, 'DEPARTMENT')) : null,
+      ranking.pillars?.length ? el('div', { class: 'ranking-pillars-box' }, pillarsTable(ranking.pillars, year)) : null));
+  if (regions.length) regionsChart(regions, year);
 }
 
 // ---- loading and live updates ---------------------------------------------------------------

@@ -131,10 +131,21 @@ function visibleAnomalies(items) {
   return org ? items.filter((a) => a.provider === org || a.consumer === org) : items;
 }
 
+/** The anomaly a link named (?anomaly=<id>, e.g. from the leadership overview's alerts): marked and shown once. */
+const linked = new URLSearchParams(window.location.search).get('anomaly');
+let linkedShown = false;
+
 function renderAnomalies({ items, total }) {
   const table = $('exchange-anomaly-table');
   const rows = visibleAnomalies(items);
   table.tBodies[0].replaceChildren(...(rows.length ? rows.map(anomalyRow) : [emptyRow(table, 'exchange.anomalies.empty')]));
+  const row = linked ? table.tBodies[0].querySelector(`tr[data-id="${CSS.escape(linked)}"]`) : null;
+  if (row) {
+    row.classList.add('selected');
+    row.setAttribute('aria-current', 'true');
+    if (!linkedShown) row.scrollIntoView({ block: 'center' });
+    linkedShown = true;
+  }
   $('exchange-anomaly-count').textContent = rows.length !== items.length
     ? t('exchange.anomalies.countForOrg', { shown: fmt.number(rows.length), loaded: fmt.number(items.length), total: fmt.number(total) })
     : '';

@@ -22,7 +22,8 @@ import java.util.List;
 
 /**
  * The demo city's assessments, made through the same service calls the office's and departments' requests make:
- * 2025 run, published, challenged (one correction accepted, one rejected) and final; 2026 a draft, with a second
+ * 2024 run, published and final; 2025 run, published, challenged (one correction accepted, one rejected) and final
+ * (with each organisation's movement since 2024); 2026 a draft, with a second
  * methodology version to compare in the what-if page. Manual "online services" values are entered with evidence.
  */
 @Component
@@ -53,7 +54,7 @@ class AssessmentDemo implements ApplicationRunner {
         }
         long started = System.nanoTime();
         List<Organisation> orgs = db.inTransaction(office, organisations::active).stream().filter(o -> o.type() != OrganisationType.CITY).toList();
-        for (int year : new int[]{LAST_YEAR, LAST_YEAR + 1}) {
+        for (int year : new int[]{LAST_YEAR - 1, LAST_YEAR, LAST_YEAR + 1}) {
             int i = 0;
             for (Organisation o : orgs) {
                 i++;
@@ -68,8 +69,13 @@ class AssessmentDemo implements ApplicationRunner {
                 });
             }
         }
-        var last = db.inTransaction(office, dsl -> assessments.run(dsl, office, LAST_YEAR, null));
         LocalDate today = LocalDate.now();
+        // the year before: run on what was stored for it, published and final without challenges, so that the 2025
+        // ranking shows each organisation's movement since then
+        db.inTransaction(office, dsl -> assessments.run(dsl, office, LAST_YEAR - 1, null));
+        db.inTransaction(office, dsl -> assessments.publish(dsl, office, LAST_YEAR - 1, new Assessments.PublishInput(today)));
+        db.inTransaction(office, dsl -> assessments.finalise(dsl, office, LAST_YEAR - 1));
+        var last = db.inTransaction(office, dsl -> assessments.run(dsl, office, LAST_YEAR, null));
         db.inTransaction(office, dsl -> assessments.publish(dsl, office, LAST_YEAR, new Assessments.PublishInput(today)));
         // two departments object; the office accepts one with a correction and rejects the other
         String accepted = "water";
@@ -101,8 +107,8 @@ class AssessmentDemo implements ApplicationRunner {
                 .replace("weight: 12, parameters: {predicate: CONNECTED", "weight: 20, parameters: {predicate: CONNECTED")
                 .replace("weight: 8, parameters: {direction: SERVED", "weight: 12, parameters: {direction: SERVED"),
                 "征求意见稿：提高“须接入系统实际接入”和“提供数据量”权重"));
-        log.info("DEMO MODE: assessments {} (final, {} organisations) and {} (draft) in {} ms", LAST_YEAR, last.scores().size(),
-                LAST_YEAR + 1, (System.nanoTime() - started) / 1_000_000);
+        log.info("DEMO MODE: assessments {} and {} (final, {} organisations) and {} (draft) in {} ms", LAST_YEAR - 1, LAST_YEAR,
+                last.scores().size(), LAST_YEAR + 1, (System.nanoTime() - started) / 1_000_000);
     }
 
     /** A small, well-formed one-page PDF naming the organisation: the demo's evidence file. */

@@ -1,6 +1,9 @@
 package cn.suqian.govshare.overview;
 
 import cn.suqian.govshare.access.CurrentUser;
+import cn.suqian.govshare.assessment.Assessments;
+import cn.suqian.govshare.assessment.PeerGroup;
+import cn.suqian.govshare.assessment.PublicationState;
 import cn.suqian.govshare.connection.ConnectionQueries;
 import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.exchange.Anomalies;
@@ -29,7 +32,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The leadership overview's reads. Headline figures come from the daily rollup only; the key-task timeline and the
+ * The leadership overview's reads. Headline figures come from the daily rollup only; the key-task timeline, the ranking and the
  * alerts from the owning modules' published APIs, each scoped to the caller (a department sees its own organisation;
  * finance, which does not read annual reports, gets no annual-report alerts).
  */
@@ -74,15 +77,79 @@ public class Overview {
     public record Alerts(Map<AlertKind, Long> totals, List<Alert> items) {
     }
 
+    /** One organisation's score on one pillar. */
+    public record PillarEntry(String organisationCode, String organisationName, Double score) {
+    }
+
+    /** The leaders (highest first) and the laggards (lowest first) of one pillar within one peer group. */
+    public record PillarExtremes(String code, String name, PeerGroup peerGroup, List<PillarEntry> leaders, List<PillarEntry> laggards) {
+    }
+
     /**
-     * The ranking of organisations by the latest published assessment. The assessment capability is not part of
-     * this build: until it publishes one, the ranking says so and shows no figures.
+     * The ranking of organisations by the latest published (or final) assessment, as the assessment board gives it:
+     * departments and counties/districts each ranked in their peer group, movement since the year before, and each
+     * pillar's leaders and laggards. A year still in draft is never shown; before any year is published, published
+     * is false and there are no rows.
      */
-    public record Ranking(boolean published, Integer year, List<Object> organisations) {
+    public record Ranking(boolean published, Integer year, PublicationState state, Integer methodologyVersion,
+                          List<Assessments.BoardRow> organisations, List<PillarExtremes> pillars) {
+    }
+
+    /** How many leaders and laggards of each pillar the ranking names. */
+    private volatile int extremes = 3;
+
+    @org.springframework.beans.factory.annotation.Value("${govshare.overview.ranking-extremes:3}")
+    void setExtremes(int extremes) {
+        this.extremes = Math.max(1, extremes);
     }
 
     public Mono<Ranking> ranking(CurrentUser user) {
-        return Mono.just(new Ranking(false, null, List.of()));
+        return assessments.years(user).flatMap(years -> {
+            var latest = years.stream()
+                    .filter(y -> y.state() == PublicationState.PUBLISHED || y.state() == PublicationState.FINAL)
+                    .filter(y -> y.publication() != null && y.publication().officialRunId() != null)
+                    .max(Comparator.comparingInt(Assessments.YearView::year));
+            if (latest.isEmpty()) {
+                return Mono.just(new Ranking(false, null, null, null, List.of(), List.of()));
+            }
+            // a department sees its own row only (as on the assessment board): leaders and laggards among one are none
+            boolean wholeCity = user.organisationScope().isEmpty();
+            return assessments.board(user, latest.get().year()).map(b -> new Ranking(true, b.year(), b.state(), b.methodologyVersion(),
+                    b.rows(), wholeCity ? extremes(b.rows(), extremes) : List.of()));
+        });
+    }
+
+    /**
+     * Per pillar (in the methodology's order) and peer group: the {@code n} best and the {@code n} worst scores, never
+     * the same organisation in both (with few organisations each side gets half); a pillar that does not apply (no
+     * score) names nobody.
+     */
+    static List<PillarExtremes> extremes(List<Assessments.BoardRow> rows, int n) {
+        Map<String, String> pillarNames = new LinkedHashMap<>();
+        rows.forEach(r -> r.pillars().forEach(p -> pillarNames.putIfAbsent(p.code(), p.name())));
+        List<PillarExtremes> out = new ArrayList<>();
+        for (var pillar : pillarNames.entrySet()) {
+            for (PeerGroup group : PeerGroup.values()) {
+                List<PillarEntry> scored = new ArrayList<>();
+                for (var r : rows) {
+                    if (r.peerGroup() != group) {
+                        continue;
+                    }
+                    r.pillars().stream().filter(p -> p.code().equals(pillar.getKey()) && p.score() != null).findFirst()
+                            .ifPresent(p -> scored.add(new PillarEntry(r.organisationCode(), r.organisationName(), p.score())));
+                }
+                if (scored.isEmpty()) {
+                    continue;
+                }
+                scored.sort(Comparator.comparing(PillarEntry::score, Comparator.reverseOrder()).thenComparing(PillarEntry::organisationCode));
+                int k = Math.min(n, scored.size() / 2);
+                List<PillarEntry> leaders = List.copyOf(scored.subList(0, Math.max(k, 1)));
+                List<PillarEntry> laggards = new ArrayList<>(scored.subList(scored.size() - k, scored.size()));
+                java.util.Collections.reverse(laggards);
+                out.add(new PillarExtremes(pillar.getKey(), pillar.getValue(), group, leaders, List.copyOf(laggards)));
+            }
+        }
+        return out;
     }
 
     private final Db db;
@@ -93,9 +160,11 @@ public class Overview {
     private final AnnualReports reports;
     private final FilingService filings;
     private final EligibilityQueries eligibility;
+    private final Assessments assessments;
 
     Overview(Db db, OverviewRepository figures, KeyTaskService tasks, ConnectionQueries connection, Anomalies anomalies,
-             AnnualReports reports, FilingService filings, EligibilityQueries eligibility) {
+             AnnualReports reports, FilingService filings, EligibilityQueries eligibility, Assessments assessments) {
+        this.assessments = assessments;
         this.reports = reports;
         this.filings = filings;
         this.eligibility = eligibility;
@@ -289,7 +358,7 @@ public class Overview {
         }
         ms.sort(Comparator.comparing(TimelineMilestone::deadline, Comparator.nullsLast(Comparator.naturalOrder())));
         return new TimelineTask(t.code(), t.kind(), t.sequence(), t.title(), t.leadOrganisationCodes(), t.status(), start, end, ms,
-                "/tasks.html#" + t.code());
+                "/tasks.html?code=" + t.code()); // the task board opens the task named by ?code=
     }
 
     /** Open incidents, new anomalies and missed milestones, newest first, the first {@code limit} of each kind. */

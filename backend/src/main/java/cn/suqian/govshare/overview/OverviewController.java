@@ -55,7 +55,8 @@ class OverviewController {
         return overview.alerts(user, Math.max(1, Math.min(limit, 100)));
     }
 
-    @Operation(summary = "Ranking of organisations by the latest published assessment, or published=false when none is. "
+    @Operation(summary = "Ranking of organisations by the latest published or final assessment (the assessment board: peer groups, movement, "
+            + "pillars with their leaders and laggards), or published=false when none is. A draft year is never shown. "
             + "Any signed-in person.")
     @GetMapping("/ranking")
     @PreAuthorize(Access.ANY_USER)

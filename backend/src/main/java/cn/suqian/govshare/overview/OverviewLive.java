@@ -50,6 +50,7 @@ public class OverviewLive {
     private final long retryMillis;
     private final int replay;
     private final AtomicLong subscribers = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean polling = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile ConnectionFacts.Change lastConnection;
     private volatile long lastAnomaly = -1;
     private volatile long lastVerdict = -1;
@@ -109,11 +110,20 @@ public class OverviewLive {
         });
     }
 
-    @Scheduled(fixedDelayString = "${govshare.overview.live-poll:PT0.5S}", initialDelayString = "PT5S")
+    /**
+     * Fixed rate, not fixed delay: with virtual threads the application's scheduler runs every fixed-delay job on its one
+     * scheduler thread, so a long rollup (the overview's own on a city-scale year takes seconds) held the poll back and the
+     * incidents of those seconds reached the pages late, several in one event. A fixed-rate run gets a thread of its
+     * own; {@link #polling} keeps runs from overlapping (a late answer must not overwrite a newer one).
+     */
+    @Scheduled(fixedRateString = "${govshare.overview.live-poll:PT0.5S}", initialDelayString = "PT5S")
     public void poll() {
         if (subscribers.get() == 0) {
             lastConnection = null; // nobody listens: ask nothing, and start from a fresh baseline when someone does
             return;
+        }
+        if (!polling.compareAndSet(false, true)) {
+            return; // the previous poll is still asking
         }
         try {
             record Seen(ConnectionFacts.Change connection, long anomaly, long verdict) {
@@ -123,6 +133,8 @@ public class OverviewLive {
             detect(seen.connection(), seen.anomaly(), seen.verdict());
         } catch (RuntimeException e) {
             log.debug("Overview live poll failed", e);
+        } finally {
+            polling.set(false);
         }
     }
 

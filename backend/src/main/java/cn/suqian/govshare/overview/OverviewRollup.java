@@ -15,6 +15,8 @@ import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -52,10 +54,13 @@ public class OverviewRollup {
     private final Overview overview;
     private final int windowDays;
     private final Clock clock;
+    private final boolean schedulingEnabled;
 
     OverviewRollup(Db db, Inventory inventory, Catalogue catalogue, FacilityFigures facilities, ConnectionFacts connection,
                    ExchangeQueries exchange, OverviewRepository figures, OverviewLive live, Overview overview,
-                   @Value("${govshare.overview.window-days:30}") int windowDays) {
+                   @Value("${govshare.overview.window-days:30}") int windowDays,
+                   @Value("${govshare.scheduling.enabled:true}") boolean schedulingEnabled) {
+        this.schedulingEnabled = schedulingEnabled;
         this.db = db;
         this.inventory = inventory;
         this.catalogue = catalogue;
@@ -76,6 +81,18 @@ public class OverviewRollup {
             refresh();
         } catch (RuntimeException e) {
             log.warn("Overview rollup failed; the previous figures stay", e);
+        }
+    }
+
+    /**
+     * Once the application is ready (after the start-up runners, the demo city's loaders among them), computes today's
+     * figures at once rather than at the next tick, so that a newcomer's first look shows what was just loaded. Off
+     * with the scheduler ({@code govshare.scheduling.enabled=false}: tests drive the rollup by hand).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void afterStart() {
+        if (schedulingEnabled) {
+            Thread.ofVirtual().name("overview-rollup-start").start(this::scheduled);
         }
     }
 
@@ -110,17 +127,24 @@ public class OverviewRollup {
             acc.add(org, Figure.SYSTEMS_ON_GOV_CLOUD, s.deployment() == Deployment.GOV_CLOUD ? 1 : 0, 1);
             boolean zombie = s.lifecycleStatus() == LifecycleStatus.ZOMBIE || s.lifecycleStatus() == LifecycleStatus.TO_CLEAN_UP;
             acc.add(org, Figure.ZOMBIES_FOUND, zombie ? 1 : 0, Double.NaN);
-            boolean isConnected = false;
+            // measured connectedness; a system whose targets sent nothing in the window is unknown: neither connected nor
+            // unconnected, left out of the figure's denominator (no data is never a pass or a fail)
+            boolean unconnected = false;
             if (s.mustConnect()) {
                 var c = connected.get(s.code());
-                isConnected = c != null && c.connectedness() == ConnectionFacts.Connectedness.CONNECTED;
-                acc.add(org, Figure.MUST_CONNECT_CONNECTED, isConnected ? 1 : 0, 1);
+                var how = c == null ? ConnectionFacts.Connectedness.NO_DATA : c.connectedness();
+                if (how != ConnectionFacts.Connectedness.NO_DATA) {
+                    boolean isConnected = how == ConnectionFacts.Connectedness.CONNECTED;
+                    unconnected = !isConnected;
+                    acc.add(org, Figure.MUST_CONNECT_CONNECTED, isConnected ? 1 : 0, 1);
+                }
             }
             double cost = s.annualOmCost() == null ? 0 : s.annualOmCost().doubleValue();
-            boolean wasted = zombie || (s.mustConnect() && !isConnected);
+            boolean wasted = zombie || unconnected;
             acc.add(org, Figure.OM_ON_ZOMBIE_OR_UNCONNECTED, wasted ? cost : 0, cost);
         }
         acc.ensure(Figure.ZOMBIES_CLEANED);
+        out.computeIfAbsent(CITY, k -> new EnumMap<>(Figure.class)).putIfAbsent(Figure.MUST_CONNECT_CONNECTED, new double[]{Double.NaN, Double.NaN});
 
         for (var n : facilities.privateNetworks(dsl)) {
             acc.add(n.organisationCode(), Figure.PRIVATE_NETWORKS_LEFT, n.left() ? 1 : 0, 1);

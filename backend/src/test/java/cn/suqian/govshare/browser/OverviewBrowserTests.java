@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The leadership overview as the leading group sees it: Chinese by default, figures by pillar linking to their
- * records, the key-task timeline and alerts, no invented ranking; readable at 1920 (projector) and 1440 (laptop),
+ * records, the key-task timeline and alerts, the ranking of the latest published assessment (rows open scorecards); readable at 1920 (projector) and 1440 (laptop),
  * usable at 390 px (phone); a live event updates the page without reloading; the print view is one A4 landscape
  * sheet with its charts; English available.
  */
@@ -80,7 +80,13 @@ class OverviewBrowserTests {
             assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
             String text = driver.findElement(By.tagName("main")).getText();
             assertThat(text).contains("整合共享总览", "网络通", "数据通", "接入电子政务外网的系统", "重点任务进度", "预警", "逾期");
-            assertThat(text).contains("尚无已发布的年度评价考核结果");
+            // the ranking of the latest published assessment: departments and counties apart, counties on a chart
+            assertThat(text).contains("评价考核排名", "市级部门", "县区及园区", "各分项先进与后进单位").doesNotContain("尚无已发布的年度评价考核结果");
+            assertThat(driver.findElements(By.cssSelector(".ranking-table[data-group='DEPARTMENT'] tbody a"))).isNotEmpty();
+            waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-regions canvas")));
+            // movement since the year before (the demo city's 2024 is final too): ▲ n or ▼ n on some rows
+            assertThat(driver.findElements(By.cssSelector(".ranking-table td.movement")).stream().map(e -> e.getDomProperty("textContent")))
+                    .anyMatch(m -> m.matches("[▲▼]\\d+"));
             assertThat(driver.findElements(By.cssSelector(".ov-card"))).hasSizeGreaterThanOrEqualTo(15);
             waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-timeline canvas")));
             waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-bases canvas")));
@@ -89,10 +95,92 @@ class OverviewBrowserTests {
             // the figures must be legible: at least 16 px on a phone, more on a projector
             long fontSize = number("return parseFloat(getComputedStyle(document.querySelector('.ov-value')).fontSize)");
             assertThat(fontSize).isGreaterThanOrEqualTo(width == 390 ? 16 : 24);
+            if (width == 390) {
+                assertHeaderFits("/");
+            }
             screenshot(driver, "overview-" + width);
+            js("document.getElementById('ranking').scrollIntoView()");
+            screenshot(driver, "overview-ranking-" + width);
             assertThat(consoleErrors(driver)).isEmpty();
         }
         driver.manage().window().setSize(new Dimension(1400, 1000));
+    }
+
+    /** The signed-in person, the language switch and the sign-out button stay inside a phone's width. */
+    void assertHeaderFits(String page) {
+        // the visible width: the window less a vertical scroll bar, if the browser draws one
+        long width = number("return Math.min(window.innerWidth, document.documentElement.clientWidth)");
+        for (String id : new String[]{"logout", "lang-switch", "account-link"}) {
+            var rect = (Map<?, ?>) js("const r = document.getElementById(arguments[0]).getBoundingClientRect(); "
+                    + "return {left: r.left, right: r.right, width: r.width}", id);
+            assertThat(((Number) rect.get("width")).doubleValue()).as(id + " shown on " + page).isPositive();
+            assertThat(((Number) rect.get("left")).doubleValue()).as(id + " left on " + page).isGreaterThanOrEqualTo(0);
+            assertThat(((Number) rect.get("right")).doubleValue()).as(id + " right edge on " + page + " at " + width + " px").isLessThanOrEqualTo(width);
+        }
+    }
+
+    @Test
+    void every_page_header_fits_a_390_px_phone() {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            for (String user : new String[]{"leader", "admin"}) {
+                signIn(driver, base(), user);
+                driver.get(base() + "/");
+                awaitLoaded(driver);
+                @SuppressWarnings("unchecked")
+                var pages = (java.util.List<String>) js("return [...new Set([...document.querySelectorAll('#nav-list a')]"
+                        + ".map(a => a.getAttribute('href')))]");
+                assertThat(pages).contains("/exchange.html");
+                for (String page : pages) {
+                    driver.get(base() + page);
+                    // loaded, or a page that says why it cannot show its content: the header is there either way
+                    waitFor(driver).until(d -> d.findElement(By.tagName("main")).getDomAttribute("data-loaded") != null);
+                    assertHeaderFits(user + " " + page);
+                    if (page.equals("/exchange.html")) {
+                        screenshot(driver, "header-390-" + user + "-exchange");
+                    }
+                }
+            }
+        } finally {
+            consoleErrors(driver); // pages without their parameters may complain; this test is about the header only
+            driver.manage().window().setSize(new Dimension(1400, 1000));
+        }
+    }
+
+    @Test
+    void an_overdue_task_alert_opens_that_task_on_the_task_board() {
+        signIn(driver, base(), "leader");
+        driver.get(base() + "/");
+        awaitLoaded(driver);
+        var alert = waitFor(driver).until(d -> d.findElements(By.cssSelector(".alert-item[data-kind='OVERDUE_TASK'] a")).stream().findFirst().orElse(null));
+        String href = alert.getDomAttribute("href");
+        assertThat(href).startsWith("/tasks.html?code=");
+        String code = href.substring(href.indexOf("code=") + 5);
+        js("arguments[0].scrollIntoView({block: 'center'})", alert);
+        alert.click();
+        waitFor(driver).until(d -> d.getCurrentUrl().contains("/tasks.html"));
+        awaitLoaded(driver);
+        waitFor(driver).until(d -> !d.findElements(By.cssSelector(".task-card.selected[data-code='" + code + "']")).isEmpty());
+        assertThat(consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
+    void a_ranking_row_drills_down_to_the_organisation_scorecard() {
+        signIn(driver, base(), "leader");
+        driver.get(base() + "/");
+        awaitLoaded(driver);
+        var link = waitFor(driver).until(d -> d.findElements(By.cssSelector(".ranking-table[data-group='REGION'] tbody a")).stream().findFirst().orElse(null));
+        String year = driver.findElement(By.id("ranking-year")).getDomAttribute("data-year");
+        String href = link.getDomAttribute("href");
+        assertThat(href).startsWith("/assessment-scorecard.html?year=" + year + "&organisation=");
+        driver.findElements(By.cssSelector(".ranking-pillars a"))
+                .forEach(a -> assertThat(a.getDomAttribute("href")).startsWith("/assessment-scorecard.html?year=" + year + "&organisation="));
+        js("arguments[0].scrollIntoView({block: 'center'})", link);
+        link.click();
+        waitFor(driver).until(d -> d.getCurrentUrl().contains("/assessment-scorecard.html"));
+        awaitLoaded(driver);
+        assertThat(driver.getCurrentUrl()).endsWith(href);
+        assertThat(consoleErrors(driver)).isEmpty();
     }
 
     @Test

@@ -13,16 +13,22 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The leadership overview end to end on the demo city: figures rolled up from the owning modules equal what those
  * modules' own pages say; year-over-year from a rollup a year before; the key-task timeline with days late; alerts
- * with links; departments scoped to their own organisation; no invented ranking.
+ * with links; departments scoped to their own organisation; the ranking
+ * exactly as the assessment board of the latest published year gives it, never a draft year's.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -38,6 +44,8 @@ class OverviewIntegrationTests {
     Db db;
     @Autowired
     Overview overview;
+    @Autowired
+    cn.suqian.govshare.assessment.Assessments assessments;
 
     @BeforeAll
     void rollUp() {
@@ -80,6 +88,31 @@ class OverviewIntegrationTests {
     }
 
     @Test
+    void must_connect_systems_count_as_connection_monitoring_measured_them_and_no_data_is_left_out() {
+        rollup.refresh(); // today's figures from the measurements as they stand now
+        LocalDate today = LocalDate.now(OverviewRollup.ZONE);
+        java.util.Set<String> must = new HashSet<>();
+        get("leader", "/api/v1/systems?mustConnect=true&size=1000").get("items").forEach(s -> must.add(s.get("code").asString()));
+        assertThat(must).isNotEmpty();
+        long connected = 0;
+        long known = 0;
+        for (JsonNode s : get("leader", "/api/v1/connections/connected?from=" + today.minusDays(30) + "&to=" + today)) {
+            if (must.contains(s.get("systemCode").asString())) {
+                String c = s.get("connectedness").asString();
+                known += c.equals("NO_DATA") ? 0 : 1;
+                connected += c.equals("CONNECTED") ? 1 : 0;
+            }
+        }
+        JsonNode figure = byKey(get("leader", "/api/v1/overview")).get("mustConnectConnected");
+        if (known == 0) {
+            assertThat(figure.get("value").isNull()).as("nothing measured: no data, not 0 %").isTrue();
+        } else {
+            assertThat(figure.get("value").asLong()).isEqualTo(connected);
+            assertThat(figure.get("denominator").asLong()).isEqualTo(known);
+        }
+    }
+
+    @Test
     void year_over_year_compares_with_the_rollup_a_year_before() {
         LocalDate yearAgo = LocalDate.now(OverviewRollup.ZONE).minusYears(1).minusDays(2); // nearest earlier within a week
         Map<Figure, double[]> figures = new EnumMap<>(Figure.class);
@@ -117,7 +150,7 @@ class OverviewIntegrationTests {
         LocalDate today = LocalDate.now(OverviewRollup.ZONE);
         int missed = 0;
         for (JsonNode task : timeline) {
-            assertThat(task.get("link").asString()).startsWith("/tasks.html#");
+            assertThat(task.get("link").asString()).isEqualTo("/tasks.html?code=" + task.get("code").asString());
             for (JsonNode m : task.get("milestones")) {
                 if (m.get("status").asString().equals("MISSED")) {
                     missed++;
@@ -168,10 +201,63 @@ class OverviewIntegrationTests {
         assertThat(get("finance", "/api/v1/overview/alerts").get("totals").get("LATE_REPORT").asLong()).isZero();
     }
 
+    /** This test's own year: run, never published, later than any year another test or the demo publishes. */
+    static final int DRAFT_YEAR = 2041;
+
     @Test
-    void no_ranking_is_shown_before_an_assessment_is_published() {
+    void the_ranking_is_the_assessment_board_of_the_latest_published_year_and_never_a_draft() {
+        Actor office = new Actor("admin", null);
+        db.inTransaction(office, dsl -> assessments.run(dsl, office, DRAFT_YEAR, null));
+        // what the assessment module says: the years, their states, the latest published (or final) one
+        Integer latest = null;
+        boolean draftListed = false;
+        for (JsonNode y : get("admin", "/api/v1/assessments")) {
+            String state = y.get("state").asString();
+            if (y.get("year").asInt() == DRAFT_YEAR) {
+                draftListed = state.equals("DRAFT");
+            }
+            if ((state.equals("PUBLISHED") || state.equals("FINAL")) && (latest == null || y.get("year").asInt() > latest)) {
+                latest = y.get("year").asInt();
+            }
+        }
+        assertThat(draftListed).as("the draft year is there to be (not) shown").isTrue();
         JsonNode ranking = get("finance", "/api/v1/overview/ranking");
-        assertThat(ranking.get("published").asBoolean()).isFalse();
-        assertThat(ranking.get("organisations").size()).isZero();
+        if (latest == null) { // no year published on this database: nothing shown, nothing invented
+            assertThat(ranking.get("published").asBoolean()).isFalse();
+            assertThat(ranking.get("organisations").size()).isZero();
+            return;
+        }
+        assertThat(ranking.get("published").asBoolean()).isTrue();
+        assertThat(ranking.get("year").asInt()).isEqualTo(latest).isNotEqualTo(DRAFT_YEAR);
+        JsonNode board = get("finance", "/api/v1/assessments/" + latest + "/results");
+        assertThat(ranking.get("state").asString()).isEqualTo(board.get("state").asString());
+        assertThat(ranking.get("organisations")).isEqualTo(board.get("rows")).isNotEmpty();
+        // each pillar's leaders score at least as high as every other organisation of the group, its laggards at most as high
+        assertThat(ranking.get("pillars").size()).isPositive();
+        for (JsonNode p : ranking.get("pillars")) {
+            List<Double> group = new ArrayList<>();
+            for (JsonNode r : board.get("rows")) {
+                if (r.get("peerGroup").asString().equals(p.get("peerGroup").asString())) {
+                    for (JsonNode ps : r.get("pillars")) {
+                        if (ps.get("code").asString().equals(p.get("code").asString()) && !ps.get("score").isNull()) {
+                            group.add(ps.get("score").asDouble());
+                        }
+                    }
+                }
+            }
+            group.sort(Comparator.reverseOrder());
+            assertThat(p.get("leaders").get(0).get("score").asDouble()).isEqualTo(group.getFirst());
+            if (!p.get("laggards").isEmpty()) {
+                assertThat(p.get("laggards").get(0).get("score").asDouble()).isEqualTo(group.getLast());
+            }
+            Set<String> leaders = new HashSet<>();
+            p.get("leaders").forEach(e -> leaders.add(e.get("organisationCode").asString()));
+            p.get("laggards").forEach(e -> assertThat(leaders).doesNotContain(e.get("organisationCode").asString()));
+        }
+        // a department sees its own row only, as on the assessment board
+        JsonNode own = get("dept-water", "/api/v1/overview/ranking");
+        assertThat(own.get("organisations")).isEqualTo(get("dept-water", "/api/v1/assessments/" + latest + "/results").get("rows"));
+        own.get("organisations").forEach(r -> assertThat(r.get("organisationCode").asString()).isEqualTo("water"));
+        assertThat(own.get("pillars")).as("no leaders or laggards among one organisation").isEmpty();
     }
 }

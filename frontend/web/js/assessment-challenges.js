@@ -8,7 +8,7 @@ import { initPage } from './layout.js';
 import { t, fmt } from './i18n.js';
 import { el, card, renderError, markLoaded, badge } from './dom.js';
 import { OrgDirectory, queryParams, writeQuery } from './registry.js';
-import { fillAssessmentYears, stateBadge, head, attachmentLinks, fileChallenge } from './assessment-common.js';
+import { fillAssessmentYears, stateBadge, head, attachmentLinks, fileChallenge, wireFilePick } from './assessment-common.js';
 
 const $ = (id) => document.getElementById(id);
 const TONE = { FILED: 'warn', ACCEPTED: 'ok', REJECTED: 'neutral' };
@@ -128,6 +128,7 @@ async function file(event) {
 async function main() {
   me = await initPage();
   if (!me) return;
+  wireFilePick($('ch-attachments'));
   try {
     const params = queryParams();
     orgs = await OrgDirectory.load();

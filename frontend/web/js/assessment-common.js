@@ -54,5 +54,18 @@ export async function fileChallenge(year, body, fileInput) {
     data.append('file', file);
     await api.upload(`/api/v1/assessments/${year}/challenges/${created.id}/attachments`, data);
   }
+  if (fileInput) {
+    fileInput.value = '';
+    fileInput.dispatchEvent(new Event('change'));
+  }
   return created.id;
+}
+
+/** A file input shown as our own labelled button (the browser's would speak its own language) and the names chosen beside it. */
+export function wireFilePick(input) {
+  const chosen = document.getElementById(`${input.id}-chosen`);
+  input.addEventListener('change', () => {
+    const names = Array.from(input.files ?? []).map((f) => f.name);
+    chosen.textContent = names.length ? names.join(t('common.listSeparator')) : t('assessment.challenge.noFiles');
+  });
 }

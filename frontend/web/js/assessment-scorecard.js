@@ -8,7 +8,7 @@ import { t, fmt } from './i18n.js';
 import { el, card, renderError, markLoaded, badge } from './dom.js';
 import { drawChart } from './charts.js';
 import { OrgDirectory, queryParams, writeQuery } from './registry.js';
-import { fillAssessmentYears, score, gradeBadge, stateBadge, head, attachmentLinks, fileChallenge } from './assessment-common.js';
+import { fillAssessmentYears, score, gradeBadge, stateBadge, head, attachmentLinks, fileChallenge, wireFilePick } from './assessment-common.js';
 
 const $ = (id) => document.getElementById(id);
 let me;
@@ -118,6 +118,7 @@ async function challenge(event) {
 async function main() {
   me = await initPage();
   if (!me) return;
+  wireFilePick($('sc-ch-attachments'));
   try {
     const params = queryParams();
     orgs = await OrgDirectory.load();

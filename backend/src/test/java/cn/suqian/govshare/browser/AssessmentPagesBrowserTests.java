@@ -112,7 +112,10 @@ class AssessmentPagesBrowserTests {
         driver.findElement(By.id("ch-reason")).sendKeys("本单位3个系统已于年内迁入政务云，台账未及时更新");
         java.nio.file.Path evidence = java.nio.file.Files.createTempDirectory("challenge").resolve("迁移验收单.pdf");
         java.nio.file.Files.writeString(evidence, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+        // our own Chinese button stands for the browser's file picker (whose "Choose Files" would be English)
+        assertThat(driver.findElement(By.cssSelector("label.btn[for=ch-attachments]")).getText()).isEqualTo("选择证明材料");
         driver.findElement(By.id("ch-attachments")).sendKeys(evidence.toAbsolutePath().toString()); // uploaded with the challenge
+        assertThat(driver.findElement(By.id("ch-attachments-chosen")).getText()).isEqualTo("迁移验收单.pdf");
         driver.findElement(By.cssSelector("#ch-form button[type=submit]")).click();
         waitFor(driver).until(d -> !d.findElements(By.cssSelector("#ch-table tr[data-status='FILED']")).isEmpty());
         waitFor(driver).until(d -> d.findElement(By.id("ch-table")).getText().contains("迁移验收单.pdf"));

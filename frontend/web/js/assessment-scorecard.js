@@ -124,7 +124,12 @@ async function main() {
     orgs = await OrgDirectory.load();
     await fillAssessmentYears($('sc-year'), params.get('year'));
     orgs.fillSelect($('sc-org'), me);
-    const wanted = params.get('organisation') ?? me.organisation?.code;
+    let wanted = params.get('organisation') ?? me.organisation?.code;
+    if (!params.get('organisation') && $('sc-year').value && me.role !== 'DEPARTMENT') {
+      // the office or the leadership opening the page from the menu: their own unit is not assessed; show the year's first
+      const board = await api.get(`/api/v1/assessments/${$('sc-year').value}/results`);
+      if (!board.rows.some((r) => r.organisationCode === wanted)) wanted = board.rows[0]?.organisationCode ?? wanted;
+    }
     if (wanted && [...$('sc-org').options].some((o) => o.value === wanted)) $('sc-org').value = wanted;
     $('sc-year').addEventListener('change', load);
     $('sc-org').addEventListener('change', load);

@@ -22,8 +22,10 @@ class RegistryReferenceDataTests {
         Api.as(port, "leader").get().uri("/api/v1/organisations?size=100").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(body -> assertThat(body).contains("市电子政务办公室", "市审计局", "市信用办",
                         "人民银行宿迁市中心支行", "市委市政府督查室", "沭阳县", "泗阳县", "泗洪县", "宿城区", "宿豫区"));
-        Api.as(port, "leader").get().uri("/api/v1/organisations?type=COUNTY_DISTRICT").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.total").isEqualTo(5);
+        // the plan's three counties and two districts (other tests in the shared database may add organisations of their own)
+        Api.as(port, "leader").get().uri("/api/v1/organisations?type=COUNTY_DISTRICT&size=100").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("沭阳县", "泗阳县", "泗洪县", "宿城区", "宿豫区")
+                        .doesNotContain("市审计局", "市电子政务办公室"));
     }
 
     @Test

@@ -20,8 +20,15 @@ class OverviewRepository {
     record Row(String figure, LocalDate day, BigDecimal value, BigDecimal denominator) {
     }
 
+    /**
+     * Replaces the day's figures. Two rollups of the same day (the scheduled one and one asked for by hand or at start-up)
+     * would both delete and then both insert, the second failing on the primary key: the day's rewrite is serialised by a
+     * transaction-scoped advisory lock, so the later one waits and then replaces the earlier one's rows.
+     */
     int replaceDay(DSLContext dsl, LocalDate day, Map<String, Map<Figure, double[]>> computed) {
         var t = OVERVIEW_FIGURE;
+        dsl.select(DSL.function("pg_advisory_xact_lock", Object.class,
+                DSL.function("hashtext", Integer.class, DSL.inline("overview-figures")))).fetch();
         dsl.deleteFrom(t).where(t.DAY.eq(day)).execute();
         var insert = dsl.insertInto(t, t.ORGANISATION_CODE, t.FIGURE, t.DAY, t.VALUE, t.DENOMINATOR);
         int rows = 0;

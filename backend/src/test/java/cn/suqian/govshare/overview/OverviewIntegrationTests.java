@@ -113,6 +113,26 @@ class OverviewIntegrationTests {
     }
 
     @Test
+    void rollups_of_the_same_day_running_at_once_all_succeed_and_leave_one_days_figures() throws Exception {
+        // the scheduled rollup, the one at start-up and one asked for by hand may overlap: each deletes and rewrites the
+        // day, and without serialising them the later insert met the earlier one's rows (duplicate primary key)
+        int expected = rollup.refresh();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            var runs = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(rollup::refresh));
+            }
+            for (var run : runs) {
+                assertThat(run.get()).isEqualTo(expected);
+            }
+        }
+        LocalDate today = LocalDate.now(OverviewRollup.ZONE);
+        int stored = db.inTransaction(Actor.system("test"), dsl -> dsl.fetchCount(
+                cn.suqian.govshare.db.schema.Tables.OVERVIEW_FIGURE, cn.suqian.govshare.db.schema.Tables.OVERVIEW_FIGURE.DAY.eq(today)));
+        assertThat(stored).isEqualTo(expected);
+    }
+
+    @Test
     void year_over_year_compares_with_the_rollup_a_year_before() {
         LocalDate yearAgo = LocalDate.now(OverviewRollup.ZONE).minusYears(1).minusDays(2); // nearest earlier within a week
         Map<Figure, double[]> figures = new EnumMap<>(Figure.class);

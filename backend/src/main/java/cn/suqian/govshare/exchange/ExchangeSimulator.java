@@ -62,11 +62,14 @@ public class ExchangeSimulator {
     private final Catalogue catalogue;
 
     private final List<SilentSystems> silence;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ExchangeSimulator(Db db, ApiTokenService tokens, AnomalyDetector anomalies, ExchangeRollups rollups,
                       Organisations organisations, Inventory inventory, Catalogue catalogue,
-                      org.springframework.beans.factory.ObjectProvider<SilentSystems> silence) {
+                      org.springframework.beans.factory.ObjectProvider<SilentSystems> silence,
+                      org.springframework.context.ApplicationEventPublisher events) {
         this.silence = silence.orderedStream().toList();
+        this.events = events;
         this.organisations = organisations;
         this.inventory = inventory;
         this.catalogue = catalogue;
@@ -82,6 +85,13 @@ public class ExchangeSimulator {
      */
     public interface SilentSystems {
         java.util.Set<String> silentSystems();
+    }
+
+    /**
+     * Published once the start-up back-fill has been pushed and rolled up: figures computed at start-up (before it) read
+     * no exchange traffic, and whoever shows them can compute them again now rather than at their next tick.
+     */
+    public record Backfilled(int days) {
     }
 
     /** One simulated flow: a provider (by organisation code or a system alias) serving a resource to a consumer. */
@@ -114,6 +124,7 @@ public class ExchangeSimulator {
                 .subscribe(v -> { }, e -> log.warn("Demo exchange simulator stopped: {}", e.toString()),
                         () -> {
                             backfilled = true;
+                            events.publishEvent(new Backfilled(BACKFILL_DAYS));
                             log.info("DEMO MODE: simulated exchange platform pushed {} days of traffic for {} flows; live every 5 minutes",
                                     BACKFILL_DAYS, keys.size());
                         });

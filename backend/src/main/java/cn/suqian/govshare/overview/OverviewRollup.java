@@ -96,6 +96,17 @@ public class OverviewRollup {
         }
     }
 
+    /**
+     * The demo's exchange back-fill ends minutes after start-up, when the figures computed at start-up (exchange calls 0)
+     * would otherwise stand until the next tick: computed again at once.
+     */
+    @EventListener
+    void exchangeBackfilled(cn.suqian.govshare.exchange.ExchangeSimulator.Backfilled event) {
+        if (schedulingEnabled) {
+            Thread.ofVirtual().name("overview-rollup-backfilled").start(this::scheduled);
+        }
+    }
+
     /** Recomputes today's figures; returns how many rows were written. */
     public int refresh() {
         LocalDate today = LocalDate.now(clock);

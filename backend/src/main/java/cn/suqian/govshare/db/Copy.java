@@ -74,6 +74,69 @@ public final class Copy {
         };
     }
 
+    /** A reader of the text as it is (a large CSV is not copied into a String first). */
+    private static java.io.Reader reader(CharSequence csv) {
+        if (csv instanceof String text) {
+            return new StringReader(text);
+        }
+        return new java.io.Reader() {
+            private int position;
+
+            @Override
+            public int read(char[] into, int offset, int length) {
+                if (position >= csv.length()) {
+                    return -1;
+                }
+                int n = Math.min(length, csv.length() - position);
+                if (csv instanceof StringBuilder b) {
+                    b.getChars(position, position + n, into, offset);
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        into[offset + i] = csv.charAt(position + i);
+                    }
+                }
+                position += n;
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /**
+     * Runs {@code usually} inside a savepoint; when it fails on a unique constraint (SQLSTATE 23505) everything it did
+     * is undone (to the savepoint, the rest of the transaction is kept) and {@code otherwise} runs instead. For work
+     * whose duplicate case is rare and costly to look for ahead of every run.
+     */
+    public static <T> T unlessDuplicate(DSLContext dsl, java.util.function.Supplier<T> usually, java.util.function.Supplier<T> otherwise) {
+        Savepoint[] savepoint = new Savepoint[1];
+        dsl.connection(connection -> savepoint[0] = connection.setSavepoint());
+        T result;
+        try {
+            result = usually.get();
+        } catch (RuntimeException e) {
+            if (!duplicate(e)) {
+                throw e;
+            }
+            dsl.connection(connection -> connection.rollback(savepoint[0]));
+            return otherwise.get();
+        }
+        dsl.connection(connection -> connection.releaseSavepoint(savepoint[0]));
+        return result;
+    }
+
+    /** Whether a unique constraint refused the statement (SQLSTATE 23505 anywhere in the causes). */
+    private static boolean duplicate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Like {@link #csvInto}, but when a row violates a unique constraint the copy is undone (to a savepoint,
      * the rest of the transaction is kept) and false is returned, so the caller can take its upsert path.
@@ -107,7 +170,7 @@ public final class Copy {
 
     private static long copy(java.sql.Connection connection, String sql, CharSequence csv) throws SQLException {
         try {
-            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
+            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, reader(csv));
         } catch (java.io.IOException e) {
             throw new SQLException(sql + " failed", e);
         }
@@ -120,7 +183,13 @@ public final class Copy {
 
     /** Appends one CSV field (quoted when needed) and a separator or line end. */
     public static void field(StringBuilder csv, Object value, boolean last) {
-        if (value != null) {
+        if (value instanceof Long || value instanceof Integer) { // the common cases, written without a String
+            csv.append(((Number) value).longValue());
+        } else if (value instanceof Boolean b) {
+            csv.append(b.booleanValue());
+        } else if (value instanceof java.time.OffsetDateTime t && t.getOffset().equals(java.time.ZoneOffset.UTC)) {
+            utc(csv, t);
+        } else if (value != null) {
             String s = value.toString();
             if (s.isEmpty() || s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
                 csv.append('"').append(s.replace("\"", "\"\"")).append('"');
@@ -129,5 +198,46 @@ public final class Copy {
             }
         }
         csv.append(last ? '\n' : ',');
+    }
+
+    /**
+     * A UTC time exactly as {@code OffsetDateTime.toString} gives it ({@code 2026-11-30T14:05:09.123Z}, ISO 8601,
+     * which PostgreSQL reads), written digit by digit: ingest copies millions of them. Years outside 0–9999 fall back to
+     * {@code toString}.
+     */
+    private static void utc(StringBuilder csv, java.time.OffsetDateTime t) {
+        int year = t.getYear();
+        if (year < 0 || year > 9999) {
+            csv.append(t);
+            return;
+        }
+        digits(csv, year, 4).append('-');
+        digits(csv, t.getMonthValue(), 2).append('-');
+        digits(csv, t.getDayOfMonth(), 2).append('T');
+        digits(csv, t.getHour(), 2).append(':');
+        digits(csv, t.getMinute(), 2);
+        int seconds = t.getSecond();
+        int nanos = t.getNano();
+        if (seconds > 0 || nanos > 0) { // as LocalTime.toString: seconds only when there are any, fractions in 3s
+            digits(csv.append(':'), seconds, 2);
+            if (nanos > 0) {
+                csv.append('.');
+                if (nanos % 1_000_000 == 0) {
+                    digits(csv, nanos / 1_000_000, 3);
+                } else if (nanos % 1000 == 0) {
+                    digits(csv, nanos / 1000, 6);
+                } else {
+                    digits(csv, nanos, 9);
+                }
+            }
+        }
+        csv.append('Z');
+    }
+
+    private static StringBuilder digits(StringBuilder csv, int value, int width) {
+        for (int div = (int) Math.pow(10, width - 1); div > 0; div /= 10) {
+            csv.append((char) ('0' + value / div % 10));
+        }
+        return csv;
     }
 }

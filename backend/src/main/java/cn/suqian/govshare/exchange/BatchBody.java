@@ -34,14 +34,18 @@ final class BatchBody {
      * number can be told from a string, an array or an object given where a number belongs) and the record
      * exactly as sent.
      */
-    record Line(int number, Map<String, String> fields, Map<String, JsonToken> tokens, String raw) {
+    record Line(int number, Map<String, String> fields, Map<String, JsonToken> tokens, byte[] body, int from, int to) {
 
         Line(int number, Map<String, String> fields) {
-            this(number, fields, Map.of(), null);
+            this(number, fields, Map.of(), null, 0, 0);
         }
 
-        /** The record as sent when known (JSON), else its fields as text. */
+        /**
+         * The record as sent when known (JSON), else its fields as text. Made only when asked for (a faulty record):
+         * the body is kept, not a copy of every record's text.
+         */
         String rawJson() {
+            String raw = body == null ? null : raw(body, from, to);
             return raw != null ? raw : json();
         }
 
@@ -108,10 +112,10 @@ final class BatchBody {
                     throw new InvalidInputException(FieldProblem.of("record", null, ProblemCode.NOT_JSON_OBJECT).at(n, null));
                 }
                 int from = (int) p.currentTokenLocation().getByteOffset();
-                Map<String, JsonToken> tokens = new LinkedHashMap<>();
+                Map<String, JsonToken> tokens = new LinkedHashMap<>(64); // an op-monitoring record has about 30 fields
                 Map<String, String> fields = object(p, tokens);
                 int to = (int) p.currentLocation().getByteOffset();
-                lines.add(new Line(n, fields, tokens, raw(body, from, to)));
+                lines.add(new Line(n, fields, tokens, body, from, to));
                 if (n > maxLines) {
                     throw tooMany(n, maxLines);
                 }
@@ -136,7 +140,7 @@ final class BatchBody {
      * every field's (first) token into {@code tokens}.
      */
     private static Map<String, String> object(JsonParser p, Map<String, JsonToken> tokens) {
-        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>(64);
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
             String name = p.currentName();
@@ -167,9 +171,9 @@ final class BatchBody {
                     if (p.nextToken() != JsonToken.START_OBJECT) {
                         problems.add(FieldProblem.of("line", preview(body, start, end), ProblemCode.NOT_JSON_OBJECT).at(n, null));
                     } else {
-                        Map<String, JsonToken> tokens = new LinkedHashMap<>();
+                        Map<String, JsonToken> tokens = new LinkedHashMap<>(64); // an op-monitoring record has about 30 fields
                         Map<String, String> fields = object(p, tokens);
-                        lines.add(new Line(n, fields, tokens, raw(body, start, end)));
+                        lines.add(new Line(n, fields, tokens, body, start, end));
                     }
                 } catch (JacksonException e) {
                     problems.add(FieldProblem.of("line", preview(body, start, end), ProblemCode.INVALID_JSON, e.getOriginalMessage()).at(n, null));

@@ -88,6 +88,14 @@ record IngestBounds(Instant now, Duration clockSkew) {
             }
             return null;
         }
+        Long plain = plainWhole(v);
+        if (plain != null) { // the usual form, read without a BigDecimal
+            if (plain < min || plain > max) {
+                problems.add(IntervalStat.problem(line, field, v, ProblemCode.BETWEEN, min, max));
+                return null;
+            }
+            return plain;
+        }
         BigDecimal n;
         try {
             n = new BigDecimal(v.strip());
@@ -104,5 +112,27 @@ record IngestBounds(Instant now, Duration clockSkew) {
             return null;
         }
         return n.longValueExact();
+    }
+
+    /**
+     * The value when it is plain decimal digits with an optional minus sign, at most 18 digits (so it cannot
+     * overflow); null for any other form (exponents, fractions, signs, blanks, longer numbers), read exactly by the
+     * caller.
+     */
+    static Long plainWhole(String v) {
+        int n = v.length();
+        int from = n > 0 && v.charAt(0) == '-' ? 1 : 0;
+        if (n == from || n - from > 18) {
+            return null;
+        }
+        long value = 0;
+        for (int i = from; i < n; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return from == 1 ? -value : value;
     }
 }

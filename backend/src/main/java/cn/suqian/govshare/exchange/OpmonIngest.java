@@ -196,6 +196,33 @@ public class OpmonIngest {
         if (byKey.isEmpty()) {
             return new Result(0, quarantined.size(), inBatchDuplicates, outcomes);
         }
+        Attributed batch = new Attributed(batchId, records, keys, byKey, parties, quarantined.size(), inBatchDuplicates, applyStarted);
+        // A record whose call is stored was counted before, even if its raw row has since gone (a retention change, a
+        // manual clean-up: a record within the retention finds its raw row, which de-duplicates it). Looking for every
+        // record in the calls first cost a quarter of a batch's database time; instead the batch goes in as if none
+        // was, and only if a call's record index refuses it is the batch undone and stored again, looking them up.
+        return Copy.unlessDuplicate(dsl, () -> store(dsl, batch, outcomes.clone(), Set.of()),
+                () -> store(dsl, batch, outcomes.clone(), alreadyInCalls(dsl, byKey.keySet())));
+    }
+
+    /** A batch's records attributed to organisations, each distinct record once under its key. */
+    private record Attributed(UUID batchId, List<OpmonRecord> records, String[] keys, Map<String, OpmonRecord> byKey,
+                              Map<String, ExchangeDirectory.Party[]> parties, int quarantined, int inBatchDuplicates,
+                              long applyStarted) {
+    }
+
+    /**
+     * Stores the records not among {@code counted} (keys a stored call holds), pairs them and counts the calls;
+     * {@code outcomes} has those of the quarantined and in-batch duplicate records, the rest are filled in.
+     */
+    private Result store(DSLContext dsl, Attributed batch, ExchangeIngest.Outcome[] outcomes, Set<String> counted) {
+        UUID batchId = batch.batchId();
+        List<OpmonRecord> records = batch.records();
+        String[] keys = batch.keys();
+        Map<String, OpmonRecord> byKey = batch.byKey();
+        Map<String, ExchangeDirectory.Party[]> parties = batch.parties();
+        int inBatchDuplicates = batch.inBatchDuplicates();
+        long applyStarted = batch.applyStarted();
 
         // Store each record once; those already stored (re-sent) are dropped here.
         OffsetDateTime min = null;
@@ -205,8 +232,6 @@ public class OpmonIngest {
             max = max == null || rec.monitoringTs().isAfter(max) ? rec.monitoringTs() : max;
         }
         storage.ensurePartitions(dsl, OPMON_RECORD, min, max.plusSeconds(1));
-        // A record whose call is stored was counted before, even if its raw row has since expired: a duplicate.
-        Set<String> counted = alreadyInCalls(dsl, byKey.keySet());
         Set<String> stored = new HashSet<>();
         List<Map.Entry<String, OpmonRecord>> toStore = byKey.entrySet().stream().filter(e -> !counted.contains(e.getKey())).toList();
         stored.addAll(insertRecords(dsl, batchId, toStore, parties));
@@ -219,7 +244,7 @@ public class OpmonIngest {
 
         // Pair new records with open calls (stored earlier or created in this batch), oldest first.
         List<Map.Entry<String, OpmonRecord>> fresh = byKey.entrySet().stream().filter(e -> stored.contains(e.getKey()))
-                .sorted(Comparator.comparing(e -> e.getValue().startedAt())).toList();
+                .sorted(Comparator.comparingLong(e -> e.getValue().startedAtMillis())).toList();
         Set<String> messageIds = new HashSet<>();
         fresh.forEach(e -> messageIds.add(e.getValue().messageId()));
         Map<String, List<OpmonCall>> open = new LinkedHashMap<>();
@@ -264,7 +289,7 @@ public class OpmonIngest {
                     (beforeLock - applyStarted) / 1_000_000, (locked - beforeLock) / 1_000_000, (paired - locked) / 1_000_000,
                     (written - paired) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
         }
-        return new Result(stored.size(), quarantined.size(), duplicates, outcomes);
+        return new Result(stored.size(), batch.quarantined(), duplicates, outcomes);
     }
 
     /** A session's temporary table the records of a batch are copied into, emptied at commit. */

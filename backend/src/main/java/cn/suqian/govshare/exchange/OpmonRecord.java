@@ -55,6 +55,11 @@ record OpmonRecord(OffsetDateTime monitoringTs, OpmonSide side, String messageId
                 String.valueOf(requestInTs), clientId(), serviceId(), String.valueOf(monitoringTs.toEpochSecond()))).substring(0, 40);
     }
 
+    /** When the call started, as this side saw it, in epoch milliseconds (the order calls are paired in). */
+    long startedAtMillis() {
+        return requestInTs != null ? requestInTs : monitoringTs.toEpochSecond() * 1000;
+    }
+
     /** When the call started, as this side saw it. */
     OffsetDateTime startedAt() {
         return requestInTs != null ? OffsetDateTime.ofInstant(Instant.ofEpochMilli(requestInTs), ZoneOffset.UTC) : monitoringTs;

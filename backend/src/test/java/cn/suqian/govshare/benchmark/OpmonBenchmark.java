@@ -79,8 +79,8 @@ public final class OpmonBenchmark {
             }
             String jdbc = pg.getJdbcUrl("postgres", "govshare");
             int port = freePort();
-            List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx1g"));
-            if (System.getProperty("benchmark.jfr") != null) { // a flight recording of the service, to see where its time goes
+            List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx" + System.getProperty("benchmark.heap", "1g")));
+            if (!System.getProperty("benchmark.jfr", "").isBlank()) { // a flight recording of the service, to see where its time goes
                 command.add("-XX:StartFlightRecording=filename=" + System.getProperty("benchmark.jfr") + ",settings=profile");
             }
             command.addAll(List.of("-jar", jar.toString(),

@@ -8,7 +8,7 @@ import { initPage } from './layout.js';
 import { t, fmt } from './i18n.js';
 import { el, card, renderError, markLoaded, badge } from './dom.js';
 import { OrgDirectory, queryParams, writeQuery } from './registry.js';
-import { fillAssessmentYears, stateBadge, head, attachmentLinks, fileChallenge, wireFilePick } from './assessment-common.js';
+import { fillAssessmentYears, stateBadge, head, attachmentLinks, fileChallenge, wireFilePick, decisionForm } from './assessment-common.js';
 
 const $ = (id) => document.getElementById(id);
 const TONE = { FILED: 'warn', ACCEPTED: 'ok', REJECTED: 'neutral' };
@@ -63,7 +63,7 @@ async function load() {
       el('td', { text: c.filedBy }),
       el('td', { text: fmt.dateTime(c.filedAt) }),
       el('td', {}, badge(t(`assessment.challengeStatus.${c.status}`), TONE[c.status] ?? 'neutral')),
-      el('td', {}, c.status === 'FILED' && decidable ? decisionForm(year, c) : decision(c))))
+      el('td', {}, c.status === 'FILED' && decidable ? decisionForm(year, c, load, $('ch-error')) : decision(c))))
       : [el('tr', {}, el('td', { colspan: 8, class: 'empty', text: t('assessment.challenges.none') }))]));
     await fileForm(year, view);
     markLoaded();
@@ -82,23 +82,6 @@ function decision(c) {
     el('div', { class: 'small muted', text: `${c.decidedBy ?? ''} ${c.decidedAt ? fmt.dateTime(c.decidedAt) : ''}` }));
 }
 
-function decisionForm(year, c) {
-  const reason = el('input', { type: 'text', name: 'reason', 'aria-label': t('assessment.column.reason'), placeholder: t('assessment.column.reason') });
-  const percent = el('input', { type: 'number', name: 'correctedPercent', min: 0, max: 100, 'aria-label': t('assessment.field.correctedPercent'),
-    placeholder: t('assessment.field.correctedPercent') });
-  const decide = (accept) => async () => {
-    try {
-      await api.post(`/api/v1/assessments/${year}/challenges/${c.id}/decision`, { accept, reason: reason.value,
-        correctedPercent: percent.value === '' ? null : Number(percent.value) });
-      await load();
-    } catch (error) {
-      renderError($('ch-error'), error);
-    }
-  };
-  return el('div', { class: 'inline-form' }, reason, percent,
-    el('button', { class: 'btn btn-small', type: 'button', 'data-action': 'accept', text: t('assessment.action.accept'), onclick: decide(true) }),
-    el('button', { class: 'btn btn-small', type: 'button', 'data-action': 'reject', text: t('assessment.action.reject'), onclick: decide(false) }));
-}
 
 /** A department files on its own published result while the window is open (the scorecard says whether it may). */
 async function fileForm(year, view) {

@@ -1,8 +1,8 @@
 // Shared pieces of the assessment pages: years, grade badges, numbers and table heads.
 
 import { api } from './api.js';
-import { t } from './i18n.js';
-import { el, badge } from './dom.js';
+import { t, hasMessage, getLanguage, DEFAULT_LANGUAGE } from './i18n.js';
+import { el, badge, renderError } from './dom.js';
 
 export const GRADE_TONE = { 优秀: 'ok', 良好: 'ok', 合格: 'warn', 不合格: 'danger' };
 
@@ -17,8 +17,20 @@ export async function fillAssessmentYears(select, wanted) {
 
 export const score = (value) => (value === null || value === undefined ? '—' : Number(value).toFixed(2));
 
+/**
+ * A name the methodology gives (a pillar's, a grade band's label) in the reader's language: the methodology's own
+ * words in Chinese; in another language this page's words for that code when it knows them, else the methodology's.
+ */
+function methodologyWord(key, own) {
+  return getLanguage() !== DEFAULT_LANGUAGE && hasMessage(key) ? t(key) : own;
+}
+
+export const pillarName = (p) => methodologyWord(`assessment.pillar.${p.code}`, p.name);
+
+export const gradeLabel = (grade) => methodologyWord(`assessment.grade.${grade}`, grade);
+
 export function gradeBadge(grade) {
-  return grade ? badge(grade, GRADE_TONE[grade] ?? 'neutral') : badge(t('assessment.noGrade'), 'neutral');
+  return grade ? badge(gradeLabel(grade), GRADE_TONE[grade] ?? 'neutral') : badge(t('assessment.noGrade'), 'neutral');
 }
 
 export function stateBadge(state) {
@@ -68,4 +80,26 @@ export function wireFilePick(input) {
     const names = Array.from(input.files ?? []).map((f) => f.name);
     chosen.textContent = names.length ? names.join(t('common.listSeparator')) : t('assessment.challenge.noFiles');
   });
+}
+
+/**
+ * The office's decision on a challenge: a reason, an optional corrected percentage, accept or reject. After it is
+ * recorded {@code reload} runs; a refusal is shown in {@code errorBox}.
+ */
+export function decisionForm(year, c, reload, errorBox) {
+  const reason = el('input', { type: 'text', name: 'reason', 'aria-label': t('assessment.column.reason'), placeholder: t('assessment.column.reason') });
+  const percent = el('input', { type: 'number', name: 'correctedPercent', min: 0, max: 100, 'aria-label': t('assessment.field.correctedPercent'),
+    placeholder: t('assessment.field.correctedPercent') });
+  const decide = (accept) => async () => {
+    try {
+      await api.post(`/api/v1/assessments/${year}/challenges/${c.id}/decision`, { accept, reason: reason.value,
+        correctedPercent: percent.value === '' ? null : Number(percent.value) });
+      await reload();
+    } catch (error) {
+      renderError(errorBox, error);
+    }
+  };
+  return el('div', { class: 'inline-form' }, reason, percent,
+    el('button', { class: 'btn btn-small', type: 'button', 'data-action': 'accept', text: t('assessment.action.accept'), onclick: decide(true) }),
+    el('button', { class: 'btn btn-small', type: 'button', 'data-action': 'reject', text: t('assessment.action.reject'), onclick: decide(false) }));
 }

@@ -8,7 +8,7 @@ import { t, fmt } from './i18n.js';
 import { el, card, renderError, markLoaded, badge } from './dom.js';
 import { drawChart } from './charts.js';
 import { OrgDirectory, queryParams, writeQuery } from './registry.js';
-import { fillAssessmentYears, score, gradeBadge, stateBadge, head, attachmentLinks, fileChallenge, wireFilePick } from './assessment-common.js';
+import { fillAssessmentYears, score, gradeBadge, stateBadge, head, attachmentLinks, fileChallenge, wireFilePick, decisionForm, pillarName } from './assessment-common.js';
 
 const $ = (id) => document.getElementById(id);
 let me;
@@ -46,7 +46,7 @@ async function load() {
       card({ label: t('assessment.column.rank'), value: s.rankOverall ?? '—' }));
     drawChart('chart-sc-radar', {
       tooltip: {},
-      radar: { indicator: s.pillars.map((p) => ({ name: p.name, max: 100 })) },
+      radar: { indicator: s.pillars.map((p) => ({ name: pillarName(p), max: 100 })) },
       series: [{ type: 'radar', data: [{ name: s.organisationName ?? organisation, value: s.pillars.map((p) => p.score ?? 0) }], areaStyle: { opacity: 0.2 } }],
     });
     drawChart('chart-sc-trend', {
@@ -55,11 +55,11 @@ async function load() {
       yAxis: { type: 'value', min: 0, max: 100 },
       series: [{ type: 'line', name: t('assessment.column.total'), data: s.trend.map((p) => p.total), label: { show: true } }],
     });
-    const pillarName = Object.fromEntries(s.pillars.map((p) => [p.code, p.name]));
+    const pillarNames = Object.fromEntries(s.pillars.map((p) => [p.code, pillarName(p)]));
     head($('sc-indicators'), ['assessment.column.pillar', 'assessment.column.indicator', 'assessment.column.score', 'assessment.column.formula',
       'assessment.column.inputs', 'assessment.column.evidence']);
     $('sc-indicators').tBodies[0].replaceChildren(...s.indicators.map((i) => el('tr', { 'data-indicator': i.code, 'data-status': i.status },
-      el('td', { text: pillarName[i.pillar] ?? i.pillar }),
+      el('td', { text: pillarNames[i.pillar] ?? i.pillar }),
       el('td', { text: i.name }),
       el('td', { class: 'num' }, indicatorScore(i)),
       el('td', { class: 'mono', text: i.status === 'SCORED' ? i.formula : t(`assessment.why.${i.formula}`) }),
@@ -71,7 +71,7 @@ async function load() {
     $('sc-challenges').tBodies[0].replaceChildren(...(s.challenges.length ? s.challenges.map((c) => el('tr', { 'data-challenge': c.id },
       el('td', { text: c.indicatorCode }), el('td', { text: c.reason }), el('td', {}, attachmentLinks(year, c)),
       el('td', { text: t(`assessment.challengeStatus.${c.status}`) }),
-      el('td', {}, c.status === 'FILED' && me.role === 'EGOV_ADMIN' && s.state === 'PUBLISHED' ? decisionForm(year, c) : el('span', { text: c.decisionReason ?? '' })),
+      el('td', {}, c.status === 'FILED' && me.role === 'EGOV_ADMIN' && s.state === 'PUBLISHED' ? decisionForm(year, c, load, $('sc-error')) : el('span', { text: c.decisionReason ?? '' })),
       el('td', { text: fmt.dateTime(c.filedAt) })))
       : [el('tr', {}, el('td', { colspan: 6, class: 'empty', text: t('assessment.challenges.none') }))]));
     $('sc-challenge-form').hidden = !s.canChallenge;
@@ -84,23 +84,6 @@ async function load() {
   }
 }
 
-function decisionForm(year, c) {
-  const reason = el('input', { type: 'text', 'aria-label': t('assessment.column.reason'), placeholder: t('assessment.column.reason') });
-  const percent = el('input', { type: 'number', min: 0, max: 100, 'aria-label': t('assessment.field.correctedPercent'),
-    placeholder: t('assessment.field.correctedPercent') });
-  const decide = (accept) => async () => {
-    try {
-      await api.post(`/api/v1/assessments/${year}/challenges/${c.id}/decision`, { accept, reason: reason.value,
-        correctedPercent: percent.value === '' ? null : Number(percent.value) });
-      await load();
-    } catch (error) {
-      renderError($('sc-error'), error);
-    }
-  };
-  return el('div', { class: 'inline-form' }, reason, percent,
-    el('button', { class: 'btn btn-small', type: 'button', text: t('assessment.action.accept'), onclick: decide(true) }),
-    el('button', { class: 'btn btn-small', type: 'button', text: t('assessment.action.reject'), onclick: decide(false) }));
-}
 
 async function challenge(event) {
   event.preventDefault();

@@ -12,7 +12,7 @@ import { initPage } from './layout.js';
 import { t, tEnum, fmt, getLanguage } from './i18n.js';
 import { el, badge, renderError, markLoaded, debounce } from './dom.js';
 import { COLOURS, drawChart, chartMessage, chartFor } from './charts.js';
-import { score, gradeBadge, stateBadge, movement } from './assessment-common.js';
+import { score, gradeBadge, stateBadge, movement, pillarName } from './assessment-common.js';
 import { OrgDirectory } from './registry.js';
 
 const PRINT = new URLSearchParams(window.location.search).get('view') === 'print';
@@ -278,7 +278,7 @@ function regionsChart(rows, year) {
     series: [
       { name: t('assessment.column.total'), type: 'bar', barMaxWidth: 26, itemStyle: { color: COLOURS.primary },
         data: rows.map((r) => r.total), label: { show: rows.length <= 6, position: 'top', fontSize: PRINT ? 8 : 11, formatter: (p) => score(p.value) } },
-      ...pillars.map((p, i) => ({ name: p.name, type: 'bar', barMaxWidth: 14,
+      ...pillars.map((p, i) => ({ name: pillarName(p), type: 'bar', barMaxWidth: 14,
         itemStyle: { color: COLOURS.series[(i + 2) % COLOURS.series.length], opacity: 0.75 },
         data: rows.map((r) => r.pillars.find((x) => x.code === p.code)?.score ?? null) })),
     ],
@@ -305,7 +305,7 @@ function pillarsTable(pillars, year) {
         el('th', { scope: 'col', text: t('overview.ranking.leaders') }),
         el('th', { scope: 'col', text: t('overview.ranking.laggards') }))),
       el('tbody', {}, ...pillars.map((p) => el('tr', { 'data-pillar': p.code, 'data-group': p.peerGroup },
-        el('td', { text: p.name }),
+        el('td', { text: pillarName(p) }),
         el('td', { text: t(`overview.ranking.groupName.${p.peerGroup}`) }),
         el('td', { class: 'leaders', 'data-label': t('overview.ranking.leaders') }, ...names(p.leaders)),
         el('td', { class: 'laggards', 'data-label': t('overview.ranking.laggards') }, ...names(p.laggards)))))));

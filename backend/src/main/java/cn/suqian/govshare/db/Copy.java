@@ -6,7 +6,6 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
 
-import java.io.StringReader;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.List;
@@ -74,33 +73,70 @@ public final class Copy {
         };
     }
 
-    /** A reader of the text as it is (a large CSV is not copied into a String first). */
-    private static java.io.Reader reader(CharSequence csv) {
-        if (csv instanceof String text) {
-            return new StringReader(text);
-        }
-        return new java.io.Reader() {
+    /**
+     * The text as UTF-8 bytes, encoded as they are read: a batch's CSV (megabytes) is neither copied into a String nor
+     * encoded whole, and the driver's reader path (a String per chunk, then its bytes) is skipped. A lone surrogate
+     * becomes '?', as {@code String.getBytes} makes it.
+     */
+    static java.io.InputStream utf8(CharSequence csv) {
+        return new java.io.InputStream() {
             private int position;
+            private final byte[] pending = new byte[4];
+            private int pendingFrom;
+            private int pendingTo;
 
             @Override
-            public int read(char[] into, int offset, int length) {
-                if (position >= csv.length()) {
-                    return -1;
-                }
-                int n = Math.min(length, csv.length() - position);
-                if (csv instanceof StringBuilder b) {
-                    b.getChars(position, position + n, into, offset);
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        into[offset + i] = csv.charAt(position + i);
-                    }
-                }
-                position += n;
-                return n;
+            public int read() {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
             }
 
             @Override
-            public void close() {
+            public int read(byte[] into, int offset, int length) {
+                if (length == 0) {
+                    return 0;
+                }
+                int n = 0;
+                while (n < length) {
+                    if (pendingFrom < pendingTo) {
+                        into[offset + n++] = pending[pendingFrom++];
+                        continue;
+                    }
+                    if (position >= csv.length()) {
+                        break;
+                    }
+                    char c = csv.charAt(position++);
+                    if (c < 0x80) {
+                        into[offset + n++] = (byte) c;
+                    } else {
+                        encode(c);
+                    }
+                }
+                return n == 0 ? -1 : n;
+            }
+
+            private void encode(char c) {
+                pendingFrom = 0;
+                if (c < 0x800) {
+                    pending[0] = (byte) (0xc0 | c >> 6);
+                    pending[1] = (byte) (0x80 | c & 0x3f);
+                    pendingTo = 2;
+                } else if (Character.isHighSurrogate(c) && position < csv.length() && Character.isLowSurrogate(csv.charAt(position))) {
+                    int cp = Character.toCodePoint(c, csv.charAt(position++));
+                    pending[0] = (byte) (0xf0 | cp >> 18);
+                    pending[1] = (byte) (0x80 | cp >> 12 & 0x3f);
+                    pending[2] = (byte) (0x80 | cp >> 6 & 0x3f);
+                    pending[3] = (byte) (0x80 | cp & 0x3f);
+                    pendingTo = 4;
+                } else if (Character.isSurrogate(c)) {
+                    pending[0] = '?';
+                    pendingTo = 1;
+                } else {
+                    pending[0] = (byte) (0xe0 | c >> 12);
+                    pending[1] = (byte) (0x80 | c >> 6 & 0x3f);
+                    pending[2] = (byte) (0x80 | c & 0x3f);
+                    pendingTo = 3;
+                }
             }
         };
     }
@@ -170,7 +206,7 @@ public final class Copy {
 
     private static long copy(java.sql.Connection connection, String sql, CharSequence csv) throws SQLException {
         try {
-            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, reader(csv));
+            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, utf8(csv));
         } catch (java.io.IOException e) {
             throw new SQLException(sql + " failed", e);
         }

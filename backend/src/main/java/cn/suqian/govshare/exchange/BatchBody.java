@@ -112,7 +112,7 @@ final class BatchBody {
                     throw new InvalidInputException(FieldProblem.of("record", null, ProblemCode.NOT_JSON_OBJECT).at(n, null));
                 }
                 int from = (int) p.currentTokenLocation().getByteOffset();
-                Map<String, JsonToken> tokens = new LinkedHashMap<>(64); // an op-monitoring record has about 30 fields
+                Map<String, JsonToken> tokens = new FieldMap<>(); // an op-monitoring record has about 30 fields
                 Map<String, String> fields = object(p, tokens);
                 int to = (int) p.currentLocation().getByteOffset();
                 lines.add(new Line(n, fields, tokens, body, from, to));
@@ -140,7 +140,7 @@ final class BatchBody {
      * every field's (first) token into {@code tokens}.
      */
     private static Map<String, String> object(JsonParser p, Map<String, JsonToken> tokens) {
-        Map<String, String> fields = new LinkedHashMap<>(64);
+        Map<String, String> fields = new FieldMap<>();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
             String name = p.currentName();
@@ -171,7 +171,7 @@ final class BatchBody {
                     if (p.nextToken() != JsonToken.START_OBJECT) {
                         problems.add(FieldProblem.of("line", preview(body, start, end), ProblemCode.NOT_JSON_OBJECT).at(n, null));
                     } else {
-                        Map<String, JsonToken> tokens = new LinkedHashMap<>(64); // an op-monitoring record has about 30 fields
+                        Map<String, JsonToken> tokens = new FieldMap<>(); // an op-monitoring record has about 30 fields
                         Map<String, String> fields = object(p, tokens);
                         lines.add(new Line(n, fields, tokens, body, start, end));
                     }

@@ -74,7 +74,27 @@ final class ExchangeDirectory {
     }
 
     /** An X-Road client or service identifier: the full subsystem path first, then the member code alone. */
+    /** An X-Road client or service identifier as sent. */
+    private record XRoadId(String instance, String memberClass, String memberCode, String subsystem) {
+    }
+
+    /** Resolved X-Road identifiers (a batch names the same few parties thousands of times); unknown ones too. */
+    private final Map<XRoadId, Party> xroad = new HashMap<>();
+    private static final Party UNKNOWN = new Party(null, null);
+
+    /**
+     * An X-Road member or subsystem: the subsystem's alias, else the member's, else its member code (a unified social
+     * credit code); null when the registry knows none of them. A directory is one batch's, read by one thread.
+     */
     Party resolveXRoad(String instance, String memberClass, String memberCode, String subsystem) {
+        Party p = xroad.computeIfAbsent(new XRoadId(instance, memberClass, memberCode, subsystem), id -> {
+            Party found = lookUpXRoad(id.instance(), id.memberClass(), id.memberCode(), id.subsystem());
+            return found == null ? UNKNOWN : found;
+        });
+        return p == UNKNOWN ? null : p;
+    }
+
+    private Party lookUpXRoad(String instance, String memberClass, String memberCode, String subsystem) {
         if (subsystem != null && !subsystem.isBlank()) {
             Party p = resolve(instance + "/" + memberClass + "/" + memberCode + "/" + subsystem);
             if (p != null) {

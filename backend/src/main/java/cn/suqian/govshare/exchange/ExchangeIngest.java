@@ -251,12 +251,22 @@ public class ExchangeIngest {
     /** Must match the retention set on exchange_stat in the migration. */
     static final int RAW_RETENTION_DAYS = 400;
 
-    static String sha256(byte[] body) {
+    /**
+     * One SHA-256 digest per thread, cloned from a prototype: looking the algorithm up for every record (each op-monitoring
+     * record's identity is a digest) allocated more than the digest itself.
+     */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    static String sha256(byte[] body) {
+        MessageDigest digest = SHA_256.get();
+        digest.reset();
+        return HexFormat.of().formatHex(digest.digest(body));
     }
 
     static String sha256(String s) {

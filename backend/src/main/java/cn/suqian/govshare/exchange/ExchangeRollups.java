@@ -111,6 +111,10 @@ public class ExchangeRollups {
                 FROM rollup_hours k
                 JOIN exchange_stat s ON s.provider_code = k.provider_code AND s.consumer_code = k.consumer_code
                      AND s.resource = k.resource AND s.interval_start >= k.bucket AND s.interval_start < k.bucket + interval '1 hour'
+                     -- every source (the column's check allows these two): named, so that the primary key (provider,
+                     -- consumer, resource, source, interval_start) bounds each look-up to the hour instead of reading
+                     -- all the key's rows in the partitions and filtering them
+                     AND s.source IN ('STATS', 'OPMON')
                 -- bounds the scan to the partitions this chunk touches
                 WHERE s.interval_start >= (SELECT min(bucket) FROM rollup_hours)
                   AND s.interval_start < (SELECT max(bucket) FROM rollup_hours) + interval '1 hour'

@@ -1,24 +1,16 @@
 package cn.suqian.govshare.facility;
 
 import cn.suqian.govshare.record.Params;
-import cn.suqian.govshare.record.RecordHistory;
-import cn.suqian.govshare.record.Versioned;
+import cn.suqian.govshare.record.RecordEndpoints;
 
 import cn.suqian.govshare.access.Access;
 import cn.suqian.govshare.access.CurrentUser;
 import cn.suqian.govshare.web.PageRequest;
 import cn.suqian.govshare.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -32,11 +24,12 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/v1/networks")
-class PrivateNetworkController {
+class PrivateNetworkController extends RecordEndpoints<PrivateNetwork> {
 
     private final PrivateNetworks networks;
 
     PrivateNetworkController(PrivateNetworks networks) {
+        super(networks);
         this.networks = networks;
     }
 
@@ -56,44 +49,4 @@ class PrivateNetworkController {
         return networks.find(user, filter, sort, PageRequest.of(page, size));
     }
 
-    @Operation(summary = "One private network. Any signed-in person; departments their own; with its version as ETag.")
-    @GetMapping("/{code}")
-    @PreAuthorize(Access.ANY_USER)
-    public Mono<ResponseEntity<PrivateNetwork>> get(CurrentUser user, @PathVariable String code) {
-        return networks.read(user, code).map(Versioned::ok);
-    }
-
-    @Operation(summary = "Its history from the audit trail, newest first. Whoever may read it.")
-    @GetMapping("/{code}/history")
-    @PreAuthorize(Access.ANY_USER)
-    public Mono<List<RecordHistory.Entry>> history(CurrentUser user, @PathVariable String code) {
-        return networks.history(user, code);
-    }
-
-    @Operation(summary = "Register a private network. EGOV_ADMIN, or DEPARTMENT for its own organisation.")
-    @PostMapping
-    @PreAuthorize(Access.EDITORS)
-    public Mono<ResponseEntity<PrivateNetwork>> create(CurrentUser user, @RequestBody PrivateNetwork network) {
-        return networks.create(user, network).map(Versioned::created);
-    }
-
-    @Operation(summary = "Replace a private network's record. With If-Match (the ETag read), refused with 409 editConflict if someone "
-            + "changed it meanwhile. EGOV_ADMIN, or DEPARTMENT for its own organisation.")
-    @PutMapping("/{code}")
-    @PreAuthorize(Access.EDITORS)
-    public Mono<ResponseEntity<PrivateNetwork>> update(CurrentUser user, @PathVariable String code,
-                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                              @RequestBody PrivateNetwork network) {
-        return networks.update(user, code, network, Versioned.expected(ifMatch)).map(Versioned::ok);
-    }
-
-    @Operation(summary = "Retire a private network (kept, never deleted), optionally with {\"reason\"} kept in the audit trail; If-Match as for "
-            + "replacing. EGOV_ADMIN, or DEPARTMENT for its own organisation.")
-    @PostMapping("/{code}/retire")
-    @PreAuthorize(Access.EDITORS)
-    public Mono<ResponseEntity<PrivateNetwork>> retire(CurrentUser user, @PathVariable String code,
-                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                              @RequestBody(required = false) RecordHistory.Retirement retirement) {
-        return networks.retire(user, code, Versioned.expected(ifMatch), retirement).map(Versioned::ok);
-    }
 }

@@ -5,8 +5,7 @@ import cn.suqian.govshare.inventory.InformationSystem.LifecycleStatus;
 import cn.suqian.govshare.inventory.InformationSystem.NetworkType;
 
 import cn.suqian.govshare.record.Params;
-import cn.suqian.govshare.record.RecordHistory;
-import cn.suqian.govshare.record.Versioned;
+import cn.suqian.govshare.record.RecordEndpoints;
 import cn.suqian.govshare.record.RecordRules;
 import cn.suqian.govshare.record.SheetImport;
 import cn.suqian.govshare.record.SpreadsheetResponses;
@@ -17,18 +16,14 @@ import cn.suqian.govshare.spreadsheet.SheetFormat;
 import cn.suqian.govshare.web.PageRequest;
 import cn.suqian.govshare.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,11 +38,12 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/v1/systems")
-class InformationSystemController {
+class InformationSystemController extends RecordEndpoints<InformationSystem> {
 
     private final InformationSystemService systems;
 
     InformationSystemController(InformationSystemService systems) {
+        super(systems);
         this.systems = systems;
     }
 
@@ -104,47 +100,6 @@ class InformationSystemController {
     @PreAuthorize(Access.ANY_USER)
     public Mono<ResponseEntity<byte[]>> template(CurrentUser user, @RequestParam(required = false) String format) {
         return Mono.defer(() -> systems.template(user, SheetFormat.of(format))).map(SpreadsheetResponses::file);
-    }
-
-    @Operation(summary = "One system, with its version as ETag. Any signed-in person; departments only their own organisation's.")
-    @GetMapping("/{code}")
-    @PreAuthorize(Access.ANY_USER)
-    public Mono<ResponseEntity<InformationSystem>> get(CurrentUser user, @PathVariable String code) {
-        return systems.read(user, code).map(Versioned::ok);
-    }
-
-    @Operation(summary = "A system's history from the audit trail, newest first. Whoever may read the system.")
-    @GetMapping("/{code}/history")
-    @PreAuthorize(Access.ANY_USER)
-    public Mono<List<RecordHistory.Entry>> history(CurrentUser user, @PathVariable String code) {
-        return systems.history(user, code);
-    }
-
-    @Operation(summary = "Register a system. EGOV_ADMIN, or DEPARTMENT for its own organisation.")
-    @PostMapping
-    @PreAuthorize(Access.EDITORS)
-    public Mono<ResponseEntity<InformationSystem>> create(CurrentUser user, @RequestBody InformationSystem system) {
-        return systems.create(user, system).map(Versioned::created);
-    }
-
-    @Operation(summary = "Replace a system's record (the code never changes). With If-Match (the ETag read), refused with 409 "
-            + "editConflict if someone changed it meanwhile. EGOV_ADMIN, or DEPARTMENT for its own organisation.")
-    @PutMapping("/{code}")
-    @PreAuthorize(Access.EDITORS)
-    public Mono<ResponseEntity<InformationSystem>> update(CurrentUser user, @PathVariable String code,
-                                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                                          @RequestBody InformationSystem system) {
-        return systems.update(user, code, system, Versioned.expected(ifMatch)).map(Versioned::ok);
-    }
-
-    @Operation(summary = "Retire a system (kept, marked retired; never deleted), optionally with {\"reason\"} kept in the audit trail; "
-            + "If-Match as for replacing. EGOV_ADMIN, or DEPARTMENT for its own organisation.")
-    @PostMapping("/{code}/retire")
-    @PreAuthorize(Access.EDITORS)
-    public Mono<ResponseEntity<InformationSystem>> retire(CurrentUser user, @PathVariable String code,
-                                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                                          @RequestBody(required = false) RecordHistory.Retirement retirement) {
-        return systems.retire(user, code, Versioned.expected(ifMatch), retirement).map(Versioned::ok);
     }
 
     @Operation(summary = "Import an XLSX or CSV inventory (multipart field 'file'), all or nothing; dryRun=true only checks. "

@@ -22,7 +22,7 @@ import java.util.List;
  * the simpler ones (private networks, data rooms, connection targets) are a module service extending this,
  * over the module's repository, with the rules the record itself carries.
  */
-public class OwnedRecords<T extends OwnedRecord<T>, F extends RecordFilter<F>> {
+public class OwnedRecords<T extends OwnedRecord<T>, F extends RecordFilter<F>> implements EditableRecords<T> {
 
     private final Db db;
     private final References.Sources references;

@@ -31,7 +31,7 @@ import java.util.List;
  * Spreadsheets are read and written on {@link Blocking}, outside the transaction, so no connection is held
  * while a file is parsed or built and no CPU-heavy work runs on the event loop.
  */
-public class SheetBackedRecords<T extends SheetBackedRecords.Entry<T>, F extends RecordFilter<F>> {
+public class SheetBackedRecords<T extends SheetBackedRecords.Entry<T>, F extends RecordFilter<F>> implements EditableRecords<T> {
 
     /** A record kept in spreadsheets: an owned record that can be addressed under its code. */
     public interface Entry<T extends Entry<T>> extends OwnedRecord<T> {

@@ -3,13 +3,11 @@ package cn.suqian.govshare.benchmark;
 import cn.suqian.govshare.assessment.AssessmentBenchmarkAccess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -40,27 +38,9 @@ public final class AssessmentBenchmark {
     static final int ROUNDS = Integer.getInteger("benchmark.rounds", 5);
 
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of(System.getProperty("benchmark.jar", "backend/target/govshare.jar"));
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "256MB").start()) {
-            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE govshare");
-            }
-            String jdbc = pg.getJdbcUrl("postgres", "govshare");
-            Process service = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx768m", "-jar", jar.toString(),
-                    "--server.port=" + port, "--spring.datasource.url=" + jdbc, "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=", "--govshare.admin.initial-password=benchmark-admin",
-                    "--govshare.exchange.simulator=false", "--govshare.scheduling.enabled=false", "--logging.level.root=WARN")
-                    .redirectErrorStream(true).redirectOutput(Path.of("target", "assessment-benchmark-service.log").toFile()).start();
-            try {
-                run(pg, port);
-            } finally {
-                service.destroy();
-                service.waitFor();
-            }
+        try (BenchmarkService service = BenchmarkService.start("768m", "assessment-benchmark-service.log",
+                "--govshare.exchange.simulator=false", "--govshare.scheduling.enabled=false", "--logging.level.root=WARN")) {
+            run(service.pg(), service.port());
         }
     }
 

@@ -6,7 +6,6 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,30 +37,15 @@ public final class ConnectionBenchmark {
     static final int SAMPLES = Integer.getInteger("benchmark.samples", 50);
 
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of(System.getProperty("benchmark.jar", "backend/target/govshare.jar"));
         DisposableServer targets = HttpServer.create().host("127.0.0.1").port(0)
                 .route(r -> r.get("/ok", (req, res) -> res.sendString(Mono.just("OK")))
                         .get("/hang", (req, res) -> res.sendString(Mono.never())))
                 .bindNow();
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "256MB").start()) {
-            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE govshare");
-            }
-            String jdbc = pg.getJdbcUrl("postgres", "govshare");
-            Process service = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx384m", "-jar", jar.toString(),
-                    "--server.port=" + port, "--spring.datasource.url=" + jdbc, "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=", "--govshare.admin.initial-password=benchmark-admin",
-                    "--govshare.exchange.simulator=false", "--logging.level.root=WARN")
-                    .redirectErrorStream(true).redirectOutput(Path.of("target", "connection-benchmark-service.log").toFile()).start();
+        try (BenchmarkService service = BenchmarkService.start("384m", "connection-benchmark-service.log",
+                "--govshare.exchange.simulator=false", "--logging.level.root=WARN")) {
             try {
-                run(pg, port, service, targets.port());
+                run(service.pg(), service.port(), service.process(), targets.port());
             } finally {
-                service.destroy();
-                service.waitFor();
                 targets.disposeNow();
             }
         }

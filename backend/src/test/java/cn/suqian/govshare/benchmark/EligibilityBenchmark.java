@@ -6,9 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -34,28 +32,10 @@ public final class EligibilityBenchmark {
     static final int ROUNDS = Integer.getInteger("benchmark.rounds", 5);
 
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of(System.getProperty("benchmark.jar", "backend/target/govshare.jar"));
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "256MB").start()) {
-            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE govshare");
-            }
-            String jdbc = pg.getJdbcUrl("postgres", "govshare");
-            Process service = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx768m", "-jar", jar.toString(),
-                    "--server.port=" + port, "--spring.datasource.url=" + jdbc, "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=", "--govshare.admin.initial-password=benchmark-admin",
-                    "--govshare.exchange.simulator=false", "--govshare.scheduling.enabled=false", "--logging.level.root=WARN",
-                    "--logging.level.cn.suqian.govshare.eligibility=DEBUG")
-                    .redirectErrorStream(true).redirectOutput(Path.of("target", "eligibility-benchmark-service.log").toFile()).start();
-            try {
-                run(pg, port);
-            } finally {
-                service.destroy();
-                service.waitFor();
-            }
+        try (BenchmarkService service = BenchmarkService.start("768m", "eligibility-benchmark-service.log",
+                "--govshare.exchange.simulator=false", "--govshare.scheduling.enabled=false", "--logging.level.root=WARN",
+                "--logging.level.cn.suqian.govshare.eligibility=DEBUG")) {
+            run(service.pg(), service.port());
         }
     }
 

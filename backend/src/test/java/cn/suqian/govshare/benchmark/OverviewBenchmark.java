@@ -3,12 +3,10 @@ package cn.suqian.govshare.benchmark;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -40,29 +38,10 @@ public final class OverviewBenchmark {
     static final int INCIDENTS = 20;
 
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of(System.getProperty("benchmark.jar", "backend/target/govshare.jar"));
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "256MB").start()) {
-            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE govshare");
-            }
-            String jdbc = pg.getJdbcUrl("postgres", "govshare");
-            Process service = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx512m", "-jar", jar.toString(),
-                    "--server.port=" + port, "--spring.datasource.url=" + jdbc, "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=", "--govshare.admin.initial-password=benchmark-admin",
-                    "--govshare.exchange.simulator=false", "--govshare.connection.tick=PT24H",
-                    "--govshare.overview.rollup-interval=PT20S", "--govshare.overview.rollup-delay=PT1S",
-                    "--logging.level.root=WARN")
-                    .redirectErrorStream(true).redirectOutput(Path.of("target", "overview-benchmark-service.log").toFile()).start();
-            try {
-                run(pg, port, service);
-            } finally {
-                service.destroy();
-                service.waitFor();
-            }
+        try (BenchmarkService service = BenchmarkService.start("512m", "overview-benchmark-service.log",
+                "--govshare.exchange.simulator=false", "--govshare.connection.tick=PT24H",
+                "--govshare.overview.rollup-interval=PT20S", "--govshare.overview.rollup-delay=PT1S", "--logging.level.root=WARN")) {
+            run(service.pg(), service.port(), service.process());
         }
     }
 

@@ -1,18 +1,11 @@
 package cn.suqian.govshare.browser;
 
 import cn.suqian.govshare.support.Api;
-import cn.suqian.govshare.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static cn.suqian.govshare.browser.BrowserTestSupport.awaitLoaded;
 import static cn.suqian.govshare.browser.BrowserTestSupport.consoleErrors;
@@ -26,31 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the password shown once and must replace it; disable (refused at sign-in) and reset; issue a token shown
  * once, see its use, revoke it and see it stop working. Unknown and forbidden pages say so in Chinese.
  */
-@IntegrationTest
-@Tag("browser")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdminPagesBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    WebDriver driver;
-
-    String base() {
-        return "http://localhost:" + port;
-    }
-
-    @BeforeAll
-    void start() throws Exception {
-        driver = BrowserTestSupport.startChromium();
-    }
-
-    @AfterAll
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+class AdminPagesBrowserTests extends BrowserTest {
 
     void signInWith(String username, String password) {
         driver.get(base() + "/login");

@@ -1,17 +1,10 @@
 package cn.suqian.govshare.browser;
 
-import cn.suqian.govshare.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.PrintsPage;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,31 +26,7 @@ import java.util.Map;
  * correction flagged, the editor of a new draft (correction with a reason, narrative, save), the leadership
  * overview (on time / late / missing, discrepancies), and the printable report with its charts, printed to PDF.
  */
-@IntegrationTest
-@Tag("browser")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AnnualReportPagesBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    WebDriver driver;
-
-    String base() {
-        return "http://localhost:" + port;
-    }
-
-    @BeforeAll
-    void start() throws Exception {
-        driver = BrowserTestSupport.startChromium();
-    }
-
-    @AfterAll
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+class AnnualReportPagesBrowserTests extends BrowserTest {
 
     /** Clicks through script: the sticky header may cover a button scrolled to the top edge. */
     void click(String id) {

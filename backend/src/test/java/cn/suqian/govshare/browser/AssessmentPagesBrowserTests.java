@@ -1,15 +1,8 @@
 package cn.suqian.govshare.browser;
 
-import cn.suqian.govshare.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import cn.suqian.govshare.assessment.Assessments;
 import cn.suqian.govshare.db.Actor;
 import cn.suqian.govshare.db.Db;
@@ -25,35 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * movement, a department's scorecard with its radar, indicators (not applicable / no data said as such) and its
  * challenge, and the methodology page with versions and the what-if comparison.
  */
-@IntegrationTest
-@Tag("browser")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AssessmentPagesBrowserTests {
+class AssessmentPagesBrowserTests extends BrowserTest {
 
-    @LocalServerPort
-    int port;
-
-    WebDriver driver;
     @Autowired
     Assessments assessments;
     @Autowired
     Db db;
-
-    String base() {
-        return "http://localhost:" + port;
-    }
-
-    @BeforeAll
-    void start() throws Exception {
-        driver = BrowserTestSupport.startChromium();
-    }
-
-    @AfterAll
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void the_ranking_board_shows_departments_and_counties_apart() {

@@ -1,17 +1,11 @@
 package cn.suqian.govshare.browser;
 
 import cn.suqian.govshare.connection.ConnectionProbing;
-import cn.suqian.govshare.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.OffsetDateTime;
 
@@ -27,35 +21,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * link, incidents and targets; a target's detail with its latency chart; the office's settings page; a
  * department seeing its own targets only.
  */
-@IntegrationTest
-@Tag("browser")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConnectionPagesBrowserTests {
+class ConnectionPagesBrowserTests extends BrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     ConnectionProbing probing;
 
-    WebDriver driver;
-
-    String base() {
-        return "http://localhost:" + port;
-    }
-
     @BeforeAll
-    void start() throws Exception {
+    void prepare() throws Exception {
         // the scheduler is off in tests: take three probing rounds over every demo target by hand
         for (int i = 1; i <= 3; i++) {
             probing.runDue(OffsetDateTime.now().plusYears(20).plusDays(i)).toFuture().join();
-        }
-        driver = BrowserTestSupport.startChromium();
-    }
-
-    @AfterAll
-    void stop() {
-        if (driver != null) {
-            driver.quit();
         }
     }
 

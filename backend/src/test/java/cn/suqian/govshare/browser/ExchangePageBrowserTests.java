@@ -2,17 +2,11 @@ package cn.suqian.govshare.browser;
 
 import cn.suqian.govshare.exchange.ExchangeRollups;
 import cn.suqian.govshare.support.Api;
-import cn.suqian.govshare.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
 import java.time.OffsetDateTime;
@@ -26,21 +20,13 @@ import static cn.suqian.govshare.browser.BrowserTestSupport.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The exchange page with traffic pushed through the public ingest endpoint. */
-@IntegrationTest
-@Tag("browser")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ExchangePageBrowserTests {
-
-    @LocalServerPort
-    int port;
+class ExchangePageBrowserTests extends BrowserTest {
 
     @Autowired
     ExchangeRollups rollups;
 
-    WebDriver driver;
-
     @BeforeAll
-    void start() throws Exception {
+    void prepare() throws Exception {
         OffsetDateTime t = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).minusHours(5);
         StringBuilder body = new StringBuilder("[");
         String[][] flows = {{"public-security", "hrss"}, {"public-security", "civil-affairs"}, {"industry-commerce", "credit"},
@@ -60,14 +46,6 @@ class ExchangePageBrowserTests {
         Api.as(port, "admin").post().uri("/api/v1/exchange/stats").contentType(MediaType.APPLICATION_JSON).bodyValue(body.toString())
                 .exchange().expectStatus().isOk();
         rollups.refresh();
-        driver = BrowserTestSupport.startChromium();
-    }
-
-    @AfterAll
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
     }
 
     @Test

@@ -1,15 +1,8 @@
 package cn.suqian.govshare.browser;
 
-import cn.suqian.govshare.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,32 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (rules, evidence, the plan's sentence, exemptions) and the auditors' effectiveness view, in headless Chromium,
  * on the demo city's budget year.
  */
-@IntegrationTest
-@Tag("browser")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FundingPagesBrowserTests {
+class FundingPagesBrowserTests extends BrowserTest {
 
-    @LocalServerPort
-    int port;
-
-    WebDriver driver;
     final int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 1;
-
-    String base() {
-        return "http://localhost:" + port;
-    }
-
-    @BeforeAll
-    void start() throws Exception {
-        driver = BrowserTestSupport.startChromium();
-    }
-
-    @AfterAll
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     void signOut() {
         driver.findElement(By.id("logout")).click();

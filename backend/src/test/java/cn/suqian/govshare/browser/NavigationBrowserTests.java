@@ -1,24 +1,16 @@
 package cn.suqian.govshare.browser;
 
-import cn.suqian.govshare.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.List;
 
 import static cn.suqian.govshare.browser.BrowserTestSupport.awaitLoaded;
 import static cn.suqian.govshare.browser.BrowserTestSupport.consoleErrors;
 import static cn.suqian.govshare.browser.BrowserTestSupport.signIn;
-import static cn.suqian.govshare.browser.BrowserTestSupport.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,31 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (Arrow keys, Escape) without scrolling sideways; on a 390 px phone it folds behind one button and the
  * groups stack. The group of the current page is marked.
  */
-@IntegrationTest
-@Tag("browser")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NavigationBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    WebDriver driver;
-
-    String base() {
-        return "http://localhost:" + port;
-    }
-
-    @BeforeAll
-    void start() throws Exception {
-        driver = BrowserTestSupport.startChromium();
-    }
-
-    @AfterAll
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+class NavigationBrowserTests extends BrowserTest {
 
     @Test
     void groups_open_by_mouse_and_keyboard_on_a_wide_screen() {

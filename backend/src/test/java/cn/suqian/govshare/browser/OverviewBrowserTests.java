@@ -2,19 +2,13 @@ package cn.suqian.govshare.browser;
 
 import cn.suqian.govshare.overview.OverviewLive;
 import cn.suqian.govshare.overview.OverviewRollup;
-import cn.suqian.govshare.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.Map;
 
@@ -31,35 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * usable at 390 px (phone); a live event updates the page without reloading; the print view is one A4 landscape
  * sheet with its charts; English available.
  */
-@IntegrationTest
-@Tag("browser")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OverviewBrowserTests {
+class OverviewBrowserTests extends BrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     OverviewRollup rollup;
     @Autowired
     OverviewLive live;
 
-    WebDriver driver;
-
-    String base() {
-        return "http://localhost:" + port;
-    }
-
     @BeforeAll
-    void start() throws Exception {
+    void prepare() throws Exception {
         rollup.refresh();
-        driver = BrowserTestSupport.startChromium();
-    }
-
-    @AfterAll
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
     }
 
     Object js(String script, Object... args) {

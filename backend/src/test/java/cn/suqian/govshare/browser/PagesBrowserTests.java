@@ -1,17 +1,10 @@
 package cn.suqian.govshare.browser;
 
-import cn.suqian.govshare.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static cn.suqian.govshare.browser.BrowserTestSupport.awaitLoaded;
 import static cn.suqian.govshare.browser.BrowserTestSupport.consoleErrors;
@@ -23,37 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The real application in headless Chromium: sign in, open each page, see data rendered, no console
  * errors. Every new page is added here.
  */
-@IntegrationTest
-@Tag("browser")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PagesBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    WebDriver driver;
-
-    String base() {
-        return "http://localhost:" + port;
-    }
+class PagesBrowserTests extends BrowserTest {
 
     /** How many organisations of a type (null: all) the database holds now (other tests in the shared database add some). */
     int organisations(String type) {
         return cn.suqian.govshare.support.Api.as(port, "admin").get().uri("/api/v1/organisations?size=1" + (type == null ? "" : "&type=" + type))
                 .exchange().expectStatus().isOk().expectBody(tools.jackson.databind.JsonNode.class).returnResult().getResponseBody()
                 .get("total").asInt();
-    }
-
-    @BeforeAll
-    void start() throws Exception {
-        driver = BrowserTestSupport.startChromium();
-    }
-
-    @AfterAll
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
     }
 
     @Test

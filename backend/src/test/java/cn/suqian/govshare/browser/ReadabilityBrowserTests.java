@@ -2,21 +2,15 @@ package cn.suqian.govshare.browser;
 
 import cn.suqian.govshare.exchange.ExchangeRollups;
 import cn.suqian.govshare.support.Api;
-import cn.suqian.govshare.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
 import java.nio.file.Files;
@@ -39,32 +33,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * than a screen, thresholds only an API can change, a key task whose status contradicts its milestones, an
  * empty "（截止 ）", an import template uploaded untouched answered in English.
  */
-@IntegrationTest
-@Tag("browser")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReadabilityBrowserTests {
+class ReadabilityBrowserTests extends BrowserTest {
 
     static final String[] ORGS = {"public-security", "hrss", "civil-affairs", "industry-commerce", "credit", "land", "planning",
             "finance", "water", "education", "health", "housing", "transport", "statistics", "agriculture", "audit", "egov",
             "quality", "food-drug", "urban-management"};
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     ExchangeRollups rollups;
 
-    WebDriver driver;
     String resourceCode;
     String resourceName;
 
-    String base() {
-        return "http://localhost:" + port;
-    }
-
     @BeforeAll
     @SuppressWarnings("unchecked")
-    void start() throws Exception {
+    void prepare() throws Exception {
         Map<String, Object> resource = (Map<String, Object>) ((List<?>) Api.as(port, "admin").get().uri("/api/v1/catalogue?size=1")
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("items")).getFirst();
         resourceCode = (String) resource.get("code");
@@ -89,14 +72,6 @@ class ReadabilityBrowserTests {
         Api.as(port, "admin").post().uri("/api/v1/exchange/stats").contentType(MediaType.APPLICATION_JSON).bodyValue(body.toString())
                 .exchange().expectStatus().isOk();
         rollups.refresh();
-        driver = BrowserTestSupport.startChromium();
-    }
-
-    @AfterAll
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
     }
 
     long pageHeight() {

@@ -2,21 +2,16 @@ package cn.suqian.govshare.browser;
 
 import cn.suqian.govshare.exchange.Collector;
 import cn.suqian.govshare.support.Api;
-import cn.suqian.govshare.support.IntegrationTest;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
 import java.net.InetSocketAddress;
@@ -34,22 +29,15 @@ import static cn.suqian.govshare.browser.BrowserTestSupport.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The office sees a page the collector refused, with its reasons in Chinese, and decides on it from the exchange page. */
-@IntegrationTest
-@Tag("browser")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RefusedPagesBrowserTests {
-
-    @LocalServerPort
-    int port;
+class RefusedPagesBrowserTests extends BrowserTest {
 
     @Autowired
     Collector collector;
 
     HttpServer platform;
-    WebDriver driver;
 
     @BeforeAll
-    void start() throws Exception {
+    void prepare() throws Exception {
         OffsetDateTime t = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).minusHours(20);
         String record = "{\"intervalStart\":\"%s\",\"intervalSeconds\":3600,\"provider\":\"land\",\"consumer\":\"planning\","
                 + "\"resource\":\"browser-refused\",\"calls\":%s,\"failedCalls\":0}";
@@ -68,14 +56,10 @@ class RefusedPagesBrowserTests {
                         "http://localhost:" + platform.getAddress().getPort() + "/stats", "intervalSeconds", 60))
                 .exchange().expectStatus().isCreated();
         collector.run("browser-refused");
-        driver = BrowserTestSupport.startChromium();
     }
 
     @AfterAll
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
+    void stopPlatform() {
         platform.stop(0);
     }
 

@@ -1,19 +1,12 @@
 package cn.suqian.govshare.browser;
 
 import cn.suqian.govshare.support.Api;
-import cn.suqian.govshare.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
 import static cn.suqian.govshare.browser.BrowserTestSupport.awaitLoaded;
@@ -28,34 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the corrected save, retirement with confirmation and reason, and the history one click away. Read-only
  * roles see no edit controls.
  */
-@IntegrationTest
-@Tag("browser")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RegistryFormsBrowserTests {
+class RegistryFormsBrowserTests extends BrowserTest {
 
     /** Chinese characters, i.e. the refusal is said in the reader's language. */
     static final String HAN = ".*\\p{IsHan}.*";
-
-    @LocalServerPort
-    int port;
-
-    WebDriver driver;
-
-    String base() {
-        return "http://localhost:" + port;
-    }
-
-    @BeforeAll
-    void start() throws Exception {
-        driver = BrowserTestSupport.startChromium();
-    }
-
-    @AfterAll
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     // ---- the six registries ------------------------------------------------------------
 

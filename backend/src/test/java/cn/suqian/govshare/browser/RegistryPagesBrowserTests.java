@@ -1,15 +1,8 @@
 package cn.suqian.govshare.browser;
 
-import cn.suqian.govshare.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,31 +15,7 @@ import static cn.suqian.govshare.browser.BrowserTestSupport.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The registry pages in headless Chromium: inventory, catalogue, key-task board, spreadsheet import. */
-@IntegrationTest
-@Tag("browser")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RegistryPagesBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    WebDriver driver;
-
-    String base() {
-        return "http://localhost:" + port;
-    }
-
-    @BeforeAll
-    void start() throws Exception {
-        driver = BrowserTestSupport.startChromium();
-    }
-
-    @AfterAll
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+class RegistryPagesBrowserTests extends BrowserTest {
 
     @Test
     void inventory_table_filters_and_badges() {

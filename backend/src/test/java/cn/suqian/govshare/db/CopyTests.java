@@ -48,4 +48,32 @@ class CopyTests {
         assertThat(field("")).isEqualTo("\"\"\n");
         assertThat(field("a,\"b\"")).isEqualTo("\"a,\"\"b\"\"\"\n");
     }
+
+    @Test
+    void text_is_streamed_as_the_same_utf8_bytes_as_string_get_bytes_gives() throws Exception {
+        Random random = new Random(6);
+        for (int round = 0; round < 200; round++) {
+            StringBuilder text = new StringBuilder();
+            int n = random.nextInt(0, 3000);
+            for (int i = 0; i < n; i++) {
+                switch (random.nextInt(6)) {
+                    case 0 -> text.append("宿迁市政务数据");                   // three bytes each
+                    case 1 -> text.append('é');                              // two
+                    case 2 -> text.appendCodePoint(0x1F600);                 // a surrogate pair: four
+                    case 3 -> text.append(random.nextBoolean() ? '\uD800' : '\uDC00'); // a lone surrogate
+                    default -> text.append("a,b\n");
+                }
+            }
+            byte[] expected = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            java.io.InputStream in = Copy.utf8(text);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[random.nextInt(1, 70)]; // small reads split multi-byte characters
+            int read;
+            while ((read = in.read(buffer, 0, buffer.length)) >= 0) {
+                assertThat(read).isPositive();
+                out.write(buffer, 0, read);
+            }
+            assertThat(out.toByteArray()).isEqualTo(expected);
+        }
+    }
 }

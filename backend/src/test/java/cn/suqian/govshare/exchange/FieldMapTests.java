@@ -1,0 +1,44 @@
+package cn.suqian.govshare.exchange;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The record fields' map answers as a LinkedHashMap would, in the same order, however many fields and collisions. */
+class FieldMapTests {
+
+    @Test
+    void behaves_as_an_insertion_ordered_map() {
+        Random random = new Random(15);
+        for (int round = 0; round < 300; round++) {
+            Map<String, String> expected = new LinkedHashMap<>();
+            FieldMap<String> actual = new FieldMap<>(random.nextInt(1, 40));
+            int fields = random.nextInt(0, 200);
+            for (int i = 0; i < fields; i++) {
+                // few distinct names so some are put twice; "Aa"/"BB" share a hash code
+                String name = switch (random.nextInt(4)) {
+                    case 0 -> "Aa".repeat(random.nextInt(1, 4));
+                    case 1 -> "BB".repeat(random.nextInt(1, 4));
+                    default -> "field" + random.nextInt(120);
+                };
+                String value = "v" + i;
+                assertThat(actual.put(name, value)).isEqualTo(expected.put(name, value));
+            }
+            assertThat(actual.size()).isEqualTo(expected.size());
+            assertThat(new ArrayList<>(actual.entrySet())).isEqualTo(new ArrayList<>(expected.entrySet()));
+            assertThat(actual).isEqualTo(expected);
+            for (int i = 0; i < 130; i++) {
+                String name = "field" + i;
+                assertThat(actual.get(name)).isEqualTo(expected.get(name));
+                assertThat(actual.containsKey(name)).isEqualTo(expected.containsKey(name));
+            }
+            assertThat(actual.get(null)).isNull();
+            assertThat(actual.get(42)).isNull();
+        }
+    }
+}

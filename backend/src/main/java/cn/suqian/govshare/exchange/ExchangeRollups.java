@@ -153,6 +153,10 @@ public class ExchangeRollups {
                 JOIN exchange_hourly h ON h.provider_code = k.provider_code AND h.consumer_code = k.consumer_code
                      AND h.resource = k.resource
                      AND h.bucket >= (k.day::timestamp AT TIME ZONE '%1$s') AND h.bucket < ((k.day + 1)::timestamp AT TIME ZONE '%1$s')
+                     -- the day as an equality too: exchange_hourly's indexes lead with the bucket or with one party, so
+                     -- a look-up per dirty day read every flow of that party that day (a catch-up chunk took 19 s);
+                     -- with it the planner can hash the chunk's days and read the chunk's hours once
+                     AND k.day = (h.bucket AT TIME ZONE '%1$s')::date
                 WHERE h.bucket >= ((SELECT min(day) FROM rollup_days)::timestamp AT TIME ZONE '%1$s')
                   AND h.bucket < (((SELECT max(day) FROM rollup_days) + 1)::timestamp AT TIME ZONE '%1$s')
                 GROUP BY 1, 2, 3, 4

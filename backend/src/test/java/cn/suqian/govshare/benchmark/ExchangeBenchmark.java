@@ -68,7 +68,11 @@ public final class ExchangeBenchmark {
         log("rows %,d = %,d keys x %,d hourly intervals", rows, KEYS, HOURS);
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_wal_size", "4GB")
                 .setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on")
-                .setServerConfig("shared_buffers", "512MB").start()) {
+                .setServerConfig("shared_buffers", "512MB")
+                // -Dbenchmark.logStatementsMs=N: statements slower than N ms into target/benchmark-postgres.log
+                .setServerConfig("log_min_duration_statement", System.getProperty("benchmark.logStatementsMs", "-1"))
+                .setServerConfig("logging_collector", "on").setServerConfig("log_directory", Path.of("target").toAbsolutePath().toString())
+                .setServerConfig("log_filename", "benchmark-postgres.log").start()) {
             try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE govshare");
             }

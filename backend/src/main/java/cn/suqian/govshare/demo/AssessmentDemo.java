@@ -69,7 +69,9 @@ class AssessmentDemo implements ApplicationRunner {
                 });
             }
         }
-        LocalDate today = LocalDate.now();
+        // the city's calendar day, as the assessment judges its challenge window: with the machine's zone (UTC) the
+        // demo published a window ending "today" that had already closed in Suqian after 16:00 UTC, and the start failed
+        LocalDate today = cn.suqian.govshare.web.CityCalendar.today();
         // the year before: run on what was stored for it, published and final without challenges, so that the 2025
         // ranking shows each organisation's movement since then
         db.inTransaction(office, dsl -> assessments.run(dsl, office, LAST_YEAR - 1, null));

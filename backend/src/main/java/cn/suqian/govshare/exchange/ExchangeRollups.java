@@ -104,6 +104,7 @@ public class ExchangeRollups {
             return 0;
         }
         dsl.execute("ANALYZE rollup_hours"); // a temp table has no statistics; without them the join plan can be a full scan
+        dsl.execute("SET LOCAL work_mem = '64MB'"); // a chunk's sort and hash in memory, not spilled to disk
         dsl.execute("""
                 INSERT INTO exchange_hourly
                 SELECT k.bucket, k.provider_code, k.consumer_code, k.resource, sum(s.calls), sum(s.failed_calls), sum(s.records),
@@ -115,6 +116,10 @@ public class ExchangeRollups {
                      -- consumer, resource, source, interval_start) bounds each look-up to the hour instead of reading
                      -- all the key's rows in the partitions and filtering them
                      AND s.source IN ('STATS', 'OPMON')
+                     -- the hour as a fourth hash key: on the three codes alone, every hour of a key in the chunk
+                     -- shared one hash entry and the join filter discarded twenty rows for each kept (EXPLAIN: 809 ->
+                     -- 410 ms for a 50,000-bucket chunk, with the work_mem below)
+                     AND k.bucket = date_bin('1 hour', s.interval_start, timestamptz '2000-01-01 00:00:00+00')
                 -- bounds the scan to the partitions this chunk touches
                 WHERE s.interval_start >= (SELECT min(bucket) FROM rollup_hours)
                   AND s.interval_start < (SELECT max(bucket) FROM rollup_hours) + interval '1 hour'

@@ -82,7 +82,7 @@ public class KeyTaskService {
                 } else if (milestone.metOn() != null) {
                     problems.add(FieldProblem.of("metOn", report.metOn(), ProblemCode.MILESTONE_ALREADY_MET, milestone.code(), milestone.metOn()));
                 }
-                if (report.metOn().isAfter(LocalDate.now())) {
+                if (report.metOn().isAfter(cn.suqian.govshare.web.CityCalendar.today())) {
                     problems.add(FieldProblem.notInFuture("metOn", report.metOn()));
                 }
                 if (report.evidence() == null || report.evidence().isBlank()) {
@@ -113,7 +113,7 @@ public class KeyTaskService {
     }
 
     private List<KeyTask> load(DSLContext dsl, CurrentUser user, String code, boolean withProgress) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = cn.suqian.govshare.web.CityCalendar.today();
         Set<String> withReports = repository.tasksWithProgress(dsl);
         Map<String, List<KeyTask.Milestone>> milestones = repository.milestones(dsl).stream()
                 .collect(Collectors.groupingBy(KeyTaskRepository.MilestoneRow::taskCode, Collectors.mapping(

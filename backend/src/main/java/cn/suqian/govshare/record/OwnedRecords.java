@@ -187,7 +187,7 @@ public class OwnedRecords<T extends OwnedRecord<T>, F extends RecordFilter<F>> i
     }
 
     private void validate(DSLContext dsl, T record) {
-        List<FieldProblem> problems = new ArrayList<>(record.check(LocalDate.now()));
+        List<FieldProblem> problems = new ArrayList<>(record.check(cn.suqian.govshare.web.CityCalendar.today()));
         problems.addAll(record.checkReferences(references.open(dsl)));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

@@ -253,7 +253,7 @@ public class SheetBackedRecords<T extends SheetBackedRecords.Entry<T>, F extends
     }
 
     private void validate(DSLContext dsl, T record) {
-        List<FieldProblem> problems = new ArrayList<>(record.check(LocalDate.now()));
+        List<FieldProblem> problems = new ArrayList<>(record.check(cn.suqian.govshare.web.CityCalendar.today()));
         problems.addAll(record.checkReferences(references.open(dsl)));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

@@ -79,7 +79,7 @@ public final class SheetImport<T extends OwnedRecord<T>> {
             throw new InvalidInputException(FieldProblem.of("file", fileName, ProblemCode.NO_DATA_ROWS));
         }
 
-        LocalDate today = LocalDate.now();
+        LocalDate today = cn.suqian.govshare.web.CityCalendar.today();
         References lookups = references.open(dsl);
         List<T> records = new ArrayList<>(sheet.rows().size());
         Map<String, Integer> firstRowOfKey = new HashMap<>();

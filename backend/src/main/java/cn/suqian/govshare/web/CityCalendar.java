@@ -1,0 +1,22 @@
+package cn.suqian.govshare.web;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * The city's calendar: days, months and years in GovShare are Asia/Shanghai ones, whatever zone the machine runs in
+ * (servers and containers usually run in UTC, eight hours behind: from midnight to 08:00 in Suqian their "today" is
+ * still yesterday).
+ */
+public final class CityCalendar {
+
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private CityCalendar() {
+    }
+
+    /** Today in Suqian. */
+    public static LocalDate today() {
+        return LocalDate.now(ZONE);
+    }
+}

@@ -43,7 +43,7 @@ import java.util.function.Consumer;
 @Component
 class AssessmentFacts {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = cn.suqian.govshare.web.CityCalendar.ZONE;
     private static final CurrentUser OFFICE = new CurrentUser("system:assessment", "assessment", Role.EGOV_ADMIN, null);
 
     private final Organisations organisations;

@@ -37,7 +37,7 @@ public class AssessmentSchedule {
         this.assessments = assessments;
     }
 
-    @Scheduled(cron = "${govshare.assessment.schedule-cron:0 30 2 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${govshare.assessment.schedule-cron:0 30 2 * * *}", zone = cn.suqian.govshare.web.CityCalendar.ZONE_ID)
     @SchedulerLock(name = "assessment-yearly-run", lockAtMostFor = "PT30M")
     public void scheduled() {
         List<Integer> ran = runDue(LocalDate.now(AssessmentFacts.ZONE));

@@ -34,7 +34,7 @@ import static cn.suqian.govshare.db.schema.Tables.CONNECTION_TARGET;
 @Component
 class ConnectionMonitor {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = cn.suqian.govshare.web.CityCalendar.ZONE;
     static final Actor ACTOR = Actor.system("connection-monitor");
 
     private final Db db;

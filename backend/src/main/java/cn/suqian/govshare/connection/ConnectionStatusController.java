@@ -99,7 +99,7 @@ class ConnectionStatusController {
                                                                    @RequestParam(required = false) String target,
                                                                    @RequestParam(required = false) String kind,
                                                                    @RequestParam(defaultValue = "false") boolean totalsOnly) {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(cn.suqian.govshare.web.CityCalendar.ZONE);
         LocalDate f = date("from", from, today.withDayOfYear(1));
         LocalDate t = date("to", to, today.withDayOfYear(1).plusYears(1));
         return queries.availability(user, Params.enumOf("by", by.toUpperCase(), ConnectionQueries.GroupBy.class),
@@ -114,7 +114,7 @@ class ConnectionStatusController {
     @PreAuthorize(Access.ANY_USER)
     public Mono<List<ConnectionFacts.SystemConnection>> connected(CurrentUser user, @RequestParam(required = false) String organisation,
                                                                   @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(cn.suqian.govshare.web.CityCalendar.ZONE);
         return facts.connected(user, organisation, date("from", from, today.withDayOfYear(1)), date("to", to, today.plusDays(1)));
     }
 

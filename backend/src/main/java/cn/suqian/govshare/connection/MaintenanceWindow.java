@@ -20,7 +20,7 @@ public record MaintenanceWindow(Long id, String targetCode, String organisationC
                                 OffsetDateTime startsAt, OffsetDateTime endsAt, List<Integer> daysOfWeek, LocalTime startTime,
                                 Integer durationMinutes, String createdBy, OffsetDateTime createdAt, OffsetDateTime cancelledAt) {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = cn.suqian.govshare.web.CityCalendar.ZONE;
 
     public enum Recurrence implements Labelled {
         ONCE("一次性"), DAILY("每天"), WEEKLY("每周");

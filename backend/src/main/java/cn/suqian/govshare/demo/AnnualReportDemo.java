@@ -40,7 +40,7 @@ class AnnualReportDemo implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AnnualReportDemo.class);
     static final int LAST_YEAR = 2025;
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = cn.suqian.govshare.web.CityCalendar.ZONE;
     /** Never submitted: missing after the deadline. */
     static final Set<String> MISSING = Set.of("urban-mgmt", "disabled", "sucheng");
     /** Submitted after 10 January. */

@@ -100,7 +100,7 @@ class ConnectionDemo implements ApplicationRunner, cn.suqian.govshare.exchange.E
     public void run(ApplicationArguments args) throws Exception {
         http = HttpServer.create().host("127.0.0.1").port(0)
                 .route(r -> r.get("/demo/healthy", (req, res) -> res.sendString(Mono.just("OK")))
-                        .get("/demo/flapping", (req, res) -> flappingDown(LocalTime.now(ZoneId.of("Asia/Shanghai")))
+                        .get("/demo/flapping", (req, res) -> flappingDown(LocalTime.now(cn.suqian.govshare.web.CityCalendar.ZONE))
                                 ? res.status(503).sendString(Mono.just("busy")) : res.sendString(Mono.just("OK")))
                         .get("/demo/maintenance", (req, res) -> res.status(503).sendString(Mono.just("under maintenance"))))
                 .bindNow();

@@ -85,7 +85,7 @@ class FilingDemo implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 1;
+        int year = LocalDate.now(cn.suqian.govshare.web.CityCalendar.ZONE).getYear() + 1;
         Actor actor = new Actor(OFFICE.username(), OFFICE.organisationCode());
         if (db.inTransaction(actor, dsl -> !filings.ofYear(dsl, year).isEmpty())) {
             return;
@@ -103,7 +103,7 @@ class FilingDemo implements ApplicationRunner {
     private final List<Made> made = new ArrayList<>();
 
     Map<String, Integer> load(DSLContext dsl, int year) {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(cn.suqian.govshare.web.CityCalendar.ZONE);
         filing.setWindow(dsl, OFFICE, year, new FilingService.WindowInput(today.minusDays(60), today.plusDays(20)));
         Map<String, Organisation> orgs = new LinkedHashMap<>();
         organisations.active(dsl).forEach(o -> orgs.put(o.code(), o));

@@ -38,7 +38,7 @@ import java.util.Set;
 @Component
 class FactSheet {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = cn.suqian.govshare.web.CityCalendar.ZONE;
 
     private final Inventory inventory;
     private final Organisations organisations;

@@ -21,7 +21,7 @@ import java.util.List;
 @Component
 public class ExchangeRollups {
 
-    static final String ZONE = "Asia/Shanghai";
+    static final String ZONE = cn.suqian.govshare.web.CityCalendar.ZONE_ID;
     private static final int CHUNK = 50_000;
 
     private final Db db;

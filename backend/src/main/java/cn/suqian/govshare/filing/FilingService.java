@@ -36,7 +36,7 @@ import java.util.Set;
 @Service
 public class FilingService {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = cn.suqian.govshare.web.CityCalendar.ZONE;
 
     /** What a workflow step does. */
     public enum Action { SUBMIT, START_REVIEW, APPROVE, RETURN, REJECT }

@@ -39,7 +39,7 @@ import java.util.Set;
 @Component
 public class OverviewRollup {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = cn.suqian.govshare.web.CityCalendar.ZONE;
     static final String CITY = "";
     private static final Logger log = LoggerFactory.getLogger(OverviewRollup.class);
 

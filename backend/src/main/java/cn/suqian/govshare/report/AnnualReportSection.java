@@ -15,7 +15,7 @@ import java.util.List;
 public interface AnnualReportSection {
 
     /** Days and years are Asia/Shanghai calendar days and years, as everywhere in GovShare. */
-    ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    ZoneId ZONE = cn.suqian.govshare.web.CityCalendar.ZONE;
 
     /** The section's key: also its message key {@code annualReport.section.<key>} and its figures' prefix. */
     String key();

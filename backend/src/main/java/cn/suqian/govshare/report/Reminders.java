@@ -46,7 +46,7 @@ public class Reminders {
         return Mono.fromCallable(() -> run(reports)).subscribeOn(db.scheduler());
     }
 
-    @Scheduled(cron = "${govshare.annual-report.reminder-cron:0 0 9 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${govshare.annual-report.reminder-cron:0 0 9 * * *}", zone = cn.suqian.govshare.web.CityCalendar.ZONE_ID)
     @SchedulerLock(name = "annual-report-reminders", lockAtMostFor = "PT10M")
     public void scheduled() {
         int n = run(reports);

@@ -10,7 +10,10 @@ import java.time.ZoneId;
  */
 public final class CityCalendar {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** The zone's name, for annotations (cron zones) and SQL ({@code AT TIME ZONE}). */
+    public static final String ZONE_ID = "Asia/Shanghai";
+
+    public static final ZoneId ZONE = ZoneId.of(ZONE_ID);
 
     private CityCalendar() {
     }

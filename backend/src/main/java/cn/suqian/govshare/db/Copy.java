@@ -178,23 +178,10 @@ public final class Copy {
      * the rest of the transaction is kept) and false is returned, so the caller can take its upsert path.
      */
     public static boolean csvIntoUnlessDuplicate(DSLContext dsl, Table<?> table, List<? extends Field<?>> columns, CharSequence csv) {
-        String sql = copySql(dsl, table, columns);
-        boolean[] copied = new boolean[1];
-        dsl.connection(connection -> {
-            Savepoint savepoint = connection.setSavepoint();
-            try {
-                copy(connection, sql, csv);
-                connection.releaseSavepoint(savepoint);
-                copied[0] = true;
-            } catch (SQLException e) {
-                if (!"23505".equals(e.getSQLState())) {
-                    throw e;
-                }
-                connection.rollback(savepoint);
-                copied[0] = false;
-            }
-        });
-        return copied[0];
+        return unlessDuplicate(dsl, () -> {
+            csvInto(dsl, table, columns, csv);
+            return true;
+        }, () -> false);
     }
 
     /** jOOQ has no COPY statement; the table and column names are rendered from their jOOQ objects all the same. */

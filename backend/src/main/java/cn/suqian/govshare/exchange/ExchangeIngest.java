@@ -210,8 +210,7 @@ public class ExchangeIngest {
         if (idempotencyKey.length() > 200) {
             throw new InvalidInputException(FieldProblem.maxLength("Idempotency-Key", idempotencyKey.substring(0, 40) + "…", 200));
         }
-        dsl.select(DSL.function("pg_advisory_xact_lock", Object.class,
-                DSL.function("hashtext", Integer.class, DSL.val(client + "\u0001" + idempotencyKey)))).fetch();
+        cn.suqian.govshare.db.TransactionLock.take(dsl, client + "\u0001" + idempotencyKey);
         var b = dsl.selectFrom(EXCHANGE_BATCH).where(EXCHANGE_BATCH.CLIENT.eq(client))
                 .and(EXCHANGE_BATCH.IDEMPOTENCY_KEY.eq(idempotencyKey)).fetchOne();
         if (b == null) {

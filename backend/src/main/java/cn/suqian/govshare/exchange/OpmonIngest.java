@@ -252,8 +252,7 @@ public class OpmonIngest {
         // Batches from the two security servers of a call arrive concurrently: pairing reads and writes open calls
         // one batch at a time (held to commit), or each would miss the other's half and count the call twice.
         long beforeLock = System.nanoTime();
-        dsl.select(DSL.function("pg_advisory_xact_lock", Object.class, DSL.function("hashtext", Integer.class, DSL.inline("opmon-pairing"))))
-                .fetch();
+        cn.suqian.govshare.db.TransactionLock.take(dsl, "opmon-pairing");
         long locked = System.nanoTime();
         Map<OpmonCall, Contribution> before = new java.util.IdentityHashMap<>();
         var ids = keyTable(messageIds);

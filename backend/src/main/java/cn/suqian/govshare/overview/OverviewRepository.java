@@ -27,8 +27,7 @@ class OverviewRepository {
      */
     int replaceDay(DSLContext dsl, LocalDate day, Map<String, Map<Figure, double[]>> computed) {
         var t = OVERVIEW_FIGURE;
-        dsl.select(DSL.function("pg_advisory_xact_lock", Object.class,
-                DSL.function("hashtext", Integer.class, DSL.inline("overview-figures")))).fetch();
+        cn.suqian.govshare.db.TransactionLock.take(dsl, "overview-figures");
         dsl.deleteFrom(t).where(t.DAY.eq(day)).execute();
         var insert = dsl.insertInto(t, t.ORGANISATION_CODE, t.FIGURE, t.DAY, t.VALUE, t.DENOMINATOR);
         int rows = 0;

@@ -50,9 +50,12 @@ public class OpmonIngest {
     private final ExchangeProperties properties;
 
     private final ExchangeDirectory.Loader directories;
+    private final OpmonPendingCounts pending;
 
-    OpmonIngest(Db db, Blocking blocking, PartitionsAhead partitions, StatsMerge merge, TimeSeriesStorage storage, ExchangeProperties properties, ExchangeDirectory.Loader directories) {
+    OpmonIngest(Db db, Blocking blocking, PartitionsAhead partitions, StatsMerge merge, TimeSeriesStorage storage, ExchangeProperties properties,
+                ExchangeDirectory.Loader directories, OpmonPendingCounts pending) {
         this.db = db;
+        this.pending = pending;
         this.blocking = blocking;
         this.partitions = partitions;
         this.directories = directories;
@@ -69,7 +72,11 @@ public class OpmonIngest {
                       InvalidInputException refusal) {
     }
 
-    /** One pushed batch: the body parsed off the event loop and before any connection is taken, then one transaction. */
+    /**
+     * One pushed batch: the body parsed off the event loop and before any connection is taken, then one transaction
+     * that stores and pairs it, then a short one that counts it into the statistics (see {@link OpmonPendingCounts}),
+     * so the next batch pairs while this one counts. Answered after both: a read after the answer includes the batch.
+     */
     public Mono<ExchangeIngest.BatchResult> ingest(String client, String idempotencyKey, byte[] body, String contentType) {
         long received = System.nanoTime();
         return blocking.call(() -> parse(body, contentType))
@@ -79,7 +86,7 @@ public class OpmonIngest {
                                     : batch.records().stream().filter(java.util.Objects::nonNull).map(OpmonRecord::monitoringTs).toList())
                             .then(db.tx(dsl -> {
                                 long started = System.nanoTime();
-                                var result = ingest(dsl, client, idempotencyKey, batch);
+                                var result = stored(dsl, client, idempotencyKey, batch);
                                 if (log.isDebugEnabled()) {
                                     log.debug("op-monitoring batch of {} records: parse {} ms, partitions and wait for a connection {} ms, transaction {} ms",
                                             batch.lines() == null ? 0 : batch.lines().size(), (parsed - received) / 1_000_000,
@@ -87,7 +94,16 @@ public class OpmonIngest {
                                 }
                                 return result;
                             }));
-                });
+                })
+                .flatMap(result -> result.replayed() ? Mono.just(result) : db.tx(dsl -> {
+                    long started = System.nanoTime();
+                    int moved = pending.count(dsl, result.batchId());
+                    log.debug("op-monitoring counted: {} pending rows in {} ms", moved, (System.nanoTime() - started) / 1_000_000);
+                    return result;
+                }).onErrorResume(e -> { // stored and paired: its pending rows are counted by the next batch or the scheduled pass
+                    log.warn("op-monitoring batch {} stored, its counting deferred: {}", result.batchId(), e.toString());
+                    return Mono.just(result);
+                }));
     }
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OpmonIngest.class);
@@ -114,11 +130,15 @@ public class OpmonIngest {
         }
     }
 
+    /** One batch stored, paired and counted in the caller's transaction. */
     public ExchangeIngest.BatchResult ingest(DSLContext dsl, String client, String idempotencyKey, byte[] body, String contentType) {
-        return ingest(dsl, client, idempotencyKey, parse(body, contentType));
+        var result = stored(dsl, client, idempotencyKey, parse(body, contentType));
+        pending.count(dsl, result.batchId());
+        return result;
     }
 
-    ExchangeIngest.BatchResult ingest(DSLContext dsl, String client, String idempotencyKey, OpmonBatch batch) {
+    /** Stores and pairs a batch; what it counts is left pending (see {@link OpmonPendingCounts}). */
+    ExchangeIngest.BatchResult stored(DSLContext dsl, String client, String idempotencyKey, OpmonBatch batch) {
         ExchangeIngest.BatchResult earlier = ExchangeIngest.replay(dsl, client, idempotencyKey, batch.sha());
         if (earlier != null) {
             return earlier;
@@ -156,7 +176,10 @@ public class OpmonIngest {
     record Result(int accepted, int quarantined, int duplicates, ExchangeIngest.Outcome[] outcomes) {
     }
 
-    /** Attributes, stores, pairs and counts validated records. Also used to re-attribute quarantined ones. */
+    /**
+     * Attributes, stores and pairs validated records, leaving what they count pending ({@link OpmonPendingCounts#count}
+     * moves it). Also used to re-attribute quarantined ones.
+     */
     Result apply(DSLContext dsl, UUID batchId, List<BatchBody.Line> lines, List<OpmonRecord> records) {
         long applyStarted = System.nanoTime();
         ExchangeDirectory directory = directories.load(dsl);
@@ -483,6 +506,11 @@ public class OpmonIngest {
         }
     }
 
+    /** The larger of two codes, as SQL's max() over the bucket's calls (nulls ignored). */
+    static String larger(String a, String b) {
+        return a == null ? b : b == null ? a : a.compareTo(b) >= 0 ? a : b;
+    }
+
     /** A bucket's change: calls, failed calls, bytes and latency sum added, the largest latency of those added. */
     private static final class Delta {
         long calls;
@@ -503,11 +531,6 @@ public class OpmonIngest {
             clientSystem = larger(clientSystem, c.clientSystem());
         }
 
-        /** The larger of two codes, as SQL's max() over the bucket's calls (nulls ignored). */
-        private static String larger(String a, String b) {
-            return a == null ? b : b == null ? a : a.compareTo(b) >= 0 ? a : b;
-        }
-
         void remove(Contribution c) {
             failed -= c.failed();
             bytes -= c.bytes();
@@ -516,11 +539,11 @@ public class OpmonIngest {
     }
 
     /**
-     * Counts the calls of a batch into exchange_stat by difference: a new call adds itself to its bucket; a stored call
+     * Counts the calls of a batch into exchange_stat by difference (held pending, see {@link OpmonPendingCounts}): a new call adds itself to its bucket; a stored call
      * that changed (its other half arrived) adds the difference between what it counts now and what it counted. Only
      * where a difference cannot be exact — a call left its bucket or changed systems, a maximum may have dropped, a
-     * negative duration (clock skew) — the bucket is recounted from all its stored calls. Runs under the pairing lock,
-     * so no two batches change the same buckets at once.
+     * negative duration (clock skew) — the bucket is recounted from all its stored calls, at once. Runs under the
+     * pairing lock.
      */
     private void countIntoStats(DSLContext dsl, List<OpmonCall> calls, Map<OpmonCall, Contribution> counted, UUID batchId) {
         Map<Bucket, Delta> added = new java.util.TreeMap<>(Bucket.ORDER);   // new calls: stored or added to
@@ -535,6 +558,9 @@ public class OpmonIngest {
                 } else if (now != null) {
                     recount.add(now.bucket());
                 }
+            } else if (before.equals(now)) {
+                // its other half changed nothing it counts (the usual case: the client's view came first and decides)
+                continue;
             } else if (before.replaceableBy(now)) {
                 Delta d = changed.computeIfAbsent(now.bucket(), k -> new Delta());
                 d.remove(before);
@@ -551,9 +577,11 @@ public class OpmonIngest {
         if (log.isDebugEnabled()) {
             log.debug("op-monitoring buckets: {} added to, {} changed, {} recounted", added.size(), changed.size(), recount.size());
         }
-        merge.add(dsl, attributed(added), batchId);
-        merge.change(dsl, attributed(changed), batchId);
+        pending.hold(dsl, batchId, attributed(added), attributed(changed));
         if (!recount.isEmpty()) {
+            // A recount states a bucket's figures from its stored calls: every earlier batch's pending differences
+            // (already in those calls) go in first, or they would be added on top later.
+            pending.count(dsl, batchId);
             List<Bucket> all = List.copyOf(recount);
             List<StatsMerge.Attributed> rows = new ArrayList<>(all.size());
             for (int from = 0; from < all.size(); from += RECOUNT_CHUNK) {

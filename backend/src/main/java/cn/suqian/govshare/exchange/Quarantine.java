@@ -31,9 +31,12 @@ public class Quarantine {
     private final cn.suqian.govshare.db.Db db;
 
     private final ExchangeDirectory.Loader directories;
+    private final OpmonPendingCounts pending;
 
-    Quarantine(StatsMerge merge, OpmonIngest opmon, cn.suqian.govshare.db.Db db, ExchangeDirectory.Loader directories) {
+    Quarantine(StatsMerge merge, OpmonIngest opmon, cn.suqian.govshare.db.Db db, ExchangeDirectory.Loader directories,
+               OpmonPendingCounts pending) {
         this.directories = directories;
+        this.pending = pending;
         this.merge = merge;
         this.opmon = opmon;
         this.db = db;
@@ -128,6 +131,7 @@ public class Quarantine {
         merge.merge(dsl, new ArrayList<>(stats.values()), batchId);
         if (!opmonRecords.isEmpty()) {
             opmon.apply(dsl, batchId, opmonLines, opmonRecords);
+            pending.count(dsl, batchId);
             resolvedIds.addAll(opmonIds);
         }
         if (!resolvedIds.isEmpty()) {

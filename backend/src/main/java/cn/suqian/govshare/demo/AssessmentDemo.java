@@ -25,6 +25,9 @@ import java.util.List;
  * 2024 run, published and final; 2025 run, published, challenged (one correction accepted, one rejected) and final
  * (with each organisation's movement since 2024); 2026 a draft, with a second
  * methodology version to compare in the what-if page. Manual "online services" values are entered with evidence.
+ * The draft is run at start-up, before the simulated exchange has pushed its days of traffic and before the demo's
+ * probes have measured anything, so its measured indicators would say "no data": once the simulator says its
+ * back-fill is in, the office's draft is run once more (the same call the office's "run" button makes).
  */
 @Component
 @Order(45)
@@ -111,6 +114,38 @@ class AssessmentDemo implements ApplicationRunner {
                 "征求意见稿：提高“须接入系统实际接入”和“提供数据量”权重"));
         log.info("DEMO MODE: assessments {} and {} (final, {} organisations) and {} (draft) in {} ms", LAST_YEAR - 1, LAST_YEAR,
                 last.scores().size(), LAST_YEAR + 1, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** When the simulated exchange's back-filled traffic is in, the draft is run again (off the publishing thread). */
+    @org.springframework.context.event.EventListener
+    void exchangeBackfilled(cn.suqian.govshare.exchange.ExchangeSimulator.Backfilled event) {
+        Thread.ofVirtual().name("assessment-demo-draft").start(() -> {
+            try {
+                if (rerunDraft()) {
+                    log.info("DEMO MODE: assessment {} draft run again now that the simulated traffic is in", LAST_YEAR + 1);
+                }
+            } catch (RuntimeException e) {
+                log.warn("DEMO MODE: the {} draft was not run again: {}", LAST_YEAR + 1, e.toString());
+            }
+        });
+    }
+
+    /**
+     * Runs this year's draft again if the demo's start-up run is still its only run (nobody has run, published or
+     * compared it since: the office's own work is never overwritten). Returns whether it ran.
+     */
+    boolean rerunDraft() {
+        Actor office = RegistryDemoData.OFFICE.actor();
+        int year = LAST_YEAR + 1;
+        return db.inTransaction(office, dsl -> {
+            var view = assessments.yearView(dsl, year);
+            boolean onlyTheStartUpRun = view.runs().size() == 1 && view.runs().getFirst().startedBy().equals(office.name());
+            if (view.state() != cn.suqian.govshare.assessment.PublicationState.DRAFT || !onlyTheStartUpRun) {
+                return false;
+            }
+            assessments.run(dsl, office, year, null);
+            return true;
+        });
     }
 
     /** A small, well-formed one-page PDF naming the organisation: the demo's evidence file. */

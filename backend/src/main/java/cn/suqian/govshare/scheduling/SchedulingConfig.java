@@ -25,6 +25,22 @@ class SchedulingConfig {
     static class Enabled {
     }
 
+    /**
+     * Every scheduled job on a pool, not on one thread. Boot's scheduler for virtual threads runs every fixed-delay job
+     * on its single scheduler thread, so one long pass — a rollup catching up after a back-fill, a cold eligibility
+     * recompute — stopped connection probing (a one-second tick), notifications and the collectors until it ended.
+     * Each job still never overlaps itself (fixed delay waits for the pass to end; a fixed rate skips ahead).
+     */
+    @Bean(name = "taskScheduler")
+    static org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler taskScheduler(
+            @org.springframework.beans.factory.annotation.Value("${govshare.scheduling.threads:16}") int threads) {
+        var scheduler = new org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(threads);
+        scheduler.setVirtualThreads(true);
+        scheduler.setThreadNamePrefix("scheduling-");
+        return scheduler;
+    }
+
     @Bean
     LockProvider lockProvider(DataSource dataSource) {
         return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()

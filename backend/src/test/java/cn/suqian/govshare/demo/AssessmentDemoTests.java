@@ -1,0 +1,54 @@
+package cn.suqian.govshare.demo;
+
+import cn.suqian.govshare.assessment.AssessmentRun;
+import cn.suqian.govshare.assessment.Assessments;
+import cn.suqian.govshare.assessment.PublicationState;
+import cn.suqian.govshare.db.Db;
+import cn.suqian.govshare.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo's current-year draft is run at start-up, before the simulated exchange's traffic and the probes' first
+ * rounds exist; once the simulator's back-fill is in, it is run once more, and never over the office's own work.
+ */
+@IntegrationTest
+class AssessmentDemoTests {
+
+    @Autowired
+    AssessmentDemo demo;
+
+    @Autowired
+    Assessments assessments;
+
+    @Autowired
+    Db db;
+
+    List<AssessmentRun> runs(int year) {
+        return db.inTransaction(RegistryDemoData.OFFICE.actor(), dsl -> assessments.yearView(dsl, year).runs());
+    }
+
+    @Test
+    void the_draft_is_run_once_more_when_the_simulated_traffic_is_in_and_only_once() {
+        int year = AssessmentDemo.LAST_YEAR + 1;
+        String office = RegistryDemoData.OFFICE.actor().name();
+        assertThat(runs(year)).singleElement().satisfies(r -> assertThat(r.startedBy()).isEqualTo(office));
+
+        assertThat(demo.rerunDraft()).isTrue();
+        List<AssessmentRun> after = runs(year);
+        assertThat(after).hasSize(2).allSatisfy(r -> {
+            assertThat(r.startedBy()).isEqualTo(office);
+            assertThat(r.status()).isEqualTo(AssessmentRun.Status.DONE);
+            assertThat(r.purpose()).isEqualTo(AssessmentRun.Purpose.OFFICIAL);
+        });
+        PublicationState state = db.inTransaction(RegistryDemoData.OFFICE.actor(), dsl -> assessments.yearView(dsl, year).state());
+        assertThat(state).isEqualTo(PublicationState.DRAFT);
+
+        assertThat(demo.rerunDraft()).isFalse(); // the start-up run is no longer the only one: nothing more
+        assertThat(runs(year)).hasSize(2);
+    }
+}

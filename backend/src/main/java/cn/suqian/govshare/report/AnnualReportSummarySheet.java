@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * The leading group's XLSX summary of a year: one row per reporting organisation — how it stands (on time,
  * late, missing), the version shown, and every figure of that version as reported (the correction where there
- * is one, else the measurement), with the number of discrepancies. Headings and words in Chinese.
+ * is one, else the measurement), with the number of discrepancies and the day its standing figures count the registry
+ * on (31 December of the year, or the measuring day where the registry's history starts later). Headings and words
+ * in Chinese.
  */
 final class AnnualReportSummarySheet {
 
@@ -25,7 +27,7 @@ final class AnnualReportSummarySheet {
                 zh("annualReport.section." + s.key()) + "·" + zh("annualReport.figure." + f.key())))));
         List<String> headings = new ArrayList<>(List.of(zh("annualReport.column.organisationCode"), zh("annualReport.column.organisation"),
                 zh("annualReport.column.submission"), zh("annualReport.column.status"), zh("annualReport.column.version"),
-                zh("annualReport.column.submittedAt"), zh("annualReport.column.discrepancies")));
+                zh("annualReport.column.submittedAt"), zh("annualReport.column.discrepancies"), zh("annualReport.column.asOf")));
         headings.addAll(figureKeys.values());
         List<List<String>> lines = new ArrayList<>();
         for (AnnualReports.OverviewRow row : rows) {
@@ -38,6 +40,9 @@ final class AnnualReportSummarySheet {
             if (r != null) {
                 r.sections().forEach(s -> s.figures().forEach(f -> figures.put(f.key(), f)));
             }
+            // the day the standing figures (systems on the cloud, resources compiled…) count the registry on
+            line.add(String.join("、", figures.values().stream().map(AnnualReport.Figure::asOf).filter(java.util.Objects::nonNull)
+                    .distinct().sorted().map(java.time.LocalDate::toString).toList()));
             for (String key : figureKeys.keySet()) {
                 AnnualReport.Figure f = figures.get(key);
                 Double v = f == null ? null : f.reported() != null ? f.reported() : f.measured();

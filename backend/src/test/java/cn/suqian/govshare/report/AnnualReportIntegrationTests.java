@@ -635,6 +635,11 @@ class AnnualReportIntegrationTests {
             assertThat(rows.get("water").get(cloud)).isEqualTo("12");
             assertThat(rows.get("water").get(2)).isEqualTo("按时报送");
             assertThat(rows.get("urban-mgmt").get(2)).isEqualTo("未报送");
+            // the day water's standing figures count the registry on (the demo's registry history starts at start-up,
+            // after the end of 2025: the measuring day)
+            int asOf = headings.indexOf("存量数字截至");
+            assertThat(asOf).isPositive();
+            assertThat(rows.get("water").get(asOf)).matches("\\d{4}-\\d{2}-\\d{2}").isGreaterThan("2025-12-31");
         }
     }
 }

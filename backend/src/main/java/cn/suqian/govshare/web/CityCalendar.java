@@ -20,6 +20,11 @@ public final class CityCalendar {
 
     /** Today in Suqian. */
     public static LocalDate today() {
-        return LocalDate.now(ZONE);
+        return today(java.time.Clock.systemUTC());
+    }
+
+    /** The day in Suqian at the clock's instant (whatever zone the clock is in). */
+    public static LocalDate today(java.time.Clock clock) {
+        return LocalDate.ofInstant(clock.instant(), ZONE);
     }
 }

@@ -131,15 +131,17 @@ class AssessmentDemo implements ApplicationRunner {
     }
 
     /**
-     * Runs this year's draft again if the demo's start-up run is still its only run (nobody has run, published or
-     * compared it since: the office's own work is never overwritten). Returns whether it ran.
+     * Runs this year's draft again if the demo's start-up run is still its only official run (nobody has run or
+     * published it since — a what-if comparison does not count: the office's own work is never overwritten). Returns
+     * whether it ran.
      */
     boolean rerunDraft() {
         Actor office = RegistryDemoData.OFFICE.actor();
         int year = LAST_YEAR + 1;
         return db.inTransaction(office, dsl -> {
             var view = assessments.yearView(dsl, year);
-            boolean onlyTheStartUpRun = view.runs().size() == 1 && view.runs().getFirst().startedBy().equals(office.name());
+            var official = view.runs().stream().filter(r -> r.purpose() == cn.suqian.govshare.assessment.AssessmentRun.Purpose.OFFICIAL).toList();
+            boolean onlyTheStartUpRun = official.size() == 1 && official.getFirst().startedBy().equals(office.name());
             if (view.state() != cn.suqian.govshare.assessment.PublicationState.DRAFT || !onlyTheStartUpRun) {
                 return false;
             }

@@ -69,13 +69,7 @@ class OpmonPendingCounts {
             Copy.field(csv, batchId, false);
             Copy.field(csv, change, false);
             Copy.field(csv, s.intervalStart(), false);
-            Copy.field(csv, a.providerOrg(), false);
-            Copy.field(csv, a.consumerOrg(), false);
-            Copy.field(csv, s.resource(), false);
-            Copy.field(csv, a.providerSystem(), false);
-            Copy.field(csv, a.consumerSystem(), false);
-            Copy.field(csv, s.calls(), false);
-            Copy.field(csv, s.failedCalls(), false);
+            StatsMerge.keyAndCalls(csv, a);
             Copy.field(csv, s.bytes(), false);
             Copy.field(csv, s.latencyMsSum(), false);
             Copy.field(csv, s.latencyMsMax(), true);

@@ -101,13 +101,7 @@ class StatsMerge {
             Copy.field(csv, start, false);
             Copy.field(csv, s.intervalSeconds(), false);
             Copy.field(csv, EXCHANGE_STAT.SOURCE, a.source(), false);
-            Copy.field(csv, a.providerOrg(), false);
-            Copy.field(csv, a.consumerOrg(), false);
-            Copy.field(csv, s.resource(), false);
-            Copy.field(csv, a.providerSystem(), false);
-            Copy.field(csv, a.consumerSystem(), false);
-            Copy.field(csv, s.calls(), false);
-            Copy.field(csv, s.failedCalls(), false);
+            keyAndCalls(csv, a);
             Copy.field(csv, s.records(), false);
             Copy.field(csv, s.bytes(), false);
             Copy.field(csv, s.latencyMsSum(), false);
@@ -144,6 +138,17 @@ class StatsMerge {
                     .execute();
         }
         return rows.size();
+    }
+
+    /** An interval's flow (parties, resource, systems) and its calls and failed calls, as CSV fields. */
+    static void keyAndCalls(StringBuilder csv, Attributed a) {
+        Copy.field(csv, a.providerOrg(), false);
+        Copy.field(csv, a.consumerOrg(), false);
+        Copy.field(csv, a.stat().resource(), false);
+        Copy.field(csv, a.providerSystem(), false);
+        Copy.field(csv, a.consumerSystem(), false);
+        Copy.field(csv, a.stat().calls(), false);
+        Copy.field(csv, a.stat().failedCalls(), false);
     }
 
     private static void throughStaging(DSLContext dsl, CharSequence csv, Mode mode) {

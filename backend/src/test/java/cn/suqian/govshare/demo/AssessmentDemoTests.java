@@ -28,8 +28,10 @@ class AssessmentDemoTests {
     @Autowired
     Db db;
 
+    /** The year's official runs (what-if comparisons other tests make are not the year's result). */
     List<AssessmentRun> runs(int year) {
-        return db.inTransaction(RegistryDemoData.OFFICE.actor(), dsl -> assessments.yearView(dsl, year).runs());
+        return db.inTransaction(RegistryDemoData.OFFICE.actor(), dsl -> assessments.yearView(dsl, year).runs()).stream()
+                .filter(r -> r.purpose() == AssessmentRun.Purpose.OFFICIAL).toList();
     }
 
     @Test
@@ -43,7 +45,6 @@ class AssessmentDemoTests {
         assertThat(after).hasSize(2).allSatisfy(r -> {
             assertThat(r.startedBy()).isEqualTo(office);
             assertThat(r.status()).isEqualTo(AssessmentRun.Status.DONE);
-            assertThat(r.purpose()).isEqualTo(AssessmentRun.Purpose.OFFICIAL);
         });
         PublicationState state = db.inTransaction(RegistryDemoData.OFFICE.actor(), dsl -> assessments.yearView(dsl, year).state());
         assertThat(state).isEqualTo(PublicationState.DRAFT);

@@ -326,6 +326,74 @@ public final class ExchangeBenchmark {
         throw new IllegalStateException("service did not start; see target/benchmark-service.log");
     }
 
+    /**
+     * CPU seconds used so far (Linux /proc, clock ticks of 1/100 s): the service JVM in all (and of that its JIT
+     * compiler and garbage-collector threads), every PostgreSQL process, and this client. Two snapshots around a phase
+     * show where a CPU-bound machine's time went.
+     */
+    record Cpu(double service, double jit, double gc, double postgres, double client, long nanos) {
+
+        static Cpu of(long servicePid) {
+            double jit = 0;
+            double gc = 0;
+            try (var tasks = Files.list(Path.of("/proc/" + servicePid + "/task"))) {
+                for (Path t : tasks.toList()) {
+                    String comm = read(t.resolve("comm")).strip();
+                    double used = ticks(read(t.resolve("stat")));
+                    if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+                        jit += used;
+                    } else if (comm.startsWith("GC Thread") || comm.startsWith("G1 ")) {
+                        gc += used;
+                    }
+                }
+            } catch (IOException e) {
+                // the service is gone: nothing to add
+            }
+            double postgres = 0;
+            try (var procs = Files.list(Path.of("/proc"))) {
+                for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                    if (read(p.resolve("comm")).strip().equals("postgres")) {
+                        postgres += ticks(read(p.resolve("stat")));
+                    }
+                }
+            } catch (IOException e) {
+                // not Linux
+            }
+            return new Cpu(ticks(read(Path.of("/proc/" + servicePid + "/stat"))), jit, gc, postgres,
+                    ticks(read(Path.of("/proc/self/stat"))), System.nanoTime());
+        }
+
+        /** What was used between {@code before} and this snapshot, as one line. */
+        String since(Cpu before) {
+            double wall = (nanos - before.nanos) / 1e9;
+            double service = this.service - before.service;
+            double pg = postgres - before.postgres;
+            double own = client - before.client;
+            int cores = Runtime.getRuntime().availableProcessors();
+            return String.format("CPU in %.1f s on %d cores: service JVM %.1f s (JIT compiler %.1f s, GC %.1f s), PostgreSQL %.1f s, "
+                            + "this client %.1f s; busy %.0f %%", wall, cores, service, jit - before.jit, gc - before.gc, pg, own,
+                    100 * (service + pg + own) / (wall * cores));
+        }
+
+        private static String read(Path p) {
+            try {
+                return Files.readString(p);
+            } catch (IOException e) {
+                return "";
+            }
+        }
+
+        /** utime + stime of a /proc stat line, in seconds (fields 14 and 15; the name in parentheses may hold spaces). */
+        private static double ticks(String stat) {
+            int close = stat.lastIndexOf(')');
+            if (close < 0) {
+                return 0;
+            }
+            String[] f = stat.substring(close + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        }
+    }
+
     static String peakRss(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmHWM")) {

@@ -73,7 +73,11 @@ public final class OpmonBenchmark {
                 .setServerConfig("shared_buffers", "512MB")
                 .setServerConfig("log_min_duration_statement", System.getProperty("benchmark.logStatementsMs", "-1"))
                 .setServerConfig("logging_collector", "on").setServerConfig("log_directory", Path.of("target").toAbsolutePath().toString())
-                .setServerConfig("log_filename", "benchmark-opmon-postgres.log").start()) {
+                .setServerConfig("log_filename", "benchmark-opmon-postgres.log")
+                // -Dbenchmark.autoExplainMs=N: the plan (with actual rows and times) of every statement slower than N ms, in that log
+                .setServerConfig("shared_preload_libraries", System.getProperty("benchmark.autoExplainMs") == null ? "" : "auto_explain")
+                .setServerConfig("auto_explain.log_min_duration", System.getProperty("benchmark.autoExplainMs", "-1"))
+                .setServerConfig("auto_explain.log_analyze", "on").start()) {
             try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE govshare");
             }
@@ -145,6 +149,7 @@ public final class OpmonBenchmark {
             exec(c, "VACUUM ANALYZE");
 
             // 2. the same records (and the faulty ones) through the API, two concurrent clients
+            ExchangeBenchmark.Cpu cpuBefore = ExchangeBenchmark.Cpu.of(service.pid());
             t0 = System.nanoTime();
             try (var pool = Executors.newFixedThreadPool(2)) {
                 List<Future<?>> inFlight = new ArrayList<>();
@@ -167,6 +172,7 @@ public final class OpmonBenchmark {
                 }
             }
             double httpSeconds = seconds(t0);
+            String cpu = ExchangeBenchmark.Cpu.of(service.pid()).since(cpuBefore);
             double httpRate = records.size() / httpSeconds;
             log("HTTP op-monitoring ingest: %,d records in %.1f s = %,.0f records/s (%.2fx raw COPY)", records.size(), httpSeconds, httpRate,
                     httpRate / copyRate);
@@ -186,6 +192,7 @@ public final class OpmonBenchmark {
             if (storedRecords != good || counted != storedCalls) {
                 throw new IllegalStateException("stored figures do not match what was sent");
             }
+            log("during HTTP ingest: %s", cpu);
             log("service peak RSS (VmHWM): %s", peakRss(service.pid()));
             if (Boolean.getBoolean("benchmark.explain")) {
                 for (String sql : new String[]{

@@ -157,6 +157,9 @@ class CollectorKillRestartTests {
              var rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        } catch (java.sql.SQLException e) { // the instance's database is gone: say what the instance said
+            throw new AssertionError("the second instance's database at port " + pgPort + " does not answer (" + e.getMessage()
+                    + "); its output:\n" + tail(log("second")), e);
         }
     }
 

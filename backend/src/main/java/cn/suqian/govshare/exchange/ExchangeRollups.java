@@ -107,8 +107,7 @@ public class ExchangeRollups {
         dsl.execute("SET LOCAL work_mem = '64MB'"); // a chunk's sort and hash in memory, not spilled to disk
         dsl.execute("""
                 INSERT INTO exchange_hourly
-                SELECT k.bucket, k.provider_code, k.consumer_code, k.resource, sum(s.calls), sum(s.failed_calls), sum(s.records),
-                       sum(s.bytes), sum(s.latency_ms_sum), max(s.latency_ms_max)
+                SELECT k.bucket, k.provider_code, k.consumer_code, k.resource, """ + figures("s") + """
                 FROM rollup_hours k
                 JOIN exchange_stat s ON s.provider_code = k.provider_code AND s.consumer_code = k.consumer_code
                      AND s.resource = k.resource AND s.interval_start >= k.bucket AND s.interval_start < k.bucket + interval '1 hour'
@@ -125,15 +124,26 @@ public class ExchangeRollups {
                   AND s.interval_start < (SELECT max(bucket) FROM rollup_hours) + interval '1 hour'
                 GROUP BY 1, 2, 3, 4
                 ORDER BY 1, 2, 3, 4 -- rows locked in key order: concurrent workers never deadlock
-                ON CONFLICT (bucket, provider_code, consumer_code, resource) DO UPDATE SET
-                    calls = excluded.calls, failed_calls = excluded.failed_calls, records = excluded.records,
-                    bytes = excluded.bytes, latency_ms_sum = excluded.latency_ms_sum, latency_ms_max = excluded.latency_ms_max""");
+                """ + recomputed("bucket, provider_code, consumer_code, resource"));
         dsl.execute("""
                 INSERT INTO exchange_rollup_dirty_day
                 SELECT DISTINCT (bucket AT TIME ZONE '%s')::date, provider_code, consumer_code, resource FROM rollup_hours
                 ORDER BY 1, 2, 3, 4
                 ON CONFLICT DO NOTHING""".formatted(ZONE));
         return taken;
+    }
+
+    /** A rollup's figures summed from the finer rows aliased {@code t} (the largest latency as the largest). */
+    private static String figures(String t) {
+        return "sum(%1$s.calls), sum(%1$s.failed_calls), sum(%1$s.records), sum(%1$s.bytes), sum(%1$s.latency_ms_sum), max(%1$s.latency_ms_max)"
+                .formatted(t);
+    }
+
+    /** A recomputed rollup row replaces the stored one with that key. */
+    private static String recomputed(String key) {
+        return " ON CONFLICT (" + key + ") DO UPDATE SET calls = excluded.calls, failed_calls = excluded.failed_calls, "
+                + "records = excluded.records, bytes = excluded.bytes, latency_ms_sum = excluded.latency_ms_sum, "
+                + "latency_ms_max = excluded.latency_ms_max";
     }
 
     int days(DSLContext dsl) {
@@ -161,8 +171,7 @@ public class ExchangeRollups {
         for (java.time.LocalDate day : dsl.fetch("SELECT DISTINCT day FROM rollup_days ORDER BY 1").getValues(0, java.time.LocalDate.class)) {
             dsl.execute("""
                     INSERT INTO exchange_daily
-                    SELECT k.day, k.provider_code, k.consumer_code, k.resource, sum(h.calls), sum(h.failed_calls), sum(h.records),
-                           sum(h.bytes), sum(h.latency_ms_sum), max(h.latency_ms_max)
+                    SELECT k.day, k.provider_code, k.consumer_code, k.resource, """ + figures("h") + """
                     FROM rollup_days k
                     JOIN exchange_hourly h ON h.provider_code = k.provider_code AND h.consumer_code = k.consumer_code
                          AND h.resource = k.resource
@@ -171,9 +180,7 @@ public class ExchangeRollups {
                       AND h.bucket < ((DATE '%1$s' + 1)::timestamp AT TIME ZONE '%2$s')
                     GROUP BY 1, 2, 3, 4
                     ORDER BY 1, 2, 3, 4
-                    ON CONFLICT (day, provider_code, consumer_code, resource) DO UPDATE SET
-                        calls = excluded.calls, failed_calls = excluded.failed_calls, records = excluded.records,
-                        bytes = excluded.bytes, latency_ms_sum = excluded.latency_ms_sum, latency_ms_max = excluded.latency_ms_max""".formatted(day, ZONE));
+                    """.formatted(day, ZONE) + recomputed("day, provider_code, consumer_code, resource"));
         }
         dsl.execute("SET LOCAL enable_nestloop = on");
         dsl.execute("""
@@ -200,15 +207,12 @@ public class ExchangeRollups {
         dsl.execute("ANALYZE rollup_months");
         dsl.execute("""
                 INSERT INTO exchange_monthly_flow
-                SELECT k.month, k.provider_code, k.consumer_code, sum(d.calls), sum(d.failed_calls), sum(d.records), sum(d.bytes),
-                       sum(d.latency_ms_sum), max(d.latency_ms_max)
+                SELECT k.month, k.provider_code, k.consumer_code, """ + figures("d") + """
                 FROM rollup_months k
                 JOIN exchange_daily d ON d.provider_code = k.provider_code AND d.consumer_code = k.consumer_code
                      AND d.day >= k.month AND d.day < (k.month + interval '1 month')::date
                 GROUP BY 1, 2, 3
-                ON CONFLICT (month, provider_code, consumer_code) DO UPDATE SET
-                    calls = excluded.calls, failed_calls = excluded.failed_calls, records = excluded.records,
-                    bytes = excluded.bytes, latency_ms_sum = excluded.latency_ms_sum, latency_ms_max = excluded.latency_ms_max""");
+                """ + recomputed("month, provider_code, consumer_code"));
         return taken;
     }
 }

@@ -511,8 +511,8 @@ public class OpmonIngest {
         return a == null ? b : b == null ? a : a.compareTo(b) >= 0 ? a : b;
     }
 
-    /** A bucket's change: calls, failed calls, bytes and latency sum added, the largest latency of those added. */
-    private static final class Delta {
+    /** A bucket's change (or, summed, several batches' changes): calls, failed calls, bytes and latency sum added, the largest latency of those added. */
+    static final class Delta {
         long calls;
         long failed;
         long bytes;
@@ -522,13 +522,18 @@ public class OpmonIngest {
         String clientSystem;
 
         void add(Contribution c, int calls) {
+            add(calls, c.failed(), c.bytes(), c.latencyMs(), c.latencyMs(), c.providerSystem(), c.clientSystem());
+        }
+
+        /** Adds figures (sums; the largest latency and system codes kept as the larger). */
+        void add(long calls, long failed, long bytes, long latencySum, long latencyMax, String providerSystem, String clientSystem) {
             this.calls += calls;
-            failed += c.failed();
-            bytes += c.bytes();
-            latencySum += c.latencyMs();
-            latencyMax = Math.max(latencyMax, c.latencyMs());
-            providerSystem = larger(providerSystem, c.providerSystem());
-            clientSystem = larger(clientSystem, c.clientSystem());
+            this.failed += failed;
+            this.bytes += bytes;
+            this.latencySum += latencySum;
+            this.latencyMax = Math.max(this.latencyMax, latencyMax);
+            this.providerSystem = larger(this.providerSystem, providerSystem);
+            this.clientSystem = larger(this.clientSystem, clientSystem);
         }
 
         void remove(Contribution c) {
@@ -591,7 +596,8 @@ public class OpmonIngest {
         }
     }
 
-    private static List<StatsMerge.Attributed> attributed(Map<Bucket, Delta> deltas) {
+    /** Buckets' figures as op-monitoring statistics rows. */
+    static List<StatsMerge.Attributed> attributed(Map<Bucket, Delta> deltas) {
         List<StatsMerge.Attributed> rows = new ArrayList<>(deltas.size());
         deltas.forEach((b, d) -> rows.add(new StatsMerge.Attributed(new IntervalStat(b.start(), BUCKET_SECONDS, b.providerOrg(),
                 b.clientOrg(), b.resource(), d.calls, d.failed, 0, d.bytes, d.latencySum, (int) Math.min(Integer.MAX_VALUE, d.latencyMax)),

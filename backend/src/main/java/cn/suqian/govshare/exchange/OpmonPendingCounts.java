@@ -9,7 +9,6 @@ import org.jooq.Field;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -83,16 +82,18 @@ class OpmonPendingCounts {
     int count(DSLContext dsl, UUID batchId) {
         TransactionLock.take(dsl, LOCK);
         var p = OPMON_STAT_PENDING;
-        Map<OpmonIngest.Bucket, Sum> added = new TreeMap<>(OpmonIngest.Bucket.ORDER);
-        Map<OpmonIngest.Bucket, Sum> changed = new TreeMap<>(OpmonIngest.Bucket.ORDER);
+        Map<OpmonIngest.Bucket, OpmonIngest.Delta> added = new TreeMap<>(OpmonIngest.Bucket.ORDER);
+        Map<OpmonIngest.Bucket, OpmonIngest.Delta> changed = new TreeMap<>(OpmonIngest.Bucket.ORDER);
         int moved = 0;
         for (var r : dsl.deleteFrom(p).returning(COLUMNS).fetch()) {
             var bucket = new OpmonIngest.Bucket(r.get(p.INTERVAL_START), r.get(p.PROVIDER_CODE), r.get(p.CONSUMER_CODE), r.get(p.RESOURCE));
-            (r.get(p.CHANGE) ? changed : added).computeIfAbsent(bucket, k -> new Sum()).add(r);
+            (r.get(p.CHANGE) ? changed : added).computeIfAbsent(bucket, k -> new OpmonIngest.Delta()).add(r.get(p.CALLS),
+                    r.get(p.FAILED_CALLS), r.get(p.BYTES), r.get(p.LATENCY_MS_SUM), r.get(p.LATENCY_MS_MAX), r.get(p.PROVIDER_SYSTEM_CODE),
+                    r.get(p.CONSUMER_SYSTEM_CODE));
             moved++;
         }
-        merge.add(dsl, attributed(added), batchId);
-        merge.change(dsl, attributed(changed), batchId);
+        merge.add(dsl, OpmonIngest.attributed(added), batchId);
+        merge.change(dsl, OpmonIngest.attributed(changed), batchId);
         return moved;
     }
 
@@ -104,35 +105,5 @@ class OpmonPendingCounts {
         if (moved > 0) {
             log.info("Op-monitoring counting: moved {} pending rows into the statistics", moved);
         }
-    }
-
-    /** One bucket's pending rows added up. */
-    private static final class Sum {
-        long calls;
-        long failed;
-        long bytes;
-        long latencySum;
-        int latencyMax;
-        String providerSystem;
-        String consumerSystem;
-
-        void add(org.jooq.Record r) {
-            var p = OPMON_STAT_PENDING;
-            calls += r.get(p.CALLS);
-            failed += r.get(p.FAILED_CALLS);
-            bytes += r.get(p.BYTES);
-            latencySum += r.get(p.LATENCY_MS_SUM);
-            latencyMax = Math.max(latencyMax, r.get(p.LATENCY_MS_MAX));
-            providerSystem = OpmonIngest.larger(providerSystem, r.get(p.PROVIDER_SYSTEM_CODE));
-            consumerSystem = OpmonIngest.larger(consumerSystem, r.get(p.CONSUMER_SYSTEM_CODE));
-        }
-    }
-
-    private static List<StatsMerge.Attributed> attributed(Map<OpmonIngest.Bucket, Sum> sums) {
-        List<StatsMerge.Attributed> rows = new ArrayList<>(sums.size());
-        sums.forEach((b, s) -> rows.add(new StatsMerge.Attributed(new IntervalStat(b.start(), OpmonIngest.BUCKET_SECONDS, b.providerOrg(),
-                b.clientOrg(), b.resource(), s.calls, s.failed, 0, s.bytes, s.latencySum, s.latencyMax),
-                StatSource.OPMON, b.providerOrg(), b.clientOrg(), s.providerSystem, s.consumerSystem)));
-        return rows;
     }
 }

@@ -60,8 +60,23 @@ class EarlyRefusalTests {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Leaks are reported when a leaked buffer is collected and the detector next samples an allocation. */
+    static void surfaceLeaks() throws InterruptedException {
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(100);
+            for (int j = 0; j < 200; j++) {
+                ByteBufAllocator.DEFAULT.buffer(1024).release();
+            }
+        }
+    }
+
     @Test
     void refusals_before_the_body_is_read_keep_the_connection_and_leak_nothing() throws Exception {
+        // the shared test server's earlier work (other test classes) is not this test's: what it leaked is reported now
+        // and set aside, so only buffers of these requests count (one such report once failed this test at random)
+        surfaceLeaks();
+        LEAKS.list.clear();
         byte[] stats = ("[" + "{\"intervalStart\":\"2026-11-28T10:05:00+08:00\",\"intervalSeconds\":300,\"provider\":\"x\",\"consumer\":\"y\",\"resource\":\"r\",\"calls\":1},".repeat(33000) + "{}]")
                 .getBytes(StandardCharsets.UTF_8);
         List<Attempt> attempts = List.of(
@@ -103,14 +118,7 @@ class EarlyRefusalTests {
         }
         assertThat(outcomes).hasSize(15);
 
-        // leaks are reported when a leaked buffer is collected and the detector next samples an allocation
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            Thread.sleep(100);
-            for (int j = 0; j < 200; j++) {
-                ByteBufAllocator.DEFAULT.buffer(1024).release();
-            }
-        }
+        surfaceLeaks();
         assertThat(LEAKS.list).extracting(ILoggingEvent::getFormattedMessage)
                 .filteredOn(m -> m.contains("LEAK")).isEmpty();
         assertThat(connections.get()).as("connections opened for %s", outcomes).isEqualTo(1);

@@ -87,6 +87,11 @@ public final class OpmonBenchmark {
             if (!System.getProperty("benchmark.jfr", "").isBlank()) { // a flight recording of the service, to see where its time goes
                 command.add("-XX:StartFlightRecording=filename=" + System.getProperty("benchmark.jfr") + ",settings=profile");
             }
+            for (String option : System.getProperty("benchmark.jvmOptions", "").split("\\s+")) { // e.g. a collector to compare
+                if (!option.isBlank()) {
+                    command.add(option);
+                }
+            }
             command.addAll(List.of("-jar", jar.toString(),
                     "--server.port=" + port, "--spring.datasource.url=" + jdbc, "--spring.datasource.username=postgres",
                     "--spring.datasource.password=", "--govshare.admin.initial-password=benchmark-admin", "--logging.level.root=WARN",

@@ -17,4 +17,13 @@ public final class TransactionLock {
         dsl.select(DSL.function("pg_advisory_xact_lock", Object.class, DSL.function("hashtext", Integer.class, DSL.val(name))))
                 .fetch();
     }
+
+    /**
+     * Waits until no other transaction holds {@code name} exclusively ({@link #take}), then holds it shared to this
+     * transaction's end: shared holders run side by side, and keep an exclusive taker waiting.
+     */
+    public static void takeShared(DSLContext dsl, String name) {
+        dsl.select(DSL.function("pg_advisory_xact_lock_shared", Object.class, DSL.function("hashtext", Integer.class, DSL.val(name))))
+                .fetch();
+    }
 }

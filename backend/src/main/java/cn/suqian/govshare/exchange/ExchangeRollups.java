@@ -130,6 +130,9 @@ public class ExchangeRollups {
     }
 
     int hours(DSLContext dsl) {
+        // op-monitoring adds its differences to the rollup rows (see addDifferences) under this lock, exclusively: a
+        // recomputation must not overwrite a difference committed after it read the finer rows
+        cn.suqian.govshare.db.TransactionLock.takeShared(dsl, OpmonPendingCounts.LOCK);
         dsl.execute("CREATE TEMP TABLE IF NOT EXISTS rollup_hours (bucket timestamptz, provider_code text, consumer_code text, resource text) ON COMMIT DELETE ROWS");
         dsl.execute("TRUNCATE rollup_hours");
         int taken = dsl.execute("""
@@ -185,6 +188,7 @@ public class ExchangeRollups {
     }
 
     int days(DSLContext dsl) {
+        cn.suqian.govshare.db.TransactionLock.takeShared(dsl, OpmonPendingCounts.LOCK); // see hours()
         dsl.execute("CREATE TEMP TABLE IF NOT EXISTS rollup_days (day date, provider_code text, consumer_code text, resource text) ON COMMIT DELETE ROWS");
         dsl.execute("TRUNCATE rollup_days");
         int taken = dsl.execute("""
@@ -230,6 +234,7 @@ public class ExchangeRollups {
     }
 
     int months(DSLContext dsl) {
+        cn.suqian.govshare.db.TransactionLock.takeShared(dsl, OpmonPendingCounts.LOCK); // see hours()
         dsl.execute("CREATE TEMP TABLE IF NOT EXISTS rollup_months (month date, provider_code text, consumer_code text) ON COMMIT DELETE ROWS");
         dsl.execute("TRUNCATE rollup_months");
         int taken = dsl.execute("""
@@ -261,5 +266,114 @@ public class ExchangeRollups {
                     """.formatted(month) + recomputed("month, provider_code, consumer_code"));
         }
         return taken;
+    }
+
+    /** A rollup row's key: the hour, day or month (the first), the flow, and the resource where the level has one. */
+    private record Key(Comparable<?> time, String provider, String consumer, String resource) {
+    }
+
+    /** Key order: rows are written in it. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static final java.util.Comparator<Key> KEY_ORDER = (a, b) -> {
+        int c = ((Comparable) a.time()).compareTo(b.time());
+        if (c == 0) {
+            c = a.provider().compareTo(b.provider());
+        }
+        if (c == 0) {
+            c = a.consumer().compareTo(b.consumer());
+        }
+        if (c == 0 && a.resource() != null) {
+            c = a.resource().compareTo(b.resource());
+        }
+        return c;
+    };
+
+    /**
+     * Adds differences made to op-monitoring statistics ({@link StatsMerge#add}, {@link StatsMerge#change}) straight to
+     * the hourly, daily and monthly rows they fall in, in the same transaction: no bucket is queued, so the rollups are
+     * current when it commits, and nothing is read back. Sums are added and the largest latency kept as the larger — exact
+     * because these differences never lower a maximum (a change that could goes through a recount, which replaces its
+     * bucket and queues its hour). The caller holds {@link OpmonPendingCounts#LOCK} exclusively; the stages that recompute
+     * from finer rows hold it shared, so neither overwrites the other.
+     */
+    static void addDifferences(DSLContext dsl, List<StatsMerge.Attributed> rows) {
+        java.time.ZoneId zone = java.time.ZoneId.of(ZONE);
+        java.util.Map<Key, long[]> hours = new java.util.TreeMap<>(KEY_ORDER);
+        java.util.Map<Key, long[]> days = new java.util.TreeMap<>(KEY_ORDER);
+        java.util.Map<Key, long[]> months = new java.util.TreeMap<>(KEY_ORDER);
+        for (StatsMerge.Attributed a : rows) {
+            IntervalStat s = a.stat();
+            java.time.OffsetDateTime hour = s.intervalStart().withOffsetSameInstant(java.time.ZoneOffset.UTC)
+                    .truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+            java.time.LocalDate day = hour.atZoneSameInstant(zone).toLocalDate();
+            long[] figures = {s.calls(), s.failedCalls(), s.records(), s.bytes(), s.latencyMsSum(), s.latencyMsMax()};
+            add(hours, new Key(hour, a.providerOrg(), a.consumerOrg(), s.resource()), figures);
+            add(days, new Key(day, a.providerOrg(), a.consumerOrg(), s.resource()), figures);
+            add(months, new Key(day.withDayOfMonth(1), a.providerOrg(), a.consumerOrg(), null), figures);
+        }
+        upsert(dsl, "exchange_hourly", "bucket", "timestamptz", hours);
+        upsert(dsl, "exchange_daily", "day", "date", days);
+        upsert(dsl, "exchange_monthly_flow", "month", "date", months);
+    }
+
+    private static void add(java.util.Map<Key, long[]> level, Key key, long[] figures) {
+        long[] sum = level.computeIfAbsent(key, k -> new long[6]);
+        for (int i = 0; i < 5; i++) {
+            sum[i] += figures[i];
+        }
+        sum[5] = Math.max(sum[5], figures[5]);
+    }
+
+    /** One statement per level: the differences as arrays ({@code unnest}), added to the rows with those keys. */
+    private static void upsert(DSLContext dsl, String table, String time, String timeType, java.util.Map<Key, long[]> level) {
+        if (level.isEmpty()) {
+            return;
+        }
+        int n = level.size();
+        boolean withResource = !table.equals("exchange_monthly_flow");
+        Object[] times = time.equals("bucket") ? new java.time.OffsetDateTime[n] : new java.time.LocalDate[n];
+        String[] providers = new String[n];
+        String[] consumers = new String[n];
+        String[] resources = new String[n];
+        Long[][] sums = new Long[5][n];
+        Integer[] maxima = new Integer[n];
+        int i = 0;
+        for (var e : level.entrySet()) {
+            times[i] = e.getKey().time();
+            providers[i] = e.getKey().provider();
+            consumers[i] = e.getKey().consumer();
+            resources[i] = e.getKey().resource();
+            for (int f = 0; f < 5; f++) {
+                sums[f][i] = e.getValue()[f];
+            }
+            maxima[i] = (int) Math.min(Integer.MAX_VALUE, e.getValue()[5]);
+            i++;
+        }
+        String key = time + ", provider_code, consumer_code" + (withResource ? ", resource" : "");
+        List<Object> binds = new java.util.ArrayList<>(List.of(org.jooq.impl.DSL.val(times), org.jooq.impl.DSL.val(providers),
+                org.jooq.impl.DSL.val(consumers)));
+        if (withResource) {
+            binds.add(org.jooq.impl.DSL.val(resources));
+        }
+        for (Long[] sum : sums) {
+            binds.add(org.jooq.impl.DSL.val(sum));
+        }
+        binds.add(org.jooq.impl.DSL.val(maxima));
+        StringBuilder arrays = new StringBuilder("{0}::" + timeType + "[], {1}::text[], {2}::text[]");
+        int next = 3;
+        if (withResource) {
+            arrays.append(", {3}::text[]");
+            next = 4;
+        }
+        for (int f = 0; f < 5; f++) {
+            arrays.append(", {").append(next++).append("}::bigint[]");
+        }
+        arrays.append(", {").append(next).append("}::integer[]");
+        dsl.execute(("INSERT INTO " + table + " (" + key + ", calls, failed_calls, records, bytes, latency_ms_sum, latency_ms_max) "
+                + "SELECT * FROM unnest(" + arrays + ") "
+                + "ON CONFLICT (" + key + ") DO UPDATE SET calls = %1$s.calls + excluded.calls, "
+                + "failed_calls = %1$s.failed_calls + excluded.failed_calls, records = %1$s.records + excluded.records, "
+                + "bytes = %1$s.bytes + excluded.bytes, latency_ms_sum = %1$s.latency_ms_sum + excluded.latency_ms_sum, "
+                + "latency_ms_max = greatest(%1$s.latency_ms_max, excluded.latency_ms_max)").formatted(table), binds.toArray());
     }
 }

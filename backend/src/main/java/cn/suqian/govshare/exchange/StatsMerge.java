@@ -29,7 +29,8 @@ import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_SYSTEM_ACTIVITY;
  * intervals are {@code COPY}-ed straight into {@code exchange_stat}; if any of them already exists (a
  * re-sent interval), that attempt is rolled back to a savepoint and the batch goes through a staging table
  * and one set-based upsert instead, so re-sent intervals replace the earlier ones. The touched hour buckets
- * are appended to the rollup queue, and systems seen in traffic get their last-seen time.
+ * are appended to the rollup queue (differences, see {@link #add}, are added to the rollups at once instead), and
+ * systems seen in traffic get their last-seen time.
  */
 @Component
 class StatsMerge {
@@ -108,7 +109,7 @@ class StatsMerge {
             Copy.field(csv, s.latencyMsMax(), false);
             Copy.field(csv, batchId, true);
             OffsetDateTime hour = start.truncatedTo(ChronoUnit.HOURS);
-            if (dirtyKeys.add(hour + "\u0001" + a.providerOrg() + "\u0001" + a.consumerOrg() + "\u0001" + s.resource())) {
+            if (mode == Mode.REPLACE && dirtyKeys.add(hour + "\u0001" + a.providerOrg() + "\u0001" + a.consumerOrg() + "\u0001" + s.resource())) {
                 Copy.field(dirty, hour, false);
                 Copy.field(dirty, a.providerOrg(), false);
                 Copy.field(dirty, a.consumerOrg(), false);
@@ -126,7 +127,11 @@ class StatsMerge {
         if (mode != Mode.REPLACE || !Copy.csvIntoUnlessDuplicate(dsl, EXCHANGE_STAT, COLUMNS, csv)) {
             throughStaging(dsl, csv, mode); // differences nearly always meet a stored interval: no COPY attempt to undo
         }
-        Copy.csvInto(dsl, EXCHANGE_ROLLUP_DIRTY, DIRTY_COLUMNS, dirty);
+        if (mode == Mode.REPLACE) {
+            Copy.csvInto(dsl, EXCHANGE_ROLLUP_DIRTY, DIRTY_COLUMNS, dirty); // the rollups recompute these hours
+        } else {
+            ExchangeRollups.addDifferences(dsl, rows); // differences go into the rollups as they go into the intervals
+        }
         if (!seen.isEmpty()) {
             var t = EXCHANGE_SYSTEM_ACTIVITY;
             var insert = dsl.insertInto(t, t.SYSTEM_CODE, t.LAST_SEEN);

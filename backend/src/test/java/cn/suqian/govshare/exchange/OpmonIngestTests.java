@@ -246,6 +246,60 @@ class OpmonIngestTests {
         assertThat(dsl.fetchValue("SELECT count(*) FILTER (WHERE paired) > 300 AND count(*) FILTER (WHERE NOT paired) > 10 "
                 + "FROM opmon_call WHERE resource IN ('countA.v1', 'countB.v1')")).isEqualTo(true);
         assertThat(actual).containsExactlyElementsOf(expected);
+
+        // the differences went into the hourly, daily and monthly rollups at once (before any rollup pass): each row
+        // equals its 5-minute rows summed, except hours a recount queued (recomputed by the next pass), and after a
+        // pass every row does
+        assertThat(rollupRows("hour", false, "countA.v1", "countB.v1")).hasSizeGreaterThan(5);
+        assertThat(rollupMismatches("hour", true, "countA.v1", "countB.v1")).isEmpty();
+        assertThat(rollupMismatches("day", true, "countA.v1", "countB.v1")).isEmpty();
+        rollups.refresh();
+        for (String level : List.of("hour", "day", "month")) {
+            assertThat(rollupMismatches(level, false, "countA.v1", "countB.v1")).as(level).isEmpty();
+        }
+    }
+
+    @Autowired
+    ExchangeRollups rollups;
+
+    private static final String[][] LEVELS = {
+            {"hour", "exchange_hourly", "bucket", "date_bin('1 hour', interval_start, timestamptz '2000-01-01 00:00:00+00')", ", resource"},
+            {"day", "exchange_daily", "day", "(interval_start AT TIME ZONE 'Asia/Shanghai')::date", ", resource"},
+            {"month", "exchange_monthly_flow", "month", "date_trunc('month', interval_start AT TIME ZONE 'Asia/Shanghai')::date", ""}};
+
+    /** A level's stored rows for the flows carrying these resources (for months: all the flows' resources). */
+    List<String> rollupRows(String level, boolean expected, String... resources) {
+        String[] l = java.util.Arrays.stream(LEVELS).filter(x -> x[0].equals(level)).findFirst().orElseThrow();
+        String flows = "(provider_code, consumer_code) IN (SELECT provider_code, consumer_code FROM exchange_stat WHERE resource = ANY (?))"
+                + (l[4].isEmpty() ? "" : " AND resource = ANY (?)");
+        String sql = expected
+                ? "SELECT " + l[3] + " AS t, provider_code, consumer_code" + l[4] + ", sum(calls), sum(failed_calls), sum(bytes), "
+                  + "sum(latency_ms_sum), max(latency_ms_max) FROM exchange_stat WHERE " + flows + " GROUP BY 1, 2, 3" + (l[4].isEmpty() ? "" : ", 4")
+                : "SELECT " + l[2] + " AS t, provider_code, consumer_code" + l[4] + ", calls, failed_calls, bytes, latency_ms_sum, "
+                  + "latency_ms_max::numeric FROM " + l[1] + " WHERE " + flows;
+        Object[] binds = l[4].isEmpty() ? new Object[]{resources} : new Object[]{resources, resources};
+        return dsl.fetch(sql + " ORDER BY 1, 2, 3", binds).stream().map(r -> java.util.Arrays.toString(r.intoArray())).toList();
+    }
+
+    /**
+     * Rows of a level that differ from their finer rows summed (either way), in one statement (one snapshot);
+     * {@code exceptQueued}: leaving out hours in the rollup queue, and days holding one.
+     */
+    List<String> rollupMismatches(String level, boolean exceptQueued, String... resources) {
+        String[] l = java.util.Arrays.stream(LEVELS).filter(x -> x[0].equals(level)).findFirst().orElseThrow();
+        String flows = "(provider_code, consumer_code) IN (SELECT provider_code, consumer_code FROM exchange_stat WHERE resource = ANY (?))"
+                + (l[4].isEmpty() ? "" : " AND resource = ANY (?)");
+        String expected = "SELECT " + l[3] + " AS t, provider_code, consumer_code" + l[4] + ", sum(calls) AS calls, sum(failed_calls) AS failed, "
+                + "sum(bytes) AS bytes, sum(latency_ms_sum) AS latency_sum, max(latency_ms_max) AS latency_max FROM exchange_stat WHERE " + flows
+                + " GROUP BY 1, 2, 3" + (l[4].isEmpty() ? "" : ", 4");
+        String actual = "SELECT " + l[2] + " AS t, provider_code, consumer_code" + l[4] + ", calls::numeric, failed_calls::numeric, "
+                + "bytes::numeric, latency_ms_sum::numeric, latency_ms_max FROM " + l[1] + " WHERE " + flows;
+        String queued = !exceptQueued ? "" : " WHERE NOT EXISTS (SELECT 1 FROM exchange_rollup_dirty q WHERE q.provider_code = d.provider_code "
+                + "AND q.consumer_code = d.consumer_code AND q.resource = d.resource AND "
+                + (level.equals("hour") ? "q.bucket = d.t" : "(q.bucket AT TIME ZONE 'Asia/Shanghai')::date = d.t") + ")";
+        Object[] binds = java.util.Collections.nCopies(l[4].isEmpty() ? 4 : 8, (Object) resources).toArray();
+        return dsl.fetch("SELECT * FROM ((" + expected + " EXCEPT " + actual + ") UNION ALL (" + actual + " EXCEPT " + expected + ")) d"
+                + queued + " ORDER BY 1, 2, 3", binds).stream().map(r -> java.util.Arrays.toString(r.intoArray())).toList();
     }
 
     /** The 5-minute figures of these resources recounted from the stored calls. */

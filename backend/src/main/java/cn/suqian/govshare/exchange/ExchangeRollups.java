@@ -22,6 +22,8 @@ import java.util.List;
 public class ExchangeRollups {
 
     static final String ZONE = cn.suqian.govshare.web.CityCalendar.ZONE_ID;
+    /** Held shared by transactions adding differences to rollup rows, exclusively by those recomputing them. */
+    static final String DIFFERENCES_LOCK = "exchange-rollup-differences";
     private static final int CHUNK = 50_000;
 
     private final Db db;
@@ -130,9 +132,9 @@ public class ExchangeRollups {
     }
 
     int hours(DSLContext dsl) {
-        // op-monitoring adds its differences to the rollup rows (see addDifferences) under this lock, exclusively: a
-        // recomputation must not overwrite a difference committed after it read the finer rows
-        cn.suqian.govshare.db.TransactionLock.takeShared(dsl, OpmonPendingCounts.LOCK);
+        // ingest adds its differences to the rollup rows (see addDifferences) holding this lock shared: a recomputation
+        // must not overwrite a difference committed after it read the finer rows
+        cn.suqian.govshare.db.TransactionLock.take(dsl, DIFFERENCES_LOCK);
         dsl.execute("CREATE TEMP TABLE IF NOT EXISTS rollup_hours (bucket timestamptz, provider_code text, consumer_code text, resource text) ON COMMIT DELETE ROWS");
         dsl.execute("TRUNCATE rollup_hours");
         int taken = dsl.execute("""
@@ -188,7 +190,7 @@ public class ExchangeRollups {
     }
 
     int days(DSLContext dsl) {
-        cn.suqian.govshare.db.TransactionLock.takeShared(dsl, OpmonPendingCounts.LOCK); // see hours()
+        cn.suqian.govshare.db.TransactionLock.take(dsl, DIFFERENCES_LOCK); // see hours()
         dsl.execute("CREATE TEMP TABLE IF NOT EXISTS rollup_days (day date, provider_code text, consumer_code text, resource text) ON COMMIT DELETE ROWS");
         dsl.execute("TRUNCATE rollup_days");
         int taken = dsl.execute("""
@@ -234,7 +236,7 @@ public class ExchangeRollups {
     }
 
     int months(DSLContext dsl) {
-        cn.suqian.govshare.db.TransactionLock.takeShared(dsl, OpmonPendingCounts.LOCK); // see hours()
+        cn.suqian.govshare.db.TransactionLock.take(dsl, DIFFERENCES_LOCK); // see hours()
         dsl.execute("CREATE TEMP TABLE IF NOT EXISTS rollup_months (month date, provider_code text, consumer_code text) ON COMMIT DELETE ROWS");
         dsl.execute("TRUNCATE rollup_months");
         int taken = dsl.execute("""
@@ -289,14 +291,20 @@ public class ExchangeRollups {
     };
 
     /**
-     * Adds differences made to op-monitoring statistics ({@link StatsMerge#add}, {@link StatsMerge#change}) straight to
-     * the hourly, daily and monthly rows they fall in, in the same transaction: no bucket is queued, so the rollups are
-     * current when it commits, and nothing is read back. Sums are added and the largest latency kept as the larger — exact
-     * because these differences never lower a maximum (a change that could goes through a recount, which replaces its
-     * bucket and queues its hour). The caller holds {@link OpmonPendingCounts#LOCK} exclusively; the stages that recompute
-     * from finer rows hold it shared, so neither overwrites the other.
+     * Adds what ingest adds to the 5-minute statistics — new intervals ({@link StatsMerge#merge} when none existed),
+     * op-monitoring differences ({@link StatsMerge#add}, {@link StatsMerge#change}) — straight to the hourly, daily and
+     * monthly rows they fall in, in the ingest's transaction: nothing is queued, so the rollups are current when it
+     * commits and never fall behind it, and nothing is read back. Sums are added and the largest latency kept as the
+     * larger: exact, because these differences never lower a maximum (a replaced interval, or an op-monitoring change
+     * that could lower one, goes through the queue and a recomputation instead). Adders hold {@link #DIFFERENCES_LOCK}
+     * shared — their additions commute, rows are written in key order — and the stages that recompute from finer rows
+     * hold it exclusively, so neither overwrites the other.
      */
     static void addDifferences(DSLContext dsl, List<StatsMerge.Attributed> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        cn.suqian.govshare.db.TransactionLock.takeShared(dsl, DIFFERENCES_LOCK);
         java.time.ZoneId zone = java.time.ZoneId.of(ZONE);
         java.util.Map<Key, long[]> hours = new java.util.TreeMap<>(KEY_ORDER);
         java.util.Map<Key, long[]> days = new java.util.TreeMap<>(KEY_ORDER);

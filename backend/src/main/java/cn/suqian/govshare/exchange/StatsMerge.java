@@ -29,8 +29,8 @@ import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_SYSTEM_ACTIVITY;
  * intervals are {@code COPY}-ed straight into {@code exchange_stat}; if any of them already exists (a
  * re-sent interval), that attempt is rolled back to a savepoint and the batch goes through a staging table
  * and one set-based upsert instead, so re-sent intervals replace the earlier ones. The touched hour buckets
- * are appended to the rollup queue (differences, see {@link #add}, are added to the rollups at once instead), and
- * systems seen in traffic get their last-seen time.
+ * of replaced intervals are appended to the rollup queue; new intervals and differences (see {@link #add}) are added
+ * to the rollups at once ({@link ExchangeRollups#addDifferences}). Systems seen in traffic get their last-seen time.
  */
 @Component
 class StatsMerge {
@@ -124,13 +124,14 @@ class StatsMerge {
             }
         }
         storage.ensurePartitions(dsl, EXCHANGE_STAT, min, max.plusSeconds(1));
-        if (mode != Mode.REPLACE || !Copy.csvIntoUnlessDuplicate(dsl, EXCHANGE_STAT, COLUMNS, csv)) {
+        boolean allNew = mode == Mode.REPLACE && Copy.csvIntoUnlessDuplicate(dsl, EXCHANGE_STAT, COLUMNS, csv);
+        if (mode != Mode.REPLACE || !allNew) {
             throughStaging(dsl, csv, mode); // differences nearly always meet a stored interval: no COPY attempt to undo
         }
-        if (mode == Mode.REPLACE) {
-            Copy.csvInto(dsl, EXCHANGE_ROLLUP_DIRTY, DIRTY_COLUMNS, dirty); // the rollups recompute these hours
+        if (mode == Mode.REPLACE && !allNew) {
+            Copy.csvInto(dsl, EXCHANGE_ROLLUP_DIRTY, DIRTY_COLUMNS, dirty); // replaced intervals: the rollups recompute these hours
         } else {
-            ExchangeRollups.addDifferences(dsl, rows); // differences go into the rollups as they go into the intervals
+            ExchangeRollups.addDifferences(dsl, rows); // new intervals and differences: added to the rollups at once
         }
         if (!seen.isEmpty()) {
             var t = EXCHANGE_SYSTEM_ACTIVITY;

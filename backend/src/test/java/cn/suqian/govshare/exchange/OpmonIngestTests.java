@@ -253,6 +253,7 @@ class OpmonIngestTests {
         assertThat(rollupRows("hour", false, "countA.v1", "countB.v1")).hasSizeGreaterThan(5);
         assertThat(rollupMismatches("hour", true, "countA.v1", "countB.v1")).isEmpty();
         assertThat(rollupMismatches("day", true, "countA.v1", "countB.v1")).isEmpty();
+        assertThat(rollupMismatches("month", true, "countA.v1", "countB.v1")).isEmpty();
         rollups.refresh();
         for (String level : List.of("hour", "day", "month")) {
             assertThat(rollupMismatches(level, false, "countA.v1", "countB.v1")).as(level).isEmpty();
@@ -295,8 +296,11 @@ class OpmonIngestTests {
         String actual = "SELECT " + l[2] + " AS t, provider_code, consumer_code" + l[4] + ", calls::numeric, failed_calls::numeric, "
                 + "bytes::numeric, latency_ms_sum::numeric, latency_ms_max FROM " + l[1] + " WHERE " + flows;
         String queued = !exceptQueued ? "" : " WHERE NOT EXISTS (SELECT 1 FROM exchange_rollup_dirty q WHERE q.provider_code = d.provider_code "
-                + "AND q.consumer_code = d.consumer_code AND q.resource = d.resource AND "
-                + (level.equals("hour") ? "q.bucket = d.t" : "(q.bucket AT TIME ZONE 'Asia/Shanghai')::date = d.t") + ")";
+                + "AND q.consumer_code = d.consumer_code AND " + switch (level) {
+                    case "hour" -> "q.resource = d.resource AND q.bucket = d.t";
+                    case "day" -> "q.resource = d.resource AND (q.bucket AT TIME ZONE 'Asia/Shanghai')::date = d.t";
+                    default -> "date_trunc('month', q.bucket AT TIME ZONE 'Asia/Shanghai')::date = d.t";
+                } + ")";
         Object[] binds = java.util.Collections.nCopies(l[4].isEmpty() ? 4 : 8, (Object) resources).toArray();
         return dsl.fetch("SELECT * FROM ((" + expected + " EXCEPT " + actual + ") UNION ALL (" + actual + " EXCEPT " + expected + ")) d"
                 + queued + " ORDER BY 1, 2, 3", binds).stream().map(r -> java.util.Arrays.toString(r.intoArray())).toList();

@@ -77,14 +77,16 @@ class RealTimeReadsTests {
         batch.append(line(to.minusMinutes(20), PROVIDER, CONSUMER, 13, 0, 70)); // hours after the last whole day
         push(batch.toString());
 
-        assertThat(queued()).as("pushed hours still wait for the rollup job").isPositive();
+        // new intervals are added to the rollups with their batch: nothing waits for the rollup job
+        assertThat(queued()).as("new intervals are not queued").isZero();
         assertReadsEqualRaw("right after the push");
 
         rollups.refresh();
         assertThat(queued()).isZero();
         assertReadsEqualRaw("after the rollups");
 
-        // a late correction of an hour whose hour, day and month are already rolled up
+        // a late correction of an hour whose hour, day and month are already rolled up: it replaces an interval, so its
+        // hour waits in the rollup queue and reads take that hour from raw rows
         push(line(late, PROVIDER, CONSUMER, 400, 40, 900));
         assertThat(queued()).isPositive();
         assertReadsEqualRaw("right after a late correction");

@@ -63,6 +63,25 @@ class RollupCorrectnessTests {
         }
         db.inTransaction(Actor.system("test"), dsl -> ingest.ingestStats(dsl, "test", null,
                 String.join("\n", unique.values()).getBytes(StandardCharsets.UTF_8), "application/x-ndjson"));
+        // new intervals went into the hourly and daily rollups with their batch: none of them is queued, and each rollup
+        // row already equals its intervals summed (no rollup pass has run for them)
+        int queued = db.inTransaction(Actor.system("test"), dsl -> dsl.fetchCount(cn.suqian.govshare.db.schema.Tables.EXCHANGE_ROLLUP_DIRTY,
+                cn.suqian.govshare.db.schema.Tables.EXCHANGE_ROLLUP_DIRTY.RESOURCE.like("rnd-%")));
+        assertThat(queued).isZero();
+        for (String[] level : new String[][]{
+                {"exchange_hourly", "bucket", "date_bin('1 hour', interval_start, timestamptz '2000-01-01 00:00:00+00')"},
+                {"exchange_daily", "day", "(interval_start AT TIME ZONE 'Asia/Shanghai')::date"}}) {
+            String rolled = "SELECT " + level[1] + " AS t, provider_code, consumer_code, resource, calls::numeric, failed_calls::numeric, "
+                    + "records::numeric, bytes::numeric, latency_ms_sum::numeric, latency_ms_max FROM " + level[0] + " WHERE resource LIKE 'rnd-%'";
+            String summed = "SELECT " + level[2] + " AS t, provider_code, consumer_code, resource, sum(calls), sum(failed_calls), sum(records), "
+                    + "sum(bytes), sum(latency_ms_sum), max(latency_ms_max) FROM exchange_stat WHERE resource LIKE 'rnd-%' GROUP BY 1, 2, 3, 4";
+            long rows = db.inTransaction(Actor.system("test"), dsl -> ((Number) dsl.fetchValue("SELECT count(*) FROM (" + rolled + ") r")).longValue());
+            long sums = db.inTransaction(Actor.system("test"), dsl -> ((Number) dsl.fetchValue("SELECT count(*) FROM (" + summed + ") r")).longValue());
+            int differing = db.inTransaction(Actor.system("test"), dsl -> dsl.fetch("(" + rolled + " EXCEPT " + summed + ") UNION ALL ("
+                    + summed + " EXCEPT " + rolled + ")").size());
+            assertThat(rows).as(level[0]).isEqualTo(sums).isPositive();
+            assertThat(differing).as(level[0]).isZero();
+        }
         rollups.refresh();
         // late corrections: some intervals re-sent with other figures, weeks later
         StringBuilder late = new StringBuilder();

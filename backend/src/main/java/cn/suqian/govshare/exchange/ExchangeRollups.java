@@ -2,17 +2,31 @@ package cn.suqian.govshare.exchange;
 
 import cn.suqian.govshare.db.Actor;
 import cn.suqian.govshare.db.Db;
+import cn.suqian.govshare.db.TransactionLock;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Keeps the hourly, daily and monthly rollups in step with the raw rows, incrementally. Ingest queues the
- * hour buckets it touched (late data included). A refresh works through three queues in order: changed
+ * Keeps the hourly, daily and monthly rollups in step with the raw rows, incrementally. What ingest adds (new
+ * intervals, op-monitoring differences) it adds to the rollups itself ({@link #addDifferences}); an interval it
+ * replaces (a re-sent or corrected one, a recounted bucket) queues its hour. A refresh works through three queues in order: changed
  * hours are recomputed from raw rows and queue their days; changed days are recomputed from the hourly
  * rollup and queue their months; changed months are recomputed from the daily rollup. Each bucket is
  * recomputed once per refresh however many of its parts changed, each chunk is its own transaction, and
@@ -34,9 +48,9 @@ public class ExchangeRollups {
     private long daysAt = Long.MIN_VALUE / 2;
     private long monthsAt = Long.MIN_VALUE / 2;
 
-    ExchangeRollups(Db db, @org.springframework.beans.factory.annotation.Value("${govshare.exchange.rollup-workers:2}") int workers,
-                    @org.springframework.beans.factory.annotation.Value("${govshare.exchange.rollup-day-interval:PT30S}") java.time.Duration dayInterval,
-                    @org.springframework.beans.factory.annotation.Value("${govshare.exchange.rollup-month-interval:PT1M}") java.time.Duration monthInterval) {
+    ExchangeRollups(Db db, @Value("${govshare.exchange.rollup-workers:2}") int workers,
+                    @Value("${govshare.exchange.rollup-day-interval:PT30S}") Duration dayInterval,
+                    @Value("${govshare.exchange.rollup-month-interval:PT1M}") Duration monthInterval) {
         this.db = db;
         this.workers = Math.max(1, workers);
         this.dayIntervalNanos = dayInterval.toNanos();
@@ -98,7 +112,7 @@ public class ExchangeRollups {
             return drain(stage);
         }
         try (var pool = java.util.concurrent.Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("exchange-rollups-", 0).factory())) {
-            List<java.util.concurrent.Future<Integer>> running = new java.util.ArrayList<>();
+            List<java.util.concurrent.Future<Integer>> running = new ArrayList<>();
             for (int i = 0; i < workers; i++) {
                 running.add(pool.submit(() -> drain(stage)));
             }
@@ -134,7 +148,7 @@ public class ExchangeRollups {
     int hours(DSLContext dsl) {
         // ingest adds its differences to the rollup rows (see addDifferences) holding this lock shared: a recomputation
         // must not overwrite a difference committed after it read the finer rows
-        cn.suqian.govshare.db.TransactionLock.take(dsl, DIFFERENCES_LOCK);
+        TransactionLock.take(dsl, DIFFERENCES_LOCK);
         dsl.execute("CREATE TEMP TABLE IF NOT EXISTS rollup_hours (bucket timestamptz, provider_code text, consumer_code text, resource text) ON COMMIT DELETE ROWS");
         dsl.execute("TRUNCATE rollup_hours");
         int taken = dsl.execute("""
@@ -190,7 +204,7 @@ public class ExchangeRollups {
     }
 
     int days(DSLContext dsl) {
-        cn.suqian.govshare.db.TransactionLock.take(dsl, DIFFERENCES_LOCK); // see hours()
+        TransactionLock.take(dsl, DIFFERENCES_LOCK); // see hours()
         dsl.execute("CREATE TEMP TABLE IF NOT EXISTS rollup_days (day date, provider_code text, consumer_code text, resource text) ON COMMIT DELETE ROWS");
         dsl.execute("TRUNCATE rollup_days");
         int taken = dsl.execute("""
@@ -212,7 +226,7 @@ public class ExchangeRollups {
         // A nested loop is therefore ruled out for these statements; days are literals, so each is planned with the
         // day's real row counts.
         dsl.execute("SET LOCAL enable_nestloop = off");
-        for (java.time.LocalDate day : dsl.fetch("SELECT DISTINCT day FROM rollup_days ORDER BY 1").getValues(0, java.time.LocalDate.class)) {
+        for (LocalDate day : dsl.fetch("SELECT DISTINCT day FROM rollup_days ORDER BY 1").getValues(0, LocalDate.class)) {
             dsl.execute("""
                     INSERT INTO exchange_daily
                     SELECT k.day, k.provider_code, k.consumer_code, k.resource, """ + figures("h") + """
@@ -236,7 +250,7 @@ public class ExchangeRollups {
     }
 
     int months(DSLContext dsl) {
-        cn.suqian.govshare.db.TransactionLock.take(dsl, DIFFERENCES_LOCK); // see hours()
+        TransactionLock.take(dsl, DIFFERENCES_LOCK); // see hours()
         dsl.execute("CREATE TEMP TABLE IF NOT EXISTS rollup_months (month date, provider_code text, consumer_code text) ON COMMIT DELETE ROWS");
         dsl.execute("TRUNCATE rollup_months");
         int taken = dsl.execute("""
@@ -255,7 +269,7 @@ public class ExchangeRollups {
         // the provider's index (six rows discarded for each kept) and sorted the result on disk: 1.5 s a statement at
         // 2,000,000 op-monitoring records, run after every batch because every batch dirties the current month.
         dsl.execute("SET LOCAL work_mem = '64MB'");
-        for (java.time.LocalDate month : dsl.fetch("SELECT DISTINCT month FROM rollup_months ORDER BY 1").getValues(0, java.time.LocalDate.class)) {
+        for (LocalDate month : dsl.fetch("SELECT DISTINCT month FROM rollup_months ORDER BY 1").getValues(0, LocalDate.class)) {
             dsl.execute("""
                     INSERT INTO exchange_monthly_flow
                     SELECT k.month, k.provider_code, k.consumer_code, """ + figures("d") + """
@@ -276,7 +290,7 @@ public class ExchangeRollups {
 
     /** Key order: rows are written in it. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static final java.util.Comparator<Key> KEY_ORDER = (a, b) -> {
+    private static final Comparator<Key> KEY_ORDER = (a, b) -> {
         int c = ((Comparable) a.time()).compareTo(b.time());
         if (c == 0) {
             c = a.provider().compareTo(b.provider());
@@ -304,16 +318,16 @@ public class ExchangeRollups {
         if (rows.isEmpty()) {
             return;
         }
-        cn.suqian.govshare.db.TransactionLock.takeShared(dsl, DIFFERENCES_LOCK);
-        java.time.ZoneId zone = java.time.ZoneId.of(ZONE);
-        java.util.Map<Key, long[]> hours = new java.util.TreeMap<>(KEY_ORDER);
-        java.util.Map<Key, long[]> days = new java.util.TreeMap<>(KEY_ORDER);
-        java.util.Map<Key, long[]> months = new java.util.TreeMap<>(KEY_ORDER);
+        TransactionLock.takeShared(dsl, DIFFERENCES_LOCK);
+        ZoneId zone = ZoneId.of(ZONE);
+        Map<Key, long[]> hours = new TreeMap<>(KEY_ORDER);
+        Map<Key, long[]> days = new TreeMap<>(KEY_ORDER);
+        Map<Key, long[]> months = new TreeMap<>(KEY_ORDER);
         for (StatsMerge.Attributed a : rows) {
             IntervalStat s = a.stat();
-            java.time.OffsetDateTime hour = s.intervalStart().withOffsetSameInstant(java.time.ZoneOffset.UTC)
-                    .truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-            java.time.LocalDate day = hour.atZoneSameInstant(zone).toLocalDate();
+            OffsetDateTime hour = s.intervalStart().withOffsetSameInstant(ZoneOffset.UTC)
+                    .truncatedTo(ChronoUnit.HOURS);
+            LocalDate day = hour.atZoneSameInstant(zone).toLocalDate();
             long[] figures = {s.calls(), s.failedCalls(), s.records(), s.bytes(), s.latencyMsSum(), s.latencyMsMax()};
             add(hours, new Key(hour, a.providerOrg(), a.consumerOrg(), s.resource()), figures);
             add(days, new Key(day, a.providerOrg(), a.consumerOrg(), s.resource()), figures);
@@ -324,7 +338,7 @@ public class ExchangeRollups {
         upsert(dsl, "exchange_monthly_flow", "month", "date", months);
     }
 
-    private static void add(java.util.Map<Key, long[]> level, Key key, long[] figures) {
+    private static void add(Map<Key, long[]> level, Key key, long[] figures) {
         long[] sum = level.computeIfAbsent(key, k -> new long[6]);
         for (int i = 0; i < 5; i++) {
             sum[i] += figures[i];
@@ -333,13 +347,13 @@ public class ExchangeRollups {
     }
 
     /** One statement per level: the differences as arrays ({@code unnest}), added to the rows with those keys. */
-    private static void upsert(DSLContext dsl, String table, String time, String timeType, java.util.Map<Key, long[]> level) {
+    private static void upsert(DSLContext dsl, String table, String time, String timeType, Map<Key, long[]> level) {
         if (level.isEmpty()) {
             return;
         }
         int n = level.size();
         boolean withResource = !table.equals("exchange_monthly_flow");
-        Object[] times = time.equals("bucket") ? new java.time.OffsetDateTime[n] : new java.time.LocalDate[n];
+        Object[] times = time.equals("bucket") ? new OffsetDateTime[n] : new LocalDate[n];
         String[] providers = new String[n];
         String[] consumers = new String[n];
         String[] resources = new String[n];
@@ -358,15 +372,15 @@ public class ExchangeRollups {
             i++;
         }
         String key = time + ", provider_code, consumer_code" + (withResource ? ", resource" : "");
-        List<Object> binds = new java.util.ArrayList<>(List.of(org.jooq.impl.DSL.val(times), org.jooq.impl.DSL.val(providers),
-                org.jooq.impl.DSL.val(consumers)));
+        List<Object> binds = new ArrayList<>(List.of(DSL.val(times), DSL.val(providers),
+                DSL.val(consumers)));
         if (withResource) {
-            binds.add(org.jooq.impl.DSL.val(resources));
+            binds.add(DSL.val(resources));
         }
         for (Long[] sum : sums) {
-            binds.add(org.jooq.impl.DSL.val(sum));
+            binds.add(DSL.val(sum));
         }
-        binds.add(org.jooq.impl.DSL.val(maxima));
+        binds.add(DSL.val(maxima));
         StringBuilder arrays = new StringBuilder("{0}::" + timeType + "[], {1}::text[], {2}::text[]");
         int next = 3;
         if (withResource) {

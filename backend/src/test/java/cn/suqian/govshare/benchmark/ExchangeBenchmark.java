@@ -209,6 +209,9 @@ public final class ExchangeBenchmark {
             String to = YEAR_START.plusHours(HOURS).toString().replace("+", "%2B");
             double[] summary = timeGets(http, base + "/api/v1/exchange/summary?from=" + from + "&to=" + to, 50);
             double[] flows = timeGets(http, base + "/api/v1/exchange/flows?from=" + from + "&to=" + to, 50);
+            // a department's last three days, hour by hour: read from the hourly rollup for one organisation
+            String seriesFrom = YEAR_START.plusHours(HOURS - 72).toString().replace("+", "%2B");
+            double[] hourly = timeGets(http, base + "/api/v1/exchange/series?from=" + seriesFrom + "&to=" + to + "&organisation=" + ORGS[2], 50);
             String rawSummary = """
                     WITH f AS (SELECT provider_code, consumer_code, calls, failed_calls, records, bytes, latency_ms_sum, latency_ms_max
                                FROM exchange_stat WHERE interval_start >= '%s' AND interval_start < '%s')
@@ -222,6 +225,7 @@ public final class ExchangeBenchmark {
             double[] rawF = timeSql(c, rawFlows, 3);
             log("year overview: API from rollups p50 %.1f ms, p95 %.1f ms; from raw rows p50 %.0f ms -> %.0fx faster", summary[0], summary[1], rawS[0], rawS[0] / summary[0]);
             log("flow matrix:   API from rollups p50 %.1f ms, p95 %.1f ms; from raw rows p50 %.0f ms -> %.0fx faster", flows[0], flows[1], rawF[0], rawF[0] / flows[0]);
+            log("one organisation's hourly series (3 days): API from rollups p50 %.1f ms, p95 %.1f ms", hourly[0], hourly[1]);
             log("service peak RSS (VmHWM): %s", peakRss(service.pid()));
             log("database size: %s", pretty(c, "SELECT pg_size_pretty(pg_database_size('govshare'))"));
         }

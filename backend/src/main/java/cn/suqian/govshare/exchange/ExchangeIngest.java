@@ -230,7 +230,7 @@ public class ExchangeIngest {
 
     static BatchResult record(DSLContext dsl, UUID batchId, BatchKind kind, String client, String idempotencyKey, String sha,
                               int lines, int accepted, int quarantined, int duplicates, int faulty, List<RecordOutcome> outcomes) {
-        JSONB outcomesJson = outcomes == null ? null : JSONB.valueOf(BatchBody.JSON.writeValueAsString(outcomes));
+        org.jooq.JSON outcomesJson = outcomes == null ? null : org.jooq.JSON.valueOf(BatchBody.JSON.writeValueAsString(outcomes));
         dsl.insertInto(EXCHANGE_BATCH)
                 .set(EXCHANGE_BATCH.ID, batchId)
                 .set(EXCHANGE_BATCH.KIND, kind)

@@ -9,4 +9,8 @@ public record RawJson(@JsonRawValue @JsonValue String json) {
     public static RawJson of(org.jooq.JSONB value) {
         return value == null ? null : new RawJson(value.data());
     }
+
+    public static RawJson of(org.jooq.JSON value) {
+        return value == null ? null : new RawJson(value.data());
+    }
 }

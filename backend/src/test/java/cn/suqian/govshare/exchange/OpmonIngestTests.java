@@ -152,6 +152,25 @@ class OpmonIngestTests {
     }
 
     @Test
+    void a_batch_repeated_under_its_idempotency_key_is_answered_with_the_stored_outcomes_of_each_record() {
+        String body = "{\"records\":[" + client("m-idem-1", 0, 1, 2, 3).json() + ",{\"securityServerType\":\"Client\"},"
+                + client("m-idem-1", 0, 1, 2, 3).json() + "]}";
+        java.util.function.Supplier<Map<String, Object>> send = () -> (Map<String, Object>) Api.as(port, "admin").post()
+                .uri("/api/v1/exchange/opmon").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "opmon-idem-1")
+                .bodyValue(body).exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        var first = send.get();
+        var again = send.get();
+        assertThat(first).containsEntry("replayed", false).containsEntry("accepted", 1).containsEntry("faulty", 1)
+                .containsEntry("duplicates", 1);
+        assertThat((List<Map<String, Object>>) first.get("records")).extracting(r -> r.get("outcome"))
+                .containsExactly("ACCEPTED", "FAULTY", "DUPLICATE");
+        assertThat(again).containsEntry("replayed", true).containsEntry("batchId", first.get("batchId"))
+                .containsEntry("records", first.get("records"));
+        assertThat(dsl.fetchValue("SELECT pg_typeof(outcomes)::text FROM exchange_batch WHERE id = ?::uuid", first.get("batchId")))
+                .as("stored whole as json text, not parsed into jsonb").isEqualTo("json");
+    }
+
+    @Test
     void a_faulty_record_is_kept_apart_and_the_rest_of_the_batch_stored_once() {
         int faultyBefore = dsl.fetchCount(OPMON_FAULTY);
         // a request that failed before it was parsed: no messageId, no client, no service

@@ -333,9 +333,28 @@ public class ExchangeRollups {
             add(days, new Key(day, a.providerOrg(), a.consumerOrg(), s.resource()), figures);
             add(months, new Key(day.withDayOfMonth(1), a.providerOrg(), a.consumerOrg(), null), figures);
         }
-        upsert(dsl, "exchange_hourly", "bucket", "timestamptz", hours);
-        upsert(dsl, "exchange_daily", "day", "date", days);
-        upsert(dsl, "exchange_monthly_flow", "month", "date", months);
+        upsert(dsl, Level.HOUR, hours);
+        upsert(dsl, Level.DAY, days);
+        upsert(dsl, Level.MONTH, months);
+    }
+
+    /** A rollup level as its difference upsert writes it: table, time column and its type, whether rows have a resource. */
+    private enum Level {
+        HOUR("exchange_hourly", "bucket", "timestamptz", true),
+        DAY("exchange_daily", "day", "date", true),
+        MONTH("exchange_monthly_flow", "month", "date", false);
+
+        final String table;
+        final String time;
+        final String timeType;
+        final boolean withResource;
+
+        Level(String table, String time, String timeType, boolean withResource) {
+            this.table = table;
+            this.time = time;
+            this.timeType = timeType;
+            this.withResource = withResource;
+        }
     }
 
     private static void add(Map<Key, long[]> level, Key key, long[] figures) {
@@ -347,20 +366,19 @@ public class ExchangeRollups {
     }
 
     /** One statement per level: the differences as arrays ({@code unnest}), added to the rows with those keys. */
-    private static void upsert(DSLContext dsl, String table, String time, String timeType, Map<Key, long[]> level) {
-        if (level.isEmpty()) {
+    private static void upsert(DSLContext dsl, Level level, Map<Key, long[]> rows) {
+        if (rows.isEmpty()) {
             return;
         }
-        int n = level.size();
-        boolean withResource = !table.equals("exchange_monthly_flow");
-        Object[] times = time.equals("bucket") ? new OffsetDateTime[n] : new LocalDate[n];
+        int n = rows.size();
+        Object[] times = level == Level.HOUR ? new OffsetDateTime[n] : new LocalDate[n];
         String[] providers = new String[n];
         String[] consumers = new String[n];
         String[] resources = new String[n];
         Long[][] sums = new Long[5][n];
         Integer[] maxima = new Integer[n];
         int i = 0;
-        for (var e : level.entrySet()) {
+        for (var e : rows.entrySet()) {
             times[i] = e.getKey().time();
             providers[i] = e.getKey().provider();
             consumers[i] = e.getKey().consumer();
@@ -371,31 +389,28 @@ public class ExchangeRollups {
             maxima[i] = (int) Math.min(Integer.MAX_VALUE, e.getValue()[5]);
             i++;
         }
-        String key = time + ", provider_code, consumer_code" + (withResource ? ", resource" : "");
-        List<Object> binds = new ArrayList<>(List.of(DSL.val(times), DSL.val(providers),
-                DSL.val(consumers)));
-        if (withResource) {
+        List<Object> binds = new ArrayList<>(List.of(DSL.val(times), DSL.val(providers), DSL.val(consumers)));
+        List<String> types = new ArrayList<>(List.of(level.timeType, "text", "text"));
+        if (level.withResource) {
             binds.add(DSL.val(resources));
+            types.add("text");
         }
         for (Long[] sum : sums) {
             binds.add(DSL.val(sum));
+            types.add("bigint");
         }
         binds.add(DSL.val(maxima));
-        StringBuilder arrays = new StringBuilder("{0}::" + timeType + "[], {1}::text[], {2}::text[]");
-        int next = 3;
-        if (withResource) {
-            arrays.append(", {3}::text[]");
-            next = 4;
+        types.add("integer");
+        StringBuilder arrays = new StringBuilder();
+        for (int p = 0; p < types.size(); p++) {
+            arrays.append(p == 0 ? "" : ", ").append('{').append(p).append("}::").append(types.get(p)).append("[]");
         }
-        for (int f = 0; f < 5; f++) {
-            arrays.append(", {").append(next++).append("}::bigint[]");
-        }
-        arrays.append(", {").append(next).append("}::integer[]");
-        dsl.execute(("INSERT INTO " + table + " (" + key + ", calls, failed_calls, records, bytes, latency_ms_sum, latency_ms_max) "
+        String key = level.time + ", provider_code, consumer_code" + (level.withResource ? ", resource" : "");
+        dsl.execute(("INSERT INTO %1$s (" + key + ", calls, failed_calls, records, bytes, latency_ms_sum, latency_ms_max) "
                 + "SELECT * FROM unnest(" + arrays + ") "
                 + "ON CONFLICT (" + key + ") DO UPDATE SET calls = %1$s.calls + excluded.calls, "
                 + "failed_calls = %1$s.failed_calls + excluded.failed_calls, records = %1$s.records + excluded.records, "
                 + "bytes = %1$s.bytes + excluded.bytes, latency_ms_sum = %1$s.latency_ms_sum + excluded.latency_ms_sum, "
-                + "latency_ms_max = greatest(%1$s.latency_ms_max, excluded.latency_ms_max)").formatted(table), binds.toArray());
+                + "latency_ms_max = greatest(%1$s.latency_ms_max, excluded.latency_ms_max)").formatted(level.table), binds.toArray());
     }
 }

@@ -91,8 +91,6 @@ class StatsMerge {
         OffsetDateTime min = null;
         OffsetDateTime max = null;
         StringBuilder csv = new StringBuilder(rows.size() * 160);
-        StringBuilder dirty = new StringBuilder(rows.size() * 60);
-        Set<String> dirtyKeys = new LinkedHashSet<>();
         Map<String, OffsetDateTime> seen = new HashMap<>();
         for (Attributed a : rows) {
             IntervalStat s = a.stat();
@@ -108,13 +106,6 @@ class StatsMerge {
             Copy.field(csv, s.latencyMsSum(), false);
             Copy.field(csv, s.latencyMsMax(), false);
             Copy.field(csv, batchId, true);
-            OffsetDateTime hour = start.truncatedTo(ChronoUnit.HOURS);
-            if (mode == Mode.REPLACE && dirtyKeys.add(hour + "\u0001" + a.providerOrg() + "\u0001" + a.consumerOrg() + "\u0001" + s.resource())) {
-                Copy.field(dirty, hour, false);
-                Copy.field(dirty, a.providerOrg(), false);
-                Copy.field(dirty, a.consumerOrg(), false);
-                Copy.field(dirty, s.resource(), true);
-            }
             if (s.calls() > 0) {
                 for (String system : new String[]{a.providerSystem(), a.consumerSystem()}) {
                     if (system != null) {
@@ -129,7 +120,7 @@ class StatsMerge {
             throughStaging(dsl, csv, mode); // differences nearly always meet a stored interval: no COPY attempt to undo
         }
         if (mode == Mode.REPLACE && !allNew) {
-            Copy.csvInto(dsl, EXCHANGE_ROLLUP_DIRTY, DIRTY_COLUMNS, dirty); // replaced intervals: the rollups recompute these hours
+            queueHours(dsl, rows); // replaced intervals: the rollups recompute these hours
         } else {
             ExchangeRollups.addDifferences(dsl, rows); // new intervals and differences: added to the rollups at once
         }
@@ -144,6 +135,22 @@ class StatsMerge {
                     .execute();
         }
         return rows.size();
+    }
+
+    /** Appends the hour buckets of these intervals to the rollup queue, each once. */
+    private static void queueHours(DSLContext dsl, List<Attributed> rows) {
+        StringBuilder dirty = new StringBuilder(rows.size() * 60);
+        Set<String> keys = new LinkedHashSet<>();
+        for (Attributed a : rows) {
+            OffsetDateTime hour = a.stat().intervalStart().withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
+            if (keys.add(hour + "\u0001" + a.providerOrg() + "\u0001" + a.consumerOrg() + "\u0001" + a.stat().resource())) {
+                Copy.field(dirty, hour, false);
+                Copy.field(dirty, a.providerOrg(), false);
+                Copy.field(dirty, a.consumerOrg(), false);
+                Copy.field(dirty, a.stat().resource(), true);
+            }
+        }
+        Copy.csvInto(dsl, EXCHANGE_ROLLUP_DIRTY, DIRTY_COLUMNS, dirty);
     }
 
     /** An interval's flow (parties, resource, systems) and its calls and failed calls, as CSV fields. */

@@ -2,11 +2,10 @@ package cn.suqian.govshare.demo;
 
 import cn.suqian.govshare.connection.ConnectionProbing;
 import cn.suqian.govshare.support.Api;
+import cn.suqian.govshare.support.DemoCityTest;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -23,16 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The demo city as a user first sees it — demo registry, the simulated exchange platform's fourteen days of
  * traffic, the demo probe endpoints probed — shows a believable handful of zombie candidates: the systems
  * whose old front-end processor no longer answers and whose data no flow carries, and no infrastructure
- * system. Its own context (the exchange simulator on), so the other integration tests' systems are not in it.
+ * system. The fresh demo's context ({@link DemoCityTest}), so the other integration tests' systems are not in it.
  */
-@Tag("integration")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "govshare.embedded.ephemeral=true",
-        "govshare.embedded.instance=demo-zombies", // its own database: the demo as a newcomer first starts it
-        "govshare.demo.enabled=true",
-        "govshare.scheduling.enabled=false",
-        "govshare.exchange.simulator=true"
-})
+@DemoCityTest
 class DemoZombiesTests {
 
     @LocalServerPort
@@ -48,12 +40,8 @@ class DemoZombiesTests {
 
     @Test
     void the_demo_shows_a_handful_of_zombie_candidates_and_no_infrastructure() throws Exception {
-        // the simulator back-fills fourteen days through the ingest endpoint, then rolls them up (waited for by its own
-        // signal: the shared test database may hold other tests' older traffic already)
-        for (int i = 0; i < 240 && !simulator.backfilled(); i++) {
-            Thread.sleep(1000);
-        }
-        assertThat(simulator.backfilled()).as("the simulator's back-fill finished").isTrue();
+        // the simulator back-fills fourteen days through the ingest endpoint, then rolls them up
+        DemoCityTest.Backfill.await(simulator);
         // the demo's systems behind firewalls push their heartbeats (the scheduler is off in tests)
         demo.pushHeartbeats();
         // the demo's probed targets, three rounds: the old processors are refused three times and judged DOWN

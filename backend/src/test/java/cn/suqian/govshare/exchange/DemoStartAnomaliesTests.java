@@ -1,69 +1,49 @@
 package cn.suqian.govshare.exchange;
 
 import cn.suqian.govshare.support.Api;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
+import cn.suqian.govshare.support.DemoCityTest;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
+import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_STAT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A fresh demo city, started as a user starts it (its own JVM, throw-away database, the simulated exchange
- * platform on): every anomaly it shows is one of the simulator's deliberate bad spells - a flaky interface's
- * failing hours, a provider's silent spell - and none is an artefact of the partly filled hour it started in.
+ * A fresh demo city ({@link DemoCityTest}: throw-away database, the simulated exchange platform on, its back-fill
+ * pushed through the ingest endpoint): every anomaly it shows is one of the simulator's deliberate bad spells - a
+ * flaky interface's failing hours, a provider's silent spell - and none is an artefact of the partly filled hour it
+ * started in. (Starting GovShare in a JVM of its own, as a user does, is {@link CollectorKillRestartTests}'s part.)
  */
-@Tag("integration")
+@DemoCityTest
 class DemoStartAnomaliesTests {
 
-    @TempDir
-    Path work;
-
-    Process demo;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (demo != null && demo.isAlive()) {
-            demo.destroy();
-            if (!demo.waitFor(30, TimeUnit.SECONDS)) {
-                demo.destroyForcibly();
-            }
-        }
-    }
+    @LocalServerPort
+    int port;
+    @Autowired
+    ExchangeSimulator simulator;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    DSLContext dsl;
 
     @Test
     @SuppressWarnings("unchecked")
     void a_fresh_demo_start_shows_only_the_simulators_deliberate_anomalies() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path log = work.resolve("demo.log");
-        demo = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx768m", "-cp", System.getProperty("java.class.path"),
-                "cn.suqian.govshare.GovShareApplication", "--server.port=" + port, "--govshare.embedded.ephemeral=true")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
-        while (!Files.readString(log).contains("DEMO MODE: simulated exchange platform pushed")) {
-            assertThat(demo.isAlive()).as("demo start:\n%s", Files.readString(log)).isTrue();
-            assertThat(System.nanoTime()).as("demo back-fill took too long:\n%s", Files.readString(log)).isLessThan(deadline);
-            Thread.sleep(500);
-        }
+        OffsetDateTime startedAt = OffsetDateTime.ofInstant(Instant.ofEpochMilli(context.getStartupDate()), ZoneOffset.UTC);
+        DemoCityTest.Backfill.await(simulator);
 
         List<Map<String, Object>> anomalies = new ArrayList<>();
         for (int page = 0; ; page++) {
@@ -89,26 +69,18 @@ class DemoStartAnomaliesTests {
                 spurious.add(a.get("kind") + " " + provider + "->" + a.get("consumer") + " " + hour + " " + a.get("detail"));
             }
         }
-        System.out.println("demo start: " + anomalies.size() + " anomalies, by kind " + anomalies.stream().collect(java.util.stream.Collectors
-                .groupingBy(a -> (String) a.get("kind"), java.util.TreeMap::new, java.util.stream.Collectors.counting())) + "; outside the deliberate spells: "
-                + spurious.size());
+        System.out.println("demo start: " + anomalies.size() + " anomalies, by kind " + anomalies.stream()
+                .collect(Collectors.groupingBy(a -> (String) a.get("kind"), TreeMap::new, Collectors.counting()))
+                + "; outside the deliberate spells: " + spurious.size());
         assertThat(spurious).as("anomalies outside the simulator's deliberate bad spells").isEmpty();
         assertThat(anomalies).as("the hour the demo started in is not judged while incomplete")
                 .noneMatch(a -> OffsetDateTime.parse((String) a.get("periodStart")).equals(startedAt.truncatedTo(ChronoUnit.HOURS)));
 
         // the hour it started in was filled up to the start (5-minute intervals), so it will read whole once over
-        Matcher pg = Pattern.compile("Embedded PostgreSQL started on port (\\d+)").matcher(Files.readString(log));
-        assertThat(pg.find()).isTrue();
         OffsetDateTime hour = startedAt.truncatedTo(ChronoUnit.HOURS);
         int endedIntervals = startedAt.getMinute() / 5;
-        try (var c = DriverManager.getConnection("jdbc:postgresql://localhost:" + pg.group(1) + "/govshare", "postgres", "");
-             var q = c.prepareStatement("SELECT count(DISTINCT interval_start) FROM exchange_stat WHERE interval_start >= ? AND interval_start < ?")) {
-            q.setObject(1, hour);
-            q.setObject(2, hour.plusMinutes(5L * endedIntervals));
-            try (var rs = q.executeQuery()) {
-                rs.next();
-                assertThat(rs.getInt(1)).isEqualTo(endedIntervals);
-            }
-        }
+        assertThat(dsl.fetchCount(dsl.selectDistinct(EXCHANGE_STAT.INTERVAL_START).from(EXCHANGE_STAT)
+                .where(EXCHANGE_STAT.INTERVAL_START.ge(hour)).and(EXCHANGE_STAT.INTERVAL_START.lt(hour.plusMinutes(5L * endedIntervals)))))
+                .isEqualTo(endedIntervals);
     }
 }

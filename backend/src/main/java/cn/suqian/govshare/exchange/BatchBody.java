@@ -49,6 +49,14 @@ final class BatchBody {
             return raw != null ? raw : json();
         }
 
+        /**
+         * The same record without its parsed fields when it can be read back as sent from the body: what a record
+         * already parsed keeps while its batch is stored (a batch's maps of field text otherwise live as long as it).
+         */
+        Line slim() {
+            return body != null && raw(body, from, to) != null ? new Line(number, Map.of(), Map.of(), body, from, to) : this;
+        }
+
         /** The record as a JSON object (for quarantine): its fields, as text. */
         String json() {
             ObjectNode node = JSON.createObjectNode();

@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 
 /**
  * One call as GovShare knows it: its Client and/or Producer record, one row of {@code opmon_call} (the fields
- * are named after its columns, so rows map onto calls and back by name). Durations are derived exactly as
+ * are named after its columns). Durations are derived exactly as
  * DOMAIN.md defines them (milliseconds; null when an operand is missing):
  * total = client.responseOut − client.requestIn; producer view = producer.responseOut − producer.requestIn;
  * provider information-system time = producer.responseIn − producer.requestOut;
@@ -35,6 +35,35 @@ final class OpmonCall {
     boolean succeeded;
     Long requestSize;
     Long responseSize;
+
+    /** A stored call (field by field: this is read for every open call a batch may pair with, under the pairing lock). */
+    static OpmonCall of(cn.suqian.govshare.db.schema.tables.records.OpmonCallRecord r) {
+        OpmonCall c = new OpmonCall();
+        c.id = r.getId();
+        c.messageId = r.getMessageId();
+        c.xRequestId = r.getXRequestId();
+        c.startedAt = r.getStartedAt();
+        c.clientRecord = r.getClientRecord();
+        c.producerRecord = r.getProducerRecord();
+        c.clientRequestInTs = r.getClientRequestInTs();
+        c.clientRequestOutTs = r.getClientRequestOutTs();
+        c.clientResponseInTs = r.getClientResponseInTs();
+        c.clientResponseOutTs = r.getClientResponseOutTs();
+        c.producerRequestInTs = r.getProducerRequestInTs();
+        c.producerRequestOutTs = r.getProducerRequestOutTs();
+        c.producerResponseInTs = r.getProducerResponseInTs();
+        c.producerResponseOutTs = r.getProducerResponseOutTs();
+        c.clientOrg = r.getClientOrg();
+        c.clientSystem = r.getClientSystem();
+        c.providerOrg = r.getProviderOrg();
+        c.providerSystem = r.getProviderSystem();
+        c.resource = r.getResource();
+        c.metaservice = r.getMetaservice();
+        c.succeeded = r.getSucceeded();
+        c.requestSize = r.getRequestSize();
+        c.responseSize = r.getResponseSize();
+        return c;
+    }
 
     boolean paired() {
         return clientRecord != null && producerRecord != null;

@@ -6,6 +6,7 @@ import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.db.TimeSeriesStorage;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
+import cn.suqian.govshare.db.CommitFlush;
 import cn.suqian.govshare.db.Copy;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -76,6 +77,8 @@ public class OpmonIngest {
      * One pushed batch: the body parsed off the event loop and before any connection is taken, then one transaction
      * that stores and pairs it, then a short one that counts it into the statistics (see {@link OpmonPendingCounts}),
      * so the next batch pairs while this one counts. Answered after both: a read after the answer includes the batch.
+     * The first commits without waiting for its log to reach disk (the pairing lock is released a flush sooner); the
+     * second's commit flushes it, so the batch is durable before it is answered ({@link CommitFlush}).
      */
     public Mono<ExchangeIngest.BatchResult> ingest(String client, String idempotencyKey, byte[] body, String contentType) {
         long received = System.nanoTime();
@@ -86,6 +89,9 @@ public class OpmonIngest {
                                     : batch.records().stream().filter(java.util.Objects::nonNull).map(OpmonRecord::monitoringTs).toList())
                             .then(db.tx(dsl -> {
                                 long started = System.nanoTime();
+                                // its commit ends the pairing lock: it does not wait for the log flush, which the
+                                // counting transaction below (or, should that fail, a flushing one) waits for instead
+                                CommitFlush.deferred(dsl);
                                 var result = stored(dsl, client, idempotencyKey, batch);
                                 if (log.isDebugEnabled()) {
                                     log.debug("op-monitoring batch of {} records: parse {} ms, partitions and wait for a connection {} ms, transaction {} ms",
@@ -97,12 +103,16 @@ public class OpmonIngest {
                 })
                 .flatMap(result -> result.replayed() ? Mono.just(result) : db.tx(dsl -> {
                     long started = System.nanoTime();
+                    CommitFlush.flushing(dsl); // the batch is durable once this commits, whatever it moved
                     int moved = pending.count(dsl, result.batchId());
                     log.debug("op-monitoring counted: {} pending rows in {} ms", moved, (System.nanoTime() - started) / 1_000_000);
                     return result;
                 }).onErrorResume(e -> { // stored and paired: its pending rows are counted by the next batch or the scheduled pass
                     log.warn("op-monitoring batch {} stored, its counting deferred: {}", result.batchId(), e.toString());
-                    return Mono.just(result);
+                    return db.tx(dsl -> {
+                        CommitFlush.flushing(dsl);
+                        return result;
+                    });
                 }));
     }
 
@@ -119,10 +129,15 @@ public class OpmonIngest {
             IngestBounds bounds = new IngestBounds(Instant.now(), properties.clockSkew());
             List<OpmonRecord> records = new ArrayList<>(lines.size());
             List<List<FieldProblem>> faults = new ArrayList<>(lines.size());
-            for (BatchBody.Line line : lines) {
+            for (int i = 0; i < lines.size(); i++) {
+                BatchBody.Line line = lines.get(i);
                 List<FieldProblem> problems = new ArrayList<>();
-                records.add(OpmonRecord.parse(line.fields(), line.tokens(), line.number(), bounds, problems));
-                faults.add(problems);
+                OpmonRecord record = OpmonRecord.parse(line.fields(), line.tokens(), line.number(), bounds, problems);
+                records.add(record);
+                faults.add(problems.isEmpty() ? List.of() : problems);
+                if (record != null) {
+                    lines.set(i, line.slim()); // its fields are in the record now; as sent, it is in the body
+                }
             }
             return new OpmonBatch(sha, lines, records, faults, null);
         } catch (InvalidInputException e) {
@@ -164,12 +179,18 @@ public class OpmonIngest {
             }
         }
         OpmonFaulty.store(dsl, batchId, faulty);
-        Result r = apply(dsl, batchId, sound, soundRecords);
-        for (int j = 0; j < soundIndex.size(); j++) {
-            outcomes[soundIndex.get(j)] = new ExchangeIngest.RecordOutcome(soundIndex.get(j) + 1, r.outcomes()[j], null);
-        }
-        return ExchangeIngest.record(dsl, batchId, BatchKind.OPMON, client, idempotencyKey, batch.sha(), batch.lines().size(), r.accepted,
-                r.quarantined, r.duplicates, faulty.size(), List.of(outcomes));
+        // the batch's row (its answer, kept for a repeat) is written as soon as every record's outcome is known: before
+        // pairing, so not under the pairing lock
+        java.util.function.Function<Result, ExchangeIngest.BatchResult> recordBatch = r -> {
+            for (int j = 0; j < soundIndex.size(); j++) {
+                outcomes[soundIndex.get(j)] = new ExchangeIngest.RecordOutcome(soundIndex.get(j) + 1, r.outcomes()[j], null);
+            }
+            return ExchangeIngest.record(dsl, batchId, BatchKind.OPMON, client, idempotencyKey, batch.sha(), batch.lines().size(),
+                    r.accepted, r.quarantined, r.duplicates, faulty.size(), List.of(outcomes));
+        };
+        ExchangeIngest.BatchResult[] recorded = new ExchangeIngest.BatchResult[1];
+        Result r = apply(dsl, batchId, sound, soundRecords, stored -> recorded[0] = recordBatch.apply(stored));
+        return recorded[0] != null ? recorded[0] : recordBatch.apply(r);
     }
 
     /** Counts, and what became of each record given (same order). */
@@ -181,6 +202,15 @@ public class OpmonIngest {
      * moves it). Also used to re-attribute quarantined ones.
      */
     Result apply(DSLContext dsl, UUID batchId, List<BatchBody.Line> lines, List<OpmonRecord> records) {
+        return apply(dsl, batchId, lines, records, stored -> { });
+    }
+
+    /**
+     * The same, telling {@code stored} every record's outcome once the records are stored and before they are paired
+     * (when there are records to pair; run again if the store is redone, see {@link #store}).
+     */
+    private Result apply(DSLContext dsl, UUID batchId, List<BatchBody.Line> lines, List<OpmonRecord> records,
+                         java.util.function.Consumer<Result> stored) {
         long applyStarted = System.nanoTime();
         ExchangeDirectory directory = directories.load(dsl);
         ExchangeIngest.Outcome[] outcomes = new ExchangeIngest.Outcome[records.size()];
@@ -201,7 +231,7 @@ public class OpmonIngest {
                 if (provider == null) {
                     unknown.add(rec.serviceId());
                 }
-                quarantined.add(new ExchangeIngest.Quarantined(lines.get(i).json(), unknown,
+                quarantined.add(new ExchangeIngest.Quarantined(lines.get(i).rawJson(), unknown,
                         ExchangeReason.Given.of(ExchangeReason.UNKNOWN_XROAD_PARTIES, String.join(", ", unknown))));
                 outcomes[i] = ExchangeIngest.Outcome.QUARANTINED;
                 continue;
@@ -219,7 +249,8 @@ public class OpmonIngest {
         if (byKey.isEmpty()) {
             return new Result(0, quarantined.size(), inBatchDuplicates, outcomes);
         }
-        Attributed batch = new Attributed(batchId, records, keys, byKey, parties, quarantined.size(), inBatchDuplicates, applyStarted);
+        Attributed batch = new Attributed(batchId, records, keys, byKey, parties, quarantined.size(), inBatchDuplicates, applyStarted,
+                stored);
         // A record whose call is stored was counted before, even if its raw row has since gone (a retention change, a
         // manual clean-up: a record within the retention finds its raw row, which de-duplicates it). Looking for every
         // record in the calls first cost a quarter of a batch's database time; instead the batch goes in as if none
@@ -231,7 +262,7 @@ public class OpmonIngest {
     /** A batch's records attributed to organisations, each distinct record once under its key. */
     private record Attributed(UUID batchId, List<OpmonRecord> records, String[] keys, Map<String, OpmonRecord> byKey,
                               Map<String, ExchangeDirectory.Party[]> parties, int quarantined, int inBatchDuplicates,
-                              long applyStarted) {
+                              long applyStarted, java.util.function.Consumer<Result> stored) {
     }
 
     /**
@@ -264,6 +295,8 @@ public class OpmonIngest {
                 outcomes[i] = stored.contains(keys[i]) ? ExchangeIngest.Outcome.ACCEPTED : ExchangeIngest.Outcome.DUPLICATE;
             }
         }
+        Result result = new Result(stored.size(), batch.quarantined(), duplicates, outcomes);
+        batch.stored().accept(result);
 
         // Pair new records with open calls (stored earlier or created in this batch), oldest first.
         List<Map.Entry<String, OpmonRecord>> fresh = byKey.entrySet().stream().filter(e -> stored.contains(e.getKey()))
@@ -282,7 +315,7 @@ public class OpmonIngest {
         dsl.select(OPMON_CALL.asterisk()).from(ids).join(OPMON_CALL).on(OPMON_CALL.MESSAGE_ID.eq(ids.field(0, String.class)))
                 .where(OPMON_CALL.PAIRED.isFalse())
                 .fetchInto(OPMON_CALL)
-                .forEach(rec -> open.computeIfAbsent(rec.getMessageId(), k -> new ArrayList<>()).add(rec.into(OpmonCall.class)));
+                .forEach(rec -> open.computeIfAbsent(rec.getMessageId(), k -> new ArrayList<>()).add(OpmonCall.of(rec)));
         long window = properties.pairingWindow().toMillis();
         for (Map.Entry<String, OpmonRecord> e : fresh) {
             String key = e.getKey();
@@ -311,7 +344,7 @@ public class OpmonIngest {
                     (beforeLock - applyStarted) / 1_000_000, (locked - beforeLock) / 1_000_000, (paired - locked) / 1_000_000,
                     (written - paired) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
         }
-        return new Result(stored.size(), batch.quarantined(), duplicates, outcomes);
+        return result;
     }
 
     /** A session's temporary table the records of a batch are copied into, emptied at commit. */

@@ -198,6 +198,14 @@ public final class OpmonBenchmark {
                 throw new IllegalStateException("stored figures do not match what was sent");
             }
             log("during HTTP ingest: %s", cpu);
+            // how often ingest rewrote a statistics or rollup row rather than adding one (a call landing on a flow's
+            // 5-minute, hourly or daily row that an earlier call made), and how many rewrites were heap-only (no index
+            // entries); the service's idle connections report their counts within ten seconds
+            Thread.sleep(11_000);
+            log("rows rewritten (heap-only of all): %s", ExchangeBenchmark.pretty(c, """
+                    SELECT string_agg(format('%s %s of %s', relname, n_tup_hot_upd, n_tup_upd), ', ' ORDER BY relname)
+                    FROM pg_stat_user_tables WHERE relname IN ('exchange_hourly', 'exchange_daily', 'exchange_monthly_flow')
+                       OR relname LIKE 'exchange_stat_p%'"""));
             log("service peak RSS (VmHWM): %s", peakRss(service.pid()));
             if (Boolean.getBoolean("benchmark.explain")) {
                 for (String sql : new String[]{

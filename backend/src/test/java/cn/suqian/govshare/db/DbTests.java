@@ -51,4 +51,31 @@ class DbTests {
         assertThat(last.getActor()).isEqualTo("someone");
         assertThat(last.getActorOrganisation()).isEqualTo("transport");
     }
+
+    @Test
+    void a_deferred_commit_is_durable_once_a_flushing_transaction_after_it_has_committed() {
+        String[] committedUpTo = new String[1];
+        db.inTransaction(Actor.system("test"), tx -> {
+            CommitFlush.deferred(tx);
+            assertThat(value(tx, String.class, "SELECT current_setting('synchronous_commit')")).isEqualTo("off");
+            return tx.update(ORGANISATION).set(ORGANISATION.CONTACT_PERSON, "异步").where(ORGANISATION.CODE.eq("transport")).execute();
+        });
+        // the deferred commit's record lies before the log's end as read now (the setting ended with its transaction)
+        committedUpTo[0] = value(dsl, String.class, "SELECT pg_current_wal_insert_lsn()::text");
+        assertThat(value(dsl, Boolean.class, "SELECT setting = reset_val FROM pg_settings WHERE name = 'synchronous_commit'"))
+                .as("the deferral ended with its transaction").isTrue();
+        db.inTransaction(Actor.system("test"), tx -> {
+            tx.execute("SET LOCAL synchronous_commit = on"); // as a durable server has it (the throw-away test server has not)
+            CommitFlush.flushing(tx);
+            assertThat(value(tx, Boolean.class, "SELECT pg_current_xact_id_if_assigned() IS NOT NULL"))
+                    .as("it wrote to the log, so that its commit flushes it").isTrue();
+            return null;
+        });
+        assertThat(value(dsl, Boolean.class, "SELECT pg_current_wal_flush_lsn() >= ?::pg_lsn", committedUpTo[0]))
+                .as("the log is flushed past the deferred commit").isTrue();
+    }
+
+    private static <T> T value(DSLContext dsl, Class<T> type, String sql, Object... bindings) {
+        return dsl.fetchSingle(sql, bindings).get(0, type);
+    }
 }

@@ -1,6 +1,8 @@
-// Methodology versions (考核办法) of a year with change log and author, YAML export and import (the office), and
+// Methodology versions (考核办法) of a year with change log and author, YAML export and
+// import (the office), and
 // the what-if comparison: another version on the same year's facts beside the result — nothing published changes.
 
+import { cityYear } from './city-time.js';
 import { api } from './api.js';
 import { initPage } from './layout.js';
 import { t, fmt } from './i18n.js';
@@ -65,7 +67,7 @@ async function importYaml(event) {
 async function main() {
   me = await initPage();
   if (!me) return;
-  $('am-year').value = queryParams().get('year') ?? String(new Date().getFullYear());
+  $('am-year').value = queryParams().get('year') ?? String(cityYear());
   $('am-year').addEventListener('change', load);
   if (me.role === 'EGOV_ADMIN') {
     $('am-import-panel').hidden = false;

@@ -1,5 +1,6 @@
 // Shared bits of the filing, eligibility and effectiveness pages: budget years, money, verdict badges.
 
+import { cityYear } from './city-time.js';
 import { t, tEnum, fmt, hasMessage } from './i18n.js';
 import { el, badge } from './dom.js';
 
@@ -12,7 +13,7 @@ export const money = (v) => (v === null || v === undefined ? '' : `${fmt.number(
 
 /** Fills a year select (this year and the next two back/forward), keeping ?year= in the URL. */
 export function yearSelect(select, onChange) {
-  const now = new Date().getFullYear();
+  const now = cityYear();
   const years = [now + 1, now, now - 1];
   const fromUrl = Number(new URLSearchParams(window.location.search).get('year'));
   const selected = years.includes(fromUrl) ? fromUrl : now + 1;

@@ -7,6 +7,9 @@
 //   data-i18n-title="key"        -> title attribute
 //   data-i18n-aria-label="key"   -> aria-label attribute
 // Scripts call t(key, {name: value}) for "{name}" interpolation.
+// Dates and times are shown on the city's clock (city-time.js).
+
+import { CITY_TIME_ZONE, cityInstant } from './city-time.js';
 
 export const LANGUAGES = ['zh-CN', 'en'];
 export const DEFAULT_LANGUAGE = 'zh-CN';
@@ -141,37 +144,37 @@ export const fmt = {
     if (value === null || value === undefined || value === '') return '';
     return cached('n', options, (l, o) => new Intl.NumberFormat(l, o)).format(Number(value));
   },
-  /** Date and time in the browser's time zone, e.g. 2026/11/29 18:00:00 or Nov 29, 2026, 6:00:00 PM. */
+  /** Date and time on the city's clock (whatever the browser's zone), e.g. 2026/11/29 18:00:00 or Nov 29, 2026, 6:00:00 PM. */
   dateTime(value) {
     const date = toDate(value);
     if (!date) return '';
-    const options = { dateStyle: 'medium', timeStyle: 'medium' };
+    const options = { dateStyle: 'medium', timeStyle: 'medium', timeZone: CITY_TIME_ZONE };
     return cached('dt', options, (l, o) => new Intl.DateTimeFormat(l, o)).format(date);
   },
-  /** Date only. */
+  /** Date only, the city's. */
   date(value) {
     const date = toDate(value);
     if (!date) return '';
-    const options = { dateStyle: 'medium' };
+    const options = { dateStyle: 'medium', timeZone: CITY_TIME_ZONE };
     return cached('d', options, (l, o) => new Intl.DateTimeFormat(l, o)).format(date);
   },
   /**
    * A calendar date from the API ("2018-06-30", no time zone) in the page language, e.g. 2018年6月30日
-   * or Jun 30, 2018. Read as a local date, so it never shifts by a day. '' for null.
+   * or Jun 30, 2018. Read as the start of that day in the city, so it never shifts by a day. '' for null.
    */
   day(value) {
     if (value === null || value === undefined || value === '') return '';
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value));
-    const date = match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : toDate(value);
+    const date = match ? cityInstant(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : toDate(value);
     if (!date || Number.isNaN(date.getTime())) return String(value);
-    const options = { dateStyle: 'medium' };
+    const options = { dateStyle: 'medium', timeZone: CITY_TIME_ZONE };
     return cached('d', options, (l, o) => new Intl.DateTimeFormat(l, o)).format(date);
   },
-  /** Time only, e.g. for "last updated". */
+  /** Time only, the city's, e.g. for "last updated". */
   time(value) {
     const date = toDate(value);
     if (!date) return '';
-    const options = { timeStyle: 'medium' };
+    const options = { timeStyle: 'medium', timeZone: CITY_TIME_ZONE };
     return cached('t', options, (l, o) => new Intl.DateTimeFormat(l, o)).format(date);
   },
   /** "3 minutes ago" / "3分钟前", relative to now. */

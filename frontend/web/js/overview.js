@@ -7,6 +7,7 @@
 // by itself after a network drop, sending Last-Event-ID, and a "resync" event reloads everything.
 // ?view=print lays the page out as one A4 landscape sheet for leadership meetings.
 
+import { cityDate } from './city-time.js';
 import { api } from './api.js';
 import { initPage } from './layout.js';
 import { t, tEnum, fmt, getLanguage } from './i18n.js';
@@ -182,7 +183,7 @@ function renderTimeline(tasks) {
             symbol: 'none',
             label: { formatter: t('overview.timeline.today'), color: COLOURS.danger },
             lineStyle: { color: COLOURS.danger, type: 'dashed' },
-            data: [{ xAxis: new Date().toISOString().slice(0, 10) }],
+            data: [{ xAxis: cityDate() }], // today in the city (toISOString's day is UTC's: yesterday before 08:00)
           },
         },
       ],

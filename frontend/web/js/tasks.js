@@ -3,6 +3,7 @@
 // progress history and - where the task says canReport - a form to report progress.
 // Filter and selection are mirrored in the URL (?status=&mine=true&code=).
 
+import { cityDate } from './city-time.js';
 import { api } from './api.js';
 import { initPage } from './layout.js';
 import { t, fmt } from './i18n.js';
@@ -27,12 +28,8 @@ const state = {
 };
 let detail;
 
-/** Today as "YYYY-MM-DD" in the browser's time zone (API dates are plain calendar dates). */
-function today() {
-  const d = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+/** Today as "YYYY-MM-DD" in the city (API dates are plain calendar dates). */
+const today = () => cityDate();
 
 function daysUntil(isoDate) {
   const [y, m, d] = isoDate.split('-').map(Number);

@@ -2,6 +2,7 @@
 // with a copy button), see every token with when it was last used, revoke one (it stops working at once
 // and stays listed). Only the office sees this page.
 
+import { cityInstant, cityIso } from './city-time.js';
 import { api } from './api.js';
 import { initPage } from './layout.js';
 import { t, fmt } from './i18n.js';
@@ -65,15 +66,11 @@ async function revoke(token) {
   }
 }
 
-/** "2027-01-31" (a date input) -> the end of that day in the browser's time zone, as ISO with offset. */
+/** "2027-01-31" (a date input) -> the end of that day in the city, as ISO with the city's offset. */
 function endOfDay(value) {
   if (!value) return null;
   const [y, m, d] = value.split('-').map(Number);
-  const date = new Date(y, m - 1, d, 23, 59, 59);
-  const offset = -date.getTimezoneOffset();
-  const pad = (n) => String(Math.abs(n)).padStart(2, '0');
-  const sign = offset >= 0 ? '+' : '-';
-  return `${value}T23:59:59${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+  return cityIso(new Date(cityInstant(y, m - 1, d + 1).getTime() - 1000));
 }
 
 function issueForm() {

@@ -1,5 +1,6 @@
 // How the exchange page writes figures, sizes, durations and times.
 
+import { CITY_TIME_ZONE, cityDate, cityInstant } from '../city-time.js';
 import { fmt, getLanguage } from '../i18n.js';
 
 export const dash = '—';
@@ -35,17 +36,18 @@ export function duration(seconds) {
 }
 
 const dateFormats = new Map();
+/** A date format in the page language, showing the city's time (see city-time.js). */
 export function dateFormat(options) {
-  const key = JSON.stringify(options);
-  if (!dateFormats.has(key)) dateFormats.set(key, new Intl.DateTimeFormat(getLanguage(), options));
+  const key = `${getLanguage()}|${JSON.stringify(options)}`;
+  if (!dateFormats.has(key)) dateFormats.set(key, new Intl.DateTimeFormat(getLanguage(), { ...options, timeZone: CITY_TIME_ZONE }));
   return dateFormats.get(key);
 }
 
-/** Parses an API instant, or a plain "2026-11-28" / "2026-11" as a local date. */
+/** Parses an API instant, or a plain "2026-11-28" / "2026-11" as the start of that day / month in the city. */
 export function parseTime(value) {
   if (isEmptyValue(value)) return null;
   const plain = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(String(value));
-  const date = plain ? new Date(Number(plain[1]), Number(plain[2]) - 1, Number(plain[3] ?? 1)) : new Date(value);
+  const date = plain ? cityInstant(Number(plain[1]), Number(plain[2]) - 1, Number(plain[3] ?? 1)) : new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
@@ -68,7 +70,7 @@ export function periodText(start, end) {
   const b = parseTime(end);
   if (!a) return dash;
   if (!b) return fmt.dateTime(a);
-  return `${fmt.dateTime(a)} – ${a.toDateString() === b.toDateString() ? fmt.time(b) : fmt.dateTime(b)}`;
+  return `${fmt.dateTime(a)} – ${cityDate(a) === cityDate(b) ? fmt.time(b) : fmt.dateTime(b)}`;
 }
 
 /** Minimal escaping for the few ECharts tooltip formatters (ECharts renders them as HTML). */

@@ -1,43 +1,36 @@
 // The period the exchange page shows, chosen as 24h / 7d / 30d / year / lastyear and mirrored in the URL.
-// from / to are computed in the browser's time zone and sent with its offset (2026-11-28T00:00:00+08:00).
+// from / to are the city's wall times (Asia/Shanghai, whatever the browser's zone), sent with the city's offset
+// (2026-11-28T00:00:00+08:00).
+
+import { cityClock, cityInstant, cityIso } from '../city-time.js';
 
 export const PERIODS = ['24h', '7d', '30d', 'year', 'lastyear'];
 export const DEFAULT_PERIOD = '7d';
 
-const pad = (n) => String(n).padStart(2, '0');
-
-/** "2026-11-28T00:00:00+08:00": local wall time with the browser's offset, seconds precision. */
-export function isoWithOffset(date) {
-  const offset = -date.getTimezoneOffset();
-  const sign = offset >= 0 ? '+' : '-';
-  const abs = Math.abs(offset);
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
-    + `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
-    + `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
+/** "2026-11-28T00:00:00+08:00": the city's wall time at an instant, with its offset. */
+export const isoWithOffset = cityIso;
 
 /**
- * {from, to, year} of a period ending now. 24h: the current hour and the 23 before it; 7d / 30d:
+ * {from, to, year} of a period ending now, in the city's days. 24h: the current hour and the 23 before it; 7d / 30d:
  * whole days including today; year: since 1 January; lastyear: the whole previous calendar year.
  */
 function periodRange(period, now = new Date()) {
   const to = new Date(now);
   to.setMilliseconds(0);
-  const day = (offsetDays) => new Date(now.getFullYear(), now.getMonth(), now.getDate() + offsetDays);
+  const c = cityClock(now);
+  const day = (offsetDays) => cityInstant(c.year, c.month, c.day + offsetDays);
   switch (period) {
-    case '24h': {
-      const from = new Date(now.getFullYear(), now.getMonth(), now.getDate(), now.getHours() - 23);
-      return { from, to, year: now.getFullYear() };
-    }
+    case '24h':
+      return { from: cityInstant(c.year, c.month, c.day, c.hour - 23), to, year: c.year };
     case '30d':
-      return { from: day(-29), to, year: now.getFullYear() };
+      return { from: day(-29), to, year: c.year };
     case 'year':
-      return { from: new Date(now.getFullYear(), 0, 1), to, year: now.getFullYear() };
+      return { from: cityInstant(c.year, 0, 1), to, year: c.year };
     case 'lastyear':
-      return { from: new Date(now.getFullYear() - 1, 0, 1), to: new Date(now.getFullYear(), 0, 1), year: now.getFullYear() - 1 };
+      return { from: cityInstant(c.year - 1, 0, 1), to: cityInstant(c.year, 0, 1), year: c.year - 1 };
     case '7d':
     default:
-      return { from: day(-6), to, year: now.getFullYear() };
+      return { from: day(-6), to, year: c.year };
   }
 }
 

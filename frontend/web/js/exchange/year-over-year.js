@@ -1,5 +1,6 @@
 // Calls per month of the period's year against the year before.
 
+import { cityInstant } from '../city-time.js';
 import { t, fmt } from '../i18n.js';
 import { COLOURS, chartMessage, drawChart } from '../charts.js';
 import { $ } from './context.js';
@@ -29,7 +30,7 @@ export function renderYoy(result, year) {
     chartMessage(CHART, t('exchange.chart.empty'), 'empty');
     return;
   }
-  const labels = Array.from({ length: 12 }, (_, i) => dateFormat({ month: 'short' }).format(new Date(y, i, 1)));
+  const labels = Array.from({ length: 12 }, (_, i) => dateFormat({ month: 'short' }).format(cityInstant(y, i, 1)));
   const value = (m, key) => {
     const row = months.get(m);
     return row && !isEmptyValue(row[key]) ? Number(row[key]) : null;

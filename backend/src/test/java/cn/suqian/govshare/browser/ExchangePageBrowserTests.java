@@ -82,4 +82,48 @@ class ExchangePageBrowserTests extends BrowserTest {
                 .contains("交换流量").doesNotContain("no exchange traffic");
         assertThat(consoleErrors(driver)).isEmpty();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void periods_and_days_are_the_citys_in_a_browser_set_to_another_time_zone() {
+        signIn(driver, "http://localhost:" + port, "leader");
+        var cdp = (org.openqa.selenium.chrome.ChromeDriver) driver;
+        cdp.executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", "America/Los_Angeles"));
+        try {
+            driver.get("http://localhost:" + port + "/exchange.html");
+            awaitLoaded(driver);
+            var seen = (java.util.Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    Promise.all([import('/js/exchange/period.js'), import('/js/exchange/format.js'), import('/js/i18n.js')])
+                      .then(([period, format, i18n]) => {
+                        const week = period.safeRange('7d');
+                        const day = period.safeRange('24h');
+                        done({
+                          browserOffset: new Date().getTimezoneOffset(),
+                          weekFrom: period.isoWithOffset(week.from),
+                          dayFrom: period.isoWithOffset(day.from),
+                          dayLabel: format.bucketLabel('2026-11-28T16:00:00Z', 'DAY'),
+                          plainDay: format.bucketLabel('2026-11-28', 'DAY'),
+                          dateTime: i18n.fmt.dateTime('2026-11-28T16:30:00Z'),
+                        });
+                      }, (e) => done({ error: String(e) }));
+                    """);
+            assertThat(seen).doesNotContainKey("error");
+            assertThat(((Number) seen.get("browserOffset")).intValue()).as("the browser is in Los Angeles").isIn(420, 480);
+            java.time.ZoneId city = java.time.ZoneId.of("Asia/Shanghai");
+            java.time.ZonedDateTime now = java.time.ZonedDateTime.now(city);
+            assertThat(seen.get("weekFrom")).as("7 days: from the city's midnight six days ago")
+                    .isEqualTo(now.toLocalDate().minusDays(6) + "T00:00:00+08:00");
+            String hourAgo23 = now.truncatedTo(ChronoUnit.HOURS).minusHours(23).toLocalDateTime() + ":00+08:00";
+            String hourAgo24 = now.truncatedTo(ChronoUnit.HOURS).minusHours(24).toLocalDateTime() + ":00+08:00";
+            assertThat((String) seen.get("dayFrom")).as("24 hours: from the city's hour 23 hours ago").isIn(hourAgo23, hourAgo24);
+            // 16:00 UTC on 28 November is midnight of the 29th in the city (the 28th, 08:00, in Los Angeles)
+            assertThat(seen.get("dayLabel")).isEqualTo("11/29");
+            assertThat(seen.get("plainDay")).isEqualTo("11/28");
+            assertThat((String) seen.get("dateTime")).contains("2026").contains("11").contains("29").contains("00:30:00");
+        } finally {
+            cdp.executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", ""));
+        }
+        assertThat(consoleErrors(driver)).isEmpty();
+    }
 }

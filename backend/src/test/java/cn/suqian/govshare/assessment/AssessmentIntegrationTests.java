@@ -51,8 +51,8 @@ class AssessmentIntegrationTests {
     JsonNode call(String user, String method, String path, Object body, int status) {
         var spec = Api.as(port, user).method(org.springframework.http.HttpMethod.valueOf(method)).uri(path);
         var exchange = body == null ? spec.exchange() : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-        var result = exchange.returnResult(String.class);
-        String text = result.getResponseBodyContent() == null ? "" : new String(result.getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8);
+        var result = exchange.expectBody(String.class).returnResult();
+        String text = result.getResponseBody() == null ? "" : result.getResponseBody();
         assertThat(result.getStatus().value()).as(method + " " + path + " " + text).isEqualTo(status);
         return text.isBlank() || !text.startsWith("{") && !text.startsWith("[") ? null : JSON.readTree(text);
     }

@@ -145,7 +145,7 @@ class CollectorKillRestartTests {
     /** The demo users are created once the application is ready, a moment after "Started". */
     static void awaitDemoUsers(int port) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (Api.as(port, "admin").get().uri("/api/v1/exchange/sources").exchange().returnResult(String.class).getStatus().value() != 200) {
+        while (Api.as(port, "admin").get().uri("/api/v1/exchange/sources").exchange().expectBody(String.class).returnResult().getStatus().value() != 200) {
             assertThat(System.nanoTime()).as("admin can sign in").isLessThan(deadline);
             Thread.sleep(250);
         }

@@ -92,8 +92,8 @@ class AnnualReportIntegrationTests {
 
     void post(String user, String path, Object body, int status) {
         var result = Api.as(port, user).post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .returnResult(String.class);
-        assertThat(result.getStatus().value()).as(path + " " + result.getResponseBody().blockFirst()).isEqualTo(status);
+                .expectBody(String.class).returnResult();
+        assertThat(result.getStatus().value()).as(path + " " + result.getResponseBody()).isEqualTo(status);
     }
 
     @BeforeAll

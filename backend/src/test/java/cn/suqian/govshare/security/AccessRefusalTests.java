@@ -279,7 +279,7 @@ class AccessRefusalTests {
         for (Call call : MATRIX) {
             for (String caller : EVERYONE) {
                 var spec = client(caller).method(call.method()).uri(path(call)).accept(MediaType.APPLICATION_JSON);
-                var result = body(spec, call).exchange().returnResult(String.class);
+                var result = body(spec, call).exchange().expectBody(String.class).returnResult();
                 int status = result.getStatus().value();
                 boolean allowed = call.allowed().contains(caller);
                 if (allowed && (status == 401 || status == 403 || status >= 500)) {
@@ -300,7 +300,7 @@ class AccessRefusalTests {
     void unauthenticated_api_calls_get_401_problems_never_a_login_redirect() {
         for (Call call : MATRIX) {
             var spec = Api.anonymous(port).method(call.method()).uri(path(call)).accept(MediaType.TEXT_HTML);
-            var result = body(spec, call).exchange().returnResult(String.class);
+            var result = body(spec, call).exchange().expectBody(String.class).returnResult();
             assertThat(result.getStatus().value()).as(call.path()).isEqualTo(401);
             assertThat(result.getResponseHeaders().getContentType()).as(call.path())
                     .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -381,13 +381,13 @@ class AccessRefusalTests {
     @Test
     void browser_sessions_need_the_csrf_token_for_writes() {
         var anonymous = Api.anonymous(port);
-        var loginPage = anonymous.get().uri("/login").exchange().expectStatus().isOk().returnResult(String.class);
+        var loginPage = anonymous.get().uri("/login").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
         String csrf = loginPage.getResponseCookies().getFirst("XSRF-TOKEN").getValue();
         var login = anonymous.post().uri("/login")
                 .cookie("XSRF-TOKEN", csrf)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .bodyValue("username=dept-water&password=demo&_csrf=" + csrf)
-                .exchange().expectStatus().isFound().returnResult(String.class);
+                .exchange().expectStatus().isFound().expectBody(String.class).returnResult();
         assertThat(login.getResponseHeaders().getLocation()).hasToString("/");
         String session = login.getResponseCookies().getFirst("SESSION").getValue();
 

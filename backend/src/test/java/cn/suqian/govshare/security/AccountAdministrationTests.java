@@ -29,7 +29,7 @@ class AccountAdministrationTests {
     }
 
     int me(String username, String password) {
-        return basic(username, password).get().uri("/api/v1/me").exchange().returnResult(String.class).getStatus().value();
+        return basic(username, password).get().uri("/api/v1/me").exchange().expectBody(String.class).returnResult().getStatus().value();
     }
 
     @SuppressWarnings("unchecked")

@@ -26,7 +26,7 @@ class BasicSignInTests {
     }
 
     int me(String username, String password) {
-        return basic(username, password).get().uri("/api/v1/me").exchange().returnResult(String.class).getStatus().value();
+        return basic(username, password).get().uri("/api/v1/me").exchange().expectBody(String.class).returnResult().getStatus().value();
     }
 
     void createUser(String username, String password) {

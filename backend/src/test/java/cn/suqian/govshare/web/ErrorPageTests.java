@@ -19,12 +19,12 @@ class ErrorPageTests {
     /** A signed-in page session for a demo user. */
     WebTestClient session(String username) {
         var anonymous = Api.anonymous(port);
-        String csrf = anonymous.get().uri("/login").exchange().returnResult(String.class)
+        String csrf = anonymous.get().uri("/login").exchange().expectBody(String.class).returnResult()
                 .getResponseCookies().getFirst("XSRF-TOKEN").getValue();
         String session = anonymous.post().uri("/login").cookie("XSRF-TOKEN", csrf)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .bodyValue("username=" + username + "&password=demo&_csrf=" + csrf)
-                .exchange().expectStatus().isFound().returnResult(String.class).getResponseCookies().getFirst("SESSION").getValue();
+                .exchange().expectStatus().isFound().expectBody(String.class).returnResult().getResponseCookies().getFirst("SESSION").getValue();
         return Api.anonymous(port).mutate().defaultCookie("SESSION", session).build();
     }
 

@@ -425,6 +425,11 @@ public class Assessments {
         }
     }
 
+    /** Every organisation's challenges of a year, in the caller's transaction. */
+    public List<Challenge> challenges(DSLContext dsl, int year) {
+        return repository.challenges(dsl, year, null);
+    }
+
     public Mono<List<Challenge>> challenges(CurrentUser user, int year) {
         return db.tx(dsl -> repository.challenges(dsl, year, user.organisationScope().orElse(null)));
     }

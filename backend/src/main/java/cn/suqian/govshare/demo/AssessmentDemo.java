@@ -2,8 +2,11 @@ package cn.suqian.govshare.demo;
 
 import cn.suqian.govshare.access.CurrentUser;
 import cn.suqian.govshare.access.Role;
+import cn.suqian.govshare.assessment.AssessmentRun;
 import cn.suqian.govshare.assessment.Assessments;
+import cn.suqian.govshare.assessment.Challenge;
 import cn.suqian.govshare.assessment.MethodologyService;
+import cn.suqian.govshare.assessment.PublicationState;
 import cn.suqian.govshare.db.Actor;
 import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.organisation.Organisation;
@@ -51,69 +54,114 @@ class AssessmentDemo implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        load(LAST_YEAR);
+    }
+
+    /**
+     * Loads the demo's three assessment years ({@code lastYear} − 1, {@code lastYear}, {@code lastYear} + 1), or finishes
+     * loading them: every step is skipped once its year is past it, so a first start killed half-way through (a year
+     * final, the next not yet published) is completed by the next start instead of failing it on a final year.
+     */
+    void load(int lastYear) {
         Actor office = RegistryDemoData.OFFICE.actor();
-        if (db.inTransaction(office, dsl -> assessments.yearView(dsl, LAST_YEAR).publication() != null)) {
+        int thisYear = lastYear + 1;
+        if (state(lastYear) == PublicationState.FINAL && !officialRuns(thisYear).isEmpty()) {
             return;
         }
         long started = System.nanoTime();
         List<Organisation> orgs = db.inTransaction(office, organisations::active).stream().filter(o -> o.type() != OrganisationType.CITY).toList();
-        for (int year : new int[]{LAST_YEAR - 1, LAST_YEAR, LAST_YEAR + 1}) {
-            int i = 0;
-            for (Organisation o : orgs) {
-                i++;
-                if (i % 5 == 0) {
-                    continue; // not every organisation's online services were checked: no data, left out
-                }
-                double value = 55 + (i * 37 + year) % 45;
-                db.inTransaction(office, dsl -> {
-                    assessments.putManual(dsl, office, year, new Assessments.ManualInput(o.code(), "onlineServices", value,
-                            "江苏政务服务网事项清单核查（" + year + "年12月）", "电子政务办年度核查"));
-                    return null;
-                });
-            }
-        }
         // the city's calendar day, as the assessment judges its challenge window: with the machine's zone (UTC) the
         // demo published a window ending "today" that had already closed in Suqian after 16:00 UTC, and the start failed
         LocalDate today = cn.suqian.govshare.web.CityCalendar.today();
-        // the year before: run on what was stored for it, published and final without challenges, so that the 2025
-        // ranking shows each organisation's movement since then
-        db.inTransaction(office, dsl -> assessments.run(dsl, office, LAST_YEAR - 1, null));
-        db.inTransaction(office, dsl -> assessments.publish(dsl, office, LAST_YEAR - 1, new Assessments.PublishInput(today)));
-        db.inTransaction(office, dsl -> assessments.finalise(dsl, office, LAST_YEAR - 1));
-        var last = db.inTransaction(office, dsl -> assessments.run(dsl, office, LAST_YEAR, null));
-        db.inTransaction(office, dsl -> assessments.publish(dsl, office, LAST_YEAR, new Assessments.PublishInput(today)));
-        // two departments object; the office accepts one with a correction and rejects the other
+        // the year before: run on what was stored for it, published and final without challenges, so that the last
+        // year's ranking shows each organisation's movement since then
+        if (state(lastYear - 1) == PublicationState.DRAFT) {
+            enterOnlineServices(office, orgs, lastYear - 1);
+            db.inTransaction(office, dsl -> assessments.run(dsl, office, lastYear - 1, null));
+            db.inTransaction(office, dsl -> assessments.publish(dsl, office, lastYear - 1, new Assessments.PublishInput(today)));
+        }
+        if (state(lastYear - 1) == PublicationState.PUBLISHED) {
+            db.inTransaction(office, dsl -> assessments.finalise(dsl, office, lastYear - 1));
+        }
+        if (state(lastYear) == PublicationState.DRAFT) {
+            enterOnlineServices(office, orgs, lastYear);
+            db.inTransaction(office, dsl -> assessments.run(dsl, office, lastYear, null));
+            db.inTransaction(office, dsl -> assessments.publish(dsl, office, lastYear, new Assessments.PublishInput(today)));
+        }
+        if (state(lastYear) == PublicationState.PUBLISHED) {
+            challengeAndFinalise(office, orgs, lastYear);
+        }
+        // this year: a draft, and a second version to compare (data sharing weighted higher)
+        if (officialRuns(thisYear).isEmpty()) {
+            enterOnlineServices(office, orgs, thisYear);
+            db.inTransaction(office, dsl -> assessments.run(dsl, office, thisYear, null));
+            db.inTransaction(office, dsl -> methodologies.importYaml(dsl, office, thisYear, MethodologyService.defaultYaml()
+                            .replace("weight: 12, parameters: {predicate: CONNECTED", "weight: 20, parameters: {predicate: CONNECTED")
+                            .replace("weight: 8, parameters: {direction: SERVED", "weight: 12, parameters: {direction: SERVED"),
+                    "征求意见稿：提高“须接入系统实际接入”和“提供数据量”权重"));
+        }
+        log.info("DEMO MODE: assessments {} and {} (final) and {} (draft) in {} ms", lastYear - 1, lastYear, thisYear,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private PublicationState state(int year) {
+        return db.inTransaction(RegistryDemoData.OFFICE.actor(), dsl -> assessments.yearView(dsl, year).state());
+    }
+
+    private List<AssessmentRun> officialRuns(int year) {
+        return db.inTransaction(RegistryDemoData.OFFICE.actor(), dsl -> assessments.yearView(dsl, year).runs()).stream()
+                .filter(r -> r.purpose() == AssessmentRun.Purpose.OFFICIAL).toList();
+    }
+
+    /** The office's checked "online services" values of a year, as it enters them (one organisation in five unchecked). */
+    private void enterOnlineServices(Actor office, List<Organisation> orgs, int year) {
+        int i = 0;
+        for (Organisation o : orgs) {
+            i++;
+            if (i % 5 == 0) {
+                continue; // not every organisation's online services were checked: no data, left out
+            }
+            double value = 55 + (i * 37 + year) % 45;
+            db.inTransaction(office, dsl -> {
+                assessments.putManual(dsl, office, year, new Assessments.ManualInput(o.code(), "onlineServices", value,
+                        "江苏政务服务网事项清单核查（" + year + "年12月）", "电子政务办年度核查"));
+                return null;
+            });
+        }
+    }
+
+    /**
+     * Two departments object to the published year; the office accepts one with a correction and rejects the other,
+     * then makes the year final. A challenge already filed (a start interrupted after it) is not filed again, one
+     * already decided not decided again.
+     */
+    private void challengeAndFinalise(Actor office, List<Organisation> orgs, int year) {
         String accepted = "water";
         String rejected = "transport";
-        var challenges = new java.util.ArrayList<Long>();
         for (String org : List.of(accepted, rejected)) {
-            if (orgs.stream().noneMatch(o -> o.code().equals(org))) {
+            boolean filed = db.inTransaction(office, dsl -> assessments.challenges(dsl, year)).stream()
+                    .anyMatch(c -> c.organisationCode().equals(org));
+            if (filed || orgs.stream().noneMatch(o -> o.code().equals(org))) {
                 continue;
             }
             CurrentUser dept = new CurrentUser("dept-" + org, org, Role.DEPARTMENT, org);
-            challenges.add(db.inTransaction(dept.actor(), dsl -> {
-                long id = assessments.fileChallenge(dsl, dept, LAST_YEAR, new Assessments.ChallengeInput(org, "onlineServices",
+            db.inTransaction(dept.actor(), dsl -> {
+                long id = assessments.fileChallenge(dsl, dept, year, new Assessments.ChallengeInput(org, "onlineServices",
                         org.equals(accepted) ? "本单位事项已于11月全部接入一网通办，核查时未计入" : "核查口径与省平台不一致")).id();
                 // its evidence, uploaded through the same path a department's browser uses
-                assessments.attach(dsl, dept, LAST_YEAR, id, org + "-一网通办接入清单.pdf", evidencePdf(org));
+                assessments.attach(dsl, dept, year, id, org + "-一网通办接入清单.pdf", evidencePdf(org));
                 return id;
-            }));
+            });
         }
-        for (int c = 0; c < challenges.size(); c++) {
-            long id = challenges.get(c);
-            boolean accept = c == 0;
-            db.inTransaction(office, dsl -> assessments.decide(dsl, office, LAST_YEAR, id, new Assessments.DecisionInput(accept,
+        for (Challenge c : db.inTransaction(office, dsl -> assessments.challenges(dsl, year))) {
+            if (c.status() != Challenge.Status.FILED || !List.of(accepted, rejected).contains(c.organisationCode())) {
+                continue;
+            }
+            boolean accept = c.organisationCode().equals(accepted);
+            db.inTransaction(office, dsl -> assessments.decide(dsl, office, year, c.id(), new Assessments.DecisionInput(accept,
                     accept ? "核实接入清单，事项均已接入，更正为满分" : "核查口径以市级清单为准，维持原评分", accept ? 100.0 : null)));
         }
-        db.inTransaction(office, dsl -> assessments.finalise(dsl, office, LAST_YEAR));
-        // this year: a draft, and a second version to compare (data sharing weighted higher)
-        db.inTransaction(office, dsl -> assessments.run(dsl, office, LAST_YEAR + 1, null));
-        db.inTransaction(office, dsl -> methodologies.importYaml(dsl, office, LAST_YEAR + 1, MethodologyService.defaultYaml()
-                .replace("weight: 12, parameters: {predicate: CONNECTED", "weight: 20, parameters: {predicate: CONNECTED")
-                .replace("weight: 8, parameters: {direction: SERVED", "weight: 12, parameters: {direction: SERVED"),
-                "征求意见稿：提高“须接入系统实际接入”和“提供数据量”权重"));
-        log.info("DEMO MODE: assessments {} and {} (final, {} organisations) and {} (draft) in {} ms", LAST_YEAR - 1, LAST_YEAR,
-                last.scores().size(), LAST_YEAR + 1, (System.nanoTime() - started) / 1_000_000);
+        db.inTransaction(office, dsl -> assessments.finalise(dsl, office, year));
     }
 
     /** When the simulated exchange's back-filled traffic is in, the draft is run again (off the publishing thread). */
@@ -140,9 +188,9 @@ class AssessmentDemo implements ApplicationRunner {
         int year = LAST_YEAR + 1;
         return db.inTransaction(office, dsl -> {
             var view = assessments.yearView(dsl, year);
-            var official = view.runs().stream().filter(r -> r.purpose() == cn.suqian.govshare.assessment.AssessmentRun.Purpose.OFFICIAL).toList();
+            var official = view.runs().stream().filter(r -> r.purpose() == AssessmentRun.Purpose.OFFICIAL).toList();
             boolean onlyTheStartUpRun = official.size() == 1 && official.getFirst().startedBy().equals(office.name());
-            if (view.state() != cn.suqian.govshare.assessment.PublicationState.DRAFT || !onlyTheStartUpRun) {
+            if (view.state() != PublicationState.DRAFT || !onlyTheStartUpRun) {
                 return false;
             }
             assessments.run(dsl, office, year, null);

@@ -2,11 +2,11 @@ package cn.suqian.govshare.exchange;
 
 import cn.suqian.govshare.web.Blocking;
 
+import cn.suqian.govshare.db.CommitFlush;
 import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.db.TimeSeriesStorage;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.InvalidInputException;
-import cn.suqian.govshare.db.CommitFlush;
 import cn.suqian.govshare.db.Copy;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import static cn.suqian.govshare.db.schema.Tables.OPMON_CALL;
 import static cn.suqian.govshare.db.schema.Tables.OPMON_RECORD;
@@ -181,7 +183,7 @@ public class OpmonIngest {
         OpmonFaulty.store(dsl, batchId, faulty);
         // the batch's row (its answer, kept for a repeat) is written as soon as every record's outcome is known: before
         // pairing, so not under the pairing lock
-        java.util.function.Function<Result, ExchangeIngest.BatchResult> recordBatch = r -> {
+        Function<Result, ExchangeIngest.BatchResult> recordBatch = r -> {
             for (int j = 0; j < soundIndex.size(); j++) {
                 outcomes[soundIndex.get(j)] = new ExchangeIngest.RecordOutcome(soundIndex.get(j) + 1, r.outcomes()[j], null);
             }
@@ -210,7 +212,7 @@ public class OpmonIngest {
      * (when there are records to pair; run again if the store is redone, see {@link #store}).
      */
     private Result apply(DSLContext dsl, UUID batchId, List<BatchBody.Line> lines, List<OpmonRecord> records,
-                         java.util.function.Consumer<Result> stored) {
+                         Consumer<Result> stored) {
         long applyStarted = System.nanoTime();
         ExchangeDirectory directory = directories.load(dsl);
         ExchangeIngest.Outcome[] outcomes = new ExchangeIngest.Outcome[records.size()];
@@ -262,7 +264,7 @@ public class OpmonIngest {
     /** A batch's records attributed to organisations, each distinct record once under its key. */
     private record Attributed(UUID batchId, List<OpmonRecord> records, String[] keys, Map<String, OpmonRecord> byKey,
                               Map<String, ExchangeDirectory.Party[]> parties, int quarantined, int inBatchDuplicates,
-                              long applyStarted, java.util.function.Consumer<Result> stored) {
+                              long applyStarted, Consumer<Result> stored) {
     }
 
     /**
@@ -351,7 +353,7 @@ public class OpmonIngest {
     private static final org.jooq.Name RECORD_STAGING = DSL.name("opmon_record_staging");
 
     /** One column of a CSV copied: the column, and how a value is taken for it (as the database stores it). */
-    private record Column<T>(Field<?> column, java.util.function.Function<T, Object> value) {
+    private record Column<T>(Field<?> column, Function<T, Object> value) {
     }
 
     /** A record to store: its identity, the record, who it was attributed to, the batch. */

@@ -5,13 +5,18 @@ import cn.suqian.govshare.support.Api;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 import static cn.suqian.govshare.browser.BrowserTestSupport.awaitLoaded;
 import static cn.suqian.govshare.browser.BrowserTestSupport.consoleErrors;
@@ -87,12 +92,12 @@ class ExchangePageBrowserTests extends BrowserTest {
     @SuppressWarnings("unchecked")
     void periods_and_days_are_the_citys_in_a_browser_set_to_another_time_zone() {
         signIn(driver, "http://localhost:" + port, "leader");
-        var cdp = (org.openqa.selenium.chrome.ChromeDriver) driver;
-        cdp.executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", "America/Los_Angeles"));
+        var cdp = (ChromeDriver) driver;
+        cdp.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "America/Los_Angeles"));
         try {
             driver.get("http://localhost:" + port + "/exchange.html");
             awaitLoaded(driver);
-            var seen = (java.util.Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript("""
+            var seen = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
                     const done = arguments[arguments.length - 1];
                     Promise.all([import('/js/exchange/period.js'), import('/js/exchange/format.js'), import('/js/i18n.js')])
                       .then(([period, format, i18n]) => {
@@ -110,8 +115,7 @@ class ExchangePageBrowserTests extends BrowserTest {
                     """);
             assertThat(seen).doesNotContainKey("error");
             assertThat(((Number) seen.get("browserOffset")).intValue()).as("the browser is in Los Angeles").isIn(420, 480);
-            java.time.ZoneId city = java.time.ZoneId.of("Asia/Shanghai");
-            java.time.ZonedDateTime now = java.time.ZonedDateTime.now(city);
+            ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Asia/Shanghai"));
             assertThat(seen.get("weekFrom")).as("7 days: from the city's midnight six days ago")
                     .isEqualTo(now.toLocalDate().minusDays(6) + "T00:00:00+08:00");
             String hourAgo23 = now.truncatedTo(ChronoUnit.HOURS).minusHours(23).toLocalDateTime() + ":00+08:00";
@@ -122,7 +126,7 @@ class ExchangePageBrowserTests extends BrowserTest {
             assertThat(seen.get("plainDay")).isEqualTo("11/28");
             assertThat((String) seen.get("dateTime")).contains("2026").contains("11").contains("29").contains("00:30:00");
         } finally {
-            cdp.executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", ""));
+            cdp.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", ""));
         }
         assertThat(consoleErrors(driver)).isEmpty();
     }

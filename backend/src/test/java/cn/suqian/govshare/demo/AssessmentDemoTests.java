@@ -52,4 +52,36 @@ class AssessmentDemoTests {
         assertThat(demo.rerunDraft()).isFalse(); // the start-up run is no longer the only one: nothing more
         assertThat(runs(year)).hasSize(2);
     }
+
+    @Test
+    void a_start_killed_after_the_year_before_was_final_is_completed_by_the_next_start() {
+        int lastYear = 2038; // years of their own, loaded as the demo loads 2024 to 2026
+        var office = RegistryDemoData.OFFICE.actor();
+        // what a first start left when it was killed (kill -9) right after making the year before final
+        db.inTransaction(office, dsl -> assessments.run(dsl, office, lastYear - 1, null));
+        db.inTransaction(office, dsl -> assessments.publish(dsl, office, lastYear - 1,
+                new Assessments.PublishInput(cn.suqian.govshare.web.CityCalendar.today())));
+        db.inTransaction(office, dsl -> assessments.finalise(dsl, office, lastYear - 1));
+
+        demo.load(lastYear); // the next start: finishes what is left instead of failing on the final year
+
+        assertThat(state(lastYear - 1)).isEqualTo(PublicationState.FINAL);
+        assertThat(state(lastYear)).isEqualTo(PublicationState.FINAL);
+        assertThat(challenges(lastYear)).extracting(c -> c.organisationCode() + " " + c.status())
+                .containsExactlyInAnyOrder("water ACCEPTED", "transport REJECTED");
+        assertThat(state(lastYear + 1)).isEqualTo(PublicationState.DRAFT);
+        assertThat(runs(lastYear + 1)).hasSize(1);
+
+        demo.load(lastYear); // and a start after that changes nothing
+        assertThat(runs(lastYear + 1)).hasSize(1);
+        assertThat(challenges(lastYear)).hasSize(2);
+    }
+
+    List<cn.suqian.govshare.assessment.Challenge> challenges(int year) {
+        return db.inTransaction(RegistryDemoData.OFFICE.actor(), dsl -> assessments.challenges(dsl, year));
+    }
+
+    PublicationState state(int year) {
+        return db.inTransaction(RegistryDemoData.OFFICE.actor(), dsl -> assessments.yearView(dsl, year).state());
+    }
 }

@@ -1,5 +1,6 @@
 package cn.suqian.govshare.support;
 
+import cn.suqian.govshare.exchange.ExchangeSimulator;
 import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -7,6 +8,8 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The demo city as a newcomer first starts it: demo registry and users, the simulated exchange platform on (its
@@ -33,11 +36,11 @@ public @interface DemoCityTest {
         }
 
         /** Waits (up to four minutes) for the back-fill to be pushed, rolled up and looked at for anomalies. */
-        public static void await(cn.suqian.govshare.exchange.ExchangeSimulator simulator) throws InterruptedException {
+        public static void await(ExchangeSimulator simulator) throws InterruptedException {
             for (int i = 0; i < 480 && !simulator.backfilled(); i++) {
                 Thread.sleep(500);
             }
-            org.assertj.core.api.Assertions.assertThat(simulator.backfilled()).as("the simulator's back-fill finished").isTrue();
+            assertThat(simulator.backfilled()).as("the simulator's back-fill finished").isTrue();
         }
     }
 }

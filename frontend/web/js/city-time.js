@@ -31,10 +31,11 @@ export function cityIso(instant) {
     + `+${pad(OFFSET_MINUTES / 60)}:${pad(OFFSET_MINUTES % 60)}`;
 }
 
-/** The city's calendar date at an instant, "2026-11-28" (the API's plain dates). */
-export function cityDate(instant = new Date()) {
+/** The city's calendar date at an instant, "2026-11-28" (the API's plain dates), or the date that many days after it. */
+export function cityDate(instant = new Date(), days = 0) {
   const c = cityClock(instant);
-  return `${c.year}-${pad(c.month + 1)}-${pad(c.day)}`;
+  const d = new Date(Date.UTC(c.year, c.month, c.day + days));
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
 /** The city's current year. */

@@ -1,6 +1,7 @@
 // Connection status wall (网络通): counts, organisations × days heat-map of availability (unknown shown
 // apart from down), the provincial link, open and past incidents, every target's state. Refreshes itself.
 
+import { cityDate, cityYear } from './city-time.js';
 import { api } from './api.js';
 import { initPage } from './layout.js';
 import { t, tEnum, fmt } from './i18n.js';
@@ -14,9 +15,6 @@ const WALL_DAYS = 30;
 const $ = (id) => document.getElementById(id);
 const page = { me: null, orgs: new OrgDirectory() };
 
-const today = () => new Date(new Date().toLocaleString('en-US', { timeZone: 'Asia/Shanghai' }));
-const isoDate = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-const addDays = (d, n) => new Date(d.getFullYear(), d.getMonth(), d.getDate() + n);
 
 function renderCards(status) {
   const c = status.counts ?? {};
@@ -122,11 +120,11 @@ function showFacts() {
 
 async function renderProvincial() {
   const body = $('connections-provincial-body');
-  const y = today();
+  const y = cityYear();
   const [status, year, incidents] = await Promise.all([
     api.get('/api/v1/connections/status', { kind: 'PROVINCIAL_LINK' }),
     api.get('/api/v1/connections/availability', { by: 'target', granularity: 'month', kind: 'PROVINCIAL_LINK',
-      from: `${y.getFullYear()}-01-01`, to: `${y.getFullYear() + 1}-01-01` }),
+      from: `${y}-01-01`, to: `${y + 1}-01-01` }),
     api.get('/api/v1/connections/incidents', { kind: 'PROVINCIAL_LINK', size: 5 }),
   ]);
   const rows = status.items.map((s) => {
@@ -149,7 +147,7 @@ async function renderProvincial() {
 async function reload() {
   $('connections-error').replaceChildren();
   const org = $('connections-org').value || undefined;
-  const end = addDays(today(), 1);
+  const now = new Date();
   try {
     const [status, open, past] = await Promise.all([
       api.get('/api/v1/connections/status', { organisation: org }),
@@ -165,7 +163,7 @@ async function reload() {
   }
   try {
     renderWall(await api.get('/api/v1/connections/availability', { by: 'organisation', granularity: 'day', organisation: org,
-      from: isoDate(addDays(end, -WALL_DAYS)), to: isoDate(end) }));
+      from: cityDate(now, 1 - WALL_DAYS), to: cityDate(now, 1) })); // the city's last WALL_DAYS days, today included
   } catch (error) {
     chartFailed('chart-connections-wall', error);
   }

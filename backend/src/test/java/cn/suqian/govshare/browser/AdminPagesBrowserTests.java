@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdminPagesBrowserTests extends BrowserTest {
 
     void signInWith(String username, String password) {
-        driver.get(base() + "/login");
+        BrowserTestSupport.open(driver, base() + "/login");
         waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.id("login-submit")));
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
@@ -46,7 +46,7 @@ class AdminPagesBrowserTests extends BrowserTest {
     @Test
     void the_office_creates_a_user_who_signs_in_then_disables_and_resets_it() {
         signIn(driver, base(), "admin");
-        driver.get(base() + "/users.html");
+        BrowserTestSupport.open(driver, base() + "/users.html");
         awaitLoaded(driver);
         assertThat(driver.findElement(By.cssSelector(".nav-link.active")).getAttribute("textContent")).isEqualTo("用户管理");
         assertThat(driver.findElement(By.cssSelector(".nav-group-toggle.active")).getText()).isEqualTo("管理");
@@ -84,14 +84,14 @@ class AdminPagesBrowserTests extends BrowserTest {
         driver.findElement(By.id("account-submit")).click();
         waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#account-result [data-outcome='changed']")));
         screenshot(driver, "admin-own-password");
-        driver.get(base() + "/systems.html");
+        BrowserTestSupport.open(driver, base() + "/systems.html");
         awaitLoaded(driver); // no longer sent back to the account page
         assertThat(driver.getCurrentUrl()).endsWith("/systems.html");
         signOut();
 
         // disabled: refused at sign-in
         signIn(driver, base(), "admin");
-        driver.get(base() + "/users.html");
+        BrowserTestSupport.open(driver, base() + "/users.html");
         awaitLoaded(driver);
         userRow("browser-clerk").findElement(By.cssSelector("button[data-action='disable']")).click();
         acceptConfirm();
@@ -103,7 +103,7 @@ class AdminPagesBrowserTests extends BrowserTest {
 
         // enabled again and reset: the old password fails, the new one shown once works
         signIn(driver, base(), "admin");
-        driver.get(base() + "/users.html");
+        BrowserTestSupport.open(driver, base() + "/users.html");
         awaitLoaded(driver);
         userRow("browser-clerk").findElement(By.cssSelector("button[data-action='enable']")).click();
         waitFor(driver).until(d -> "true".equals(userRow("browser-clerk").getDomAttribute("data-enabled")));
@@ -123,7 +123,7 @@ class AdminPagesBrowserTests extends BrowserTest {
     @Test
     void the_office_issues_a_token_shown_once_sees_its_use_and_revokes_it() {
         signIn(driver, base(), "admin");
-        driver.get(base() + "/tokens.html");
+        BrowserTestSupport.open(driver, base() + "/tokens.html");
         awaitLoaded(driver);
         driver.findElement(By.id("token-name")).sendKeys("浏览器测试令牌");
         new Select(driver.findElement(By.id("token-organisation"))).selectByValue("egov");
@@ -156,12 +156,12 @@ class AdminPagesBrowserTests extends BrowserTest {
     @Test
     void unknown_and_forbidden_pages_say_so_in_chinese() {
         signIn(driver, base(), "dept-water");
-        driver.get(base() + "/no-such-page");
+        BrowserTestSupport.open(driver, base() + "/no-such-page");
         awaitLoaded(driver);
         assertThat(driver.findElement(By.id("error-title")).getText()).isEqualTo("页面不存在");
         assertThat(driver.findElement(By.id("app-header")).getText()).contains("退出登录");
         screenshot(driver, "error-404");
-        driver.get(base() + "/users.html");
+        BrowserTestSupport.open(driver, base() + "/users.html");
         awaitLoaded(driver);
         assertThat(driver.findElement(By.id("error-title")).getText()).isEqualTo("无权查看此页面");
         // no admin entries in a department's navigation

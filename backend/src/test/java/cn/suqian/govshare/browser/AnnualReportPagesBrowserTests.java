@@ -37,7 +37,7 @@ class AnnualReportPagesBrowserTests extends BrowserTest {
     @Test
     void a_department_sees_its_submitted_report_with_evidence_and_its_discrepancy() {
         signIn(driver, base(), "dept-water");
-        driver.get(base() + "/annual-report.html?year=2025&organisation=water");
+        BrowserTestSupport.open(driver, base() + "/annual-report.html?year=2025&organisation=water");
         awaitLoaded(driver);
         waitFor(driver).until(d -> !d.findElements(By.cssSelector("#ar-sections tr[data-figure-row]")).isEmpty());
         String body = driver.findElement(By.tagName("body")).getText();
@@ -53,7 +53,7 @@ class AnnualReportPagesBrowserTests extends BrowserTest {
     @Test
     void a_department_drafts_this_years_report_with_a_correction_and_its_reason() {
         signIn(driver, base(), "dept-education");
-        driver.get(base() + "/annual-report.html?year=2026&organisation=education");
+        BrowserTestSupport.open(driver, base() + "/annual-report.html?year=2026&organisation=education");
         awaitLoaded(driver);
         click("ar-start");
         waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.id("ar-save")));
@@ -77,7 +77,7 @@ class AnnualReportPagesBrowserTests extends BrowserTest {
     @Test
     void leadership_sees_who_reported_on_time_late_or_not_and_the_discrepancies() {
         signIn(driver, base(), "leader");
-        driver.get(base() + "/annual-reports.html?year=2025");
+        BrowserTestSupport.open(driver, base() + "/annual-reports.html?year=2025");
         awaitLoaded(driver);
         waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-aro-submissions canvas")));
         waitFor(driver).until(d -> d.findElements(By.cssSelector("#aro-table tbody tr")).size() > 30);
@@ -94,7 +94,7 @@ class AnnualReportPagesBrowserTests extends BrowserTest {
     @Test
     void the_printable_report_has_its_charts_and_prints_to_a_pdf_with_embedded_chinese_fonts() throws Exception {
         signIn(driver, base(), "auditor");
-        driver.get(base() + "/annual-report-print.html?year=2025&organisation=water");
+        BrowserTestSupport.open(driver, base() + "/annual-report-print.html?year=2025&organisation=water");
         awaitLoaded(driver);
         waitFor(driver).until(d -> d.findElements(By.cssSelector(".report-charts canvas")).size() == 3);
         assertThat(driver.findElement(By.id("arp-title")).getText()).isEqualTo("市水利局 2025 年度政务信息共享工作报告");
@@ -142,7 +142,7 @@ class AnnualReportPagesBrowserTests extends BrowserTest {
         String page = base() + "/annual-report.html?year=2024&organisation=water";
         // the department: a draft prefilled from measurement, a correction with its reason, narrative, submit
         signIn(driver, base(), "dept-water");
-        driver.get(page);
+        BrowserTestSupport.open(driver, page);
         awaitLoaded(driver);
         click("ar-start");
         waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.id("ar-save")));
@@ -166,13 +166,13 @@ class AnnualReportPagesBrowserTests extends BrowserTest {
         // evidence links lead to pages that open
         String evidence = driver.findElement(By.cssSelector("tr[data-figure-row='systems.status.IN_USE'] a")).getDomAttribute("href");
         BrowserTestSupport.screenshot(driver, "annual-report-walk-2-department-submitted");
-        driver.get(base() + evidence);
+        BrowserTestSupport.open(driver, base() + evidence);
         awaitLoaded(driver);
         assertThat(consoleErrors(driver)).isEmpty();
 
         // the office returns it with a comment
         signIn(driver, base(), "admin");
-        driver.get(page);
+        BrowserTestSupport.open(driver, page);
         awaitLoaded(driver);
         waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.id("ar-return-comment"))).sendKeys("请补充上云时间表");
         click("ar-return");
@@ -182,7 +182,7 @@ class AnnualReportPagesBrowserTests extends BrowserTest {
 
         // the department sees the comment, writes the next version and submits it: the differences are shown
         signIn(driver, base(), "dept-water");
-        driver.get(page);
+        BrowserTestSupport.open(driver, page);
         awaitLoaded(driver);
         waitFor(driver).until(d -> d.findElement(By.id("ar-head")).getText().contains("请补充上云时间表"));
         click("ar-new-version");
@@ -200,7 +200,7 @@ class AnnualReportPagesBrowserTests extends BrowserTest {
 
         // leadership: late, with its discrepancy, and the summary to download
         signIn(driver, base(), "leader");
-        driver.get(base() + "/annual-reports.html?year=2024");
+        BrowserTestSupport.open(driver, base() + "/annual-reports.html?year=2024");
         awaitLoaded(driver);
         waitFor(driver).until(d -> d.findElements(By.cssSelector("#aro-table tr[data-org='water']")).size() == 1);
         assertThat(driver.findElement(By.cssSelector("#aro-table tr[data-org='water']")).getText()).contains("逾期报送");
@@ -215,21 +215,21 @@ class AnnualReportPagesBrowserTests extends BrowserTest {
 
         // finance reads the report and the overview, with no control to change anything
         signIn(driver, base(), "finance");
-        driver.get(page);
+        BrowserTestSupport.open(driver, page);
         awaitLoaded(driver);
         waitFor(driver).until(d -> !d.findElements(By.cssSelector("#ar-sections tr[data-figure-row]")).isEmpty());
         assertThat(driver.findElements(By.cssSelector("#ar-head button"))).isEmpty();
         assertThat(driver.findElements(By.cssSelector("#ar-sections input, #ar-sections textarea"))).isEmpty();
         assertThat(bodyText()).contains("含已签约待迁移系统", "年度报告");
         BrowserTestSupport.screenshot(driver, "annual-report-walk-6-finance-reads");
-        driver.get(base() + "/annual-reports.html?year=2024");
+        BrowserTestSupport.open(driver, base() + "/annual-reports.html?year=2024");
         awaitLoaded(driver);
         waitFor(driver).until(d -> d.findElements(By.cssSelector("#aro-table tr[data-org='water']")).size() == 1);
         assertThat(consoleErrors(driver)).isEmpty();
 
         // the auditor prints it
         signIn(driver, base(), "auditor");
-        driver.get(base() + "/annual-report-print.html?year=2024&organisation=water&version=2");
+        BrowserTestSupport.open(driver, base() + "/annual-report-print.html?year=2024&organisation=water&version=2");
         awaitLoaded(driver);
         waitFor(driver).until(d -> d.findElements(By.cssSelector(".report-charts canvas")).size() == 3);
         assertThat(driver.findElement(By.id("arp-sections")).getText()).contains("含已签约待迁移系统");

@@ -28,7 +28,7 @@ class AssessmentPagesBrowserTests extends BrowserTest {
     @Test
     void the_ranking_board_shows_departments_and_counties_apart() {
         signIn(driver, base(), "leader");
-        driver.get(base() + "/assessment.html?year=2026");
+        BrowserTestSupport.open(driver, base() + "/assessment.html?year=2026");
         awaitLoaded(driver);
         waitFor(driver).until(d -> !d.findElements(By.cssSelector("#as-departments tr[data-org]")).isEmpty());
         String body = driver.findElement(By.tagName("body")).getText();
@@ -41,7 +41,7 @@ class AssessmentPagesBrowserTests extends BrowserTest {
     @Test
     void a_department_sees_its_scorecard_with_every_indicator_explained() {
         signIn(driver, base(), "dept-water");
-        driver.get(base() + "/assessment-scorecard.html?year=2025&organisation=water");
+        BrowserTestSupport.open(driver, base() + "/assessment-scorecard.html?year=2025&organisation=water");
         awaitLoaded(driver);
         waitFor(driver).until(d -> !d.findElements(By.cssSelector("#sc-indicators tr[data-indicator]")).isEmpty());
         String body = driver.findElement(By.tagName("body")).getText();
@@ -54,7 +54,7 @@ class AssessmentPagesBrowserTests extends BrowserTest {
     @Test
     void the_office_compares_another_methodology_version() {
         signIn(driver, base(), "admin");
-        driver.get(base() + "/assessment-methodology.html?year=2026");
+        BrowserTestSupport.open(driver, base() + "/assessment-methodology.html?year=2026");
         awaitLoaded(driver);
         waitFor(driver).until(d -> !d.findElements(By.cssSelector("#am-versions tr[data-version='2'] button")).isEmpty());
         driver.findElement(By.cssSelector("#am-versions tr[data-version='2'] button")).click();
@@ -74,7 +74,7 @@ class AssessmentPagesBrowserTests extends BrowserTest {
                 new Assessments.PublishInput(java.time.LocalDate.now().plusDays(10))));
 
         signIn(driver, base(), "dept-water");
-        driver.get(base() + "/assessment-challenges.html?year=" + year);
+        BrowserTestSupport.open(driver, base() + "/assessment-challenges.html?year=" + year);
         awaitLoaded(driver);
         waitFor(driver).until(d -> d.findElement(By.id("ch-file")).isDisplayed());
         assertThat(driver.findElement(By.tagName("body")).getText()).contains("我的考核异议", "异议期至");
@@ -95,7 +95,7 @@ class AssessmentPagesBrowserTests extends BrowserTest {
         assertThat(consoleErrors(driver)).isEmpty();
 
         signIn(driver, base(), "admin");
-        driver.get(base() + "/assessment-challenges.html?year=" + year + "&status=FILED");
+        BrowserTestSupport.open(driver, base() + "/assessment-challenges.html?year=" + year + "&status=FILED");
         awaitLoaded(driver);
         waitFor(driver).until(d -> !d.findElements(By.cssSelector("#ch-table tr[data-status='FILED'] button[data-action='accept']")).isEmpty());
         assertThat(driver.findElement(By.tagName("body")).getText()).contains("考核异议处理队列", "水利局");
@@ -105,7 +105,7 @@ class AssessmentPagesBrowserTests extends BrowserTest {
         BrowserTestSupport.screenshot(driver, "assessment-challenge-queue");
         row.findElement(By.cssSelector("button[data-action='accept']")).click();
         waitFor(driver).until(d -> d.findElements(By.cssSelector("#ch-table tr[data-status='FILED']")).isEmpty());
-        driver.get(base() + "/assessment-challenges.html?year=" + year);
+        BrowserTestSupport.open(driver, base() + "/assessment-challenges.html?year=" + year);
         awaitLoaded(driver);
         waitFor(driver).until(d -> !d.findElements(By.cssSelector("#ch-table tr[data-status='ACCEPTED']")).isEmpty());
         assertThat(driver.findElement(By.id("ch-table")).getText()).contains("核实迁移验收单，更正为满分", "更正为该指标得分率 100");

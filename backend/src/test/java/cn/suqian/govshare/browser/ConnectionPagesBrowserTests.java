@@ -37,7 +37,7 @@ class ConnectionPagesBrowserTests extends BrowserTest {
     @Test
     void the_status_wall_is_alive_in_chinese() {
         signIn(driver, base(), "leader");
-        driver.get(base() + "/connections.html");
+        BrowserTestSupport.open(driver, base() + "/connections.html");
         awaitLoaded(driver);
         waitFor(driver).until(d -> d.findElements(By.cssSelector("#connections-targets tbody tr[data-status='UP']")).size() > 50);
         waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-connections-wall canvas")));
@@ -47,7 +47,7 @@ class ConnectionPagesBrowserTests extends BrowserTest {
         assertThat(driver.findElement(By.id("connections-provincial-body")).getText()).contains("egov.provincial-link");
         BrowserTestSupport.screenshot(driver, "connections");
         assertThat(consoleErrors(driver)).isEmpty();
-        driver.get(base() + "/connection.html?code=egov.provincial-link");
+        BrowserTestSupport.open(driver, base() + "/connection.html?code=egov.provincial-link");
         awaitLoaded(driver);
         waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-connection-latency canvas")));
         assertThat(driver.findElement(By.id("connection-cards")).getText()).contains("今日可用率", "正常");
@@ -58,7 +58,7 @@ class ConnectionPagesBrowserTests extends BrowserTest {
     @Test
     void measured_connection_is_shown_beside_the_inventory_and_disagreement_flagged() {
         signIn(driver, base(), "leader");
-        driver.get(base() + "/connections.html");
+        BrowserTestSupport.open(driver, base() + "/connections.html");
         awaitLoaded(driver);
         // default: disagreements only, each flagged
         waitFor(driver).until(d -> !d.findElements(By.cssSelector("#connections-facts tbody tr[data-key]")).isEmpty());
@@ -76,7 +76,7 @@ class ConnectionPagesBrowserTests extends BrowserTest {
         assertThat(table).contains("实测接入", "清单申报", "已接入", "申报已接入");
         BrowserTestSupport.screenshot(driver, "connections-facts");
         // a target's detail says its system's fact
-        driver.get(base() + "/connection.html?code=agriculture.fep");
+        BrowserTestSupport.open(driver, base() + "/connection.html?code=agriculture.fep");
         awaitLoaded(driver);
         waitFor(driver).until(d -> !d.findElements(By.cssSelector("#connection-fact-body dl[data-connectedness]")).isEmpty());
         assertThat(driver.findElement(By.id("connection-fact-body")).getText()).contains("agriculture.s03", "实测接入", "清单申报", "比对");
@@ -87,7 +87,7 @@ class ConnectionPagesBrowserTests extends BrowserTest {
     @Test
     void the_office_edits_maintenance_and_notification_settings() {
         signIn(driver, base(), "admin");
-        driver.get(base() + "/connection-admin.html");
+        BrowserTestSupport.open(driver, base() + "/connection-admin.html");
         awaitLoaded(driver);
         waitFor(driver).until(d -> !d.findElements(By.cssSelector("#maintenance-table tbody tr[data-key]")).isEmpty());
         assertThat(driver.findElement(By.id("channels-panel")).isDisplayed()).isTrue();
@@ -123,7 +123,7 @@ class ConnectionPagesBrowserTests extends BrowserTest {
     @Test
     void a_department_sees_its_own_targets_only() {
         signIn(driver, base(), "dept-water");
-        driver.get(base() + "/connections.html");
+        BrowserTestSupport.open(driver, base() + "/connections.html");
         awaitLoaded(driver);
         waitFor(driver).until(d -> !d.findElements(By.cssSelector("#connections-targets tbody tr[data-key]")).isEmpty());
         assertThat(driver.findElements(By.cssSelector("#connections-targets tbody tr[data-key]")))

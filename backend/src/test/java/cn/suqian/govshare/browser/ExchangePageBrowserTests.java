@@ -56,7 +56,7 @@ class ExchangePageBrowserTests extends BrowserTest {
     @Test
     void trend_flows_and_organisations_render_from_pushed_traffic() {
         signIn(driver, "http://localhost:" + port, "leader");
-        driver.get("http://localhost:" + port + "/exchange.html");
+        BrowserTestSupport.open(driver, "http://localhost:" + port + "/exchange.html");
         awaitLoaded(driver);
         waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-exchange-trend canvas")));
         waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-exchange-flows canvas")));
@@ -76,7 +76,7 @@ class ExchangePageBrowserTests extends BrowserTest {
                         + "\"consumer\":\"no-such-bureau\",\"resource\":\"page-quarantine\",\"calls\":3}]")
                 .exchange().expectStatus().isOk();
         signIn(driver, "http://localhost:" + port, "admin");
-        driver.get("http://localhost:" + port + "/exchange.html");
+        BrowserTestSupport.open(driver, "http://localhost:" + port + "/exchange.html");
         awaitLoaded(driver);
         waitFor(driver).until(d -> !d.findElements(By.cssSelector("#exchange-quarantine-table tbody tr[data-id]")).isEmpty());
         driver.findElement(By.id("exchange-zombies-low")).click(); // candidates of a young installation are low-confidence
@@ -95,7 +95,7 @@ class ExchangePageBrowserTests extends BrowserTest {
         var cdp = (ChromeDriver) driver;
         cdp.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "America/Los_Angeles"));
         try {
-            driver.get("http://localhost:" + port + "/exchange.html");
+            BrowserTestSupport.open(driver, "http://localhost:" + port + "/exchange.html");
             awaitLoaded(driver);
             var seen = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
                     const done = arguments[arguments.length - 1];

@@ -30,7 +30,7 @@ class FundingPagesBrowserTests extends BrowserTest {
     @Test
     void a_department_files_with_inline_validation_and_sees_what_is_still_missing() {
         signIn(driver, base(), "dept-water");
-        driver.get(base() + "/filings.html?year=" + year);
+        BrowserTestSupport.open(driver, base() + "/filings.html?year=" + year);
         awaitLoaded(driver);
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("项目备案");
         driver.findElement(By.id("filing-new")).click();
@@ -91,7 +91,7 @@ class FundingPagesBrowserTests extends BrowserTest {
                 .filter(i -> ((java.util.List<String>) i.get("fired")).stream().anyMatch(r -> r.equals("R3") || r.equals("R7")))
                 .findFirst().orElseThrow();
         signIn(driver, base(), "admin");
-        driver.get(base() + "/eligibility.html?year=" + year + "&filing=" + item.get("filingId"));
+        BrowserTestSupport.open(driver, base() + "/eligibility.html?year=" + year + "&filing=" + item.get("filingId"));
         awaitLoaded(driver);
         waitFor(driver).until(d -> !d.findElements(By.id("exemption-form")).isEmpty());
         driver.findElement(By.id("exemption-reason")).sendKeys("浏览器测试：过渡期豁免");
@@ -118,7 +118,7 @@ class FundingPagesBrowserTests extends BrowserTest {
     @Test
     void the_office_sees_the_review_queue() {
         signIn(driver, base(), "admin");
-        driver.get(base() + "/filings.html?year=" + year);
+        BrowserTestSupport.open(driver, base() + "/filings.html?year=" + year);
         awaitLoaded(driver);
         waitFor(driver).until(d -> d.findElements(By.cssSelector("#filing-table tbody tr")).size() >= 1);
         assertThat(driver.findElement(By.id("filing-table")).getText()).contains("已提交", "审核中");
@@ -134,7 +134,7 @@ class FundingPagesBrowserTests extends BrowserTest {
     @Test
     void finance_reads_the_board_and_a_verdicts_rules_evidence_and_plan_sentence() {
         signIn(driver, base(), "finance");
-        driver.get(base() + "/eligibility.html?year=" + year);
+        BrowserTestSupport.open(driver, base() + "/eligibility.html?year=" + year);
         awaitLoaded(driver);
         waitFor(driver).until(d -> d.findElements(By.cssSelector("#board-table tbody tr")).size() >= 24);
         assertThat(driver.findElement(By.id("eligibility-totals")).getText()).contains("申请合计", "可安排合计", "已决定合计");
@@ -155,7 +155,7 @@ class FundingPagesBrowserTests extends BrowserTest {
     @Test
     void auditors_see_the_effectiveness_of_special_funds() {
         signIn(driver, base(), "auditor");
-        driver.get(base() + "/effectiveness.html?year=" + year);
+        BrowserTestSupport.open(driver, base() + "/effectiveness.html?year=" + year);
         awaitLoaded(driver);
         waitFor(driver).until(d -> !d.findElements(By.id("funded-table")).isEmpty());
         assertThat(driver.findElement(By.id("effectiveness-content")).getText()).contains("每万元", "获得经费的系统", "背离资格结论");

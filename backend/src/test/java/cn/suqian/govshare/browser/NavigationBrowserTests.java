@@ -24,7 +24,7 @@ class NavigationBrowserTests extends BrowserTest {
     void groups_open_by_mouse_and_keyboard_on_a_wide_screen() {
         driver.manage().window().setSize(new Dimension(1440, 900));
         signIn(driver, base(), "admin");
-        driver.get(base() + "/connections.html");
+        BrowserTestSupport.open(driver, base() + "/connections.html");
         awaitLoaded(driver);
         List<String> groups = driver.findElements(By.cssSelector(".nav-list > .nav-item")).stream().map(WebElement::getText).toList();
         // a group of one page is a plain link to it
@@ -70,7 +70,7 @@ class NavigationBrowserTests extends BrowserTest {
         driver.manage().window().setSize(new Dimension(390, 844));
         try {
             signIn(driver, base(), "admin");
-            driver.get(base() + "/exchange.html");
+            BrowserTestSupport.open(driver, base() + "/exchange.html");
             awaitLoaded(driver);
             WebElement toggle = driver.findElement(By.id("nav-toggle"));
             assertThat(toggle.isDisplayed()).isTrue();

@@ -50,7 +50,7 @@ class OverviewBrowserTests extends BrowserTest {
         signIn(driver, base(), "leader");
         for (int width : new int[]{1920, 1440, 390}) {
             driver.manage().window().setSize(new Dimension(width, width == 390 ? 844 : width == 1920 ? 1080 : 900));
-            driver.get(base() + "/");
+            BrowserTestSupport.open(driver, base() + "/");
             awaitLoaded(driver);
             assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
             String text = driver.findElement(By.tagName("main")).getText();
@@ -107,14 +107,14 @@ class OverviewBrowserTests extends BrowserTest {
         try {
             for (String user : new String[]{"leader", "admin"}) {
                 signIn(driver, base(), user);
-                driver.get(base() + "/");
+                BrowserTestSupport.open(driver, base() + "/");
                 awaitLoaded(driver);
                 @SuppressWarnings("unchecked")
                 var pages = (java.util.List<String>) js("return [...new Set([...document.querySelectorAll('#nav-list a')]"
                         + ".map(a => a.getAttribute('href')))]");
                 assertThat(pages).contains("/exchange.html");
                 for (String page : pages) {
-                    driver.get(base() + page);
+                    BrowserTestSupport.open(driver, base() + page);
                     // loaded, or a page that says why it cannot show its content: the header is there either way
                     waitFor(driver).until(d -> d.findElement(By.tagName("main")).getDomAttribute("data-loaded") != null);
                     assertHeaderFits(user + " " + page);
@@ -132,7 +132,7 @@ class OverviewBrowserTests extends BrowserTest {
     @Test
     void an_overdue_task_alert_opens_that_task_on_the_task_board() {
         signIn(driver, base(), "leader");
-        driver.get(base() + "/");
+        BrowserTestSupport.open(driver, base() + "/");
         awaitLoaded(driver);
         var alert = waitFor(driver).until(d -> d.findElements(By.cssSelector(".alert-item[data-kind='OVERDUE_TASK'] a")).stream().findFirst().orElse(null));
         String href = alert.getDomAttribute("href");
@@ -149,7 +149,7 @@ class OverviewBrowserTests extends BrowserTest {
     @Test
     void a_ranking_row_drills_down_to_the_organisation_scorecard() {
         signIn(driver, base(), "leader");
-        driver.get(base() + "/");
+        BrowserTestSupport.open(driver, base() + "/");
         awaitLoaded(driver);
         var link = waitFor(driver).until(d -> d.findElements(By.cssSelector(".ranking-table[data-group='REGION'] tbody a")).stream().findFirst().orElse(null));
         String year = driver.findElement(By.id("ranking-year")).getDomAttribute("data-year");
@@ -168,7 +168,7 @@ class OverviewBrowserTests extends BrowserTest {
     @Test
     void every_figure_drills_down_to_the_page_with_its_records() {
         signIn(driver, base(), "leader");
-        driver.get(base() + "/");
+        BrowserTestSupport.open(driver, base() + "/");
         awaitLoaded(driver);
         var card = driver.findElement(By.cssSelector(".ov-card[data-figure='systemsOnExtranet']"));
         assertThat(card.getDomAttribute("href")).isEqualTo("/systems.html?network=EGOV_EXTRANET");
@@ -182,7 +182,7 @@ class OverviewBrowserTests extends BrowserTest {
     @Test
     void a_live_event_updates_the_page_without_reloading() {
         signIn(driver, base(), "leader");
-        driver.get(base() + "/");
+        BrowserTestSupport.open(driver, base() + "/");
         awaitLoaded(driver);
         waitFor(driver).until(d -> "open".equals(d.findElement(By.id("overview-live")).getDomAttribute("data-state")));
         assertThat(driver.findElement(By.id("overview-live")).getText()).isEqualTo("实时更新中");
@@ -199,7 +199,7 @@ class OverviewBrowserTests extends BrowserTest {
     void the_print_view_is_one_a4_landscape_sheet_in_chinese_with_its_charts() {
         signIn(driver, base(), "leader");
         driver.manage().window().setSize(new Dimension(1123, 794));
-        driver.get(base() + "/?view=print");
+        BrowserTestSupport.open(driver, base() + "/?view=print");
         awaitLoaded(driver);
         waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-timeline canvas")));
         assertThat(driver.findElement(By.id("app-header")).isDisplayed()).isFalse();
@@ -217,7 +217,7 @@ class OverviewBrowserTests extends BrowserTest {
     void english_is_available() {
         signIn(driver, base(), "leader");
         js("window.localStorage.setItem('govshare.lang', 'en')");
-        driver.get(base() + "/");
+        BrowserTestSupport.open(driver, base() + "/");
         awaitLoaded(driver);
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Integration and sharing overview", "Networks connected", "Alerts");
         js("window.localStorage.clear()");
@@ -226,7 +226,7 @@ class OverviewBrowserTests extends BrowserTest {
     @Test
     void a_department_sees_its_own_organisation() {
         signIn(driver, base(), "dept-water");
-        driver.get(base() + "/");
+        BrowserTestSupport.open(driver, base() + "/");
         awaitLoaded(driver);
         assertThat(driver.findElement(By.id("overview-scope")).isDisplayed()).isFalse();
         assertThat(driver.findElements(By.cssSelector(".ov-card"))).isNotEmpty();

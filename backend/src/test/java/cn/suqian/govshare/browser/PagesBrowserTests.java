@@ -28,7 +28,7 @@ class PagesBrowserTests extends BrowserTest {
     @Test
     void status_page_renders_in_chinese_with_a_chart_from_stored_data() {
         signIn(driver, base(), "admin");
-        driver.get(base() + "/status.html");
+        BrowserTestSupport.open(driver, base() + "/status.html");
         awaitLoaded(driver);
         assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
         assertThat(driver.findElement(By.tagName("body")).getText()).contains("平台运行状态");
@@ -43,7 +43,7 @@ class PagesBrowserTests extends BrowserTest {
     @Test
     void organisations_page_lists_filters_and_shows_details() {
         signIn(driver, base(), "dept-finance");
-        driver.get(base() + "/organisations.html");
+        BrowserTestSupport.open(driver, base() + "/organisations.html");
         awaitLoaded(driver);
         waitFor(driver).until(d -> d.findElements(By.cssSelector("#org-table tbody tr")).size() >= 40);
         new Select(driver.findElement(By.id("org-type-filter"))).selectByValue("COUNTY_DISTRICT");
@@ -61,7 +61,7 @@ class PagesBrowserTests extends BrowserTest {
     @Test
     void english_is_one_switch_away() {
         signIn(driver, base(), "auditor");
-        driver.get(base() + "/audit.html");
+        BrowserTestSupport.open(driver, base() + "/audit.html");
         awaitLoaded(driver);
         new Select(driver.findElement(By.id("lang-switch"))).selectByValue("en");
         waitFor(driver).until(d -> "en".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));

@@ -83,7 +83,7 @@ class ReadabilityBrowserTests extends BrowserTest {
         signIn(driver, base(), "admin");
         for (int width : new int[] {1440, 390}) {
             driver.manage().window().setSize(new Dimension(width, 900));
-            driver.get(base() + "/exchange.html?period=24h");
+            BrowserTestSupport.open(driver, base() + "/exchange.html?period=24h");
             awaitLoaded(driver);
             waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-exchange-flows canvas")));
             // top resources: the resource's name, its code in the tooltip
@@ -119,7 +119,7 @@ class ReadabilityBrowserTests extends BrowserTest {
     @Test
     void the_office_changes_a_threshold_in_a_form_and_a_wrong_value_is_refused_beside_it() {
         signIn(driver, base(), "admin");
-        driver.get(base() + "/exchange.html");
+        BrowserTestSupport.open(driver, base() + "/exchange.html");
         awaitLoaded(driver);
         By form = By.cssSelector("form.threshold-form[data-name='silent_hours']");
         WebElement input = waitFor(driver).until(d -> d.findElement(form)).findElement(By.tagName("input"));
@@ -143,7 +143,7 @@ class ReadabilityBrowserTests extends BrowserTest {
     void task_cards_agree_with_their_milestones_and_no_deadline_is_left_empty() {
         signIn(driver, base(), "admin");
         consoleErrors(driver); // what earlier tests left in the log
-        driver.get(base() + "/tasks.html");
+        BrowserTestSupport.open(driver, base() + "/tasks.html");
         awaitLoaded(driver);
         for (WebElement card : driver.findElements(By.cssSelector(".task-card"))) {
             if ("NOT_STARTED".equals(card.getDomAttribute("data-status"))) {
@@ -166,7 +166,7 @@ class ReadabilityBrowserTests extends BrowserTest {
         Path file = Files.createTempFile("govshare-template", ".xlsx");
         Files.write(file, template);
         signIn(driver, base(), "dept-water");
-        driver.get(base() + "/import.html");
+        BrowserTestSupport.open(driver, base() + "/import.html");
         awaitLoaded(driver);
         new Select(driver.findElement(By.id("import-kind"))).selectByValue("systems");
         driver.findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
@@ -179,7 +179,7 @@ class ReadabilityBrowserTests extends BrowserTest {
     @Test
     void the_audit_trail_names_what_changed_with_the_code_in_a_tooltip() {
         signIn(driver, base(), "auditor");
-        driver.get(base() + "/audit.html?entityType=organisation");
+        BrowserTestSupport.open(driver, base() + "/audit.html?entityType=organisation");
         awaitLoaded(driver);
         WebElement named = waitFor(driver).until(d -> d.findElements(By.cssSelector("#audit-table td .named[data-code]")).stream().findFirst().orElse(null));
         assertThat(named.getDomAttribute("title")).isEqualTo(named.getDomAttribute("data-code"));

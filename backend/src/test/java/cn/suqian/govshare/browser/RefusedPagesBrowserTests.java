@@ -66,7 +66,7 @@ class RefusedPagesBrowserTests extends BrowserTest {
     @Test
     void the_office_sees_the_refused_page_with_its_reasons_and_accepts_its_valid_records() {
         signIn(driver, "http://localhost:" + port, "admin");
-        driver.get("http://localhost:" + port + "/exchange.html");
+        BrowserTestSupport.open(driver, "http://localhost:" + port + "/exchange.html");
         awaitLoaded(driver);
         By open = By.cssSelector("#exchange-refused-pages article[data-decision='OPEN']");
         WebElement item = waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(open));
@@ -99,7 +99,7 @@ class RefusedPagesBrowserTests extends BrowserTest {
     @Test
     void other_roles_see_no_refused_pages_panel() {
         signIn(driver, "http://localhost:" + port, "leader");
-        driver.get("http://localhost:" + port + "/exchange.html");
+        BrowserTestSupport.open(driver, "http://localhost:" + port + "/exchange.html");
         awaitLoaded(driver);
         assertThat(driver.findElements(By.id("exchange-refused-pages"))).isEmpty();
         assertThat(consoleErrors(driver)).isEmpty();

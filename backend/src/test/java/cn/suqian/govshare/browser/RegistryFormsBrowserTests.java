@@ -160,7 +160,7 @@ class RegistryFormsBrowserTests extends BrowserTest {
     @Test
     void organisations_are_created_edited_and_retired_through_the_form() {
         signIn(driver, base(), "admin");
-        driver.get(base() + "/organisations.html");
+        BrowserTestSupport.open(driver, base() + "/organisations.html");
         awaitLoaded(driver);
         waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.id("org-create"))).click();
         awaitDialog();
@@ -235,7 +235,7 @@ class RegistryFormsBrowserTests extends BrowserTest {
     // ---- driving the form ----------------------------------------------------------------
 
     void openPage(String path, String prefix) {
-        driver.get(base() + path);
+        BrowserTestSupport.open(driver, base() + path);
         awaitLoaded(driver);
         waitFor(driver).until(d -> !d.findElements(By.cssSelector("#" + prefix + "-table tbody tr[data-key]")).isEmpty());
     }

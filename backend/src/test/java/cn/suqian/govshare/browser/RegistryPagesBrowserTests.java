@@ -20,7 +20,7 @@ class RegistryPagesBrowserTests extends BrowserTest {
     @Test
     void inventory_table_filters_and_badges() {
         signIn(driver, base(), "leader");
-        driver.get(base() + "/systems.html");
+        BrowserTestSupport.open(driver, base() + "/systems.html");
         awaitLoaded(driver);
         waitFor(driver).until(d -> d.findElements(By.cssSelector("#system-table tbody tr")).size() >= 20);
         assertThat(driver.findElement(By.id("system-summary")).getText()).containsPattern("\\d");
@@ -36,7 +36,7 @@ class RegistryPagesBrowserTests extends BrowserTest {
     @Test
     void a_department_sees_only_its_own_systems() {
         signIn(driver, base(), "dept-water");
-        driver.get(base() + "/systems.html");
+        BrowserTestSupport.open(driver, base() + "/systems.html");
         awaitLoaded(driver);
         waitFor(driver).until(d -> !d.findElements(By.cssSelector("#system-table tbody tr")).isEmpty());
         assertThat(driver.findElements(By.cssSelector("#system-table tbody tr")))
@@ -47,7 +47,7 @@ class RegistryPagesBrowserTests extends BrowserTest {
     @Test
     void catalogue_browser_shows_sharing_types_and_details() {
         signIn(driver, base(), "finance");
-        driver.get(base() + "/catalogue.html");
+        BrowserTestSupport.open(driver, base() + "/catalogue.html");
         awaitLoaded(driver);
         waitFor(driver).until(d -> d.findElements(By.cssSelector("#catalogue-table tbody tr")).size() >= 20);
         new Select(driver.findElement(By.id("catalogue-sharing-filter"))).selectByValue("CONDITIONAL");
@@ -62,7 +62,7 @@ class RegistryPagesBrowserTests extends BrowserTest {
     @Test
     void key_task_board_shows_deadlines_and_overdue_tasks() {
         signIn(driver, base(), "leader");
-        driver.get(base() + "/tasks.html");
+        BrowserTestSupport.open(driver, base() + "/tasks.html");
         awaitLoaded(driver);
         waitFor(driver).until(d -> d.findElements(By.cssSelector("#task-board .task-card")).size() == 14);
         BrowserTestSupport.screenshot(driver, "tasks");
@@ -78,7 +78,7 @@ class RegistryPagesBrowserTests extends BrowserTest {
                 + "water.ui-1,water,界面导入一,政府投资,在用,政务云,业务专网,是\n"
                 + "water.ui-2,water,,捐赠,在用,政务云,电子政务外网,否\n", StandardCharsets.UTF_8);
         signIn(driver, base(), "dept-water");
-        driver.get(base() + "/import.html");
+        BrowserTestSupport.open(driver, base() + "/import.html");
         awaitLoaded(driver);
         new Select(driver.findElement(By.id("import-kind"))).selectByValue("systems");
         driver.findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
@@ -94,7 +94,7 @@ class RegistryPagesBrowserTests extends BrowserTest {
 
         Files.writeString(file, "系统编码,所属单位编码,系统名称,资金类型,生命周期状态,部署方式,网络类型,须接入共享平台\n"
                 + "water.ui-3,water,界面导入三,政府投资,在用,政务云,电子政务外网,否\n", StandardCharsets.UTF_8);
-        driver.get(base() + "/import.html");
+        BrowserTestSupport.open(driver, base() + "/import.html");
         awaitLoaded(driver);
         new Select(driver.findElement(By.id("import-kind"))).selectByValue("systems");
         driver.findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());

@@ -47,7 +47,8 @@ import static cn.suqian.govshare.benchmark.ExchangeBenchmark.waitForHealth;
  *   <li>that every business call was counted once: the sum of calls in {@code exchange_stat} equals the calls
  *       stored.</li>
  * </ol>
- * System properties: benchmark.records (2000000), benchmark.batch (10000), benchmark.jar.
+ * System properties: benchmark.records (2000000), benchmark.batch (10000), benchmark.jar, benchmark.traffic
+ * ({@code flows}, the default, or {@code sparse}: see {@link Traffic}).
  */
 public final class OpmonBenchmark {
 
@@ -56,6 +57,56 @@ public final class OpmonBenchmark {
     /** How many calls later the producer's record of a call arrives. */
     static final int PRODUCER_LAG = 3_000;
     static final int SERVICES = 400;
+    static final Traffic TRAFFIC = Traffic.valueOf(System.getProperty("benchmark.traffic", "flows").toUpperCase(java.util.Locale.ROOT));
+    /** The share of the records (the first batches) after which the steady rate is measured: the service's JIT is warm. */
+    static final double WARM_UP = 0.2;
+
+    /**
+     * Who calls what. {@code FLOWS}: as on a real exchange platform, each of the 400 services belongs to one provider
+     * organisation and is called by the clients granted access to it (1 to 11 of the 42 organisations, 2,379 flows —
+     * about the 2,400 provider/consumer/resource keys of the city-scale year in {@link ExchangeBenchmark}), the calls
+     * spread over the flows by Zipf's law (the n-th busiest flow carries 1/n of the busiest one's calls).
+     * {@code SPARSE}: client, provider and service drawn independently for every call (688,800 possible flows, almost
+     * every call its own 5-minute, hourly and daily row): the traffic sessions 4–9 measured.
+     */
+    enum Traffic { FLOWS, SPARSE }
+
+    /** One client calling one provider's service. */
+    record Flow(String client, String provider, int service) {
+    }
+
+    /** The flows of {@link Traffic#FLOWS}, busiest first (a deterministic shuffle), and their cumulative Zipf weights. */
+    static final List<Flow> FLOWS = new ArrayList<>();
+    static final double[] CUMULATIVE;
+
+    static {
+        for (int service = 0; service < SERVICES; service++) {
+            String provider = ORGS[service % ORGS.length];
+            int clients = 1 + Math.floorMod(service * 7919, 11);
+            for (int k = 0; k < clients; k++) {
+                String client = ORGS[Math.floorMod(service * 31 + k * 17 + 1, ORGS.length)];
+                if (!client.equals(provider)) {
+                    FLOWS.add(new Flow(client, provider, service));
+                }
+            }
+        }
+        java.util.Collections.shuffle(FLOWS, new java.util.Random(42));
+        CUMULATIVE = new double[FLOWS.size()];
+        double sum = 0;
+        for (int i = 0; i < FLOWS.size(); i++) {
+            sum += 1.0 / (i + 1);
+            CUMULATIVE[i] = sum;
+        }
+        for (int i = 0; i < CUMULATIVE.length; i++) {
+            CUMULATIVE[i] /= sum;
+        }
+    }
+
+    /** The flow of a call, from a uniform draw in [0, 1). */
+    static Flow flow(double u) {
+        int i = java.util.Arrays.binarySearch(CUMULATIVE, u);
+        return FLOWS.get(Math.min(FLOWS.size() - 1, i >= 0 ? i : -i - 1));
+    }
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(System.getProperty("benchmark.jar", "backend/target/govshare.jar"));
@@ -67,7 +118,9 @@ public final class OpmonBenchmark {
         long calls = records.stream().filter(r -> !r.faulty).map(r -> r.messageId).distinct().count();
         long orphans = calls - records.stream().filter(r -> !r.faulty && r.producer).count()
                 + (calls - records.stream().filter(r -> !r.faulty && !r.producer).count());
-        log("op-monitoring: %,d records = %,d calls (%,d orphans with one side), %,d faulty records", records.size(), calls, orphans, faulty);
+        log("op-monitoring: %,d records = %,d calls (%,d orphans with one side), %,d faulty records; traffic %s (%,d flows used)",
+                records.size(), calls, orphans, faulty, TRAFFIC.name().toLowerCase(java.util.Locale.ROOT),
+                records.stream().filter(r -> !r.faulty).map(r -> r.client + " " + r.provider + " " + r.service).distinct().count());
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_wal_size", "4GB")
                 .setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on")
                 .setServerConfig("shared_buffers", "512MB")
@@ -156,6 +209,9 @@ public final class OpmonBenchmark {
             // 2. the same records (and the faulty ones) through the API, two concurrent clients
             ExchangeBenchmark.Cpu cpuBefore = ExchangeBenchmark.Cpu.of(service.pid());
             t0 = System.nanoTime();
+            long[] warm = new long[1]; // when the batches of the warm-up share were all answered
+            int warmBatches = (int) Math.ceil(records.size() * WARM_UP / BATCH);
+            java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
             try (var pool = Executors.newFixedThreadPool(2)) {
                 List<Future<?>> inFlight = new ArrayList<>();
                 StringBuilder ndjson = new StringBuilder(BATCH * 1000);
@@ -169,7 +225,12 @@ public final class OpmonBenchmark {
                         while (inFlight.size() >= 2) {
                             inFlight.removeFirst().get();
                         }
-                        inFlight.add(pool.submit(() -> ExchangeBenchmark.post(http, base + "/api/v1/exchange/opmon", token, body)));
+                        inFlight.add(pool.submit(() -> {
+                            ExchangeBenchmark.post(http, base + "/api/v1/exchange/opmon", token, body);
+                            if (answered.incrementAndGet() == warmBatches) {
+                                warm[0] = System.nanoTime();
+                            }
+                        }));
                     }
                 }
                 for (Future<?> f : inFlight) {
@@ -181,6 +242,12 @@ public final class OpmonBenchmark {
             double httpRate = records.size() / httpSeconds;
             log("HTTP op-monitoring ingest: %,d records in %.1f s = %,.0f records/s (%.2fx raw COPY)", records.size(), httpSeconds, httpRate,
                     httpRate / copyRate);
+            if (warm[0] != 0) { // the same run after its first batches: the service's compiler has done most of its work
+                int after = records.size() - Math.min(records.size(), warmBatches * BATCH);
+                double steadySeconds = seconds(warm[0]) - (seconds(t0) - httpSeconds);
+                log("HTTP op-monitoring ingest after the first %,d records (JIT warm-up): %,d records in %.1f s = %,.0f records/s (%.2fx raw COPY)",
+                        records.size() - after, after, steadySeconds, after / steadySeconds, after / steadySeconds / copyRate);
+            }
 
             long storedRecords = count(c, "SELECT count(*) FROM opmon_record");
             long storedCalls = count(c, "SELECT count(*) FROM opmon_call");
@@ -293,12 +360,22 @@ public final class OpmonBenchmark {
         while (out.size() < total) {
             long requestIn = startMs + span * call / expectedCalls;
             long seed = call * 2_654_435_761L;
-            String client = ORGS[(int) Math.floorMod(seed, ORGS.length)];
-            String provider = ORGS[(int) Math.floorMod(seed / 7 + 1, ORGS.length)];
-            if (provider.equals(client)) {
-                provider = ORGS[(int) Math.floorMod(seed / 7 + 2, ORGS.length)];
+            String client;
+            String provider;
+            int service;
+            if (TRAFFIC == Traffic.SPARSE) {
+                client = ORGS[(int) Math.floorMod(seed, ORGS.length)];
+                provider = ORGS[(int) Math.floorMod(seed / 7 + 1, ORGS.length)];
+                if (provider.equals(client)) {
+                    provider = ORGS[(int) Math.floorMod(seed / 7 + 2, ORGS.length)];
+                }
+                service = (int) Math.floorMod(seed / 13, SERVICES);
+            } else {
+                Flow f = flow(Math.floorMod(seed * 6_364_136_223_846_793_005L + 1_442_695_040_888_963_407L >>> 11, 1L << 53) / (double) (1L << 53));
+                client = f.client();
+                provider = f.provider();
+                service = f.service();
             }
-            int service = (int) Math.floorMod(seed / 13, SERVICES);
             int millis = 20 + (int) Math.floorMod(seed / 17, 900);
             boolean succeeded = Math.floorMod(seed / 19, 50) != 0;
             String messageId = UUID.nameUUIDFromBytes(("call-" + call).getBytes(StandardCharsets.UTF_8)).toString();

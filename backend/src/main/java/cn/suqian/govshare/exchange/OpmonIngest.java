@@ -107,7 +107,7 @@ public class OpmonIngest {
                     long started = System.nanoTime();
                     CommitFlush.flushing(dsl); // the batch is durable once this commits, whatever it moved
                     int moved = pending.count(dsl, result.batchId());
-                    log.debug("op-monitoring counted: {} pending rows in {} ms", moved, (System.nanoTime() - started) / 1_000_000);
+                    log.debug("op-monitoring counted: {} pending buckets in {} ms", moved, (System.nanoTime() - started) / 1_000_000);
                     return result;
                 }).onErrorResume(e -> { // stored and paired: its pending rows are counted by the next batch or the scheduled pass
                     log.warn("op-monitoring batch {} stored, its counting deferred: {}", result.batchId(), e.toString());
@@ -256,9 +256,10 @@ public class OpmonIngest {
         // A record whose call is stored was counted before, even if its raw row has since gone (a retention change, a
         // manual clean-up: a record within the retention finds its raw row, which de-duplicates it). Looking for every
         // record in the calls first cost a quarter of a batch's database time; instead the batch goes in as if none
-        // was, and only if a call's record index refuses it is the batch undone and stored again, looking them up.
+        // was, pairing (which reads every stored call of the batch's message ids) finds such a record in its call, and
+        // only then is the batch undone and stored again, looking them up.
         return Copy.unlessDuplicate(dsl, () -> store(dsl, batch, outcomes.clone(), Set.of()),
-                () -> store(dsl, batch, outcomes.clone(), alreadyInCalls(dsl, byKey.keySet())));
+                () -> store(dsl, batch, outcomes.clone(), alreadyInCalls(dsl, byKey)));
     }
 
     /** A batch's records attributed to organisations, each distinct record once under its key. */
@@ -314,10 +315,19 @@ public class OpmonIngest {
         long locked = System.nanoTime();
         Map<OpmonCall, Contribution> before = new java.util.IdentityHashMap<>();
         var ids = keyTable(messageIds);
+        Set<String> held = new HashSet<>(); // records the stored calls of these message ids hold
         dsl.select(OPMON_CALL.asterisk()).from(ids).join(OPMON_CALL).on(OPMON_CALL.MESSAGE_ID.eq(ids.field(0, String.class)))
-                .where(OPMON_CALL.PAIRED.isFalse())
                 .fetchInto(OPMON_CALL)
-                .forEach(rec -> open.computeIfAbsent(rec.getMessageId(), k -> new ArrayList<>()).add(OpmonCall.of(rec)));
+                .forEach(rec -> {
+                    held.add(rec.getClientRecord());
+                    held.add(rec.getProducerRecord());
+                    if (!rec.getPaired()) {
+                        open.computeIfAbsent(rec.getMessageId(), k -> new ArrayList<>()).add(OpmonCall.of(rec));
+                    }
+                });
+        if (!held.isEmpty() && fresh.stream().anyMatch(e -> held.contains(e.getKey()))) {
+            throw new Copy.DuplicateFound("a record of the batch is in a stored call already");
+        }
         long window = properties.pairingWindow().toMillis();
         for (Map.Entry<String, OpmonRecord> e : fresh) {
             String key = e.getKey();
@@ -426,13 +436,15 @@ public class OpmonIngest {
                 .onConflictDoNothing().returningResult(OPMON_RECORD.DEDUPE_KEY).fetch(OPMON_RECORD.DEDUPE_KEY);
     }
 
-    /** Which of these record keys a stored call already holds (one statement, through the two unique indexes). */
-    private static Set<String> alreadyInCalls(DSLContext dsl, Set<String> keys) {
-        var k = keyTable(keys);
-        Field<String> key = k.field(0, String.class);
+    /** Which of these records (by key) a stored call already holds (one statement, through the calls' message id index). */
+    private static Set<String> alreadyInCalls(DSLContext dsl, Map<String, OpmonRecord> records) {
+        var k = DSL.table("unnest({0}, {1})", DSL.val(records.keySet().toArray(String[]::new)),
+                DSL.val(records.values().stream().map(OpmonRecord::messageId).toArray(String[]::new))).as("k", "key", "message_id");
+        Field<String> key = DSL.field(DSL.name("k", "key"), String.class);
+        Field<String> messageId = DSL.field(DSL.name("k", "message_id"), String.class);
         return new HashSet<>(dsl.select(key).from(k)
-                .where(DSL.exists(DSL.selectOne().from(OPMON_CALL).where(OPMON_CALL.CLIENT_RECORD.eq(key)))
-                        .or(DSL.exists(DSL.selectOne().from(OPMON_CALL).where(OPMON_CALL.PRODUCER_RECORD.eq(key)))))
+                .where(DSL.exists(DSL.selectOne().from(OPMON_CALL).where(OPMON_CALL.MESSAGE_ID.eq(messageId))
+                        .and(OPMON_CALL.CLIENT_RECORD.eq(key).or(OPMON_CALL.PRODUCER_RECORD.eq(key)))))
                 .fetch(key));
     }
 

@@ -1,14 +1,15 @@
 package cn.suqian.govshare.exchange;
 
-import cn.suqian.govshare.db.Copy;
 import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.db.TransactionLock;
 import cn.suqian.govshare.db.Actor;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,12 +36,6 @@ class OpmonPendingCounts {
     /** The lock movers take; pairing takes it too (after its own) before it recounts buckets. */
     static final String LOCK = "opmon-counting";
 
-    private static final List<Field<?>> COLUMNS = List.of(OPMON_STAT_PENDING.BATCH_ID, OPMON_STAT_PENDING.CHANGE,
-            OPMON_STAT_PENDING.INTERVAL_START, OPMON_STAT_PENDING.PROVIDER_CODE, OPMON_STAT_PENDING.CONSUMER_CODE,
-            OPMON_STAT_PENDING.RESOURCE, OPMON_STAT_PENDING.PROVIDER_SYSTEM_CODE, OPMON_STAT_PENDING.CONSUMER_SYSTEM_CODE,
-            OPMON_STAT_PENDING.CALLS, OPMON_STAT_PENDING.FAILED_CALLS, OPMON_STAT_PENDING.BYTES, OPMON_STAT_PENDING.LATENCY_MS_SUM,
-            OPMON_STAT_PENDING.LATENCY_MS_MAX);
-
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OpmonPendingCounts.class);
 
     private final Db db;
@@ -51,46 +46,111 @@ class OpmonPendingCounts {
         this.merge = merge;
     }
 
-    /** Writes a batch's additions (new calls) and changes (calls counted before) to be moved. */
+    /**
+     * Writes a batch's additions (new calls) and changes (calls counted before) to be moved: one row, its buckets as
+     * lines of text (see V34 for the format). One row per batch, not per bucket: they are only ever moved all at once.
+     */
     void hold(DSLContext dsl, UUID batchId, List<StatsMerge.Attributed> added, List<StatsMerge.Attributed> changed) {
         if (added.isEmpty() && changed.isEmpty()) {
             return;
         }
-        StringBuilder csv = new StringBuilder((added.size() + changed.size()) * 160);
-        row(csv, batchId, false, added);
-        row(csv, batchId, true, changed);
-        Copy.csvInto(dsl, OPMON_STAT_PENDING, COLUMNS, csv);
+        StringBuilder lines = new StringBuilder((added.size() + changed.size()) * 120);
+        lines(lines, false, added);
+        lines(lines, true, changed);
+        dsl.insertInto(OPMON_STAT_PENDING).set(OPMON_STAT_PENDING.BATCH_ID, batchId).set(OPMON_STAT_PENDING.BUCKETS, lines.toString())
+                .execute();
     }
 
-    private static void row(StringBuilder csv, UUID batchId, boolean change, List<StatsMerge.Attributed> rows) {
+    static void lines(StringBuilder out, boolean change, List<StatsMerge.Attributed> rows) {
         for (StatsMerge.Attributed a : rows) {
             IntervalStat s = a.stat();
-            Copy.field(csv, batchId, false);
-            Copy.field(csv, change, false);
-            Copy.field(csv, s.intervalStart(), false);
-            StatsMerge.keyAndCalls(csv, a);
-            Copy.field(csv, s.bytes(), false);
-            Copy.field(csv, s.latencyMsSum(), false);
-            Copy.field(csv, s.latencyMsMax(), true);
+            if (!out.isEmpty()) {
+                out.append('\n');
+            }
+            out.append(change ? 't' : 'f').append('\t').append(s.intervalStart().toEpochSecond());
+            for (String text : new String[]{a.providerOrg(), a.consumerOrg(), s.resource(), a.providerSystem(), a.consumerSystem()}) {
+                out.append('\t');
+                escaped(out, text);
+            }
+            out.append('\t').append(s.calls()).append('\t').append(s.failedCalls()).append('\t').append(s.bytes())
+                    .append('\t').append(s.latencyMsSum()).append('\t').append(s.latencyMsMax());
         }
+    }
+
+    /** COPY's text format: backslash, tab, newline and carriage return escaped; null as {@code \N}. */
+    static void escaped(StringBuilder out, String text) {
+        if (text == null) {
+            out.append("\\N");
+            return;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    /** The fields of one line, unescaped (null for {@code \N}). */
+    static String[] fields(String line) {
+        String[] fields = new String[12];
+        int n = 0;
+        StringBuilder field = new StringBuilder();
+        boolean isNull = false;
+        for (int i = 0; i <= line.length(); i++) {
+            char c = i < line.length() ? line.charAt(i) : '\t';
+            if (c == '\t') {
+                if (n == fields.length) {
+                    throw new IllegalStateException("a pending line with more than " + fields.length + " fields: " + line);
+                }
+                fields[n++] = isNull ? null : field.toString();
+                field.setLength(0);
+                isNull = false;
+            } else if (c == '\\' && i + 1 < line.length()) {
+                char next = line.charAt(++i);
+                switch (next) {
+                    case 't' -> field.append('\t');
+                    case 'n' -> field.append('\n');
+                    case 'r' -> field.append('\r');
+                    case 'N' -> isNull = true;
+                    default -> field.append(next);
+                }
+            } else {
+                field.append(c);
+            }
+        }
+        if (n != fields.length) {
+            throw new IllegalStateException("a pending line with " + n + " fields, not " + fields.length + ": " + line);
+        }
+        return fields;
     }
 
     /**
      * Moves every pending row into the statistics, in the caller's transaction (taking the movers' lock to its end):
-     * additions first, then changes, each bucket once. Returns the number of rows moved.
+     * additions first, then changes, each bucket once. Returns the number of buckets moved.
      */
     int count(DSLContext dsl, UUID batchId) {
         TransactionLock.take(dsl, LOCK);
-        var p = OPMON_STAT_PENDING;
         Map<OpmonIngest.Bucket, OpmonIngest.Delta> added = new TreeMap<>(OpmonIngest.Bucket.ORDER);
         Map<OpmonIngest.Bucket, OpmonIngest.Delta> changed = new TreeMap<>(OpmonIngest.Bucket.ORDER);
         int moved = 0;
-        for (var r : dsl.deleteFrom(p).returning(COLUMNS).fetch()) {
-            var bucket = new OpmonIngest.Bucket(r.get(p.INTERVAL_START), r.get(p.PROVIDER_CODE), r.get(p.CONSUMER_CODE), r.get(p.RESOURCE));
-            (r.get(p.CHANGE) ? changed : added).computeIfAbsent(bucket, k -> new OpmonIngest.Delta()).add(r.get(p.CALLS),
-                    r.get(p.FAILED_CALLS), r.get(p.BYTES), r.get(p.LATENCY_MS_SUM), r.get(p.LATENCY_MS_MAX), r.get(p.PROVIDER_SYSTEM_CODE),
-                    r.get(p.CONSUMER_SYSTEM_CODE));
-            moved++;
+        for (String buckets : dsl.deleteFrom(OPMON_STAT_PENDING).returning(OPMON_STAT_PENDING.BUCKETS).fetch(OPMON_STAT_PENDING.BUCKETS)) {
+            int from = 0;
+            while (from < buckets.length()) {
+                int to = buckets.indexOf('\n', from);
+                to = to < 0 ? buckets.length() : to;
+                String[] f = fields(buckets.substring(from, to));
+                from = to + 1;
+                var bucket = new OpmonIngest.Bucket(OffsetDateTime.ofInstant(Instant.ofEpochSecond(Long.parseLong(f[1])), ZoneOffset.UTC),
+                        f[2], f[3], f[4]);
+                (f[0].equals("t") ? changed : added).computeIfAbsent(bucket, k -> new OpmonIngest.Delta()).add(Long.parseLong(f[7]),
+                        Long.parseLong(f[8]), Long.parseLong(f[9]), Long.parseLong(f[10]), Long.parseLong(f[11]), f[5], f[6]);
+                moved++;
+            }
         }
         merge.add(dsl, OpmonIngest.attributed(added), batchId);
         merge.change(dsl, OpmonIngest.attributed(changed), batchId);
@@ -103,7 +163,7 @@ class OpmonPendingCounts {
         UUID pass = UUID.randomUUID();
         int moved = db.inTransaction(Actor.system("opmon-counting"), dsl -> count(dsl, pass));
         if (moved > 0) {
-            log.info("Op-monitoring counting: moved {} pending rows into the statistics", moved);
+            log.info("Op-monitoring counting: moved {} pending buckets into the statistics", moved);
         }
     }
 }

@@ -142,8 +142,8 @@ public final class Copy {
     }
 
     /**
-     * Runs {@code usually} inside a savepoint; when it fails on a unique constraint (SQLSTATE 23505), or finds a
-     * duplicate itself ({@link DuplicateFound}), everything it did is undone (to the savepoint, the rest of the transaction is kept) and {@code otherwise} runs instead. For work
+     * Runs {@code usually} inside a savepoint; when it fails on a unique constraint (SQLSTATE 23505) everything it did
+     * is undone (to the savepoint, the rest of the transaction is kept) and {@code otherwise} runs instead. For work
      * whose duplicate case is rare and costly to look for ahead of every run.
      */
     public static <T> T unlessDuplicate(DSLContext dsl, java.util.function.Supplier<T> usually, java.util.function.Supplier<T> otherwise) {
@@ -163,20 +163,10 @@ public final class Copy {
         return result;
     }
 
-    /**
-     * Thrown by work run through {@link #unlessDuplicate} that finds a duplicate itself, where no unique constraint
-     * would: it is undone and the other way taken, as for a refusal by a constraint.
-     */
-    public static final class DuplicateFound extends RuntimeException {
-        public DuplicateFound(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    /** Whether a unique constraint refused the statement (SQLSTATE 23505 anywhere in the causes), or the work found a duplicate itself. */
+    /** Whether a unique constraint refused the statement (SQLSTATE 23505 anywhere in the causes). */
     private static boolean duplicate(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DuplicateFound || t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 return true;
             }
         }

@@ -54,7 +54,7 @@ final class BatchBody {
          * already parsed keeps while its batch is stored (a batch's maps of field text otherwise live as long as it).
          */
         Line slim() {
-            return body != null && raw(body, from, to) != null ? new Line(number, Map.of(), Map.of(), body, from, to) : this;
+            return body != null && delimited(body, from, to) ? new Line(number, Map.of(), Map.of(), body, from, to) : this;
         }
 
         /** The record as a JSON object (for quarantine): its fields, as text. */
@@ -137,10 +137,12 @@ final class BatchBody {
 
     /** The bytes of one object, when the parser's offsets delimit it; null otherwise. */
     private static String raw(byte[] body, int from, int to) {
-        if (from < 0 || to > body.length || to - from < 2 || body[from] != '{' || body[to - 1] != '}') {
-            return null;
-        }
-        return new String(body, from, to - from, StandardCharsets.UTF_8);
+        return delimited(body, from, to) ? new String(body, from, to - from, StandardCharsets.UTF_8) : null;
+    }
+
+    /** Whether the parser's offsets delimit one object in the body. */
+    private static boolean delimited(byte[] body, int from, int to) {
+        return from >= 0 && to <= body.length && to - from >= 2 && body[from] == '{' && body[to - 1] == '}';
     }
 
     /**
@@ -163,7 +165,58 @@ final class BatchBody {
         return fields;
     }
 
+    /**
+     * NDJSON, usually read by one parser over the whole body (a parser made per line cost more than reading its
+     * line); a body that is not one object per line — a bad line, two objects on one, one across several — is read
+     * line by line instead, which says what is wrong where.
+     */
     private static List<Line> ndjson(byte[] body, int maxLines) {
+        List<Line> lines = ndjsonInOnePass(body, maxLines);
+        return lines != null ? lines : ndjsonLineByLine(body, maxLines);
+    }
+
+    /** Every line one object (or blank): the records; otherwise null. */
+    private static List<Line> ndjsonInOnePass(byte[] body, int maxLines) {
+        List<Line> lines = new ArrayList<>();
+        int line = 1;
+        int after = 0; // where the previous object ended
+        try (JsonParser p = JSON.createParser(body)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t != JsonToken.START_OBJECT) {
+                    return null;
+                }
+                var start = p.currentTokenLocation();
+                int from = (int) start.getByteOffset();
+                int newlines = 0;
+                for (int i = after; i < from; i++) { // only whitespace lies between root values
+                    if (body[i] == '\n') {
+                        newlines++;
+                    }
+                }
+                if (newlines == 0 && !lines.isEmpty()) {
+                    return null; // a second object on the line
+                }
+                line += newlines;
+                Map<String, JsonToken> tokens = new FieldMap<>(); // an op-monitoring record has about 30 fields
+                Map<String, String> fields = object(p, tokens);
+                var end = p.currentLocation();
+                if (end.getLineNr() != start.getLineNr()) {
+                    return null; // one object across lines
+                }
+                after = (int) end.getByteOffset();
+                lines.add(new Line(line, fields, tokens, body, from, after));
+                if (lines.size() > maxLines) {
+                    throw tooMany(lines.size(), maxLines);
+                }
+            }
+        } catch (JacksonException e) {
+            return null;
+        }
+        return lines;
+    }
+
+    private static List<Line> ndjsonLineByLine(byte[] body, int maxLines) {
         List<Line> lines = new ArrayList<>();
         List<FieldProblem> problems = new ArrayList<>();
         int n = 0;
@@ -181,7 +234,12 @@ final class BatchBody {
                     } else {
                         Map<String, JsonToken> tokens = new FieldMap<>(); // an op-monitoring record has about 30 fields
                         Map<String, String> fields = object(p, tokens);
-                        lines.add(new Line(n, fields, tokens, body, start, end));
+                        if (p.nextToken() != null) { // a second value on the line would otherwise be dropped unseen
+                            problems.add(FieldProblem.of("line", preview(body, start, end), ProblemCode.INVALID_JSON,
+                                    "more than one JSON value on the line").at(n, null));
+                        } else {
+                            lines.add(new Line(n, fields, tokens, body, start, end));
+                        }
                     }
                 } catch (JacksonException e) {
                     problems.add(FieldProblem.of("line", preview(body, start, end), ProblemCode.INVALID_JSON, e.getOriginalMessage()).at(n, null));

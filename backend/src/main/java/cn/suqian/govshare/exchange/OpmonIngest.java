@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static cn.suqian.govshare.db.schema.Tables.OPMON_CALL;
@@ -125,10 +124,15 @@ public class OpmonIngest {
      * refused; a record that is incomplete, of the wrong type or out of bounds is faulty, the others go on.
      */
     OpmonBatch parse(byte[] body, String contentType) {
+        return parse(body, contentType, Instant.now());
+    }
+
+    /** The same, its times bounded as of {@code now}. */
+    OpmonBatch parse(byte[] body, String contentType, Instant now) {
         String sha = ExchangeIngest.sha256(body);
         try {
             List<BatchBody.Line> lines = BatchBody.split(body, contentType, properties.maxBatchRecords());
-            IngestBounds bounds = new IngestBounds(Instant.now(), properties.clockSkew());
+            IngestBounds bounds = new IngestBounds(now, properties.clockSkew());
             List<OpmonRecord> records = new ArrayList<>(lines.size());
             List<List<FieldProblem>> faults = new ArrayList<>(lines.size());
             for (int i = 0; i < lines.size(); i++) {
@@ -181,18 +185,17 @@ public class OpmonIngest {
             }
         }
         OpmonFaulty.store(dsl, batchId, faulty);
+        StoredRecords stored = storeRecords(dsl, batchId, sound, soundRecords);
+        for (int j = 0; j < soundIndex.size(); j++) {
+            outcomes[soundIndex.get(j)] = new ExchangeIngest.RecordOutcome(soundIndex.get(j) + 1, stored.result().outcomes()[j], null);
+        }
         // the batch's row (its answer, kept for a repeat) is written as soon as every record's outcome is known: before
         // pairing, so not under the pairing lock
-        Function<Result, ExchangeIngest.BatchResult> recordBatch = r -> {
-            for (int j = 0; j < soundIndex.size(); j++) {
-                outcomes[soundIndex.get(j)] = new ExchangeIngest.RecordOutcome(soundIndex.get(j) + 1, r.outcomes()[j], null);
-            }
-            return ExchangeIngest.record(dsl, batchId, BatchKind.OPMON, client, idempotencyKey, batch.sha(), batch.lines().size(),
-                    r.accepted, r.quarantined, r.duplicates, faulty.size(), List.of(outcomes));
-        };
-        ExchangeIngest.BatchResult[] recorded = new ExchangeIngest.BatchResult[1];
-        Result r = apply(dsl, batchId, sound, soundRecords, stored -> recorded[0] = recordBatch.apply(stored));
-        return recorded[0] != null ? recorded[0] : recordBatch.apply(r);
+        Result r = stored.result();
+        var answer = ExchangeIngest.record(dsl, batchId, BatchKind.OPMON, client, idempotencyKey, batch.sha(), batch.lines().size(),
+                r.accepted(), r.quarantined(), r.duplicates(), faulty.size(), List.of(outcomes));
+        pair(dsl, stored);
+        return answer;
     }
 
     /** Counts, and what became of each record given (same order). */
@@ -204,16 +207,23 @@ public class OpmonIngest {
      * moves it). Also used to re-attribute quarantined ones.
      */
     Result apply(DSLContext dsl, UUID batchId, List<BatchBody.Line> lines, List<OpmonRecord> records) {
-        return apply(dsl, batchId, lines, records, stored -> { });
+        StoredRecords stored = storeRecords(dsl, batchId, lines, records);
+        pair(dsl, stored);
+        return stored.result();
+    }
+
+    /** A batch's records attributed and stored, before they are paired: what became of each, and the new ones by key. */
+    private record StoredRecords(UUID batchId, Result result, Map<String, OpmonRecord> fresh, Map<String, ExchangeDirectory.Party[]> parties,
+                                 long started) {
     }
 
     /**
-     * The same, telling {@code stored} every record's outcome once the records are stored and before they are paired
-     * (when there are records to pair; run again if the store is redone, see {@link #store}).
+     * Attributes validated records to organisations (unknown members quarantined) and stores each once: a record
+     * stored before is a duplicate. Within the retention every record finds its stored twin, as retention drops only
+     * whole partitions older than it and ingest refuses records older than it ({@link IngestBounds}).
      */
-    private Result apply(DSLContext dsl, UUID batchId, List<BatchBody.Line> lines, List<OpmonRecord> records,
-                         Consumer<Result> stored) {
-        long applyStarted = System.nanoTime();
+    private StoredRecords storeRecords(DSLContext dsl, UUID batchId, List<BatchBody.Line> lines, List<OpmonRecord> records) {
+        long started = System.nanoTime();
         ExchangeDirectory directory = directories.load(dsl);
         ExchangeIngest.Outcome[] outcomes = new ExchangeIngest.Outcome[records.size()];
         List<ExchangeIngest.Quarantined> quarantined = new ArrayList<>();
@@ -249,39 +259,8 @@ public class OpmonIngest {
         }
         ExchangeIngest.quarantine(dsl, batchId, StatSource.OPMON, quarantined);
         if (byKey.isEmpty()) {
-            return new Result(0, quarantined.size(), inBatchDuplicates, outcomes);
+            return new StoredRecords(batchId, new Result(0, quarantined.size(), inBatchDuplicates, outcomes), Map.of(), parties, started);
         }
-        Attributed batch = new Attributed(batchId, records, keys, byKey, parties, quarantined.size(), inBatchDuplicates, applyStarted,
-                stored);
-        // A record whose call is stored was counted before, even if its raw row has since gone (a retention change, a
-        // manual clean-up: a record within the retention finds its raw row, which de-duplicates it). Looking for every
-        // record in the calls first cost a quarter of a batch's database time; instead the batch goes in as if none
-        // was, pairing (which reads every stored call of the batch's message ids) finds such a record in its call, and
-        // only then is the batch undone and stored again, looking them up.
-        return Copy.unlessDuplicate(dsl, () -> store(dsl, batch, outcomes.clone(), Set.of()),
-                () -> store(dsl, batch, outcomes.clone(), alreadyInCalls(dsl, byKey)));
-    }
-
-    /** A batch's records attributed to organisations, each distinct record once under its key. */
-    private record Attributed(UUID batchId, List<OpmonRecord> records, String[] keys, Map<String, OpmonRecord> byKey,
-                              Map<String, ExchangeDirectory.Party[]> parties, int quarantined, int inBatchDuplicates,
-                              long applyStarted, Consumer<Result> stored) {
-    }
-
-    /**
-     * Stores the records not among {@code counted} (keys a stored call holds), pairs them and counts the calls;
-     * {@code outcomes} has those of the quarantined and in-batch duplicate records, the rest are filled in.
-     */
-    private Result store(DSLContext dsl, Attributed batch, ExchangeIngest.Outcome[] outcomes, Set<String> counted) {
-        UUID batchId = batch.batchId();
-        List<OpmonRecord> records = batch.records();
-        String[] keys = batch.keys();
-        Map<String, OpmonRecord> byKey = batch.byKey();
-        Map<String, ExchangeDirectory.Party[]> parties = batch.parties();
-        int inBatchDuplicates = batch.inBatchDuplicates();
-        long applyStarted = batch.applyStarted();
-
-        // Store each record once; those already stored (re-sent) are dropped here.
         OffsetDateTime min = null;
         OffsetDateTime max = null;
         for (OpmonRecord rec : byKey.values()) {
@@ -289,20 +268,25 @@ public class OpmonIngest {
             max = max == null || rec.monitoringTs().isAfter(max) ? rec.monitoringTs() : max;
         }
         storage.ensurePartitions(dsl, OPMON_RECORD, min, max.plusSeconds(1));
-        Set<String> stored = new HashSet<>();
-        List<Map.Entry<String, OpmonRecord>> toStore = byKey.entrySet().stream().filter(e -> !counted.contains(e.getKey())).toList();
-        stored.addAll(insertRecords(dsl, batchId, toStore, parties));
+        Set<String> stored = new HashSet<>(insertRecords(dsl, batchId, List.copyOf(byKey.entrySet()), parties));
         int duplicates = inBatchDuplicates + (byKey.size() - stored.size());
         for (int i = 0; i < records.size(); i++) {
             if (outcomes[i] == null) {
                 outcomes[i] = stored.contains(keys[i]) ? ExchangeIngest.Outcome.ACCEPTED : ExchangeIngest.Outcome.DUPLICATE;
             }
         }
-        Result result = new Result(stored.size(), batch.quarantined(), duplicates, outcomes);
-        batch.stored().accept(result);
+        byKey.keySet().retainAll(stored);
+        return new StoredRecords(batchId, new Result(stored.size(), quarantined.size(), duplicates, outcomes), byKey, parties, started);
+    }
 
+    /** Pairs the records just stored with open calls (stored earlier or made here) and holds what the calls count. */
+    private void pair(DSLContext dsl, StoredRecords batch) {
+        if (batch.fresh().isEmpty()) {
+            return;
+        }
+        Map<String, ExchangeDirectory.Party[]> parties = batch.parties();
         // Pair new records with open calls (stored earlier or created in this batch), oldest first.
-        List<Map.Entry<String, OpmonRecord>> fresh = byKey.entrySet().stream().filter(e -> stored.contains(e.getKey()))
+        List<Map.Entry<String, OpmonRecord>> fresh = batch.fresh().entrySet().stream()
                 .sorted(Comparator.comparingLong(e -> e.getValue().startedAtMillis())).toList();
         Set<String> messageIds = new HashSet<>();
         fresh.forEach(e -> messageIds.add(e.getValue().messageId()));
@@ -315,19 +299,10 @@ public class OpmonIngest {
         long locked = System.nanoTime();
         Map<OpmonCall, Contribution> before = new java.util.IdentityHashMap<>();
         var ids = keyTable(messageIds);
-        Set<String> held = new HashSet<>(); // records the stored calls of these message ids hold
         dsl.select(OPMON_CALL.asterisk()).from(ids).join(OPMON_CALL).on(OPMON_CALL.MESSAGE_ID.eq(ids.field(0, String.class)))
+                .where(OPMON_CALL.PAIRED.isFalse())
                 .fetchInto(OPMON_CALL)
-                .forEach(rec -> {
-                    held.add(rec.getClientRecord());
-                    held.add(rec.getProducerRecord());
-                    if (!rec.getPaired()) {
-                        open.computeIfAbsent(rec.getMessageId(), k -> new ArrayList<>()).add(OpmonCall.of(rec));
-                    }
-                });
-        if (!held.isEmpty() && fresh.stream().anyMatch(e -> held.contains(e.getKey()))) {
-            throw new Copy.DuplicateFound("a record of the batch is in a stored call already");
-        }
+                .forEach(rec -> open.computeIfAbsent(rec.getMessageId(), k -> new ArrayList<>()).add(OpmonCall.of(rec)));
         long window = properties.pairingWindow().toMillis();
         for (Map.Entry<String, OpmonRecord> e : fresh) {
             String key = e.getKey();
@@ -350,13 +325,12 @@ public class OpmonIngest {
         long paired = System.nanoTime();
         write(dsl, List.copyOf(touched));
         long written = System.nanoTime();
-        countIntoStats(dsl, List.copyOf(touched), before, batchId);
+        countIntoStats(dsl, List.copyOf(touched), before, batch.batchId());
         if (log.isDebugEnabled()) {
             log.debug("op-monitoring apply: directory and records {} ms, wait for pairing {} ms, pairing {} ms, calls written {} ms, counted {} ms",
-                    (beforeLock - applyStarted) / 1_000_000, (locked - beforeLock) / 1_000_000, (paired - locked) / 1_000_000,
+                    (beforeLock - batch.started()) / 1_000_000, (locked - beforeLock) / 1_000_000, (paired - locked) / 1_000_000,
                     (written - paired) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
         }
-        return result;
     }
 
     /** A session's temporary table the records of a batch are copied into, emptied at commit. */
@@ -434,18 +408,6 @@ public class OpmonIngest {
         List<Field<?>> staged = RECORD_COLUMNS.stream().<Field<?>>map(c -> DSL.field(RECORD_STAGING.append(c.getName()), c.getDataType())).toList();
         return dsl.insertInto(OPMON_RECORD).columns(RECORD_COLUMNS).select(DSL.select(staged).from(staging))
                 .onConflictDoNothing().returningResult(OPMON_RECORD.DEDUPE_KEY).fetch(OPMON_RECORD.DEDUPE_KEY);
-    }
-
-    /** Which of these records (by key) a stored call already holds (one statement, through the calls' message id index). */
-    private static Set<String> alreadyInCalls(DSLContext dsl, Map<String, OpmonRecord> records) {
-        var k = DSL.table("unnest({0}, {1})", DSL.val(records.keySet().toArray(String[]::new)),
-                DSL.val(records.values().stream().map(OpmonRecord::messageId).toArray(String[]::new))).as("k", "key", "message_id");
-        Field<String> key = DSL.field(DSL.name("k", "key"), String.class);
-        Field<String> messageId = DSL.field(DSL.name("k", "message_id"), String.class);
-        return new HashSet<>(dsl.select(key).from(k)
-                .where(DSL.exists(DSL.selectOne().from(OPMON_CALL).where(OPMON_CALL.MESSAGE_ID.eq(messageId))
-                        .and(OPMON_CALL.CLIENT_RECORD.eq(key).or(OPMON_CALL.PRODUCER_RECORD.eq(key)))))
-                .fetch(key));
     }
 
     /**

@@ -110,8 +110,8 @@ record OpmonRecord(OffsetDateTime monitoringTs, OpmonSide side, String messageId
             problems.add(IntervalStat.problem(line, "responseOutTs", f.get("responseOutTs"), ProblemCode.BETWEEN, requestIn,
                     requestIn + IngestBounds.MAX_DURATION_MS));
         }
-        Long requestSize = size(f, t, "request", line, problems);
-        Long responseSize = size(f, t, "response", line, problems);
+        Long requestSize = size(f, t, REQUEST_SIZES, line, problems);
+        Long responseSize = size(f, t, RESPONSE_SIZES, line, problems);
         String succeededText = required(f, "succeeded", line, problems);
         boolean succeeded = false;
         if (succeededText != null) {
@@ -151,18 +151,26 @@ record OpmonRecord(OffsetDateTime monitoringTs, OpmonSide side, String messageId
         return ms;
     }
 
+    /** The size fields of a request, and of a response: *AttachmentCount, *MimeSize, *Size, *SoapSize, *RestSize. */
+    private static final String[] REQUEST_SIZES = sizeFields("request");
+    private static final String[] RESPONSE_SIZES = sizeFields("response");
+
+    private static String[] sizeFields(String prefix) {
+        return new String[]{prefix + "AttachmentCount", prefix + "MimeSize", prefix + "Size", prefix + "SoapSize", prefix + "RestSize"};
+    }
+
     /** *Size when there are no attachments, *MimeSize otherwise; older servers' *SoapSize / *RestSize stand in for *Size. */
-    private static Long size(Map<String, String> f, Map<String, JsonToken> t, String prefix, int line, List<FieldProblem> problems) {
-        Long attachments = IngestBounds.whole(f, t, prefix + "AttachmentCount", false, 0, MAX_ATTACHMENTS, line, problems);
+    private static Long size(Map<String, String> f, Map<String, JsonToken> t, String[] fields, int line, List<FieldProblem> problems) {
+        Long attachments = IngestBounds.whole(f, t, fields[0], false, 0, MAX_ATTACHMENTS, line, problems);
         if (attachments != null && attachments > 0) {
-            return bytes(f, t, prefix + "MimeSize", line, problems);
+            return bytes(f, t, fields[1], line, problems);
         }
-        Long size = bytes(f, t, prefix + "Size", line, problems);
+        Long size = bytes(f, t, fields[2], line, problems);
         if (size == null) {
-            size = bytes(f, t, prefix + "SoapSize", line, problems);
+            size = bytes(f, t, fields[3], line, problems);
         }
         if (size == null) {
-            size = bytes(f, t, prefix + "RestSize", line, problems);
+            size = bytes(f, t, fields[4], line, problems);
         }
         return size;
     }

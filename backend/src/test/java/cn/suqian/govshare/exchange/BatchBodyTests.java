@@ -86,6 +86,28 @@ class BatchBodyTests {
     }
 
     @Test
+    void ndjson_read_in_one_pass_answers_as_line_by_line_reading_does() {
+        String body = "  {\"a\":1, \"b\":{\"x\":[1,2]}}  \r\n\n{\"a\":\"two\",\"c\":null}\n\n";
+        List<BatchBody.Line> lines = split(body, "application/x-ndjson");
+
+        assertThat(lines).extracting(BatchBody.Line::number).containsExactly(1, 3);
+        assertThat(lines).extracting(l -> l.fields().get("a")).containsExactly("1", "two");
+        assertThat(lines.getFirst().tokens()).containsEntry("b", tools.jackson.core.JsonToken.START_OBJECT);
+        assertThat(lines).extracting(BatchBody.Line::rawJson).containsExactly("{\"a\":1, \"b\":{\"x\":[1,2]}}", "{\"a\":\"two\",\"c\":null}");
+        assertThat(lines.getFirst().slim().rawJson()).isEqualTo("{\"a\":1, \"b\":{\"x\":[1,2]}}");
+    }
+
+    @Test
+    void ndjson_with_two_objects_on_a_line_or_one_across_lines_is_refused_at_that_line() {
+        // one pass would take these as well-formed; read line by line they are refused where they are: two values on
+        // one line (neither dropped unseen), an object across lines (a line that is not JSON)
+        assertThat(problems("{\"a\":1} {\"a\":2}\n{\"a\":3}\n", "application/x-ndjson")).singleElement()
+                .satisfies(p -> assertThat(p.row()).isEqualTo(1)).satisfies(p -> assertThat(p.field()).isEqualTo("line"));
+        assertThat(problems("{\"a\":1}\n{\"a\":\n2}\n", "application/x-ndjson")).extracting(FieldProblem::row, FieldProblem::field)
+                .containsExactly(tuple(2, "line"), tuple(3, "line"));
+    }
+
+    @Test
     void every_bad_ndjson_line_is_reported_at_once_with_a_preview() {
         List<FieldProblem> problems = problems("{\"a\":1}\n[1,2]\r\n{\"a\":\n" + "x".repeat(100) + "\n", "application/x-ndjson");
 

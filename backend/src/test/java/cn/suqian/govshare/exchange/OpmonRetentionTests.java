@@ -12,7 +12,6 @@ import org.springframework.http.MediaType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 
 import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_STAT;
@@ -25,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Op-monitoring keeps one retention for raw records, calls and faulty records, and a batch re-sent after its raw
- * rows expired gets a clear answer (each record a duplicate of the call already counted), not a 500. Members are
+ * rows expired gets a clear answer (each record faulty, older than the retention), not a 500. Members are
  * named by organisation code (water calls public-security), which the directory resolves without registration.
  */
 @IntegrationTest
@@ -58,21 +57,35 @@ class OpmonRetentionTests {
                 .where(EXCHANGE_STAT.RESOURCE.eq("retentionCheck.v1")).fetchOne(0, Long.class);
     }
 
+    @Autowired
+    OpmonIngest opmon;
+
+    @Autowired
+    OpmonPendingCounts pending;
+
     @Test
-    void a_batch_resent_after_its_raw_rows_expired_is_answered_as_duplicates_and_nothing_moves() {
+    void a_batch_resent_after_its_raw_rows_expired_is_answered_as_faulty_before_the_retention_and_nothing_moves() {
         String batch = "{\"records\":[" + side(aClientRecord(), "ret-1").timestamps(0, 5, 95, 100).json() + ","
                 + side(aProducerRecord(), "ret-1").timestamps(10, 12, 80, 85).json() + "]}";
         assertThat(push(batch)).containsEntry("accepted", 2);
         assertThat(countedCalls()).isEqualTo(1);
 
-        // the raw records expire (retention drops their partition); the call they were paired into stays
-        dsl.deleteFrom(OPMON_RECORD).where(OPMON_RECORD.MESSAGE_ID.eq("ret-1")).execute();
+        // 91 days later the raw records have expired — retention drops only whole partitions older than its 90 days, so
+        // a record is gone only once it is older than that — and the same batch comes again
+        Instant later = Instant.now().plus(91, ChronoUnit.DAYS);
+        ExchangeIngest.BatchResult again = dsl.transactionResult(c -> {
+            var result = opmon.stored(c.dsl(), "admin", null, opmon.parse(batch.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    MediaType.APPLICATION_JSON_VALUE, later));
+            pending.count(c.dsl(), result.batchId());
+            return result;
+        });
 
-        Map<String, Object> again = push(batch);
-        assertThat(again).containsEntry("accepted", 0).containsEntry("duplicates", 2);
-        assertThat((List<Map<String, Object>>) again.get("records")).extracting(o -> o.get("outcome")).containsOnly("DUPLICATE");
+        assertThat(again.accepted()).isZero();
+        assertThat(again.faulty()).isEqualTo(2);
+        assertThat(dsl.fetch("SELECT reasons::text FROM opmon_faulty WHERE batch_id = ?", again.batchId()).getValues(0, String.class))
+                .hasSize(2).allSatisfy(reasons -> assertThat(reasons).contains("beforeRetention").contains("monitoringDataTs"));
         assertThat(dsl.fetchCount(OPMON_CALL, OPMON_CALL.MESSAGE_ID.eq("ret-1"))).isEqualTo(1);
-        assertThat(dsl.fetchCount(OPMON_RECORD, OPMON_RECORD.MESSAGE_ID.eq("ret-1"))).isZero();
+        assertThat(dsl.fetchCount(OPMON_RECORD, OPMON_RECORD.MESSAGE_ID.eq("ret-1"))).isEqualTo(2);
         assertThat(countedCalls()).isEqualTo(1);
     }
 

@@ -92,6 +92,7 @@ final class BatchBody {
     }
 
     private static List<Line> json(byte[] body, int maxLines) {
+        Values values = new Values();
         List<Line> lines = new ArrayList<>();
         try (JsonParser p = JSON.createParser(body)) {
             JsonToken t = p.nextToken();
@@ -121,7 +122,7 @@ final class BatchBody {
                 }
                 int from = (int) p.currentTokenLocation().getByteOffset();
                 Map<String, JsonToken> tokens = new FieldMap<>(); // an op-monitoring record has about 30 fields
-                Map<String, String> fields = object(p, tokens);
+                Map<String, String> fields = object(p, tokens, values);
                 int to = (int) p.currentLocation().getByteOffset();
                 lines.add(new Line(n, fields, tokens, body, from, to));
                 if (n > maxLines) {
@@ -149,7 +150,7 @@ final class BatchBody {
      * Reads the object the parser is at (after START_OBJECT): scalar fields as text, nested values skipped;
      * every field's (first) token into {@code tokens}.
      */
-    private static Map<String, String> object(JsonParser p, Map<String, JsonToken> tokens) {
+    private static Map<String, String> object(JsonParser p, Map<String, JsonToken> tokens, Values values) {
         Map<String, String> fields = new FieldMap<>();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
@@ -159,10 +160,53 @@ final class BatchBody {
             if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                 p.skipChildren();
             } else if (t != JsonToken.VALUE_NULL) {
-                fields.put(name, p.getString());
+                fields.put(name, values.of(p));
             }
         }
         return fields;
+    }
+
+    /**
+     * A batch's short field values, each kept once: an X-Road instance, member class, member code, service code or
+     * version repeats in thousands of records of a batch, and every record of it is held while the batch is stored.
+     * A table with one slot per hash; a value meeting another in its slot takes it (no chains).
+     */
+    static final class Values {
+        private static final int LONGEST = 32; // identifiers (UUIDs) are longer and nearly always unique
+        private final String[] table = new String[4096];
+
+        String of(JsonParser p) {
+            int length = p.getStringLength();
+            if (length > LONGEST) {
+                return p.getString();
+            }
+            char[] chars = p.getStringCharacters();
+            int offset = p.getStringOffset();
+            int hash = 0;
+            for (int i = 0; i < length; i++) {
+                hash = 31 * hash + chars[offset + i];
+            }
+            int slot = (hash ^ hash >>> 16) & (table.length - 1);
+            String kept = table[slot];
+            if (kept != null && same(kept, chars, offset, length)) {
+                return kept;
+            }
+            String value = new String(chars, offset, length);
+            table[slot] = value;
+            return value;
+        }
+
+        private static boolean same(String kept, char[] chars, int offset, int length) {
+            if (kept.length() != length) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                if (kept.charAt(i) != chars[offset + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /**
@@ -177,6 +221,7 @@ final class BatchBody {
 
     /** Every line one object (or blank): the records; otherwise null. */
     private static List<Line> ndjsonInOnePass(byte[] body, int maxLines) {
+        Values values = new Values();
         List<Line> lines = new ArrayList<>();
         int line = 1;
         int after = 0; // where the previous object ended
@@ -199,7 +244,7 @@ final class BatchBody {
                 }
                 line += newlines;
                 Map<String, JsonToken> tokens = new FieldMap<>(); // an op-monitoring record has about 30 fields
-                Map<String, String> fields = object(p, tokens);
+                Map<String, String> fields = object(p, tokens, values);
                 var end = p.currentLocation();
                 if (end.getLineNr() != start.getLineNr()) {
                     return null; // one object across lines
@@ -217,6 +262,7 @@ final class BatchBody {
     }
 
     private static List<Line> ndjsonLineByLine(byte[] body, int maxLines) {
+        Values values = new Values();
         List<Line> lines = new ArrayList<>();
         List<FieldProblem> problems = new ArrayList<>();
         int n = 0;
@@ -233,7 +279,7 @@ final class BatchBody {
                         problems.add(FieldProblem.of("line", preview(body, start, end), ProblemCode.NOT_JSON_OBJECT).at(n, null));
                     } else {
                         Map<String, JsonToken> tokens = new FieldMap<>(); // an op-monitoring record has about 30 fields
-                        Map<String, String> fields = object(p, tokens);
+                        Map<String, String> fields = object(p, tokens, values);
                         if (p.nextToken() != null) { // a second value on the line would otherwise be dropped unseen
                             problems.add(FieldProblem.of("line", preview(body, start, end), ProblemCode.INVALID_JSON,
                                     "more than one JSON value on the line").at(n, null));

@@ -98,6 +98,18 @@ class BatchBodyTests {
     }
 
     @Test
+    void a_value_repeated_across_records_is_one_string_and_every_value_reads_as_sent() {
+        String body = "{\"m\":\"GOV\",\"n\":12,\"u\":\"" + "x".repeat(40) + "\",\"e\":\"\\u0047OV\"}\n{\"m\":\"GOV\",\"n\":12,\"o\":\"GOW\"}\n";
+        List<BatchBody.Line> lines = split(body, "application/x-ndjson");
+
+        assertThat(lines.get(0).fields()).containsEntry("m", "GOV").containsEntry("n", "12").containsEntry("u", "x".repeat(40))
+                .containsEntry("e", "GOV");
+        assertThat(lines.get(1).fields()).containsEntry("m", "GOV").containsEntry("o", "GOW");
+        assertThat(lines.get(1).fields().get("m")).isSameAs(lines.get(0).fields().get("m"));
+        assertThat(lines.get(1).fields().get("n")).isSameAs(lines.get(0).fields().get("n"));
+    }
+
+    @Test
     void ndjson_with_two_objects_on_a_line_or_one_across_lines_is_refused_at_that_line() {
         // one pass would take these as well-formed; read line by line they are refused where they are: two values on
         // one line (neither dropped unseen), an object across lines (a line that is not JSON)

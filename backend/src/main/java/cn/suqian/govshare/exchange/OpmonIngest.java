@@ -299,8 +299,13 @@ public class OpmonIngest {
         long locked = System.nanoTime();
         Map<OpmonCall, Contribution> before = new java.util.IdentityHashMap<>();
         var ids = keyTable(messageIds);
-        dsl.select(OPMON_CALL.asterisk()).from(ids).join(OPMON_CALL).on(OPMON_CALL.MESSAGE_ID.eq(ids.field(0, String.class)))
-                .where(OPMON_CALL.PAIRED.isFalse())
+        // each message id looked up through the open calls' index: a lateral subquery kept apart (OFFSET 0), since a
+        // plan made once for an array of unknown length read every open call instead, a sequential scan of the
+        // whole table that grew with it (auto_explain: 75-100 ms a batch at 300,000 calls)
+        var openCall = DSL.lateral(DSL.selectFrom(OPMON_CALL)
+                .where(OPMON_CALL.MESSAGE_ID.eq(ids.field(0, String.class))).and(OPMON_CALL.PAIRED.isFalse())
+                .offset(DSL.inline(0))).as("c");
+        dsl.select(openCall.fields()).from(ids).crossJoin(openCall)
                 .fetchInto(OPMON_CALL)
                 .forEach(rec -> open.computeIfAbsent(rec.getMessageId(), k -> new ArrayList<>()).add(OpmonCall.of(rec)));
         long window = properties.pairingWindow().toMillis();

@@ -109,8 +109,12 @@ class AssessmentDemo implements ApplicationRunner {
     }
 
     private List<AssessmentRun> officialRuns(int year) {
-        return db.inTransaction(RegistryDemoData.OFFICE.actor(), dsl -> assessments.yearView(dsl, year).runs()).stream()
-                .filter(r -> r.purpose() == AssessmentRun.Purpose.OFFICIAL).toList();
+        return official(db.inTransaction(RegistryDemoData.OFFICE.actor(), dsl -> assessments.yearView(dsl, year).runs()));
+    }
+
+    /** A year's official runs (not the comparison versions). */
+    private static List<AssessmentRun> official(List<AssessmentRun> runs) {
+        return runs.stream().filter(r -> r.purpose() == AssessmentRun.Purpose.OFFICIAL).toList();
     }
 
     /** The office's checked "online services" values of a year, as it enters them (one organisation in five unchecked). */
@@ -188,7 +192,7 @@ class AssessmentDemo implements ApplicationRunner {
         int year = LAST_YEAR + 1;
         return db.inTransaction(office, dsl -> {
             var view = assessments.yearView(dsl, year);
-            var official = view.runs().stream().filter(r -> r.purpose() == AssessmentRun.Purpose.OFFICIAL).toList();
+            var official = official(view.runs());
             boolean onlyTheStartUpRun = official.size() == 1 && official.getFirst().startedBy().equals(office.name());
             if (view.state() != PublicationState.DRAFT || !onlyTheStartUpRun) {
                 return false;

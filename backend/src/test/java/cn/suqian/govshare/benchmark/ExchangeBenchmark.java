@@ -253,14 +253,10 @@ public final class ExchangeBenchmark {
     }
 
     static void post(HttpClient http, String url, String token, String body) {
-        post(http, url, token, HttpRequest.BodyPublishers.ofString(body));
-    }
-
-    static void post(HttpClient http, String url, String token, HttpRequest.BodyPublisher body) {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/x-ndjson").timeout(Duration.ofMinutes(10))
-                    .POST(body).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("ingest answered " + r.statusCode() + ": " + r.body().substring(0, Math.min(500, r.body().length())));
             }

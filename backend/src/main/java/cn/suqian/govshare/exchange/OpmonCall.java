@@ -36,32 +36,47 @@ final class OpmonCall {
     Long requestSize;
     Long responseSize;
 
-    /** A stored call (field by field: this is read for every open call a batch may pair with, under the pairing lock). */
-    static OpmonCall of(cn.suqian.govshare.db.schema.tables.records.OpmonCallRecord r) {
+    /** The columns a stored call is read from, in the order {@link #of} takes them. */
+    static final java.util.List<org.jooq.Field<?>> COLUMNS;
+
+    static {
+        var c = cn.suqian.govshare.db.schema.Tables.OPMON_CALL;
+        COLUMNS = java.util.List.of(c.ID, c.MESSAGE_ID, c.X_REQUEST_ID, c.STARTED_AT, c.CLIENT_RECORD, c.PRODUCER_RECORD,
+                c.CLIENT_REQUEST_IN_TS, c.CLIENT_REQUEST_OUT_TS, c.CLIENT_RESPONSE_IN_TS, c.CLIENT_RESPONSE_OUT_TS,
+                c.PRODUCER_REQUEST_IN_TS, c.PRODUCER_REQUEST_OUT_TS, c.PRODUCER_RESPONSE_IN_TS, c.PRODUCER_RESPONSE_OUT_TS,
+                c.CLIENT_ORG, c.CLIENT_SYSTEM, c.PROVIDER_ORG, c.PROVIDER_SYSTEM, c.RESOURCE, c.METASERVICE, c.SUCCEEDED,
+                c.REQUEST_SIZE, c.RESPONSE_SIZE);
+    }
+
+    /**
+     * A stored call from a row of {@link #COLUMNS}, by position (this is read for every open call a batch may pair
+     * with, under the pairing lock).
+     */
+    static OpmonCall of(org.jooq.Record r) {
         OpmonCall c = new OpmonCall();
-        c.id = r.getId();
-        c.messageId = r.getMessageId();
-        c.xRequestId = r.getXRequestId();
-        c.startedAt = r.getStartedAt();
-        c.clientRecord = r.getClientRecord();
-        c.producerRecord = r.getProducerRecord();
-        c.clientRequestInTs = r.getClientRequestInTs();
-        c.clientRequestOutTs = r.getClientRequestOutTs();
-        c.clientResponseInTs = r.getClientResponseInTs();
-        c.clientResponseOutTs = r.getClientResponseOutTs();
-        c.producerRequestInTs = r.getProducerRequestInTs();
-        c.producerRequestOutTs = r.getProducerRequestOutTs();
-        c.producerResponseInTs = r.getProducerResponseInTs();
-        c.producerResponseOutTs = r.getProducerResponseOutTs();
-        c.clientOrg = r.getClientOrg();
-        c.clientSystem = r.getClientSystem();
-        c.providerOrg = r.getProviderOrg();
-        c.providerSystem = r.getProviderSystem();
-        c.resource = r.getResource();
-        c.metaservice = r.getMetaservice();
-        c.succeeded = r.getSucceeded();
-        c.requestSize = r.getRequestSize();
-        c.responseSize = r.getResponseSize();
+        c.id = (Long) r.get(0);
+        c.messageId = (String) r.get(1);
+        c.xRequestId = (String) r.get(2);
+        c.startedAt = (OffsetDateTime) r.get(3);
+        c.clientRecord = (String) r.get(4);
+        c.producerRecord = (String) r.get(5);
+        c.clientRequestInTs = (Long) r.get(6);
+        c.clientRequestOutTs = (Long) r.get(7);
+        c.clientResponseInTs = (Long) r.get(8);
+        c.clientResponseOutTs = (Long) r.get(9);
+        c.producerRequestInTs = (Long) r.get(10);
+        c.producerRequestOutTs = (Long) r.get(11);
+        c.producerResponseInTs = (Long) r.get(12);
+        c.producerResponseOutTs = (Long) r.get(13);
+        c.clientOrg = (String) r.get(14);
+        c.clientSystem = (String) r.get(15);
+        c.providerOrg = (String) r.get(16);
+        c.providerSystem = (String) r.get(17);
+        c.resource = (String) r.get(18);
+        c.metaservice = (Boolean) r.get(19);
+        c.succeeded = (Boolean) r.get(20);
+        c.requestSize = (Long) r.get(21);
+        c.responseSize = (Long) r.get(22);
         return c;
     }
 

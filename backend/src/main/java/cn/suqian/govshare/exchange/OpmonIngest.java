@@ -2,6 +2,7 @@ package cn.suqian.govshare.exchange;
 
 import cn.suqian.govshare.web.Blocking;
 
+import cn.suqian.govshare.db.BinaryRows;
 import cn.suqian.govshare.db.CommitFlush;
 import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.db.TimeSeriesStorage;
@@ -305,9 +306,13 @@ public class OpmonIngest {
         var openCall = DSL.lateral(DSL.selectFrom(OPMON_CALL)
                 .where(OPMON_CALL.MESSAGE_ID.eq(ids.field(0, String.class))).and(OPMON_CALL.PAIRED.isFalse())
                 .offset(DSL.inline(0))).as("c");
-        dsl.select(openCall.fields()).from(ids).crossJoin(openCall)
-                .fetchInto(OPMON_CALL)
-                .forEach(rec -> open.computeIfAbsent(rec.getMessageId(), k -> new ArrayList<>()).add(OpmonCall.of(rec)));
+        // read by position (OpmonCall.COLUMNS' order): mapping each row into a table record by name compared every
+        // column with every column through the alias, 14 % of the service's sampled CPU (JFR)
+        dsl.select(OpmonCall.COLUMNS.stream().map(openCall::field).toList()).from(ids).crossJoin(openCall)
+                .fetch().forEach(rec -> {
+                    OpmonCall call = OpmonCall.of(rec);
+                    open.computeIfAbsent(call.messageId, k -> new ArrayList<>()).add(call);
+                });
         long window = properties.pairingWindow().toMillis();
         for (Map.Entry<String, OpmonRecord> e : fresh) {
             String key = e.getKey();
@@ -341,7 +346,7 @@ public class OpmonIngest {
     /** A session's temporary table the records of a batch are copied into, emptied at commit. */
     private static final org.jooq.Name RECORD_STAGING = DSL.name("opmon_record_staging");
 
-    /** One column of a CSV copied: the column, and how a value is taken for it (as the database stores it). */
+    /** One column copied: the column, and how a value is taken for it (as the database stores it). */
     private record Column<T>(Field<?> column, Function<T, Object> value) {
     }
 
@@ -349,8 +354,8 @@ public class OpmonIngest {
     private record Stored(String key, OpmonRecord r, ExchangeDirectory.Party client, ExchangeDirectory.Party provider, UUID batchId) {
     }
 
-    /** Every column of opmon_record and its value, in the order of the CSV copied (written straight, no record objects). */
-    private static final List<Column<Stored>> RECORD_CSV = List.of(
+    /** Every column of opmon_record and its value, in the order copied (written straight, no record objects). */
+    private static final List<Column<Stored>> RECORD_COPY = List.of(
             new Column<>(OPMON_RECORD.MONITORING_TS, s -> s.r().monitoringTs()),
             new Column<>(OPMON_RECORD.SIDE, s -> s.r().side().name()),
             new Column<>(OPMON_RECORD.DEDUPE_KEY, Stored::key),
@@ -380,7 +385,9 @@ public class OpmonIngest {
             new Column<>(OPMON_RECORD.BATCH_ID, Stored::batchId));
 
     /** The columns of opmon_record copied (all of them). */
-    private static final List<Field<?>> RECORD_COLUMNS = RECORD_CSV.stream().<Field<?>>map(Column::column).toList();
+    private static final List<Field<?>> RECORD_COLUMNS = RECORD_COPY.stream().<Field<?>>map(Column::column).toList();
+    /** How each of them is written in binary COPY. */
+    private static final BinaryRows.Kind[] RECORD_KINDS = BinaryRows.Kind.of(RECORD_COLUMNS);
 
     /**
      * Stores records once: {@code COPY} straight in; if one of them was stored before (a savepoint undoes the copy),
@@ -391,16 +398,17 @@ public class OpmonIngest {
         if (records.isEmpty()) {
             return List.of();
         }
-        StringBuilder csv = new StringBuilder(records.size() * 600);
+        BinaryRows rows = new BinaryRows(records.size() * 400);
         for (var e : records) {
             var p = parties.get(e.getKey());
             Stored row = new Stored(e.getKey(), e.getValue(), p[0], p[1], batchId);
-            for (int i = 0; i < RECORD_CSV.size(); i++) {
-                Copy.field(csv, RECORD_CSV.get(i).value().apply(row), i == RECORD_CSV.size() - 1);
+            rows.row(RECORD_COPY.size());
+            for (int i = 0; i < RECORD_COPY.size(); i++) {
+                rows.value(RECORD_KINDS[i], RECORD_COPY.get(i).value().apply(row));
             }
         }
         // Nearly always all are new (a record stored before is found in its call): straight in. Else through staging.
-        if (Copy.csvIntoUnlessDuplicate(dsl, OPMON_RECORD, RECORD_COLUMNS, csv)) {
+        if (Copy.binaryIntoUnlessDuplicate(dsl, OPMON_RECORD, RECORD_COLUMNS, rows)) {
             return records.stream().map(Map.Entry::getKey).toList();
         }
         org.jooq.Table<org.jooq.Record> staging = DSL.table(RECORD_STAGING);
@@ -409,7 +417,7 @@ public class OpmonIngest {
                 .onCommitDeleteRows()
                 .execute();
         dsl.truncate(staging).execute();
-        Copy.csvInto(dsl, staging, RECORD_COLUMNS, csv);
+        Copy.binaryInto(dsl, staging, RECORD_COLUMNS, rows);
         List<Field<?>> staged = RECORD_COLUMNS.stream().<Field<?>>map(c -> DSL.field(RECORD_STAGING.append(c.getName()), c.getDataType())).toList();
         return dsl.insertInto(OPMON_RECORD).columns(RECORD_COLUMNS).select(DSL.select(staged).from(staging))
                 .onConflictDoNothing().returningResult(OPMON_RECORD.DEDUPE_KEY).fetch(OPMON_RECORD.DEDUPE_KEY);
@@ -433,19 +441,20 @@ public class OpmonIngest {
             var ids = DSL.unnest(replaced).as("k", "id");
             dsl.deleteFrom(OPMON_CALL).using(ids).where(OPMON_CALL.ID.eq(ids.field(0, Long.class))).execute();
         }
-        StringBuilder csv = new StringBuilder(calls.size() * 500);
+        BinaryRows rows = new BinaryRows(calls.size() * 300);
         for (OpmonCall c : calls) {
-            for (int i = 0; i < CALL_CSV.size(); i++) {
-                Copy.field(csv, CALL_CSV.get(i).value().apply(c), i == CALL_CSV.size() - 1);
+            rows.row(CALL_COPY.size());
+            for (int i = 0; i < CALL_COPY.size(); i++) {
+                rows.value(CALL_KINDS[i], CALL_COPY.get(i).value().apply(c));
             }
         }
         if (!calls.isEmpty()) {
-            Copy.csvInto(dsl, OPMON_CALL, CALL_COLUMNS, csv);
+            Copy.binaryInto(dsl, OPMON_CALL, CALL_COLUMNS, rows);
         }
     }
 
     /** Every column of opmon_call but its identity (the database's), and its value; durations derived for the readers. */
-    private static final List<Column<OpmonCall>> CALL_CSV = List.of(
+    private static final List<Column<OpmonCall>> CALL_COPY = List.of(
             new Column<>(OPMON_CALL.MESSAGE_ID, c -> c.messageId),
             new Column<>(OPMON_CALL.X_REQUEST_ID, c -> c.xRequestId),
             new Column<>(OPMON_CALL.STARTED_AT, c -> c.startedAt),
@@ -476,7 +485,8 @@ public class OpmonIngest {
             new Column<>(OPMON_CALL.RESPONSE_SIZE, c -> c.responseSize));
 
     /** The columns of opmon_call copied. */
-    private static final List<Field<?>> CALL_COLUMNS = CALL_CSV.stream().<Field<?>>map(Column::column).toList();
+    private static final List<Field<?>> CALL_COLUMNS = CALL_COPY.stream().<Field<?>>map(Column::column).toList();
+    private static final BinaryRows.Kind[] CALL_KINDS = BinaryRows.Kind.of(CALL_COLUMNS);
 
     /** A 5-minute bucket of business calls between two organisations on one resource. */
     record Bucket(OffsetDateTime start, String providerOrg, String clientOrg, String resource) {

@@ -58,6 +58,7 @@ public final class OpmonBenchmark {
     /** How many calls later the producer's record of a call arrives. */
     static final int PRODUCER_LAG = 3_000;
     static final int SERVICES = 400;
+    static final boolean STATEMENTS = Boolean.getBoolean("benchmark.statements");
     static final Traffic TRAFFIC = Traffic.valueOf(System.getProperty("benchmark.traffic", "flows").toUpperCase(java.util.Locale.ROOT));
     /** The share of the records (the first batches) after which the steady rate is measured: the service's JIT is warm. */
     static final double WARM_UP = 0.2;
@@ -129,7 +130,10 @@ public final class OpmonBenchmark {
                 .setServerConfig("logging_collector", "on").setServerConfig("log_directory", Path.of("target").toAbsolutePath().toString())
                 .setServerConfig("log_filename", "benchmark-opmon-postgres.log")
                 // -Dbenchmark.autoExplainMs=N: the plan (with actual rows and times) of every statement slower than N ms, in that log
-                .setServerConfig("shared_preload_libraries", System.getProperty("benchmark.autoExplainMs") == null ? "" : "auto_explain")
+                // -Dbenchmark.statements=true: the statements of the HTTP phase by total time (pg_stat_statements), printed at the end
+                .setServerConfig("shared_preload_libraries", String.join(",", java.util.stream.Stream.of(
+                        System.getProperty("benchmark.autoExplainMs") == null ? null : "auto_explain",
+                        STATEMENTS ? "pg_stat_statements" : null).filter(java.util.Objects::nonNull).toList()))
                 .setServerConfig("auto_explain.log_min_duration", System.getProperty("benchmark.autoExplainMs", "-1"))
                 .setServerConfig("auto_explain.log_analyze", "on").start()) {
             try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
@@ -201,9 +205,17 @@ public final class OpmonBenchmark {
             }
             write(copy, csv);
             copy.endCopy();
-            double copySeconds = seconds(t0);
-            double copyRate = good / copySeconds;
-            log("raw COPY into opmon_record: %,d records in %.1f s = %,.0f records/s", good, copySeconds, copyRate);
+            double csvSeconds = seconds(t0);
+            log("raw COPY into opmon_record (CSV): %,d records in %.1f s = %,.0f records/s", good, csvSeconds, good / csvSeconds);
+            exec(c, "TRUNCATE opmon_record");
+            exec(c, "CHECKPOINT");
+            // the same in binary COPY format (the service's since session 11): the ceiling is the faster of the two
+            t0 = System.nanoTime();
+            rawBinaryCopy(c, records, batchId);
+            double binarySeconds = seconds(t0);
+            log("raw COPY into opmon_record (binary): %,d records in %.1f s = %,.0f records/s", good, binarySeconds, good / binarySeconds);
+            double copyRate = good / Math.min(csvSeconds, binarySeconds);
+            log("raw COPY ceiling (the faster): %,.0f records/s", copyRate);
             exec(c, "TRUNCATE opmon_record");
             exec(c, "VACUUM ANALYZE");
 
@@ -222,6 +234,10 @@ public final class OpmonBenchmark {
                     bodies.add(body);
                     ndjson.setLength(0);
                 }
+            }
+            if (STATEMENTS) {
+                exec(c, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                exec(c, "SELECT pg_stat_statements_reset()");
             }
             ExchangeBenchmark.Cpu cpuBefore = ExchangeBenchmark.Cpu.of(service.pid());
             t0 = System.nanoTime();
@@ -278,6 +294,13 @@ public final class OpmonBenchmark {
                 throw new IllegalStateException("stored figures do not match what was sent");
             }
             log("during HTTP ingest: %s", cpu);
+            if (STATEMENTS) {
+                log("statements of the HTTP phase by total time:%n%s", ExchangeBenchmark.pretty(c, """
+                        SELECT string_agg(format('%8s ms %5s %% %8s calls %9s rows  %s', round(total_exec_time), round(share, 1), calls, rows,
+                               left(regexp_replace(query, '\\s+', ' ', 'g'), 160)), E'\n' ORDER BY total_exec_time DESC)
+                        FROM (SELECT *, (100 * total_exec_time / sum(total_exec_time) OVER ())::numeric AS share FROM pg_stat_statements
+                              ORDER BY total_exec_time DESC LIMIT 25) s"""));
+            }
             // how often ingest rewrote a statistics or rollup row rather than adding one (a call landing on a flow's
             // 5-minute, hourly or daily row that an earlier call made), and how many rewrites were heap-only (no index
             // entries); the service's idle connections report their counts within ten seconds
@@ -301,6 +324,43 @@ public final class OpmonBenchmark {
                         try (var rs = ps.executeQuery()) { while (rs.next()) log("%s", rs.getString(1)); }
                     }
                 }
+            }
+        }
+    }
+
+    /** The columns of the raw COPY, in its order (the same values as the CSV one writes). */
+    static final List<org.jooq.Field<?>> RAW_COLUMNS;
+
+    static {
+        var t = cn.suqian.govshare.db.schema.Tables.OPMON_RECORD;
+        RAW_COLUMNS = List.of(t.MONITORING_TS, t.SIDE, t.DEDUPE_KEY, t.MESSAGE_ID, t.X_REQUEST_ID, t.REQUEST_IN_TS, t.REQUEST_OUT_TS,
+                t.RESPONSE_IN_TS, t.RESPONSE_OUT_TS, t.CLIENT_ID, t.SERVICE_ID, t.SERVICE_CODE, t.SERVICE_VERSION, t.SERVICE_TYPE,
+                t.CLIENT_ORG, t.PROVIDER_ORG, t.REQUEST_SIZE, t.RESPONSE_SIZE, t.SUCCEEDED, t.STATUS_CODE, t.METASERVICE,
+                t.SECURITY_SERVER, t.BATCH_ID);
+    }
+
+    /** The sound records copied raw in binary format, in COPYs of 200,000 rows, with the service's own writer. */
+    static void rawBinaryCopy(Connection c, List<Rec> records, String batchId) {
+        var dsl = org.jooq.impl.DSL.using(c, org.jooq.SQLDialect.POSTGRES);
+        var kinds = cn.suqian.govshare.db.BinaryRows.Kind.of(RAW_COLUMNS);
+        UUID batch = UUID.fromString(batchId);
+        var rows = new cn.suqian.govshare.db.BinaryRows(1 << 26);
+        for (int i = 0; i < records.size(); i++) {
+            Rec r = records.get(i);
+            if (!r.faulty) {
+                Object[] values = {java.time.OffsetDateTime.ofInstant(r.monitoringTs, java.time.ZoneOffset.UTC), r.producer ? "PRODUCER" : "CLIENT",
+                        r.side() + r.messageId, r.messageId, r.messageId + "-x", r.requestIn, r.requestIn + 3, r.requestIn + r.millis - 2,
+                        r.requestIn + r.millis, r.clientId(), r.serviceId(), r.serviceCode(), "v1", "REST", r.client, r.provider,
+                        r.requestSize, r.responseSize, r.succeeded, r.succeeded ? 200 : 500, false,
+                        r.producer ? "ss-" + r.provider : "ss-" + r.client, batch};
+                rows.row(values.length);
+                for (int k = 0; k < values.length; k++) {
+                    rows.value(kinds[k], values[k]);
+                }
+            }
+            if (rows.rows() == 200_000 || (i == records.size() - 1 && rows.rows() > 0)) {
+                cn.suqian.govshare.db.Copy.binaryInto(dsl, cn.suqian.govshare.db.schema.Tables.OPMON_RECORD, RAW_COLUMNS, rows);
+                rows = new cn.suqian.govshare.db.BinaryRows(1 << 26);
             }
         }
     }

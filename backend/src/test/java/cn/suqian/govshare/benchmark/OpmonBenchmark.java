@@ -111,6 +111,8 @@ public final class OpmonBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("org.jooq.no-logo", "true"); // the raw binary COPY uses jOOQ: no banner in the figures
+        System.setProperty("org.jooq.no-tips", "true");
         Path jar = Path.of(System.getProperty("benchmark.jar", "backend/target/govshare.jar"));
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Build the service first: mvn -B -DskipTests package (looked for " + jar.toAbsolutePath() + ")");
@@ -123,7 +125,11 @@ public final class OpmonBenchmark {
         log("op-monitoring: %,d records = %,d calls (%,d orphans with one side), %,d faulty records; traffic %s (%,d flows used)",
                 records.size(), calls, orphans, faulty, TRAFFIC.name().toLowerCase(java.util.Locale.ROOT),
                 records.stream().filter(r -> !r.faulty).map(r -> r.client + " " + r.provider + " " + r.service).distinct().count());
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_wal_size", "4GB")
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (System.getProperty("benchmark.locale") != null) { // -Dbenchmark.locale=C: the cluster's locale (default: the environment's)
+            builder.setLocaleConfig("locale", System.getProperty("benchmark.locale"));
+        }
+        try (EmbeddedPostgres pg = builder.setServerConfig("max_wal_size", "4GB")
                 .setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on")
                 .setServerConfig("shared_buffers", "512MB")
                 .setServerConfig("log_min_duration_statement", System.getProperty("benchmark.logStatementsMs", "-1"))
@@ -215,7 +221,8 @@ public final class OpmonBenchmark {
             double binarySeconds = seconds(t0);
             log("raw COPY into opmon_record (binary): %,d records in %.1f s = %,.0f records/s", good, binarySeconds, good / binarySeconds);
             double copyRate = good / Math.min(csvSeconds, binarySeconds);
-            log("raw COPY ceiling (the faster): %,.0f records/s", copyRate);
+            log("raw COPY ceiling (the faster): %,.0f records/s; database collation %s", copyRate,
+                    ExchangeBenchmark.pretty(c, "SELECT datcollate FROM pg_database WHERE datname = current_database()"));
             exec(c, "TRUNCATE opmon_record");
             exec(c, "VACUUM ANALYZE");
 

@@ -55,12 +55,22 @@ public final class BinaryRows {
     /** PostgreSQL's epoch (2000-01-01T00:00Z) in seconds since 1970: its timestamps are microseconds since then. */
     private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
 
+    /**
+     * Rows are written into chunks of this size, never one array grown by copying: a batch's rows are megabytes, and an
+     * array of a megabyte or more is a humongous object for the G1 collector (allocated straight in the old
+     * generation, starting concurrent cycles).
+     */
+    static final int CHUNK = 256 * 1024;
+
+    private final List<byte[]> full = new java.util.ArrayList<>(); // chunks filled (each to its length), in order
+    private final List<Integer> fullSizes = new java.util.ArrayList<>();
     private byte[] bytes;
     private int size;
     private int rows;
 
+    /** Rows of about {@code capacity} bytes in all (the first chunk is no larger than needed for small loads). */
     public BinaryRows(int capacity) {
-        bytes = new byte[Math.max(64, capacity)];
+        bytes = new byte[Math.clamp(capacity, 64, CHUNK)];
         System.arraycopy(HEADER, 0, bytes, 0, HEADER.length);
         size = HEADER.length;
     }
@@ -152,12 +162,26 @@ public final class BinaryRows {
 
     /** The header, the rows and the trailer (the rows may be streamed again, into another table, say). */
     InputStream stream() {
-        return new java.io.SequenceInputStream(new ByteArrayInputStream(bytes, 0, size), new ByteArrayInputStream(TRAILER));
+        List<InputStream> parts = new java.util.ArrayList<>(full.size() + 2);
+        for (int i = 0; i < full.size(); i++) {
+            parts.add(new ByteArrayInputStream(full.get(i), 0, fullSizes.get(i)));
+        }
+        parts.add(new ByteArrayInputStream(bytes, 0, size));
+        parts.add(new ByteArrayInputStream(TRAILER));
+        return new java.io.SequenceInputStream(java.util.Collections.enumeration(parts));
     }
 
+    /** Room for a value of {@code more} bytes in the current chunk (a value is never split between chunks). */
     private void room(int more) {
         if (size + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(size + more, bytes.length * 2));
+            if (bytes.length < CHUNK && size + more <= CHUNK) { // a small first chunk grows up to a chunk's size
+                bytes = Arrays.copyOf(bytes, Math.max(size + more, Math.min(CHUNK, bytes.length * 2)));
+                return;
+            }
+            full.add(bytes);
+            fullSizes.add(size);
+            bytes = new byte[Math.max(CHUNK, more)];
+            size = 0;
         }
     }
 

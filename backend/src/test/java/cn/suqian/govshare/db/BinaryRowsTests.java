@@ -48,7 +48,8 @@ class BinaryRowsTests {
         rows.add(new Row(Long.MIN_VALUE, Integer.MIN_VALUE, false, OffsetDateTime.parse("1999-12-31T23:59:59.999999Z"), new UUID(0, 0), ""));
         rows.add(new Row(Long.MAX_VALUE, Integer.MAX_VALUE, true, OffsetDateTime.parse("2026-11-30T08:00:00.123+08:00"),
                 new UUID(-1, -1), "宿迁市政务数据 é 😀 tab\there, \"quoted\"\nnew line \\ back"));
-        for (int i = 0; i < 2_000; i++) {
+        rows.add(new Row(1L, 1, true, null, null, "政".repeat(BinaryRows.CHUNK))); // one value larger than a chunk
+        for (int i = 0; i < 4_000; i++) { // megabytes: written across several chunks
             StringBuilder text = new StringBuilder();
             for (int n = random.nextInt(0, 40); n > 0; n--) {
                 text.append(switch (random.nextInt(4)) {

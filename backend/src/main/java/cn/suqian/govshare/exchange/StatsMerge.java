@@ -1,5 +1,6 @@
 package cn.suqian.govshare.exchange;
 
+import cn.suqian.govshare.db.BinaryRows;
 import cn.suqian.govshare.db.Copy;
 import cn.suqian.govshare.db.TimeSeriesStorage;
 import org.jooq.DSLContext;
@@ -35,7 +36,7 @@ import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_SYSTEM_ACTIVITY;
 @Component
 class StatsMerge {
 
-    /** The columns a merge writes, in the order of the CSV it copies. */
+    /** The columns a merge writes, in the order it copies them (binary COPY). */
     static final List<Field<?>> COLUMNS = List.of(EXCHANGE_STAT.INTERVAL_START, EXCHANGE_STAT.INTERVAL_SECONDS,
             EXCHANGE_STAT.SOURCE, EXCHANGE_STAT.PROVIDER_CODE, EXCHANGE_STAT.CONSUMER_CODE, EXCHANGE_STAT.RESOURCE,
             EXCHANGE_STAT.PROVIDER_SYSTEM_CODE, EXCHANGE_STAT.CONSUMER_SYSTEM_CODE, EXCHANGE_STAT.CALLS, EXCHANGE_STAT.FAILED_CALLS,
@@ -90,22 +91,18 @@ class StatsMerge {
         }
         OffsetDateTime min = null;
         OffsetDateTime max = null;
-        StringBuilder csv = new StringBuilder(rows.size() * 160);
+        BinaryRows binary = new BinaryRows(rows.size() * 160);
         Map<String, OffsetDateTime> seen = new HashMap<>();
         for (Attributed a : rows) {
             IntervalStat s = a.stat();
             OffsetDateTime start = s.intervalStart().withOffsetSameInstant(ZoneOffset.UTC);
             min = min == null || start.isBefore(min) ? start : min;
             max = max == null || start.isAfter(max) ? start : max;
-            Copy.field(csv, start, false);
-            Copy.field(csv, s.intervalSeconds(), false);
-            Copy.field(csv, EXCHANGE_STAT.SOURCE, a.source(), false);
-            keyAndCalls(csv, a);
-            Copy.field(csv, s.records(), false);
-            Copy.field(csv, s.bytes(), false);
-            Copy.field(csv, s.latencyMsSum(), false);
-            Copy.field(csv, s.latencyMsMax(), false);
-            Copy.field(csv, batchId, true);
+            binary.row(COLUMNS.size()).timestamptz(start).int4(s.intervalSeconds()).value(BinaryRows.Kind.TEXT, EXCHANGE_STAT.SOURCE.getConverter().to(a.source()))
+                    .text(a.providerOrg()).text(a.consumerOrg()).text(s.resource())
+                    .value(BinaryRows.Kind.TEXT, a.providerSystem()).value(BinaryRows.Kind.TEXT, a.consumerSystem())
+                    .int8(s.calls()).int8(s.failedCalls()).int8(s.records()).int8(s.bytes()).int8(s.latencyMsSum())
+                    .int4(s.latencyMsMax()).value(BinaryRows.Kind.UUID, batchId);
             if (s.calls() > 0) {
                 for (String system : new String[]{a.providerSystem(), a.consumerSystem()}) {
                     if (system != null) {
@@ -115,9 +112,9 @@ class StatsMerge {
             }
         }
         storage.ensurePartitions(dsl, EXCHANGE_STAT, min, max.plusSeconds(1));
-        boolean allNew = mode == Mode.REPLACE && Copy.csvIntoUnlessDuplicate(dsl, EXCHANGE_STAT, COLUMNS, csv);
+        boolean allNew = mode == Mode.REPLACE && Copy.binaryIntoUnlessDuplicate(dsl, EXCHANGE_STAT, COLUMNS, binary);
         if (mode != Mode.REPLACE || !allNew) {
-            throughStaging(dsl, csv, mode); // differences nearly always meet a stored interval: no COPY attempt to undo
+            throughStaging(dsl, binary, mode); // differences nearly always meet a stored interval: no COPY attempt to undo
         }
         if (mode == Mode.REPLACE && !allNew) {
             queueHours(dsl, rows); // replaced intervals: the rollups recompute these hours
@@ -153,25 +150,14 @@ class StatsMerge {
         Copy.csvInto(dsl, EXCHANGE_ROLLUP_DIRTY, DIRTY_COLUMNS, dirty);
     }
 
-    /** An interval's flow (parties, resource, systems) and its calls and failed calls, as CSV fields. */
-    static void keyAndCalls(StringBuilder csv, Attributed a) {
-        Copy.field(csv, a.providerOrg(), false);
-        Copy.field(csv, a.consumerOrg(), false);
-        Copy.field(csv, a.stat().resource(), false);
-        Copy.field(csv, a.providerSystem(), false);
-        Copy.field(csv, a.consumerSystem(), false);
-        Copy.field(csv, a.stat().calls(), false);
-        Copy.field(csv, a.stat().failedCalls(), false);
-    }
-
-    private static void throughStaging(DSLContext dsl, CharSequence csv, Mode mode) {
+    private static void throughStaging(DSLContext dsl, BinaryRows rows, Mode mode) {
         Table<Record> staging = DSL.table(STAGING);
         dsl.createTemporaryTableIfNotExists(staging)
                 .columns(COLUMNS.stream().<Field<?>>map(c -> DSL.field(DSL.name(c.getName()), c.getDataType().nullable(true))).toList())
                 .onCommitDeleteRows()
                 .execute();
         dsl.truncate(staging).execute();
-        Copy.csvInto(dsl, staging, COLUMNS, csv);
+        Copy.binaryInto(dsl, staging, COLUMNS, rows);
         var s = EXCHANGE_STAT;
         if (mode == Mode.CHANGE) { // signed differences: an UPDATE (an insert's row would be checked, and refused, first)
             dsl.update(s).set(assignments(mode, new Incoming() {

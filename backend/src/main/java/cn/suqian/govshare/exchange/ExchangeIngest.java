@@ -231,6 +231,7 @@ public class ExchangeIngest {
     static BatchResult record(DSLContext dsl, UUID batchId, BatchKind kind, String client, String idempotencyKey, String sha,
                               int lines, int accepted, int quarantined, int duplicates, int faulty, List<RecordOutcome> outcomes) {
         org.jooq.JSON outcomesJson = outcomes == null ? null : org.jooq.JSON.valueOf(BatchBody.JSON.writeValueAsString(outcomes));
+        boolean replayable = idempotencyKey != null && !idempotencyKey.isBlank();
         dsl.insertInto(EXCHANGE_BATCH)
                 .set(EXCHANGE_BATCH.ID, batchId)
                 .set(EXCHANGE_BATCH.KIND, kind)
@@ -242,7 +243,9 @@ public class ExchangeIngest {
                 .set(EXCHANGE_BATCH.QUARANTINED, quarantined)
                 .set(EXCHANGE_BATCH.DUPLICATES, duplicates)
                 .set(EXCHANGE_BATCH.FAULTY, faulty)
-                .set(EXCHANGE_BATCH.OUTCOMES, outcomesJson)
+                // kept only to answer a repeat (replay above), which needs an idempotency key: without one the
+                // 10,000 outcomes of a batch (~0.4 MB) would be written for nobody to read
+                .set(EXCHANGE_BATCH.OUTCOMES, replayable ? outcomesJson : null)
                 .execute();
         return new BatchResult(batchId, lines, accepted, quarantined, duplicates, false, faulty, RawJson.of(outcomesJson));
     }

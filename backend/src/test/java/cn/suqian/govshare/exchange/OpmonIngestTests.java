@@ -168,6 +168,11 @@ class OpmonIngestTests {
                 .containsEntry("records", first.get("records"));
         assertThat(dsl.fetchValue("SELECT pg_typeof(outcomes)::text FROM exchange_batch WHERE id = ?::uuid", first.get("batchId")))
                 .as("stored whole as json text, not parsed into jsonb").isEqualTo("json");
+        // without a key there is no repeat to answer: the batch is kept, its outcomes are answered and not stored
+        var keyless = push("{\"records\":[" + client("m-idem-2", 0, 1, 2, 3).json() + "]}", 200);
+        assertThat((List<Map<String, Object>>) keyless.get("records")).extracting(r -> r.get("outcome")).containsExactly("ACCEPTED");
+        assertThat(dsl.fetchValue("SELECT outcomes IS NULL AND accepted = 1 FROM exchange_batch WHERE id = ?::uuid", keyless.get("batchId")))
+                .isEqualTo(true);
     }
 
     @Test

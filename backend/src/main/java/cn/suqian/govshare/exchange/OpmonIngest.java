@@ -351,12 +351,29 @@ public class OpmonIngest {
     private record Column<T>(Field<?> column, Function<T, Object> value) {
     }
 
+    /** The columns copied from items of one kind, in order, and how each is written in binary {@code COPY}. */
+    private record Columns<T>(List<Column<T>> list, List<Field<?>> fields, BinaryRows.Kind[] kinds) {
+
+        static <T> Columns<T> of(List<Column<T>> list) {
+            List<Field<?>> fields = list.stream().<Field<?>>map(Column::column).toList();
+            return new Columns<>(list, fields, BinaryRows.Kind.of(fields));
+        }
+
+        /** One item's row. */
+        void write(BinaryRows rows, T item) {
+            rows.row(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                rows.value(kinds[i], list.get(i).value().apply(item));
+            }
+        }
+    }
+
     /** A record to store: its identity, the record, who it was attributed to, the batch. */
     private record Stored(String key, OpmonRecord r, ExchangeDirectory.Party client, ExchangeDirectory.Party provider, UUID batchId) {
     }
 
     /** Every column of opmon_record and its value, in the order copied (written straight, no record objects). */
-    private static final List<Column<Stored>> RECORD_COPY = List.of(
+    private static final Columns<Stored> RECORD_COPY = Columns.of(List.of(
             new Column<>(OPMON_RECORD.MONITORING_TS, s -> s.r().monitoringTs()),
             new Column<>(OPMON_RECORD.SIDE, s -> s.r().side().name()),
             new Column<>(OPMON_RECORD.DEDUPE_KEY, Stored::key),
@@ -383,12 +400,10 @@ public class OpmonIngest {
             new Column<>(OPMON_RECORD.STATUS_CODE, s -> s.r().statusCode()),
             new Column<>(OPMON_RECORD.METASERVICE, s -> s.r().metaservice()),
             new Column<>(OPMON_RECORD.SECURITY_SERVER, s -> s.r().securityServer()),
-            new Column<>(OPMON_RECORD.BATCH_ID, Stored::batchId));
+            new Column<>(OPMON_RECORD.BATCH_ID, Stored::batchId)));
 
     /** The columns of opmon_record copied (all of them). */
-    private static final List<Field<?>> RECORD_COLUMNS = RECORD_COPY.stream().<Field<?>>map(Column::column).toList();
-    /** How each of them is written in binary COPY. */
-    private static final BinaryRows.Kind[] RECORD_KINDS = BinaryRows.Kind.of(RECORD_COLUMNS);
+    private static final List<Field<?>> RECORD_COLUMNS = RECORD_COPY.fields();
 
     /**
      * Stores records once: {@code COPY} straight in; if one of them was stored before (a savepoint undoes the copy),
@@ -402,11 +417,7 @@ public class OpmonIngest {
         BinaryRows rows = new BinaryRows(records.size() * 400);
         for (var e : records) {
             var p = parties.get(e.getKey());
-            Stored row = new Stored(e.getKey(), e.getValue(), p[0], p[1], batchId);
-            rows.row(RECORD_COPY.size());
-            for (int i = 0; i < RECORD_COPY.size(); i++) {
-                rows.value(RECORD_KINDS[i], RECORD_COPY.get(i).value().apply(row));
-            }
+            RECORD_COPY.write(rows, new Stored(e.getKey(), e.getValue(), p[0], p[1], batchId));
         }
         // Nearly always all are new (a record stored before is found in its call): straight in. Else through staging.
         if (Copy.binaryIntoUnlessDuplicate(dsl, OPMON_RECORD, RECORD_COLUMNS, rows)) {
@@ -443,19 +454,14 @@ public class OpmonIngest {
             dsl.deleteFrom(OPMON_CALL).using(ids).where(OPMON_CALL.ID.eq(ids.field(0, Long.class))).execute();
         }
         BinaryRows rows = new BinaryRows(calls.size() * 300);
-        for (OpmonCall c : calls) {
-            rows.row(CALL_COPY.size());
-            for (int i = 0; i < CALL_COPY.size(); i++) {
-                rows.value(CALL_KINDS[i], CALL_COPY.get(i).value().apply(c));
-            }
-        }
+        calls.forEach(c -> CALL_COPY.write(rows, c));
         if (!calls.isEmpty()) {
-            Copy.binaryInto(dsl, OPMON_CALL, CALL_COLUMNS, rows);
+            Copy.binaryInto(dsl, OPMON_CALL, CALL_COPY.fields(), rows);
         }
     }
 
     /** Every column of opmon_call but its identity (the database's), and its value; durations derived for the readers. */
-    private static final List<Column<OpmonCall>> CALL_COPY = List.of(
+    private static final Columns<OpmonCall> CALL_COPY = Columns.of(List.of(
             new Column<>(OPMON_CALL.MESSAGE_ID, c -> c.messageId),
             new Column<>(OPMON_CALL.X_REQUEST_ID, c -> c.xRequestId),
             new Column<>(OPMON_CALL.STARTED_AT, c -> c.startedAt),
@@ -483,11 +489,7 @@ public class OpmonIngest {
             new Column<>(OPMON_CALL.REQUEST_NETWORK_MS, OpmonCall::requestNetworkMs),
             new Column<>(OPMON_CALL.RESPONSE_NETWORK_MS, OpmonCall::responseNetworkMs),
             new Column<>(OPMON_CALL.REQUEST_SIZE, c -> c.requestSize),
-            new Column<>(OPMON_CALL.RESPONSE_SIZE, c -> c.responseSize));
-
-    /** The columns of opmon_call copied. */
-    private static final List<Field<?>> CALL_COLUMNS = CALL_COPY.stream().<Field<?>>map(Column::column).toList();
-    private static final BinaryRows.Kind[] CALL_KINDS = BinaryRows.Kind.of(CALL_COLUMNS);
+            new Column<>(OPMON_CALL.RESPONSE_SIZE, c -> c.responseSize)));
 
     /** A 5-minute bucket of business calls between two organisations on one resource. */
     record Bucket(OffsetDateTime start, String providerOrg, String clientOrg, String resource) {

@@ -126,7 +126,7 @@ public final class OpmonBenchmark {
                 records.size(), calls, orphans, faulty, TRAFFIC.name().toLowerCase(java.util.Locale.ROOT),
                 records.stream().filter(r -> !r.faulty).map(r -> r.client + " " + r.provider + " " + r.service).distinct().count());
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-        if (System.getProperty("benchmark.locale") != null) { // -Dbenchmark.locale=C: the cluster's locale (default: the environment's)
+        if (!System.getProperty("benchmark.locale", "").isBlank()) { // -Dbenchmark.locale=C: the cluster's locale (default: the environment's)
             builder.setLocaleConfig("locale", System.getProperty("benchmark.locale"));
         }
         try (EmbeddedPostgres pg = builder.setServerConfig("max_wal_size", "4GB")

@@ -11,8 +11,8 @@ import java.util.UUID;
 
 /**
  * Rows in PostgreSQL's binary {@code COPY} format (see "COPY … Binary Format" in PostgreSQL's manual), written straight
- * into one growing byte array: a header, then per row the number of fields and each field as its length and bytes
- * (-1 for null), then a trailer. Each value is written as its column's type sends it ({@link #value(Kind, Object)}):
+ * into byte arrays of {@link #CHUNK} bytes: a header, then per row the number of fields and each field as its length and
+ * bytes (-1 for null), then a trailer. Each value is written as its column's type sends it ({@link #value(Kind, Object)}):
  * {@code bigint}, {@code integer}, {@code boolean}, {@code timestamptz}, {@code uuid} and text; a column of another
  * type is refused when the kinds are worked out, before any row is written.
  */
@@ -131,10 +131,18 @@ public final class BinaryRows {
         return this;
     }
 
-    /** A time as microseconds since PostgreSQL's epoch (nanoseconds below a microsecond dropped, as the server would round). */
+    /**
+     * A time as microseconds since PostgreSQL's epoch, rounded to the microsecond as the server rounds the same time
+     * given as text (half to even).
+     */
     public BinaryRows timestamptz(OffsetDateTime t) {
         long seconds = t.toEpochSecond() - POSTGRES_EPOCH_SECONDS;
-        return int8(Math.addExact(Math.multiplyExact(seconds, 1_000_000L), t.getNano() / 1000));
+        long micros = t.getNano() / 1000;
+        int below = t.getNano() % 1000;
+        if (below > 500 || below == 500 && (micros & 1) == 1) {
+            micros++;
+        }
+        return int8(Math.addExact(Math.multiplyExact(seconds, 1_000_000L), micros));
     }
 
     public BinaryRows uuid(UUID u) {

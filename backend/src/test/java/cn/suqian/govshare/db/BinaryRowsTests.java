@@ -93,6 +93,27 @@ class BinaryRowsTests {
     }
 
     @Test
+    void times_below_a_microsecond_are_rounded_as_the_server_rounds_them_as_text() {
+        List<OffsetDateTime> times = new ArrayList<>();
+        for (int nanos : new int[]{0, 1, 499, 500, 501, 999, 1_499, 1_500, 1_501, 2_500, 999_999_499, 999_999_500, 999_999_999}) {
+            times.add(OffsetDateTime.of(2026, 11, 30, 23, 59, 59, nanos, ZoneOffset.UTC));
+            times.add(OffsetDateTime.of(1970, 1, 1, 0, 0, 0, nanos, ZoneOffset.UTC).minusSeconds(1));
+        }
+        BinaryRows binary = new BinaryRows(16);
+        times.forEach(t -> binary.row(1).timestamptz(t));
+        var ts = DSL.field(DSL.name("ts"), SQLDataType.TIMESTAMPWITHTIMEZONE(6));
+        List<Boolean> same = db.tx(dsl -> {
+            dsl.execute("CREATE TEMPORARY TABLE binary_times_test (n bigserial, ts timestamptz, text text) ON COMMIT DROP");
+            Copy.binaryInto(dsl, DSL.table(DSL.name("binary_times_test")), List.of(ts), binary);
+            for (int i = 0; i < times.size(); i++) {
+                dsl.execute("UPDATE binary_times_test SET text = ? WHERE n = ?", times.get(i).toString(), i + 1);
+            }
+            return dsl.fetch("SELECT ts = text::timestamptz FROM binary_times_test ORDER BY n").getValues(0, Boolean.class);
+        }).block();
+        assertThat(same).hasSize(times.size()).containsOnly(true);
+    }
+
+    @Test
     void a_column_of_a_type_it_does_not_write_is_refused_before_any_row() {
         assertThatThrownBy(() -> BinaryRows.Kind.of(DSL.field(DSL.name("record"), SQLDataType.JSONB)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("record");

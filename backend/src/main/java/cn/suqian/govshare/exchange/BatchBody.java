@@ -121,7 +121,7 @@ final class BatchBody {
                     throw new InvalidInputException(FieldProblem.of("record", null, ProblemCode.NOT_JSON_OBJECT).at(n, null));
                 }
                 int from = (int) p.currentTokenLocation().getByteOffset();
-                Map<String, JsonToken> tokens = new FieldMap<>(); // an op-monitoring record has about 30 fields
+                Map<String, JsonToken> tokens = new FieldMap<>(values.names);
                 Map<String, String> fields = object(p, tokens, values);
                 int to = (int) p.currentLocation().getByteOffset();
                 lines.add(new Line(n, fields, tokens, body, from, to));
@@ -151,7 +151,7 @@ final class BatchBody {
      * every field's (first) token into {@code tokens}.
      */
     private static Map<String, String> object(JsonParser p, Map<String, JsonToken> tokens, Values values) {
-        Map<String, String> fields = new FieldMap<>();
+        Map<String, String> fields = new FieldMap<>(values.names);
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
             String name = p.currentName();
@@ -174,6 +174,8 @@ final class BatchBody {
     static final class Values {
         private static final int LONGEST = 32; // identifiers (UUIDs) are longer and nearly always unique
         private final String[] table = new String[4096];
+        /** The batch's field names, numbered once for all its records' maps. */
+        final FieldMap.Names names = new FieldMap.Names();
 
         String of(JsonParser p) {
             int length = p.getStringLength();
@@ -243,7 +245,7 @@ final class BatchBody {
                     return null; // a second object on the line
                 }
                 line += newlines;
-                Map<String, JsonToken> tokens = new FieldMap<>(); // an op-monitoring record has about 30 fields
+                Map<String, JsonToken> tokens = new FieldMap<>(values.names);
                 Map<String, String> fields = object(p, tokens, values);
                 var end = p.currentLocation();
                 if (end.getLineNr() != start.getLineNr()) {
@@ -278,7 +280,7 @@ final class BatchBody {
                     if (p.nextToken() != JsonToken.START_OBJECT) {
                         problems.add(FieldProblem.of("line", preview(body, start, end), ProblemCode.NOT_JSON_OBJECT).at(n, null));
                     } else {
-                        Map<String, JsonToken> tokens = new FieldMap<>(); // an op-monitoring record has about 30 fields
+                        Map<String, JsonToken> tokens = new FieldMap<>(values.names);
                         Map<String, String> fields = object(p, tokens, values);
                         if (p.nextToken() != null) { // a second value on the line would otherwise be dropped unseen
                             problems.add(FieldProblem.of("line", preview(body, start, end), ProblemCode.INVALID_JSON,

@@ -2,57 +2,127 @@ package cn.suqian.govshare.exchange;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * The fields of one ingested record by name, in the order they were read: an open-addressing table over two arrays,
- * no object per entry. Ingest reads millions of records of about thirty fields each; a {@code LinkedHashMap} per
- * record was the largest single source of garbage there. Names are never null; {@code remove} is not supported.
+ * The fields of one ingested record by name, in the order they were read. The names are numbered once per batch
+ * ({@link Names}, shared by the batch's records: they nearly all have the same thirty fields), so a record holds only
+ * its values by number and the order it gave them in — no table of names and no object per entry. Ingest reads millions
+ * of records; a {@code LinkedHashMap} per record was the largest single source of garbage there, and a table of names
+ * per record (two of them: the fields and their tokens) the next. Names are never null; {@code remove} is not supported.
  */
 final class FieldMap<V> extends AbstractMap<String, V> {
 
-    private String[] keys;
-    private Object[] values;
-    private int[] order; // slots in insertion order
+    /** Field names numbered in the order first seen: an open-addressing table, shared by the records of one batch. */
+    static final class Names {
+        private String[] table = new String[64];
+        private int[] numbers = new int[64];
+        private String[] names = new String[32];
+        private int size;
+
+        private int slot(Object name) {
+            int mask = table.length - 1;
+            int h = name.hashCode();
+            int i = (h ^ (h >>> 16)) & mask;
+            while (table[i] != null && table[i] != name && !table[i].equals(name)) {
+                i = (i + 1) & mask;
+            }
+            return i;
+        }
+
+        /** The number of a name, or -1 when no record of the batch has it. */
+        int numberOf(Object name) {
+            int i = slot(name);
+            return table[i] == null ? -1 : numbers[i];
+        }
+
+        /** The number of a name, given one when it is new. */
+        int number(String name) {
+            int i = slot(name);
+            if (table[i] != null) {
+                return numbers[i];
+            }
+            if ((size + 1) * 4 > table.length * 3) {
+                grow();
+                i = slot(name);
+            }
+            table[i] = name;
+            numbers[i] = size;
+            if (size == names.length) {
+                names = Arrays.copyOf(names, size * 2);
+            }
+            names[size] = name;
+            return size++;
+        }
+
+        String name(int number) {
+            return names[number];
+        }
+
+        int size() {
+            return size;
+        }
+
+        private void grow() {
+            String[] oldTable = table;
+            int[] oldNumbers = numbers;
+            table = new String[oldTable.length * 2];
+            numbers = new int[oldTable.length * 2];
+            for (int k = 0; k < oldTable.length; k++) {
+                if (oldTable[k] != null) {
+                    int i = slot(oldTable[k]);
+                    table[i] = oldTable[k];
+                    numbers[i] = oldNumbers[k];
+                }
+            }
+        }
+    }
+
+    /** Stands for a null value given, so that a field given as null is still there. */
+    private static final Object NULL = new Object();
+
+    private final Names names;
+    private Object[] values; // by the name's number; null: the record has no such field
+    private int[] order;     // numbers in the order given
     private int size;
 
-    /** Room for 48 fields before growing (an op-monitoring record has about 30). */
-    FieldMap() {
-        this(36);
-    }
-
-    /** Room for {@code expected} fields before the table grows (a power of two at least 4/3 of it is taken). */
+    /** A map of its own names (a record read alone), room for {@code expected} fields before growing. */
     FieldMap(int expected) {
-        int capacity = Integer.highestOneBit(Math.max(4, expected * 4 / 3) - 1) << 1;
-        keys = new String[capacity];
-        values = new Object[capacity];
-        order = new int[capacity];
+        this(new Names(), expected);
     }
 
-    private int slot(Object key) {
-        int mask = keys.length - 1;
-        int h = key.hashCode();
-        int i = (h ^ (h >>> 16)) & mask;
-        while (keys[i] != null && keys[i] != key && !keys[i].equals(key)) {
-            i = (i + 1) & mask;
-        }
-        return i;
+    /** A record's map whose names are numbered in {@code names}, shared with the other records of its batch. */
+    FieldMap(Names names) {
+        this(names, Math.max(8, names.size()));
+    }
+
+    private FieldMap(Names names, int expected) {
+        this.names = names;
+        values = new Object[Math.max(1, expected)];
+        order = new int[Math.max(1, expected)];
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public V get(Object key) {
-        if (!(key instanceof String)) {
-            return null;
-        }
-        return (V) values[slot(key)];
+        Object v = stored(key);
+        return v == NULL ? null : (V) v;
     }
 
     @Override
     public boolean containsKey(Object key) {
-        return key instanceof String && keys[slot(key)] != null;
+        return stored(key) != null;
+    }
+
+    private Object stored(Object key) {
+        if (!(key instanceof String)) {
+            return null;
+        }
+        int n = names.numberOf(key);
+        return n < 0 || n >= values.length ? null : values[n];
     }
 
     @Override
@@ -61,38 +131,20 @@ final class FieldMap<V> extends AbstractMap<String, V> {
         if (key == null) {
             throw new NullPointerException("a field has a name");
         }
-        int i = slot(key);
-        if (keys[i] != null) {
-            V before = (V) values[i];
-            values[i] = value;
-            return before;
+        int n = names.number(key);
+        if (n >= values.length) {
+            values = Arrays.copyOf(values, Math.max(n + 1, values.length * 2));
         }
-        if ((size + 1) * 4 > keys.length * 3) {
-            grow();
-            i = slot(key);
+        Object before = values[n];
+        values[n] = value == null ? NULL : value;
+        if (before != null) {
+            return before == NULL ? null : (V) before;
         }
-        keys[i] = key;
-        values[i] = value;
-        order[size++] = i;
+        if (size == order.length) {
+            order = Arrays.copyOf(order, size * 2);
+        }
+        order[size++] = n;
         return null;
-    }
-
-    private void grow() {
-        String[] oldKeys = keys;
-        Object[] oldValues = values;
-        int[] oldOrder = order;
-        int n = size;
-        keys = new String[oldKeys.length * 2];
-        values = new Object[oldKeys.length * 2];
-        order = new int[oldKeys.length * 2];
-        size = 0;
-        for (int k = 0; k < n; k++) {
-            int from = oldOrder[k];
-            int to = slot(oldKeys[from]);
-            keys[to] = oldKeys[from];
-            values[to] = oldValues[from];
-            order[size++] = to;
-        }
     }
 
     @Override
@@ -119,8 +171,9 @@ final class FieldMap<V> extends AbstractMap<String, V> {
                         if (next >= size) {
                             throw new NoSuchElementException();
                         }
-                        int i = order[next++];
-                        return new SimpleImmutableEntry<>(keys[i], (V) values[i]);
+                        int n = order[next++];
+                        Object v = values[n];
+                        return new SimpleImmutableEntry<>(names.name(n), v == NULL ? null : (V) v);
                     }
                 };
             }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -39,6 +40,36 @@ class FieldMapTests {
             }
             assertThat(actual.get(null)).isNull();
             assertThat(actual.get(42)).isNull();
+        }
+    }
+
+    @Test
+    void maps_sharing_their_batch_names_each_hold_only_their_own_fields() {
+        Random random = new Random(16);
+        FieldMap.Names names = new FieldMap.Names();
+        List<Map<String, String>> expected = new ArrayList<>();
+        List<FieldMap<String>> actual = new ArrayList<>();
+        for (int record = 0; record < 500; record++) {
+            Map<String, String> e = new LinkedHashMap<>();
+            FieldMap<String> a = new FieldMap<>(names);
+            for (int i = random.nextInt(0, 60); i > 0; i--) {
+                String name = random.nextInt(10) == 0 ? "rare" + random.nextInt(1000) : "field" + random.nextInt(40);
+                String value = random.nextInt(20) == 0 ? null : "v" + record + "-" + i;
+                assertThat(a.put(name, value)).isEqualTo(e.put(name, value));
+            }
+            expected.add(e);
+            actual.add(a);
+        }
+        for (int record = 0; record < 500; record++) { // read after every record of the batch was read, as ingest does
+            Map<String, String> e = expected.get(record);
+            FieldMap<String> a = actual.get(record);
+            assertThat(new ArrayList<>(a.entrySet())).isEqualTo(new ArrayList<>(e.entrySet()));
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.name(i);
+                assertThat(a.get(name)).isEqualTo(e.get(name));
+                assertThat(a.containsKey(name)).as(name).isEqualTo(e.containsKey(name));
+            }
+            assertThat(a.containsKey("never-given")).isFalse();
         }
     }
 }

@@ -9,6 +9,8 @@ import cn.suqian.govshare.web.ProblemCode;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -153,8 +155,16 @@ final class BatchBody {
     private static Map<String, String> object(JsonParser p, Map<String, JsonToken> tokens, Values values) {
         Map<String, String> fields = new FieldMap<>(values.names);
         JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
-            String name = p.currentName();
+        for (int position = 0; ; position++) {
+            // the records of a batch give their fields in the same order: the name the previous record had here is
+            // compared with the input's bytes as they stand, and only a different name is read and looked up
+            SerializableString expected = values.nameAt(position);
+            boolean same = expected != null && p.nextName(expected);
+            t = same ? JsonToken.PROPERTY_NAME : expected != null ? p.currentToken() : p.nextToken();
+            if (t != JsonToken.PROPERTY_NAME) {
+                break;
+            }
+            String name = same ? expected.getValue() : values.nameAt(position, p.currentName());
             t = p.nextToken();
             tokens.put(name, t);
             if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
@@ -176,6 +186,24 @@ final class BatchBody {
         private final String[] table = new String[4096];
         /** The batch's field names, numbered once for all its records' maps. */
         final FieldMap.Names names = new FieldMap.Names();
+        /** The name of each position in the last record that had one there. */
+        private SerializableString[] positions = new SerializableString[48];
+
+        /** The name at {@code position} of the last record that had one there, or null. */
+        SerializableString nameAt(int position) {
+            return position < positions.length ? positions[position] : null;
+        }
+
+        /** Notes {@code name} at {@code position} (for the next record); returns it. */
+        String nameAt(int position, String name) {
+            if (position >= positions.length) {
+                positions = java.util.Arrays.copyOf(positions, Math.max(position + 1, positions.length * 2));
+            }
+            if (positions[position] == null || !positions[position].getValue().equals(name)) {
+                positions[position] = new SerializedString(name);
+            }
+            return positions[position].getValue();
+        }
 
         String of(JsonParser p) {
             int length = p.getStringLength();

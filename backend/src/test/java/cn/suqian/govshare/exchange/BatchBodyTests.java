@@ -40,6 +40,34 @@ class BatchBodyTests {
     }
 
     @Test
+    void records_giving_their_fields_in_other_orders_escaped_or_new_read_as_given() {
+        // the reader compares each name with the one the previous record had at its place: every way of differing
+        String body = String.join("\n",
+                "{\"messageId\":\"m-1\",\"calls\":1,\"provider\":\"water\"}",
+                "{\"messageId\":\"m-2\",\"calls\":2,\"provider\":\"water\"}",
+                "{\"calls\":3,\"messageId\":\"m-3\",\"provider\":\"fire\",\"extra\":\"x\"}",
+                "{\"mess\\u0061geId\":\"m-4\",\"calls\":4}",
+                "{\"messageIdentity\":\"m-5\",\"nested\":{\"messageId\":\"no\"},\"messageId\":\"m-5b\"}",
+                "{\"messageId\":\"m-6\"}",
+                "{}",
+                "{\"messageId\":\"m-8\",\"calls\":8,\"provider\":\"water\",\"extra\":\"y\",\"more\":1}");
+        List<BatchBody.Line> lines = BatchBody.split(body.getBytes(StandardCharsets.UTF_8), "application/x-ndjson", 100);
+
+        assertThat(lines).extracting(l -> l.fields().toString()).containsExactly(
+                "{messageId=m-1, calls=1, provider=water}",
+                "{messageId=m-2, calls=2, provider=water}",
+                "{calls=3, messageId=m-3, provider=fire, extra=x}",
+                "{messageId=m-4, calls=4}",
+                "{messageIdentity=m-5, messageId=m-5b}",
+                "{messageId=m-6}",
+                "{}",
+                "{messageId=m-8, calls=8, provider=water, extra=y, more=1}");
+        assertThat(lines.get(4).tokens()).containsOnlyKeys("messageIdentity", "nested", "messageId");
+        assertThat(lines.get(2).fields().get("provider")).isEqualTo("fire");
+        assertThat(lines.get(6).fields().get("messageId")).isNull();
+    }
+
+    @Test
     void the_op_monitoring_shape_is_an_object_with_a_records_array() {
         List<BatchBody.Line> lines = split("{\"nextRecordsFrom\":{\"t\":1},\"meta\":[1],\"records\":[{\"messageId\":\"m-1\"}]}",
                 "application/json;charset=UTF-8");

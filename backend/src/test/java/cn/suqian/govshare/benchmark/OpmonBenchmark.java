@@ -59,6 +59,8 @@ public final class OpmonBenchmark {
     static final int PRODUCER_LAG = 3_000;
     static final int SERVICES = 400;
     static final boolean STATEMENTS = Boolean.getBoolean("benchmark.statements");
+    /** Batches in flight at once: security servers pushing side by side (default two, as since session 3). */
+    static final int SENDERS = Integer.getInteger("benchmark.senders", 2);
     static final Traffic TRAFFIC = Traffic.valueOf(System.getProperty("benchmark.traffic", "flows").toUpperCase(java.util.Locale.ROOT));
     /** The share of the records (the first batches) after which the steady rate is measured: the service's JIT is warm. */
     static final double WARM_UP = 0.2;
@@ -251,10 +253,10 @@ public final class OpmonBenchmark {
             long[] warm = new long[1]; // when the batches of the warm-up share were all answered
             int warmBatches = (int) Math.ceil(records.size() * WARM_UP / BATCH);
             java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
-            try (var pool = Executors.newFixedThreadPool(2)) {
+            try (var pool = Executors.newFixedThreadPool(SENDERS)) {
                 List<Future<?>> inFlight = new ArrayList<>();
                 for (Path body : bodies) {
-                    while (inFlight.size() >= 2) {
+                    while (inFlight.size() >= SENDERS) {
                         inFlight.removeFirst().get();
                     }
                     inFlight.add(pool.submit(() -> {
@@ -276,8 +278,8 @@ public final class OpmonBenchmark {
             Files.delete(dir);
             String cpu = ExchangeBenchmark.Cpu.of(service.pid()).since(cpuBefore);
             double httpRate = records.size() / httpSeconds;
-            log("HTTP op-monitoring ingest: %,d records in %.1f s = %,.0f records/s (%.2fx raw COPY)", records.size(), httpSeconds, httpRate,
-                    httpRate / copyRate);
+            log("HTTP op-monitoring ingest (%d senders): %,d records in %.1f s = %,.0f records/s (%.2fx raw COPY)", SENDERS, records.size(),
+                    httpSeconds, httpRate, httpRate / copyRate);
             if (warm[0] != 0) { // the same run after its first batches: the service's compiler has done most of its work
                 int after = records.size() - Math.min(records.size(), warmBatches * BATCH);
                 double steadySeconds = seconds(warm[0]) - (seconds(t0) - httpSeconds);

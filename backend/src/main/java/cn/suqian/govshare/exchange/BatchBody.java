@@ -94,7 +94,7 @@ final class BatchBody {
     }
 
     private static List<Line> json(byte[] body, int maxLines) {
-        Values values = new Values();
+        Reading reading = new Reading();
         List<Line> lines = new ArrayList<>();
         try (JsonParser p = JSON.createParser(body)) {
             JsonToken t = p.nextToken();
@@ -123,10 +123,9 @@ final class BatchBody {
                     throw new InvalidInputException(FieldProblem.of("record", null, ProblemCode.NOT_JSON_OBJECT).at(n, null));
                 }
                 int from = (int) p.currentTokenLocation().getByteOffset();
-                Map<String, JsonToken> tokens = new FieldMap<>(values.names);
-                Map<String, String> fields = object(p, tokens, values);
+                Fields o = object(p, reading);
                 int to = (int) p.currentLocation().getByteOffset();
-                lines.add(new Line(n, fields, tokens, body, from, to));
+                lines.add(new Line(n, o.fields(), o.tokens(), body, from, to));
                 if (n > maxLines) {
                     throw tooMany(n, maxLines);
                 }
@@ -152,36 +151,43 @@ final class BatchBody {
      * Reads the object the parser is at (after START_OBJECT): scalar fields as text, nested values skipped;
      * every field's (first) token into {@code tokens}.
      */
-    private static Map<String, String> object(JsonParser p, Map<String, JsonToken> tokens, Values values) {
-        Map<String, String> fields = new FieldMap<>(values.names);
+    private static Fields object(JsonParser p, Reading reading) {
+        Map<String, String> fields = new FieldMap<>(reading.names);
+        Map<String, JsonToken> tokens = new FieldMap<>(reading.names);
         JsonToken t;
         for (int position = 0; ; position++) {
             // the records of a batch give their fields in the same order: the name the previous record had here is
             // compared with the input's bytes as they stand, and only a different name is read and looked up
-            SerializableString expected = values.nameAt(position);
+            SerializableString expected = reading.nameAt(position);
             boolean same = expected != null && p.nextName(expected);
             t = same ? JsonToken.PROPERTY_NAME : expected != null ? p.currentToken() : p.nextToken();
             if (t != JsonToken.PROPERTY_NAME) {
                 break;
             }
-            String name = same ? expected.getValue() : values.nameAt(position, p.currentName());
+            String name = same ? expected.getValue() : reading.nameAt(position, p.currentName());
             t = p.nextToken();
             tokens.put(name, t);
             if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                 p.skipChildren();
             } else if (t != JsonToken.VALUE_NULL) {
-                fields.put(name, values.of(p));
+                fields.put(name, reading.value(p));
             }
         }
-        return fields;
+        return new Fields(fields, tokens);
+    }
+
+    /** One object's scalar fields as text, and every field's (first) token. */
+    private record Fields(Map<String, String> fields, Map<String, JsonToken> tokens) {
     }
 
     /**
-     * A batch's short field values, each kept once: an X-Road instance, member class, member code, service code or
-     * version repeats in thousands of records of a batch, and every record of it is held while the batch is stored.
-     * A table with one slot per hash; a value meeting another in its slot takes it (no chains).
+     * What the records of one batch share while it is read. Their field names, numbered once ({@link FieldMap.Names}),
+     * and the name each position had in the last record (records give their fields in the same order). Their short
+     * field values, each kept once: an X-Road instance, member class, member code, service code or version repeats in
+     * thousands of records of a batch, and every record of it is held while the batch is stored — a table with one
+     * slot per hash, a value meeting another in its slot takes it (no chains).
      */
-    static final class Values {
+    static final class Reading {
         private static final int LONGEST = 32; // identifiers (UUIDs) are longer and nearly always unique
         private final String[] table = new String[4096];
         /** The batch's field names, numbered once for all its records' maps. */
@@ -205,7 +211,8 @@ final class BatchBody {
             return positions[position].getValue();
         }
 
-        String of(JsonParser p) {
+        /** The scalar value the parser is at, as text (a short one kept once). */
+        String value(JsonParser p) {
             int length = p.getStringLength();
             if (length > LONGEST) {
                 return p.getString();
@@ -251,7 +258,7 @@ final class BatchBody {
 
     /** Every line one object (or blank): the records; otherwise null. */
     private static List<Line> ndjsonInOnePass(byte[] body, int maxLines) {
-        Values values = new Values();
+        Reading reading = new Reading();
         List<Line> lines = new ArrayList<>();
         int line = 1;
         int after = 0; // where the previous object ended
@@ -273,14 +280,13 @@ final class BatchBody {
                     return null; // a second object on the line
                 }
                 line += newlines;
-                Map<String, JsonToken> tokens = new FieldMap<>(values.names);
-                Map<String, String> fields = object(p, tokens, values);
+                Fields o = object(p, reading);
                 var end = p.currentLocation();
                 if (end.getLineNr() != start.getLineNr()) {
                     return null; // one object across lines
                 }
                 after = (int) end.getByteOffset();
-                lines.add(new Line(line, fields, tokens, body, from, after));
+                lines.add(new Line(line, o.fields(), o.tokens(), body, from, after));
                 if (lines.size() > maxLines) {
                     throw tooMany(lines.size(), maxLines);
                 }
@@ -292,7 +298,7 @@ final class BatchBody {
     }
 
     private static List<Line> ndjsonLineByLine(byte[] body, int maxLines) {
-        Values values = new Values();
+        Reading reading = new Reading();
         List<Line> lines = new ArrayList<>();
         List<FieldProblem> problems = new ArrayList<>();
         int n = 0;
@@ -308,13 +314,12 @@ final class BatchBody {
                     if (p.nextToken() != JsonToken.START_OBJECT) {
                         problems.add(FieldProblem.of("line", preview(body, start, end), ProblemCode.NOT_JSON_OBJECT).at(n, null));
                     } else {
-                        Map<String, JsonToken> tokens = new FieldMap<>(values.names);
-                        Map<String, String> fields = object(p, tokens, values);
+                        Fields o = object(p, reading);
                         if (p.nextToken() != null) { // a second value on the line would otherwise be dropped unseen
                             problems.add(FieldProblem.of("line", preview(body, start, end), ProblemCode.INVALID_JSON,
                                     "more than one JSON value on the line").at(n, null));
                         } else {
-                            lines.add(new Line(n, fields, tokens, body, start, end));
+                            lines.add(new Line(n, o.fields(), o.tokens(), body, start, end));
                         }
                     }
                 } catch (JacksonException e) {

@@ -190,23 +190,18 @@ public final class OpmonBenchmark {
 
             // 1. raw COPY of the same (sound) records, normalised as the service stores them: the ceiling
             long t0 = System.nanoTime();
-            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY opmon_record (monitoring_ts, side, dedupe_key, message_id, "
-                    + "x_request_id, request_in_ts, request_out_ts, response_in_ts, response_out_ts, client_id, service_id, service_code, "
-                    + "service_version, service_type, client_org, provider_org, request_size, response_size, succeeded, status_code, metaservice, "
-                    + "security_server, batch_id) FROM STDIN (FORMAT csv)");
+            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY opmon_record ("
+                    + RAW_COLUMNS.stream().map(org.jooq.Field::getName).collect(java.util.stream.Collectors.joining(", ")) + ") FROM STDIN (FORMAT csv)");
             StringBuilder csv = new StringBuilder(1 << 21);
-            String batchId = UUID.randomUUID().toString();
+            UUID batchId = UUID.randomUUID();
             for (Rec r : records) {
                 if (r.faulty) {
                     continue;
                 }
-                csv.append(r.monitoringTs).append(',').append(r.producer ? "PRODUCER" : "CLIENT").append(',').append(r.side())
-                        .append(r.messageId).append(',').append(r.messageId).append(',').append(r.messageId).append("-x,").append(r.requestIn).append(',').append(r.requestIn + 3)
-                        .append(',').append(r.requestIn + r.millis - 2).append(',').append(r.requestIn + r.millis).append(',')
-                        .append(r.clientId()).append(',').append(r.serviceId()).append(',').append(r.serviceCode()).append(",v1,REST,")
-                        .append(r.client).append(',').append(r.provider).append(',').append(r.requestSize).append(',').append(r.responseSize)
-                        .append(',').append(r.succeeded).append(',').append(r.succeeded ? 200 : 500).append(",false,")
-                        .append(r.producer ? "ss-" + r.provider : "ss-" + r.client).append(',').append(batchId).append('\n');
+                Object[] values = raw(r, batchId);
+                for (int k = 0; k < values.length; k++) {
+                    cn.suqian.govshare.db.Copy.field(csv, values[k], k == values.length - 1);
+                }
                 if (csv.length() > (1 << 21)) {
                     write(copy, csv);
                 }
@@ -337,7 +332,7 @@ public final class OpmonBenchmark {
         }
     }
 
-    /** The columns of the raw COPY, in its order (the same values as the CSV one writes). */
+    /** The columns of the raw COPY, CSV and binary alike, in the order {@link #raw} gives their values. */
     static final List<org.jooq.Field<?>> RAW_COLUMNS;
 
     static {
@@ -348,20 +343,24 @@ public final class OpmonBenchmark {
                 t.SECURITY_SERVER, t.BATCH_ID);
     }
 
+    /** A sound record's row as the raw COPY writes it (CSV or binary), in {@link #RAW_COLUMNS}' order, as the service stores it. */
+    static Object[] raw(Rec r, UUID batch) {
+        return new Object[]{java.time.OffsetDateTime.ofInstant(r.monitoringTs, java.time.ZoneOffset.UTC), r.producer ? "PRODUCER" : "CLIENT",
+                r.side() + r.messageId, r.messageId, r.messageId + "-x", r.requestIn, r.requestIn + 3, r.requestIn + r.millis - 2,
+                r.requestIn + r.millis, r.clientId(), r.serviceId(), r.serviceCode(), "v1", "REST", r.client, r.provider,
+                r.requestSize, r.responseSize, r.succeeded, r.succeeded ? 200 : 500, false,
+                r.producer ? "ss-" + r.provider : "ss-" + r.client, batch};
+    }
+
     /** The sound records copied raw in binary format, in COPYs of 200,000 rows, with the service's own writer. */
-    static void rawBinaryCopy(Connection c, List<Rec> records, String batchId) {
+    static void rawBinaryCopy(Connection c, List<Rec> records, UUID batch) {
         var dsl = org.jooq.impl.DSL.using(c, org.jooq.SQLDialect.POSTGRES);
         var kinds = cn.suqian.govshare.db.BinaryRows.Kind.of(RAW_COLUMNS);
-        UUID batch = UUID.fromString(batchId);
         var rows = new cn.suqian.govshare.db.BinaryRows(1 << 26);
         for (int i = 0; i < records.size(); i++) {
             Rec r = records.get(i);
             if (!r.faulty) {
-                Object[] values = {java.time.OffsetDateTime.ofInstant(r.monitoringTs, java.time.ZoneOffset.UTC), r.producer ? "PRODUCER" : "CLIENT",
-                        r.side() + r.messageId, r.messageId, r.messageId + "-x", r.requestIn, r.requestIn + 3, r.requestIn + r.millis - 2,
-                        r.requestIn + r.millis, r.clientId(), r.serviceId(), r.serviceCode(), "v1", "REST", r.client, r.provider,
-                        r.requestSize, r.responseSize, r.succeeded, r.succeeded ? 200 : 500, false,
-                        r.producer ? "ss-" + r.provider : "ss-" + r.client, batch};
+                Object[] values = raw(r, batch);
                 rows.row(values.length);
                 for (int k = 0; k < values.length; k++) {
                     rows.value(kinds[k], values[k]);

@@ -36,7 +36,7 @@ final class BatchBody {
      * number can be told from a string, an array or an object given where a number belongs) and the record
      * exactly as sent.
      */
-    record Line(int number, Map<String, String> fields, Map<String, JsonToken> tokens, byte[] body, int from, int to) {
+    record Line(int number, Map<String, String> fields, Map<String, JsonToken> tokens, BatchBytes body, int from, int to) {
 
         Line(int number, Map<String, String> fields) {
             this(number, fields, Map.of(), null, 0, 0);
@@ -71,6 +71,10 @@ final class BatchBody {
     }
 
     static List<Line> split(byte[] body, String contentType, int maxLines) {
+        return split(BatchBytes.of(body), contentType, maxLines);
+    }
+
+    static List<Line> split(BatchBytes body, String contentType, int maxLines) {
         String type = contentType == null ? "" : contentType.toLowerCase();
         List<Line> lines;
         if (type.contains("csv")) {
@@ -93,10 +97,10 @@ final class BatchBody {
         return new InvalidInputException(FieldProblem.of("body", count + "+ records", ProblemCode.TOO_MANY_RECORDS, maxLines));
     }
 
-    private static List<Line> json(byte[] body, int maxLines) {
+    private static List<Line> json(BatchBytes body, int maxLines) {
         Reading reading = new Reading();
         List<Line> lines = new ArrayList<>();
-        try (JsonParser p = JSON.createParser(body)) {
+        try (JsonParser p = JSON.createParser(body.stream())) {
             JsonToken t = p.nextToken();
             if (t == JsonToken.START_OBJECT) {
                 // {"records":[...]}: find the array
@@ -138,13 +142,13 @@ final class BatchBody {
     }
 
     /** The bytes of one object, when the parser's offsets delimit it; null otherwise. */
-    private static String raw(byte[] body, int from, int to) {
-        return delimited(body, from, to) ? new String(body, from, to - from, StandardCharsets.UTF_8) : null;
+    private static String raw(BatchBytes body, int from, int to) {
+        return delimited(body, from, to) ? body.text(from, to) : null;
     }
 
     /** Whether the parser's offsets delimit one object in the body. */
-    private static boolean delimited(byte[] body, int from, int to) {
-        return from >= 0 && to <= body.length && to - from >= 2 && body[from] == '{' && body[to - 1] == '}';
+    private static boolean delimited(BatchBytes body, int from, int to) {
+        return from >= 0 && to <= body.length() && to - from >= 2 && body.at(from) == '{' && body.at(to - 1) == '}';
     }
 
     /**
@@ -251,18 +255,18 @@ final class BatchBody {
      * line); a body that is not one object per line — a bad line, two objects on one, one across several — is read
      * line by line instead, which says what is wrong where.
      */
-    private static List<Line> ndjson(byte[] body, int maxLines) {
+    private static List<Line> ndjson(BatchBytes body, int maxLines) {
         List<Line> lines = ndjsonInOnePass(body, maxLines);
         return lines != null ? lines : ndjsonLineByLine(body, maxLines);
     }
 
     /** Every line one object (or blank): the records; otherwise null. */
-    private static List<Line> ndjsonInOnePass(byte[] body, int maxLines) {
+    private static List<Line> ndjsonInOnePass(BatchBytes body, int maxLines) {
         Reading reading = new Reading();
         List<Line> lines = new ArrayList<>();
         int line = 1;
         int after = 0; // where the previous object ended
-        try (JsonParser p = JSON.createParser(body)) {
+        try (JsonParser p = JSON.createParser(body.stream())) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (t != JsonToken.START_OBJECT) {
@@ -272,7 +276,7 @@ final class BatchBody {
                 int from = (int) start.getByteOffset();
                 int newlines = 0;
                 for (int i = after; i < from; i++) { // only whitespace lies between root values
-                    if (body[i] == '\n') {
+                    if (body.at(i) == '\n') {
                         newlines++;
                     }
                 }
@@ -297,33 +301,34 @@ final class BatchBody {
         return lines;
     }
 
-    private static List<Line> ndjsonLineByLine(byte[] body, int maxLines) {
+    private static List<Line> ndjsonLineByLine(BatchBytes body, int maxLines) {
         Reading reading = new Reading();
         List<Line> lines = new ArrayList<>();
         List<FieldProblem> problems = new ArrayList<>();
         int n = 0;
         int start = 0;
-        for (int i = 0; i <= body.length; i++) {
-            if (i < body.length && body[i] != '\n') {
+        for (int i = 0; i <= body.length(); i++) {
+            if (i < body.length() && body.at(i) != '\n') {
                 continue;
             }
             n++;
-            int end = i > start && body[i - 1] == '\r' ? i - 1 : i;
-            if (end > start && !blank(body, start, end)) {
-                try (JsonParser p = JSON.createParser(body, start, end - start)) {
+            int end = i > start && body.at(i - 1) == '\r' ? i - 1 : i;
+            byte[] text = end > start ? body.copy(start, end) : null;
+            if (text != null && !blank(text)) {
+                try (JsonParser p = JSON.createParser(text)) {
                     if (p.nextToken() != JsonToken.START_OBJECT) {
-                        problems.add(FieldProblem.of("line", preview(body, start, end), ProblemCode.NOT_JSON_OBJECT).at(n, null));
+                        problems.add(FieldProblem.of("line", preview(text), ProblemCode.NOT_JSON_OBJECT).at(n, null));
                     } else {
                         Fields o = object(p, reading);
                         if (p.nextToken() != null) { // a second value on the line would otherwise be dropped unseen
-                            problems.add(FieldProblem.of("line", preview(body, start, end), ProblemCode.INVALID_JSON,
+                            problems.add(FieldProblem.of("line", preview(text), ProblemCode.INVALID_JSON,
                                     "more than one JSON value on the line").at(n, null));
                         } else {
                             lines.add(new Line(n, o.fields(), o.tokens(), body, start, end));
                         }
                     }
                 } catch (JacksonException e) {
-                    problems.add(FieldProblem.of("line", preview(body, start, end), ProblemCode.INVALID_JSON, e.getOriginalMessage()).at(n, null));
+                    problems.add(FieldProblem.of("line", preview(text), ProblemCode.INVALID_JSON, e.getOriginalMessage()).at(n, null));
                 }
                 if (lines.size() > maxLines) {
                     throw tooMany(lines.size(), maxLines);
@@ -337,8 +342,8 @@ final class BatchBody {
         return lines;
     }
 
-    private static boolean blank(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
+    private static boolean blank(byte[] b) {
+        for (int i = 0; i < b.length; i++) {
             if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
                 return false;
             }
@@ -346,13 +351,13 @@ final class BatchBody {
         return true;
     }
 
-    private static String preview(byte[] b, int from, int to) {
-        String s = new String(b, from, Math.min(to - from, 80), StandardCharsets.UTF_8);
-        return to - from > 80 ? s + "…" : s;
+    private static String preview(byte[] b) {
+        String s = new String(b, 0, Math.min(b.length, 80), StandardCharsets.UTF_8);
+        return b.length > 80 ? s + "…" : s;
     }
 
-    private static List<Line> csv(byte[] body) {
-        Sheet sheet = SheetReader.readCsv(body);
+    private static List<Line> csv(BatchBytes body) {
+        Sheet sheet = SheetReader.readCsv(body.copy(0, body.length()));
         List<Line> lines = new ArrayList<>();
         for (SheetRow row : sheet.rows()) {
             lines.add(new Line(row.number(), new LinkedHashMap<>(row.cells())));

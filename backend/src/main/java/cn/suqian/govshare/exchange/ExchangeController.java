@@ -8,7 +8,6 @@ import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.ProblemCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -134,14 +133,8 @@ class ExchangeController {
         }
     }
 
-    private Mono<byte[]> body(ServerHttpRequest request) {
-        return DataBufferUtils.join(request.getBody(), properties.maxBodyBytes())
-                .map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return bytes;
-                })
-                .defaultIfEmpty(new byte[0]);
+    /** The body in chunks (a batch of records is megabytes: one array would be a humongous object for G1). */
+    private Mono<BatchBytes> body(ServerHttpRequest request) {
+        return BatchBytes.read(request.getBody(), properties.maxBodyBytes());
     }
 }

@@ -82,7 +82,7 @@ public class ExchangeIngest {
     }
 
     /** One pushed batch: the body parsed off the event loop and before any connection is taken, then one transaction. */
-    public Mono<BatchResult> ingestStats(String client, String idempotencyKey, byte[] body, String contentType) {
+    public Mono<BatchResult> ingestStats(String client, String idempotencyKey, BatchBytes body, String contentType) {
         return blocking.call(() -> parseStats(body, contentType))
                 .flatMap(batch -> partitions.ensure(EXCHANGE_STAT, batch.stats() == null ? java.util.List.of()
                                 : batch.stats().stream().filter(java.util.Objects::nonNull).map(IntervalStat::intervalStart).toList())
@@ -91,7 +91,11 @@ public class ExchangeIngest {
 
     /** Reads and checks a body; CPU work to run off the event loop. */
     StatsBatch parseStats(byte[] body, String contentType) {
-        String sha = sha256(body);
+        return parseStats(BatchBytes.of(body), contentType);
+    }
+
+    StatsBatch parseStats(BatchBytes body, String contentType) {
+        String sha = body.sha256();
         try {
             List<BatchBody.Line> lines = BatchBody.split(body, contentType, properties.maxBatchRecords());
             IngestBounds bounds = new IngestBounds(java.time.Instant.now(), properties.clockSkew());
@@ -266,9 +270,14 @@ public class ExchangeIngest {
     });
 
     static String sha256(byte[] body) {
+        return HexFormat.of().formatHex(sha256Digest().digest(body));
+    }
+
+    /** This thread's SHA-256 digest, reset. */
+    static MessageDigest sha256Digest() {
         MessageDigest digest = SHA_256.get();
         digest.reset();
-        return HexFormat.of().formatHex(digest.digest(body));
+        return digest;
     }
 
     static String sha256(String s) {

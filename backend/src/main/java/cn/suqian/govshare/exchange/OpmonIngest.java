@@ -82,9 +82,9 @@ public class OpmonIngest {
      * The first commits without waiting for its log to reach disk (the pairing lock is released a flush sooner); the
      * second's commit flushes it, so the batch is durable before it is answered ({@link CommitFlush}).
      */
-    public Mono<ExchangeIngest.BatchResult> ingest(String client, String idempotencyKey, byte[] body, String contentType) {
+    public Mono<ExchangeIngest.BatchResult> ingest(String client, String idempotencyKey, BatchBytes body, String contentType) {
         long received = System.nanoTime();
-        return blocking.call(() -> parse(body, contentType))
+        return blocking.call(() -> parse(body, contentType, Instant.now()))
                 .flatMap(batch -> {
                     long parsed = System.nanoTime();
                     return partitions.ensure(OPMON_RECORD, batch.records() == null ? java.util.List.of()
@@ -125,12 +125,12 @@ public class OpmonIngest {
      * refused; a record that is incomplete, of the wrong type or out of bounds is faulty, the others go on.
      */
     OpmonBatch parse(byte[] body, String contentType) {
-        return parse(body, contentType, Instant.now());
+        return parse(BatchBytes.of(body), contentType, Instant.now());
     }
 
     /** The same, its times bounded as of {@code now}. */
-    OpmonBatch parse(byte[] body, String contentType, Instant now) {
-        String sha = ExchangeIngest.sha256(body);
+    OpmonBatch parse(BatchBytes body, String contentType, Instant now) {
+        String sha = body.sha256();
         try {
             List<BatchBody.Line> lines = BatchBody.split(body, contentType, properties.maxBatchRecords());
             IngestBounds bounds = new IngestBounds(now, properties.clockSkew());

@@ -74,7 +74,7 @@ class OpmonRetentionTests {
         // a record is gone only once it is older than that — and the same batch comes again
         Instant later = Instant.now().plus(91, ChronoUnit.DAYS);
         ExchangeIngest.BatchResult again = dsl.transactionResult(c -> {
-            var result = opmon.stored(c.dsl(), "admin", null, opmon.parse(batch.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            var result = opmon.stored(c.dsl(), "admin", null, opmon.parse(BatchBytes.of(batch.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                     MediaType.APPLICATION_JSON_VALUE, later));
             pending.count(c.dsl(), result.batchId());
             return result;

@@ -79,8 +79,8 @@ public class OpmonIngest {
      * One pushed batch: the body parsed off the event loop and before any connection is taken, then one transaction
      * that stores and pairs it, then a short one that counts it into the statistics (see {@link OpmonPendingCounts}),
      * so the next batch pairs while this one counts. Answered after both: a read after the answer includes the batch.
-     * The first commits without waiting for its log to reach disk (the pairing lock is released a flush sooner); the
-     * second's commit flushes it, so the batch is durable before it is answered ({@link CommitFlush}).
+     * Neither waits at commit for its log to reach disk (each releases its lock a flush sooner); a third, holding no
+     * lock, flushes both, so the batch is durable before it is answered ({@link CommitFlush}).
      */
     public Mono<ExchangeIngest.BatchResult> ingest(String client, String idempotencyKey, BatchBytes body, String contentType) {
         long received = System.nanoTime();
@@ -105,17 +105,18 @@ public class OpmonIngest {
                 })
                 .flatMap(result -> result.replayed() ? Mono.just(result) : db.tx(dsl -> {
                     long started = System.nanoTime();
-                    CommitFlush.flushing(dsl); // the batch is durable once this commits, whatever it moved
+                    // its commit ends the counting lock: it does not wait for the log flush either, the next one does
+                    CommitFlush.deferred(dsl);
                     int moved = pending.count(dsl, result.batchId());
                     log.debug("op-monitoring counted: {} pending buckets in {} ms", moved, (System.nanoTime() - started) / 1_000_000);
                     return result;
                 }).onErrorResume(e -> { // stored and paired: its pending rows are counted by the next batch or the scheduled pass
                     log.warn("op-monitoring batch {} stored, its counting deferred: {}", result.batchId(), e.toString());
-                    return db.tx(dsl -> {
-                        CommitFlush.flushing(dsl);
-                        return result;
-                    });
-                }));
+                    return Mono.just(result);
+                }).flatMap(counted -> db.tx(dsl -> {
+                    CommitFlush.flushing(dsl); // the batch is durable once this commits, holding no lock while it waits
+                    return counted;
+                })));
     }
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OpmonIngest.class);

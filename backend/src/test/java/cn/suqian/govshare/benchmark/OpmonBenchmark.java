@@ -59,6 +59,8 @@ public final class OpmonBenchmark {
     static final int PRODUCER_LAG = 3_000;
     static final int SERVICES = 400;
     static final boolean STATEMENTS = Boolean.getBoolean("benchmark.statements");
+    /** What the service's database sessions were doing during the HTTP phase, sampled every 5 ms (pg_stat_activity). */
+    static final boolean WAITS = Boolean.getBoolean("benchmark.waits");
     /** Batches in flight at once: security servers pushing side by side (default two, as since session 3). */
     static final int SENDERS = Integer.getInteger("benchmark.senders", 2);
     static final Traffic TRAFFIC = Traffic.valueOf(System.getProperty("benchmark.traffic", "flows").toUpperCase(java.util.Locale.ROOT));
@@ -252,6 +254,7 @@ public final class OpmonBenchmark {
                 exec(c, "SELECT pg_stat_statements_reset()");
             }
             ExchangeBenchmark.Cpu cpuBefore = ExchangeBenchmark.Cpu.of(service.pid());
+            Waits waits = WAITS ? Waits.start(pg) : null;
             t0 = System.nanoTime();
             long[] warm = new long[1]; // when the batches of the warm-up share were all answered
             int warmBatches = (int) Math.ceil(records.size() * WARM_UP / BATCH);
@@ -275,6 +278,9 @@ public final class OpmonBenchmark {
                 }
             }
             double httpSeconds = seconds(t0);
+            if (waits != null) {
+                log("the service's database sessions during the HTTP phase, by state and wait event:%n%s", waits.stop());
+            }
             for (Path body : bodies) {
                 Files.delete(body);
             }
@@ -351,6 +357,58 @@ public final class OpmonBenchmark {
             }
         }
         return builder;
+    }
+
+    /**
+     * Samples, every 5 ms on its own connection, what each of the service's sessions is doing: running (and which
+     * statement), waiting (for what: a lock, the log, the disk) or idle inside a transaction (waiting for the service).
+     * Also how many sessions were running on a CPU at once. Shares are of the samples.
+     */
+    static final class Waits {
+        private final java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        private final Thread thread;
+        private volatile boolean running = true;
+        private int samples;
+
+        private Waits(EmbeddedPostgres pg) {
+            thread = Thread.ofPlatform().daemon().start(() -> {
+                try (Connection c = pg.getPostgresDatabase().getConnection();
+                     var ps = c.prepareStatement("""
+                             SELECT state, coalesce(wait_event_type || ' ' || wait_event, ''), left(regexp_replace(query, '\\s+', ' ', 'g'), 48)
+                             FROM pg_stat_activity WHERE datname = 'govshare' AND backend_type = 'client backend' AND state <> 'idle'""")) {
+                    while (running) {
+                        int onCpu = 0;
+                        try (var rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                boolean active = rs.getString(1).equals("active");
+                                String wait = rs.getString(2);
+                                counts.merge(rs.getString(1) + (wait.isEmpty() ? "" : " | " + wait) + (active ? " | " + rs.getString(3) : ""), 1, Integer::sum);
+                                onCpu += active && wait.isEmpty() ? 1 : 0;
+                            }
+                        }
+                        counts.merge("sessions running on a CPU at once: " + onCpu, 1, Integer::sum);
+                        samples++;
+                        Thread.sleep(5);
+                    }
+                } catch (Exception e) {
+                    counts.merge("sampling failed: " + e, 1, Integer::sum);
+                }
+            });
+        }
+
+        static Waits start(EmbeddedPostgres pg) {
+            return new Waits(pg);
+        }
+
+        /** Stops sampling; the 30 most frequent, with their shares. */
+        String stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            StringBuilder out = new StringBuilder();
+            counts.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(30)
+                    .forEach(e -> out.append(String.format("%6.1f %%  %s%n", 100.0 * e.getValue() / Math.max(1, samples), e.getKey())));
+            return out.toString();
+        }
     }
 
     /** The columns of the raw COPY, CSV and binary alike, in the order {@link #raw} gives their values. */

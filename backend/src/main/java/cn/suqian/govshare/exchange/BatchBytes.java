@@ -18,9 +18,10 @@ import java.util.List;
 
 /**
  * A pushed batch's bytes as they arrived, kept in chunks of {@link #CHUNK} bytes: a batch of 10,000 op-monitoring
- * records is about 9 MB, and one array that large is a humongous object for the G1 collector (allocated in the old
- * generation, each one starting a concurrent cycle). Read by position ({@link #at}), as a stream (the JSON parser), or
- * as text between two positions (a record as sent).
+ * records is about 9 MB, and one array that large is a humongous object for the G1 collector (regions of its own in the
+ * old generation, reclaimed only by a collection that looks for them), besides the request's buffers joined into one
+ * first. Read by position ({@link #at}), as a stream (the JSON parser), or as text between two positions (a record as
+ * sent).
  */
 final class BatchBytes {
 

@@ -82,7 +82,7 @@ public class ExchangeIngest {
     }
 
     /** One pushed batch: the body parsed off the event loop and before any connection is taken, then one transaction. */
-    public Mono<BatchResult> ingestStats(String client, String idempotencyKey, BatchBytes body, String contentType) {
+    Mono<BatchResult> ingestStats(String client, String idempotencyKey, BatchBytes body, String contentType) {
         return blocking.call(() -> parseStats(body, contentType))
                 .flatMap(batch -> partitions.ensure(EXCHANGE_STAT, batch.stats() == null ? java.util.List.of()
                                 : batch.stats().stream().filter(java.util.Objects::nonNull).map(IntervalStat::intervalStart).toList())

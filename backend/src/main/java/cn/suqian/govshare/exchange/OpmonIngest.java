@@ -82,7 +82,7 @@ public class OpmonIngest {
      * Neither waits at commit for its log to reach disk (each releases its lock a flush sooner); a third, holding no
      * lock, flushes both, so the batch is durable before it is answered ({@link CommitFlush}).
      */
-    public Mono<ExchangeIngest.BatchResult> ingest(String client, String idempotencyKey, BatchBytes body, String contentType) {
+    Mono<ExchangeIngest.BatchResult> ingest(String client, String idempotencyKey, BatchBytes body, String contentType) {
         long received = System.nanoTime();
         return blocking.call(() -> parse(body, contentType, Instant.now()))
                 .flatMap(batch -> {

@@ -78,8 +78,7 @@ record IngestBounds(Instant now, Duration clockSkew) {
         String v = fields.get(field);
         if (token != null && token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT
                 && token != JsonToken.VALUE_NULL) {
-            Object shown = token == JsonToken.START_ARRAY ? "[…]" : token == JsonToken.START_OBJECT ? "{…}" : v;
-            problems.add(IntervalStat.problem(line, field, shown, ProblemCode.WHOLE_NUMBER));
+            problems.add(IntervalStat.problem(line, field, shown(token, v), ProblemCode.WHOLE_NUMBER));
             return null;
         }
         if (v == null || v.isBlank()) {
@@ -134,5 +133,59 @@ record IngestBounds(Instant now, Duration clockSkew) {
             value = value * 10 + (c - '0');
         }
         return from == 1 ? -value : value;
+    }
+
+    /** A value as a refusal shows it: its text, or {@code […]} / {@code {…}} for an array or object (not read). */
+    private static Object shown(JsonToken token, String text) {
+        return token == JsonToken.START_ARRAY ? "[…]" : token == JsonToken.START_OBJECT ? "{…}" : text;
+    }
+
+    /**
+     * A text field, stripped, or null (absent, blank or JSON null: {@code REQUIRED} when it must be given; or refused
+     * with a problem). In JSON it must be a string: a number, {@code true}/{@code false}, an array or an object where
+     * text belongs is the wrong type ({@code TEXT}) — X-Road sends identifiers such as member codes as strings even when
+     * they are digits, and reading {@code 123} as {@code "123"} would pair and attribute a record its sender never
+     * meant. Without tokens (a stored record read again) the type is not checked. Longer than {@code max}: {@code MAX_LENGTH}.
+     */
+    static String text(Map<String, String> fields, Map<String, JsonToken> tokens, String field, boolean required, int max, int line,
+                       List<FieldProblem> problems) {
+        JsonToken token = tokens.get(field);
+        String v = fields.get(field);
+        if (token != null && token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NULL) {
+            problems.add(IntervalStat.problem(line, field, shown(token, v), ProblemCode.TEXT));
+            return null;
+        }
+        if (v == null || v.isBlank()) {
+            if (required) {
+                problems.add(IntervalStat.problem(line, field, null, ProblemCode.REQUIRED));
+            }
+            return null;
+        }
+        if (v.length() > max) {
+            problems.add(IntervalStat.problem(line, field, v.substring(0, 40) + "…", ProblemCode.MAX_LENGTH, max));
+            return null;
+        }
+        return v.strip();
+    }
+
+    /**
+     * A required true/false field, or null (refused with a problem). In JSON it must be {@code true} or {@code false}
+     * ({@code BOOLEAN} otherwise, the text {@code "true"} included); without tokens its text must read as one.
+     */
+    static Boolean bool(Map<String, String> fields, Map<String, JsonToken> tokens, String field, int line, List<FieldProblem> problems) {
+        JsonToken token = tokens.get(field);
+        String v = fields.get(field);
+        if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+            return token == JsonToken.VALUE_TRUE;
+        }
+        if (token == null && v != null && (v.strip().equalsIgnoreCase("true") || v.strip().equalsIgnoreCase("false"))) {
+            return v.strip().equalsIgnoreCase("true");
+        }
+        if (token == null && (v == null || v.isBlank()) || token == JsonToken.VALUE_NULL) {
+            problems.add(IntervalStat.problem(line, field, null, ProblemCode.REQUIRED));
+        } else {
+            problems.add(IntervalStat.problem(line, field, shown(token, v), ProblemCode.BOOLEAN));
+        }
+        return null;
     }
 }

@@ -93,26 +93,9 @@ record IntervalStat(OffsetDateTime intervalStart, int intervalSeconds, String pr
         return n == null ? 0 : n;
     }
 
+    /** Organisation codes and the resource: text of at most {@link #MAX_TEXT} characters (see {@link IngestBounds#text}). */
     private static String text(Map<String, String> f, Map<String, JsonToken> tokens, String field, int line, List<FieldProblem> problems) {
-        JsonToken t = tokens.get(field);
-        if (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) {
-            problems.add(problem(line, field, t == JsonToken.START_ARRAY ? "[…]" : "{…}", ProblemCode.INVALID_VALUE));
-            return null;
-        }
-        return text(f, field, line, problems);
-    }
-
-    private static String text(Map<String, String> f, String field, int line, List<FieldProblem> problems) {
-        String v = f.get(field);
-        if (v == null || v.isBlank()) {
-            problems.add(problem(line, field, null, ProblemCode.REQUIRED));
-            return null;
-        }
-        if (v.length() > MAX_TEXT) {
-            problems.add(problem(line, field, v.substring(0, 40) + "…", ProblemCode.MAX_LENGTH, MAX_TEXT));
-            return null;
-        }
-        return v.strip();
+        return IngestBounds.text(f, tokens, field, true, MAX_TEXT, line, problems);
     }
 
     /** A refusal of a field on a batch line, parameter values in the order the code names them. */

@@ -84,7 +84,7 @@ record OpmonRecord(OffsetDateTime monitoringTs, OpmonSide side, String messageId
                 IngestBounds.OPMON_RETENTION_DAYS, line, "monitoringDataTs", f.get("monitoringDataTs"), problems)) {
             monitoringSeconds = null;
         }
-        String sideText = required(f, "securityServerType", line, problems);
+        String sideText = required(f, t, "securityServerType", line, problems);
         OpmonSide side = null;
         if (sideText != null) {
             switch (sideText.toLowerCase(Locale.ROOT)) {
@@ -93,14 +93,14 @@ record OpmonRecord(OffsetDateTime monitoringTs, OpmonSide side, String messageId
                 default -> problems.add(IntervalStat.problem(line, "securityServerType", sideText, ProblemCode.ONE_OF, "Client, Producer"));
             }
         }
-        String messageId = required(f, "messageId", line, problems);
-        String clientInstance = required(f, "clientXRoadInstance", line, problems);
-        String clientClass = required(f, "clientMemberClass", line, problems);
-        String clientCode = required(f, "clientMemberCode", line, problems);
-        String serviceInstance = required(f, "serviceXRoadInstance", line, problems);
-        String serviceClass = required(f, "serviceMemberClass", line, problems);
-        String serviceMember = required(f, "serviceMemberCode", line, problems);
-        String serviceCode = required(f, "serviceCode", line, problems);
+        String messageId = required(f, t, "messageId", line, problems);
+        String clientInstance = required(f, t, "clientXRoadInstance", line, problems);
+        String clientClass = required(f, t, "clientMemberClass", line, problems);
+        String clientCode = required(f, t, "clientMemberCode", line, problems);
+        String serviceInstance = required(f, t, "serviceXRoadInstance", line, problems);
+        String serviceClass = required(f, t, "serviceMemberClass", line, problems);
+        String serviceMember = required(f, t, "serviceMemberCode", line, problems);
+        String serviceCode = required(f, t, "serviceCode", line, problems);
         Long requestIn = millis(f, t, "requestInTs", line, bounds, problems);
         Long requestOut = millis(f, t, "requestOutTs", line, bounds, problems);
         Long responseIn = millis(f, t, "responseInTs", line, bounds, problems);
@@ -112,16 +112,8 @@ record OpmonRecord(OffsetDateTime monitoringTs, OpmonSide side, String messageId
         }
         Long requestSize = size(f, t, REQUEST_SIZES, line, problems);
         Long responseSize = size(f, t, RESPONSE_SIZES, line, problems);
-        String succeededText = required(f, "succeeded", line, problems);
-        boolean succeeded = false;
-        if (succeededText != null) {
-            if (succeededText.equalsIgnoreCase("true")) {
-                succeeded = true;
-            } else if (!succeededText.equalsIgnoreCase("false")) {
-                problems.add(IntervalStat.problem(line, "succeeded", succeededText, ProblemCode.ONE_OF, "true, false"));
-            }
-        }
-        String serviceType = optional(f, "serviceType");
+        boolean succeeded = Boolean.TRUE.equals(IngestBounds.bool(f, t, "succeeded", line, problems));
+        String serviceType = optional(f, t, "serviceType", line, problems);
         if (serviceType != null) {
             serviceType = serviceType.toUpperCase(Locale.ROOT);
             if (!SERVICE_TYPES.contains(serviceType)) {
@@ -129,15 +121,20 @@ record OpmonRecord(OffsetDateTime monitoringTs, OpmonSide side, String messageId
             }
         }
         Long status = IngestBounds.whole(f, t, "statusCode", false, 100, 599, line, problems);
+        String xRequestId = optional(f, t, "xRequestId", line, problems);
+        String clientSubsystem = optional(f, t, "clientSubsystemCode", line, problems);
+        String serviceSubsystem = optional(f, t, "serviceSubsystemCode", line, problems);
+        String serviceVersion = optional(f, t, "serviceVersion", line, problems);
+        String faultCode = optional(f, t, "faultCode", line, problems);
+        String faultString = optional(f, t, "faultString", line, problems);
+        String securityServer = optional(f, t, "securityServerInternalIp", line, problems);
         if (problems.size() > before) {
             return null;
         }
         return new OpmonRecord(OffsetDateTime.ofInstant(Instant.ofEpochSecond(monitoringSeconds), ZoneOffset.UTC), side, messageId,
-                optional(f, "xRequestId"), requestIn, requestOut, responseIn, responseOut, clientInstance, clientClass, clientCode,
-                optional(f, "clientSubsystemCode"), serviceInstance, serviceClass, serviceMember, optional(f, "serviceSubsystemCode"),
-                serviceCode, optional(f, "serviceVersion"), serviceType, requestSize, responseSize, succeeded,
-                optional(f, "faultCode"), optional(f, "faultString"), status == null ? null : status.intValue(),
-                optional(f, "securityServerInternalIp"));
+                xRequestId, requestIn, requestOut, responseIn, responseOut, clientInstance, clientClass, clientCode, clientSubsystem,
+                serviceInstance, serviceClass, serviceMember, serviceSubsystem, serviceCode, serviceVersion, serviceType, requestSize,
+                responseSize, succeeded, faultCode, faultString, status == null ? null : status.intValue(), securityServer);
     }
 
     /** An epoch-millisecond time within the bounds (seconds given as milliseconds fall before the retention). */
@@ -179,19 +176,12 @@ record OpmonRecord(OffsetDateTime monitoringTs, OpmonSide side, String messageId
         return IngestBounds.whole(f, t, field, false, 0, IngestBounds.MAX_BYTES, line, problems);
     }
 
-    private static String required(Map<String, String> f, String field, int line, List<FieldProblem> problems) {
-        String v = optional(f, field);
-        if (v == null) {
-            problems.add(IntervalStat.problem(line, field, null, ProblemCode.REQUIRED));
-        } else if (v.length() > 255) {
-            problems.add(IntervalStat.problem(line, field, v.substring(0, 40) + "…", ProblemCode.MAX_LENGTH, 255));
-            return null;
-        }
-        return v;
+    /** Identifiers and codes: text of at most 255 characters. */
+    private static String required(Map<String, String> f, Map<String, JsonToken> t, String field, int line, List<FieldProblem> problems) {
+        return IngestBounds.text(f, t, field, true, 255, line, problems);
     }
 
-    private static String optional(Map<String, String> f, String field) {
-        String v = f.get(field);
-        return v == null || v.isBlank() ? null : v.strip();
+    private static String optional(Map<String, String> f, Map<String, JsonToken> t, String field, int line, List<FieldProblem> problems) {
+        return IngestBounds.text(f, t, field, false, Integer.MAX_VALUE, line, problems);
     }
 }

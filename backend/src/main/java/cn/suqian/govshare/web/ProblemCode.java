@@ -32,6 +32,8 @@ public enum ProblemCode implements MessageCode {
     NUMBER,
     WHOLE_NUMBER,
     YES_NO,
+    TEXT,
+    BOOLEAN,
     CODE_FORMAT("max", "symbols"),
     PHONE,
     UNIFIED_CODE,

@@ -63,6 +63,9 @@ class HostileIngestTests {
         NUMBERS.put("true", Set.of("wholeNumber"));
     }
 
+    /** Values of another type where text belongs, as JSON text. */
+    static final List<String> TEXTS = List.of("12345", "1.5", "true", "[\"m-1\"]", "{\"id\":\"m-1\"}");
+
     @BeforeAll
     void registerMembers() {
         register("water.hostile-client", "water", "CN/GOV/SQ-WATER/opmon-client");
@@ -159,6 +162,16 @@ class HostileIngestTests {
                 failures.add("intervalStart=" + start.getKey() + " gave " + errors);
             }
         }
+        for (String field : List.of("provider", "consumer", "resource")) {
+            for (String hostile : TEXTS) {
+                Map<String, String> f = interval("hostile-stats");
+                f.put(field, hostile);
+                var errors = (List<Map<String, Object>>) push("stats", "[" + object(f) + "]", 400).get("errors");
+                if (errors.stream().noneMatch(e -> field.equals(e.get("field")) && "text".equals(e.get("code")))) {
+                    failures.add(field + "=" + hostile + " gave " + errors);
+                }
+            }
+        }
         Map<String, String> huge = interval("hostile-stats");
         huge.put("calls", "1000000001");
         var errors = (List<Map<String, Object>>) push("stats", "[" + object(huge) + "]", 400).get("errors");
@@ -214,6 +227,21 @@ class HostileIngestTests {
             f.put("requestInTs", time.getKey());
             bodies.add(object(f));
             expected.add("requestInTs:" + time.getValue());
+        }
+        // identifiers and codes are strings in X-Road's records, digits or not; succeeded is a JSON boolean
+        for (String field : List.of("messageId", "clientMemberCode", "serviceCode", "securityServerType", "xRequestId", "faultString")) {
+            for (String hostile : TEXTS) {
+                Map<String, String> f = opmon("hostile-" + n++);
+                f.put(field, hostile);
+                bodies.add(object(f));
+                expected.add(field + ":text");
+            }
+        }
+        for (String hostile : List.of("\"true\"", "1", "null", "[true]", "{\"v\":true}")) {
+            Map<String, String> f = opmon("hostile-" + n++);
+            f.put("succeeded", hostile);
+            bodies.add(object(f));
+            expected.add("succeeded:" + (hostile.equals("null") ? "required" : "boolean"));
         }
         Map<String, String> nulls = opmon("hostile-" + n++);
         nulls.put("messageId", "null");

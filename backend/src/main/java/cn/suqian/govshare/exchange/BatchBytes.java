@@ -70,6 +70,30 @@ final class BatchBytes {
                 .map(Builder::build);
     }
 
+    /**
+     * The bytes of a gzip-compressed body (RFC 1952, members one after another as {@code gzip} writes them), read into
+     * chunks; decompressing to more than {@code maxBytes} fails with {@link DataBufferLimitException} (answered 413, as
+     * for a body that large sent plain: a small body that inflates without end is refused, not buffered); a body that is
+     * not gzip, or ends early, with {@link cn.suqian.govshare.web.InvalidInputException} naming the body. CPU work: off the
+     * event loop.
+     */
+    BatchBytes gunzipped(long maxBytes) {
+        Builder b = new Builder();
+        byte[] buffer = new byte[64 * 1024];
+        try (var in = new java.util.zip.GZIPInputStream(stream(), buffer.length)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                if ((long) b.length + n > maxBytes) {
+                    throw new DataBufferLimitException("Exceeded limit on max bytes to buffer : " + maxBytes + " (decompressed)");
+                }
+                b.add(buffer, 0, n);
+            }
+        } catch (java.io.IOException e) {
+            throw new cn.suqian.govshare.web.InvalidInputException(cn.suqian.govshare.web.FieldProblem.of("body", null,
+                    cn.suqian.govshare.web.ProblemCode.INVALID_COMPRESSION, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+        return b.build();
+    }
+
     int length() {
         return length;
     }

@@ -104,6 +104,7 @@ public enum ProblemCode implements MessageCode {
     BATCH_SHAPE,
     NOT_JSON_OBJECT,
     INVALID_JSON("cause"),
+    INVALID_COMPRESSION("cause"),
     BEFORE_RETENTION("oldest"),
     LATER_THAN_ALLOWED("latest"),
     EXCEEDS_CALLS("calls"),

@@ -64,4 +64,23 @@ class BatchBytesTests {
         assertThatThrownBy(() -> BatchBytes.read(Flux.just(factory.wrap(bytes), factory.wrap(new byte[]{1})), bytes.length).block())
                 .isInstanceOf(DataBufferLimitException.class);
     }
+
+    @Test
+    void a_gzip_body_decompresses_to_its_bytes_across_chunks_and_members_within_the_limit() throws Exception {
+        byte[] bytes = sample();
+        var out = new java.io.ByteArrayOutputStream();
+        int half = bytes.length / 2;
+        for (int[] part : new int[][]{{0, half}, {half, bytes.length}}) { // two gzip members one after the other, as `cat a.gz b.gz`
+            try (var zip = new java.util.zip.GZIPOutputStream(out)) {
+                zip.write(bytes, part[0], part[1] - part[0]);
+            }
+        }
+        BatchBytes b = BatchBytes.of(out.toByteArray()).gunzipped(bytes.length);
+        assertThat(b.length()).isEqualTo(bytes.length);
+        assertThat(b.copy(0, b.length())).isEqualTo(bytes);
+        assertThat(b.sha256()).isEqualTo(BatchBytes.of(bytes).sha256());
+        assertThatThrownBy(() -> BatchBytes.of(out.toByteArray()).gunzipped(bytes.length - 1)).isInstanceOf(DataBufferLimitException.class);
+        assertThatThrownBy(() -> BatchBytes.of(bytes).gunzipped(bytes.length))
+                .isInstanceOf(cn.suqian.govshare.web.InvalidInputException.class);
+    }
 }

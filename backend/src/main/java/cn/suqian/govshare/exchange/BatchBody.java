@@ -32,6 +32,32 @@ final class BatchBody {
     static final ObjectMapper JSON = JsonMapper.builder().build();
 
     /**
+     * JSON text as a {@code jsonb} column takes it: PostgreSQL refuses the escape {@code \u0000} there (and a NUL
+     * character in any text), so a record kept as sent (faulty, quarantined) that carries one would fail the whole
+     * batch. The escape is written as the six characters it reads as ({@code \\u0000}); everything else is unchanged.
+     */
+    static org.jooq.JSONB storable(String json) {
+        if (!json.contains("\\u0000")) {
+            return org.jooq.JSONB.valueOf(json);
+        }
+        StringBuilder out = new StringBuilder(json.length() + 8);
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c == '\\' && i + 1 < json.length()) {
+                if (json.startsWith("u0000", i + 1)) {
+                    out.append("\\\\u0000");
+                    i += 5;
+                } else {
+                    out.append(c).append(json.charAt(++i)); // another escape, taken whole (an escaped backslash among them)
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        return org.jooq.JSONB.valueOf(out.toString());
+    }
+
+    /**
      * A record's scalar fields as text, and where it was in the body; for JSON also each field's token (so a
      * number can be told from a string, an array or an object given where a number belongs) and the record
      * exactly as sent.

@@ -161,6 +161,12 @@ record IngestBounds(Instant now, Duration clockSkew) {
             }
             return null;
         }
+        if (v.indexOf('\0') >= 0) { // PostgreSQL's text cannot hold it: refused here, not a failed batch later
+            String shown = v.replace("\0", "\\u0000");
+            problems.add(IntervalStat.problem(line, field, shown.length() > 60 ? shown.substring(0, 60) + "…" : shown,
+                    ProblemCode.NUL_CHARACTER));
+            return null;
+        }
         if (v.length() > max) {
             problems.add(IntervalStat.problem(line, field, v.substring(0, 40) + "…", ProblemCode.MAX_LENGTH, max));
             return null;

@@ -34,6 +34,7 @@ public enum ProblemCode implements MessageCode {
     YES_NO,
     TEXT,
     BOOLEAN,
+    NUL_CHARACTER,
     CODE_FORMAT("max", "symbols"),
     PHONE,
     UNIFIED_CODE,

@@ -175,4 +175,14 @@ class BatchBodyTests {
 
         assertThat(line.json()).isEqualTo("{\"calls\":\"120\",\"provider\":\"水利局\"}");
     }
+
+    @Test
+    void json_kept_as_sent_has_its_nul_escapes_written_as_the_characters_they_read_as_and_nothing_else_changed() {
+        // a NUL escape, an escaped backslash followed by "u0000" (no NUL), an escaped quote and a CJK escape
+        String json = "{\"a\":\"x\\u0000y\",\"b\":\"\\\\u0000\",\"c\":\"\\\"\\u4e2d\"}";
+        assertThat(BatchBody.storable(json).data())
+                .isEqualTo("{\"a\":\"x\\\\u0000y\",\"b\":\"\\\\u0000\",\"c\":\"\\\"\\u4e2d\"}");
+        String plain = "{\"a\":\"中文\"}";
+        assertThat(BatchBody.storable(plain).data()).isSameAs(plain);
+    }
 }

@@ -172,6 +172,12 @@ class HostileIngestTests {
                 }
             }
         }
+        Map<String, String> nul = interval("hostile-stats");
+        nul.put("resource", "\"res\\u0000\"");
+        var nulErrors = (List<Map<String, Object>>) push("stats", "[" + object(nul) + "]", 400).get("errors");
+        if (nulErrors.stream().noneMatch(e -> "resource".equals(e.get("field")) && "nulCharacter".equals(e.get("code")))) {
+            failures.add("resource with NUL gave " + nulErrors);
+        }
         Map<String, String> huge = interval("hostile-stats");
         huge.put("calls", "1000000001");
         var errors = (List<Map<String, Object>>) push("stats", "[" + object(huge) + "]", 400).get("errors");
@@ -184,6 +190,17 @@ class HostileIngestTests {
         assertThat(statCalls()).isEqualTo(calls);
         assertThat(statBytes()).isEqualTo(bytes);
         assertThat(partitions("exchange_stat")).isEqualTo(partitions);
+    }
+
+    @Test
+    void a_record_kept_as_sent_may_carry_the_nul_escape_in_a_field_not_read() {
+        Map<String, String> stranger = opmon("hostile-nul-quarantined");
+        stranger.put("clientMemberCode", "\"SQ-NUL-STRANGER\"");
+        stranger.put("messageUserId", "\"user\\u0000\"");
+        var result = push("opmon", "{\"records\":[" + object(stranger) + "]}", 200);
+        assertThat(result).containsEntry("quarantined", 1).containsEntry("faulty", 0);
+        assertThat(dsl.fetchValue("SELECT record->>'messageUserId' FROM exchange_quarantine WHERE record->>'messageId' = 'hostile-nul-quarantined'"))
+                .as("kept, the escape as the six characters it reads as").isEqualTo("user\\u0000");
     }
 
     @Test
@@ -243,6 +260,19 @@ class HostileIngestTests {
             bodies.add(object(f));
             expected.add("succeeded:" + (hostile.equals("null") ? "required" : "boolean"));
         }
+        // the NUL character, which PostgreSQL's text cannot hold, in a field that is stored
+        for (String field : List.of("messageId", "serviceCode", "faultString")) {
+            Map<String, String> f = opmon("hostile-" + n++);
+            f.put(field, "\"a\\u0000b\"");
+            bodies.add(object(f));
+            expected.add(field + ":nulCharacter");
+        }
+        // and in a field that is not read but kept with the faulty record as sent
+        Map<String, String> kept = opmon("hostile-" + n++);
+        kept.put("messageUserId", "\"user\\u0000\"");
+        kept.put("requestSize", "-1");
+        bodies.add(object(kept));
+        expected.add("requestSize:between");
         Map<String, String> nulls = opmon("hostile-" + n++);
         nulls.put("messageId", "null");
         nulls.put("clientMemberCode", "null");

@@ -32,29 +32,58 @@ final class BatchBody {
     static final ObjectMapper JSON = JsonMapper.builder().build();
 
     /**
-     * JSON text as a {@code jsonb} column takes it: PostgreSQL refuses the escape {@code \u0000} there (and a NUL
-     * character in any text), so a record kept as sent (faulty, quarantined) that carries one would fail the whole
-     * batch. The escape is written as the six characters it reads as ({@code \\u0000}); everything else is unchanged.
+     * JSON text as a {@code jsonb} column takes it: PostgreSQL refuses there the escape of the NUL character and an
+     * escaped half of a surrogate pair standing alone, so a record kept as sent (faulty, quarantined) that carries one
+     * would fail the whole batch. Such an escape is written as the six characters it reads as (its backslash escaped);
+     * everything else, paired surrogates included, is unchanged.
      */
     static org.jooq.JSONB storable(String json) {
-        if (!json.contains("\\u0000")) {
+        if (json.indexOf('\\') < 0) {
             return org.jooq.JSONB.valueOf(json);
         }
         StringBuilder out = new StringBuilder(json.length() + 8);
-        for (int i = 0; i < json.length(); i++) {
+        int n = json.length();
+        for (int i = 0; i < n; i++) {
             char c = json.charAt(i);
-            if (c == '\\' && i + 1 < json.length()) {
-                if (json.startsWith("u0000", i + 1)) {
-                    out.append("\\\\u0000");
-                    i += 5;
-                } else {
-                    out.append(c).append(json.charAt(++i)); // another escape, taken whole (an escaped backslash among them)
-                }
-            } else {
+            if (c != '\\' || i + 1 == n) {
                 out.append(c);
+                continue;
+            }
+            int code = json.charAt(i + 1) == 'u' ? hex4(json, i + 2) : -1;
+            if (code < 0) { // another escape (an escaped backslash among them): taken whole
+                out.append(c).append(json.charAt(++i));
+                continue;
+            }
+            boolean paired = Character.isHighSurrogate((char) code) && json.startsWith("\\u", i + 6)
+                    && hex4(json, i + 8) >= 0 && Character.isLowSurrogate((char) hex4(json, i + 8));
+            if (paired) {
+                out.append(json, i, i + 12);
+                i += 11;
+            } else {
+                if (code == 0 || Character.isSurrogate((char) code)) {
+                    out.append('\\');
+                }
+                out.append(json, i, i + 6);
+                i += 5;
             }
         }
         return org.jooq.JSONB.valueOf(out.toString());
+    }
+
+    /** The four hex digits at {@code from} as a number, or -1. */
+    private static int hex4(String s, int from) {
+        if (from + 4 > s.length()) {
+            return -1;
+        }
+        int v = 0;
+        for (int i = from; i < from + 4; i++) {
+            int d = Character.digit(s.charAt(i), 16);
+            if (d < 0) {
+                return -1;
+            }
+            v = v * 16 + d;
+        }
+        return v;
     }
 
     /**

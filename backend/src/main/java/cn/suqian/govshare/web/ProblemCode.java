@@ -34,7 +34,7 @@ public enum ProblemCode implements MessageCode {
     YES_NO,
     TEXT,
     BOOLEAN,
-    NUL_CHARACTER,
+    INVALID_CHARACTER,
     CODE_FORMAT("max", "symbols"),
     PHONE,
     UNIFIED_CODE,

@@ -61,6 +61,8 @@ class HostileIngestTests {
         NUMBERS.put("[1]", Set.of("wholeNumber"));
         NUMBERS.put("{\"n\":1}", Set.of("wholeNumber"));
         NUMBERS.put("true", Set.of("wholeNumber"));
+        NUMBERS.put("\"\\ud800\"", Set.of("wholeNumber")); // half a surrogate pair: shown escaped, never a failed answer
+        NUMBERS.put("\"1\\u0000\"", Set.of("wholeNumber"));
     }
 
     /** Values of another type where text belongs, as JSON text. */
@@ -175,7 +177,7 @@ class HostileIngestTests {
         Map<String, String> nul = interval("hostile-stats");
         nul.put("resource", "\"res\\u0000\"");
         var nulErrors = (List<Map<String, Object>>) push("stats", "[" + object(nul) + "]", 400).get("errors");
-        if (nulErrors.stream().noneMatch(e -> "resource".equals(e.get("field")) && "nulCharacter".equals(e.get("code")))) {
+        if (nulErrors.stream().noneMatch(e -> "resource".equals(e.get("field")) && "invalidCharacter".equals(e.get("code")))) {
             failures.add("resource with NUL gave " + nulErrors);
         }
         Map<String, String> huge = interval("hostile-stats");
@@ -196,11 +198,11 @@ class HostileIngestTests {
     void a_record_kept_as_sent_may_carry_the_nul_escape_in_a_field_not_read() {
         Map<String, String> stranger = opmon("hostile-nul-quarantined");
         stranger.put("clientMemberCode", "\"SQ-NUL-STRANGER\"");
-        stranger.put("messageUserId", "\"user\\u0000\"");
+        stranger.put("messageUserId", "\"user\\u0000\\udc00\\ud83d\\ude00\"");
         var result = push("opmon", "{\"records\":[" + object(stranger) + "]}", 200);
         assertThat(result).containsEntry("quarantined", 1).containsEntry("faulty", 0);
         assertThat(dsl.fetchValue("SELECT record->>'messageUserId' FROM exchange_quarantine WHERE record->>'messageId' = 'hostile-nul-quarantined'"))
-                .as("kept, the escape as the six characters it reads as").isEqualTo("user\\u0000");
+                .as("kept, the escape as the six characters it reads as").isEqualTo("user\\u0000\\udc00\ud83d\ude00");
     }
 
     @Test
@@ -262,14 +264,16 @@ class HostileIngestTests {
         }
         // the NUL character, which PostgreSQL's text cannot hold, in a field that is stored
         for (String field : List.of("messageId", "serviceCode", "faultString")) {
-            Map<String, String> f = opmon("hostile-" + n++);
-            f.put(field, "\"a\\u0000b\"");
-            bodies.add(object(f));
-            expected.add(field + ":nulCharacter");
+            for (String unstorable : List.of("\"a\\u0000b\"", "\"a\\ud800\"", "\"\\udc00b\"")) {
+                Map<String, String> f = opmon("hostile-" + n++);
+                f.put(field, unstorable);
+                bodies.add(object(f));
+                expected.add(field + ":invalidCharacter");
+            }
         }
         // and in a field that is not read but kept with the faulty record as sent
         Map<String, String> kept = opmon("hostile-" + n++);
-        kept.put("messageUserId", "\"user\\u0000\"");
+        kept.put("messageUserId", "\"user\\u0000\\ud800\"");
         kept.put("requestSize", "-1");
         bodies.add(object(kept));
         expected.add("requestSize:between");

@@ -5,6 +5,7 @@ import cn.suqian.govshare.access.Role;
 import cn.suqian.govshare.connection.ConnectionTarget.Probe;
 import cn.suqian.govshare.db.Db;
 import cn.suqian.govshare.web.FieldProblem;
+import cn.suqian.govshare.web.StorableText;
 import cn.suqian.govshare.web.InvalidInputException;
 import cn.suqian.govshare.web.ProblemCode;
 import org.springframework.stereotype.Service;
@@ -127,6 +128,9 @@ public class HeartbeatIngest {
                 problems.add(FieldProblem.required(field(body, i, "target")));
             } else if (target.length() > 64) {
                 problems.add(FieldProblem.maxLength(field(body, i, "target"), target, 64));
+            } else if (!StorableText.storable(target)) {
+                problems.add(FieldProblem.of(field(body, i, "target"), target, ProblemCode.INVALID_CHARACTER));
+                target = null;
             }
             JsonNode status = n.path("status");
             boolean up = true;
@@ -142,6 +146,8 @@ public class HeartbeatIngest {
             if (!m.isMissingNode() && !m.isNull()) {
                 if (!m.isString()) {
                     problems.add(FieldProblem.of(field(body, i, "message"), m.toString(), ProblemCode.INVALID_VALUE));
+                } else if (!StorableText.storable(m.asString())) {
+                    problems.add(FieldProblem.of(field(body, i, "message"), m.asString(), ProblemCode.INVALID_CHARACTER));
                 } else if (m.asString().length() > MAX_MESSAGE) {
                     problems.add(FieldProblem.maxLength(field(body, i, "message"), m.asString().substring(0, 40) + "…", MAX_MESSAGE));
                 } else {

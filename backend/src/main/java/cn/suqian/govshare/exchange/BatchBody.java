@@ -37,7 +37,7 @@ final class BatchBody {
      * would fail the whole batch. Such an escape is written as the six characters it reads as (its backslash escaped);
      * everything else, paired surrogates included, is unchanged.
      */
-    static org.jooq.JSONB storable(String json) {
+    static org.jooq.JSONB jsonb(String json) {
         if (json.indexOf('\\') < 0) {
             return org.jooq.JSONB.valueOf(json);
         }

@@ -256,7 +256,7 @@ public class CollectorRefusedPages {
     }
 
     static JSONB json(List<FieldProblem> problems) {
-        return BatchBody.storable(BatchBody.JSON.writeValueAsString(problems));
+        return BatchBody.jsonb(BatchBody.JSON.writeValueAsString(problems));
     }
 
     /** The page a run stopped at, for the run history. */

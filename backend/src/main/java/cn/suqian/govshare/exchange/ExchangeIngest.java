@@ -201,7 +201,7 @@ public class ExchangeIngest {
                 EXCHANGE_QUARANTINE.UNKNOWN_REFS, EXCHANGE_QUARANTINE.RECORD);
         for (Quarantined q : records) {
             insert = insert.values(batchId, kind, q.reason().english(), q.reason().code().code(), q.reason().paramsJson(),
-                    q.unknownRefs().toArray(String[]::new), BatchBody.storable(q.json()));
+                    q.unknownRefs().toArray(String[]::new), BatchBody.jsonb(q.json()));
         }
         insert.execute();
     }

@@ -161,8 +161,8 @@ record IngestBounds(Instant now, Duration clockSkew) {
             }
             return null;
         }
-        if (!storable(v)) { // PostgreSQL's text cannot hold it: refused here, not a failed (or silently altered) batch later
-            problems.add(IntervalStat.problem(line, field, visible(v), ProblemCode.INVALID_CHARACTER));
+        if (!cn.suqian.govshare.web.StorableText.storable(v)) { // PostgreSQL's text cannot hold it: refused here, not a failed (or silently altered) batch later
+            problems.add(IntervalStat.problem(line, field, v, ProblemCode.INVALID_CHARACTER));
             return null;
         }
         if (v.length() > max) {
@@ -191,42 +191,5 @@ record IngestBounds(Instant now, Duration clockSkew) {
             problems.add(IntervalStat.problem(line, field, shown(token, v), ProblemCode.BOOLEAN));
         }
         return null;
-    }
-
-    /**
-     * Can PostgreSQL's text hold it as given: no NUL character and no half of a surrogate pair (JSON's
-     * {@code \\ud800} alone reads into a Java string that UTF-8 cannot encode: it would be stored as "?").
-     */
-    static boolean storable(String v) {
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c == 0) {
-                return false;
-            }
-            if (Character.isSurrogate(c)) {
-                if (!Character.isHighSurrogate(c) || i + 1 == v.length() || !Character.isLowSurrogate(v.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            }
-        }
-        return true;
-    }
-
-    /** A value with the characters {@link #storable} refuses written as their escapes, at most 60 characters shown. */
-    static String visible(String v) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < v.length() && out.length() < 60; i++) {
-            char c = v.charAt(i);
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < v.length() && Character.isLowSurrogate(v.charAt(i + 1));
-            if (pair) {
-                out.append(c).append(v.charAt(++i));
-            } else if (c == 0 || Character.isSurrogate(c)) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.length() < 60 || out.length() == v.length() ? out.toString() : out + "…";
     }
 }

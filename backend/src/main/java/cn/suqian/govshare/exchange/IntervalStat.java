@@ -100,8 +100,6 @@ record IntervalStat(OffsetDateTime intervalStart, int intervalSeconds, String pr
 
     /** A refusal of a field on a batch line, parameter values in the order the code names them. */
     static FieldProblem problem(int line, String field, Object value, ProblemCode code, Object... params) {
-        // a value as sent may hold what no JSON writer nor text column takes (half a surrogate pair, NUL): shown escaped
-        Object shown = value instanceof String text && !IngestBounds.storable(text) ? IngestBounds.visible(text) : value;
-        return FieldProblem.of(field, shown, code, params).at(line, null);
+        return FieldProblem.of(field, value, code, params).at(line, null);
     }
 }

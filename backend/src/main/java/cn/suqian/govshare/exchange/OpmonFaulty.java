@@ -46,8 +46,8 @@ public class OpmonFaulty {
         var insert = dsl.insertInto(OPMON_FAULTY, OPMON_FAULTY.BATCH_ID, OPMON_FAULTY.RECORD_INDEX, OPMON_FAULTY.RECORD,
                 OPMON_FAULTY.RECORD_SHA256, OPMON_FAULTY.REASONS);
         for (Faulty f : records) {
-            insert = insert.values(batchId, f.index(), BatchBody.storable(f.json()), ExchangeIngest.sha256(f.json()),
-                    BatchBody.storable(BatchBody.JSON.writeValueAsString(f.reasons())));
+            insert = insert.values(batchId, f.index(), BatchBody.jsonb(f.json()), ExchangeIngest.sha256(f.json()),
+                    BatchBody.jsonb(BatchBody.JSON.writeValueAsString(f.reasons())));
         }
         insert.onConflictDoNothing().execute();
     }

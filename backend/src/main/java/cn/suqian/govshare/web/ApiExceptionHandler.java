@@ -19,6 +19,7 @@ import java.util.List;
  * in) is answered the same way by {@link BusyResponses}.
  */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10) // before Boot's problem-details handler
 class ApiExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
@@ -36,6 +37,19 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ServerWebInputException.class)
     ProblemDetail unreadable(ServerWebInputException e) {
+        // a body that is JSON but holds a value of the wrong kind somewhere: name where (fundingSources[0].om), as
+        // the checks after reading do, instead of "failed to read"
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof tools.jackson.core.JacksonException json && !json.getPath().isEmpty()) {
+                FieldProblem problem = t instanceof StorableText.Refused refused
+                        ? FieldProblem.of(path(json.getPath()), refused.shown(), ProblemCode.INVALID_CHARACTER)
+                        : FieldProblem.of(path(json.getPath()),
+                        t instanceof tools.jackson.databind.exc.InvalidFormatException f ? f.getValue() : null, ProblemCode.INVALID_VALUE);
+                ProblemDetail p = invalidInput(List.of(problem));
+                p.setProperty("cause", json.getOriginalMessage().lines().findFirst().orElse(""));
+                return p;
+            }
+        }
         ProblemDetail p = ResponseCode.UNREADABLE_REQUEST.problem(HttpStatus.BAD_REQUEST,
                 ResponseCode.UNREADABLE_REQUEST.params(e.getReason() == null ? "" : e.getReason()));
         Throwable cause = e.getMostSpecificCause();
@@ -78,6 +92,19 @@ class ApiExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(p);
+    }
+
+    /** A JSON path as the field checks name one: {@code systems[2].code}. */
+    static String path(List<tools.jackson.core.JacksonException.Reference> references) {
+        StringBuilder out = new StringBuilder();
+        for (var r : references) {
+            if (r.getPropertyName() != null) {
+                out.append(out.isEmpty() ? "" : ".").append(r.getPropertyName());
+            } else if (r.getIndex() >= 0) {
+                out.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return out.isEmpty() ? "body" : out.toString();
     }
 
     static ProblemDetail invalidInput(List<FieldProblem> problems) {

@@ -23,6 +23,10 @@ public record FieldProblem(Integer row, String column, String field, Object valu
             throw new IllegalArgumentException(code + " takes parameters " + code.paramNames() + ", given " + params.keySet());
         }
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        // the value as given may hold what no JSON answer nor text column takes (NUL, half a surrogate pair): escaped
+        if (value instanceof String text && !StorableText.storable(text)) {
+            value = StorableText.visible(text);
+        }
     }
 
     /** A refusal of {@code field} for {@code code}, parameter values in the order the code names them. */

@@ -180,13 +180,13 @@ class BatchBodyTests {
     void json_kept_as_sent_has_its_nul_and_lone_surrogate_escapes_written_as_the_characters_they_read_as_and_nothing_else_changed() {
         // a NUL escape, an escaped backslash followed by "u0000" (no NUL), an escaped quote and a CJK escape
         String json = "{\"a\":\"x\\u0000y\",\"b\":\"\\\\u0000\",\"c\":\"\\\"\\u4e2d\"}";
-        assertThat(BatchBody.storable(json).data())
+        assertThat(BatchBody.jsonb(json).data())
                 .isEqualTo("{\"a\":\"x\\\\u0000y\",\"b\":\"\\\\u0000\",\"c\":\"\\\"\\u4e2d\"}");
         // surrogates: a pair stays, a half alone (high at the end, low first) is written as text
         String surrogates = "{\"a\":\"\\ud83d\\ude00\",\"b\":\"x\\ud83d\",\"c\":\"\\udc00y\"}";
-        assertThat(BatchBody.storable(surrogates).data())
+        assertThat(BatchBody.jsonb(surrogates).data())
                 .isEqualTo("{\"a\":\"\\ud83d\\ude00\",\"b\":\"x\\\\ud83d\",\"c\":\"\\\\udc00y\"}");
         String plain = "{\"a\":\"中文\"}";
-        assertThat(BatchBody.storable(plain).data()).isSameAs(plain);
+        assertThat(BatchBody.jsonb(plain).data()).isSameAs(plain);
     }
 }

@@ -2,6 +2,7 @@ package cn.suqian.govshare.exchange;
 
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.ProblemCode;
+import cn.suqian.govshare.web.StorableText;
 import tools.jackson.core.JsonToken;
 
 import java.math.BigDecimal;
@@ -161,7 +162,7 @@ record IngestBounds(Instant now, Duration clockSkew) {
             }
             return null;
         }
-        if (!cn.suqian.govshare.web.StorableText.storable(v)) { // PostgreSQL's text cannot hold it: refused here, not a failed (or silently altered) batch later
+        if (!StorableText.storable(v)) { // refused here, not a batch failed (NUL) or silently altered ("?") by the database
             problems.add(IntervalStat.problem(line, field, v, ProblemCode.INVALID_CHARACTER));
             return null;
         }

@@ -205,6 +205,50 @@ class HostileIngestTests {
                 .as("kept, the escape as the six characters it reads as").isEqualTo("user\\u0000\\udc00\ud83d\ude00");
     }
 
+    /** Values of every kind, as JSON text, the fuzzing below puts in random fields. */
+    static final List<String> ANY = List.of("\"\\u0000\"", "\"\\ud800\"", "\"\\udc00x\"", "\"a\\ud83d\"", "\"\\ud83d\\ude00\"",
+            "\"\"", "\" \"", "\"" + "x".repeat(300) + "\"", "\"\\u202e\"", "null", "true", "-0", "0.0", "1e308", "-1e308", "1E2", "[]",
+            "{}", "[[[[[[[[[[1]]]]]]]]]]", "\"中文\"", "\"\\\\\"", "123456789012345678901234567890", "-9223372036854775809",
+            "\"1796170000000\"", "\"NaN\"", "\"Client\"", "\"Producer\"");
+
+    @Test
+    void random_values_in_random_fields_never_fail_a_push() {
+        var random = new java.util.Random(20261202);
+        List<String> failures = new ArrayList<>();
+        for (int batch = 0; batch < 30; batch++) {
+            List<String> records = new ArrayList<>();
+            for (int r = 0; r < 5; r++) {
+                Map<String, String> f = opmon("fuzz-" + batch + "-" + r);
+                f.put("messageUserId", "\"u\"");
+                List<String> fields = List.copyOf(f.keySet());
+                for (int k = 1 + random.nextInt(3); k > 0; k--) {
+                    f.put(fields.get(random.nextInt(fields.size())), ANY.get(random.nextInt(ANY.size())));
+                }
+                records.add(object(f));
+            }
+            var response = Api.as(port, "admin").post().uri("/api/v1/exchange/opmon").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"records\":[" + String.join(",", records) + "]}").exchange().expectBody(Map.class).returnResult();
+            if (response.getStatus().value() != 200) {
+                failures.add("opmon " + response.getStatus() + " for " + records);
+                continue;
+            }
+            for (var o : (List<Map<String, Object>>) response.getResponseBody().get("records")) {
+                if ("FAULTY".equals(o.get("outcome")) && ((List<?>) o.get("reasons")).isEmpty()) {
+                    failures.add("faulty without a reason: " + o);
+                }
+            }
+            Map<String, String> stat = interval("fuzz-" + batch);
+            List<String> statFields = List.copyOf(stat.keySet());
+            stat.put(statFields.get(random.nextInt(statFields.size())), ANY.get(random.nextInt(ANY.size())));
+            int status = Api.as(port, "admin").post().uri("/api/v1/exchange/stats").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("[" + object(stat) + "]").exchange().expectBody(Map.class).returnResult().getStatus().value();
+            if (status != 200 && status != 400) {
+                failures.add("stats " + status + " for " + stat);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
     @Test
     void a_whole_exponent_form_is_a_whole_number() {
         Map<String, String> f = interval("hostile-exponent");

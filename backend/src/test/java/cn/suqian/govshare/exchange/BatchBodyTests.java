@@ -189,4 +189,26 @@ class BatchBodyTests {
         String plain = "{\"a\":\"中文\"}";
         assertThat(BatchBody.jsonb(plain).data()).isSameAs(plain);
     }
+
+    @Test
+    void a_body_inventing_new_field_names_in_every_record_holds_memory_in_proportion_to_itself() {
+        StringBuilder body = new StringBuilder();
+        int name = 0;
+        for (int r = 0; r < 1000; r++) {
+            body.append("{\"messageId\":\"m-").append(r).append('"');
+            for (int f = 0; f < 400; f++) {
+                body.append(",\"invented").append(name++).append("\":1");
+            }
+            body.append("}\n");
+        }
+        List<BatchBody.Line> lines = BatchBody.split(body.toString().getBytes(StandardCharsets.UTF_8), "application/x-ndjson", 1000);
+        assertThat(lines).hasSize(1000);
+        long slots = 0;
+        for (BatchBody.Line line : lines) {
+            assertThat(line.fields()).containsEntry("messageId", "m-" + (line.number() - 1)).hasSizeLessThanOrEqualTo(FieldMap.Names.MOST);
+            slots += ((FieldMap<?>) line.fields()).slots() + ((FieldMap<?>) line.tokens()).slots();
+        }
+        // each record's two maps at most MOST slots of values and of order each (was: as many as all names seen before it)
+        assertThat(slots).isLessThanOrEqualTo(1000L * 4 * FieldMap.Names.MOST);
+    }
 }

@@ -2,6 +2,7 @@ package cn.suqian.govshare.exchange;
 
 import cn.suqian.govshare.support.Api;
 import cn.suqian.govshare.support.IntegrationTest;
+import cn.suqian.govshare.support.OpmonRecords;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,6 @@ import java.util.zip.GZIPOutputStream;
 
 import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_STAT;
 import static cn.suqian.govshare.db.schema.Tables.OPMON_RECORD;
-import static cn.suqian.govshare.support.InformationSystems.aSystem;
 import static cn.suqian.govshare.support.OpmonRecords.aClientRecord;
 import static cn.suqian.govshare.support.OpmonRecords.aProducerRecord;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,14 +52,7 @@ class CompressedBodyTests {
 
     @BeforeAll
     void registerMembers() {
-        // the two members of OpmonRecords' call; another class may have registered them first (then this is refused)
-        register("water.opmon-client", "water", "CN/GOV/SQ-WATER/opmon-client");
-        register("public-security.population", "public-security", "CN/GOV/SQ-PS/population");
-    }
-
-    void register(String code, String org, String alias) {
-        Api.as(port, "admin").post().uri("/api/v1/systems").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(aSystem().code(code).organisation(org).name("Compressed " + code).aliases(alias).json()).exchange();
+        OpmonRecords.registerMembers(port);
     }
 
     static byte[] gzip(byte[] plain) {

@@ -2,6 +2,7 @@ package cn.suqian.govshare.exchange;
 
 import cn.suqian.govshare.support.Api;
 import cn.suqian.govshare.support.IntegrationTest;
+import cn.suqian.govshare.support.OpmonRecords;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +26,6 @@ import java.util.stream.Collectors;
 import static cn.suqian.govshare.db.schema.Tables.EXCHANGE_STAT;
 import static cn.suqian.govshare.db.schema.Tables.OPMON_FAULTY;
 import static cn.suqian.govshare.db.schema.Tables.OPMON_RECORD;
-import static cn.suqian.govshare.support.InformationSystems.aSystem;
 import static cn.suqian.govshare.support.OpmonRecords.aClientRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,13 +70,7 @@ class HostileIngestTests {
 
     @BeforeAll
     void registerMembers() {
-        register("water.hostile-client", "water", "CN/GOV/SQ-WATER/opmon-client");
-        register("public-security.hostile-population", "public-security", "CN/GOV/SQ-PS/population");
-    }
-
-    void register(String code, String org, String alias) {
-        Api.as(port, "admin").post().uri("/api/v1/systems").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(aSystem().code(code).organisation(org).name("Hostile " + code).aliases(alias).json()).exchange();
+        OpmonRecords.registerMembers(port);
     }
 
     Map<String, Object> push(String path, String body, int status) {

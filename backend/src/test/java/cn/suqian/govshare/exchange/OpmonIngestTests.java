@@ -21,7 +21,6 @@ import static cn.suqian.govshare.db.schema.Tables.OPMON_CALL;
 import static cn.suqian.govshare.db.schema.Tables.OPMON_FAULTY;
 import static cn.suqian.govshare.db.schema.Tables.OPMON_RECORD;
 import static cn.suqian.govshare.db.schema.Tables.OPMON_STAT_PENDING;
-import static cn.suqian.govshare.support.InformationSystems.aSystem;
 import static cn.suqian.govshare.support.OpmonRecords.aClientRecord;
 import static cn.suqian.govshare.support.OpmonRecords.aProducerRecord;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,14 +45,7 @@ class OpmonIngestTests {
 
     @BeforeAll
     void registerMembers() {
-        register("water.opmon-client", "water", "CN/GOV/SQ-WATER/opmon-client");
-        register("public-security.opmon-population", "public-security", "CN/GOV/SQ-PS/population");
-    }
-
-    void register(String code, String org, String alias) {
-        Api.as(port, "admin").post().uri("/api/v1/systems").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(aSystem().code(code).organisation(org).name("OPMON " + code).aliases(alias).json())
-                .exchange().expectStatus().isCreated();
+        OpmonRecords.registerMembers(port);
     }
 
     /** The client's record of a call, timestamps in ms after t0. */

@@ -17,6 +17,25 @@ public final class OpmonRecords {
     private OpmonRecords() {
     }
 
+    /**
+     * Registers the two systems whose exchange aliases these records name (water's {@code opmon-client}, public
+     * security's {@code population}), unless a test class before did: the integration tests share one database.
+     */
+    public static void registerMembers(int port) {
+        register(port, "water.opmon-client", "water", "CN/GOV/SQ-WATER/opmon-client");
+        register(port, "public-security.opmon-population", "public-security", "CN/GOV/SQ-PS/population");
+    }
+
+    private static void register(int port, String code, String organisation, String alias) {
+        boolean registered = Api.as(port, "admin").get().uri("/api/v1/systems/" + code).exchange()
+                .returnResult(Void.class).getStatus().is2xxSuccessful();
+        if (!registered) {
+            Api.as(port, "admin").post().uri("/api/v1/systems").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .bodyValue(InformationSystems.aSystem().code(code).organisation(organisation).name("OPMON " + code).aliases(alias).json())
+                    .exchange().expectStatus().isCreated();
+        }
+    }
+
     public static Builder aClientRecord() {
         return new Builder("Client");
     }

@@ -32,6 +32,13 @@ final class BatchBody {
     static final ObjectMapper JSON = JsonMapper.builder().build();
 
     /**
+     * The token a record's field is marked with when the record gives it more than once ({@code {"calls":1,"calls":2}}):
+     * JSON leaves the meaning open, so such a field is refused ({@link cn.suqian.govshare.web.ProblemCode#REPEATED_FIELD}),
+     * never read as one of its values. (A token no parser of a whole document produces.)
+     */
+    static final JsonToken REPEATED = JsonToken.NOT_AVAILABLE;
+
+    /**
      * JSON text as a {@code jsonb} column takes it: PostgreSQL refuses there the escape of the NUL character and an
      * escaped half of a surrogate pair standing alone, so a record kept as sent (faulty, quarantined) that carries one
      * would fail the whole batch. Such an escape is written as the six characters it reads as (its backslash escaped);
@@ -225,7 +232,9 @@ final class BatchBody {
             }
             String name = same ? expected.getValue() : reading.nameAt(position, p.currentName());
             t = p.nextToken();
-            tokens.put(name, t);
+            if (tokens.put(name, t) != null) {
+                tokens.put(name, REPEATED); // given twice: which one the sender meant is unknown
+            }
             if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                 p.skipChildren();
             } else if (t != JsonToken.VALUE_NULL) {

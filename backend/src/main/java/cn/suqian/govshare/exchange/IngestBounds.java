@@ -77,6 +77,9 @@ record IngestBounds(Instant now, Duration clockSkew) {
                       int line, List<FieldProblem> problems) {
         JsonToken token = tokens.get(field);
         String v = fields.get(field);
+        if (repeated(token, field, line, problems)) {
+            return null;
+        }
         if (token != null && token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT
                 && token != JsonToken.VALUE_NULL) {
             problems.add(IntervalStat.problem(line, field, shown(token, v), ProblemCode.WHOLE_NUMBER));
@@ -136,6 +139,15 @@ record IngestBounds(Instant now, Duration clockSkew) {
         return from == 1 ? -value : value;
     }
 
+    /** Is the field given more than once in its record ({@link BatchBody#REPEATED})? Refused if so. */
+    static boolean repeated(JsonToken token, String field, int line, List<FieldProblem> problems) {
+        if (token != BatchBody.REPEATED) {
+            return false;
+        }
+        problems.add(IntervalStat.problem(line, field, null, ProblemCode.REPEATED_FIELD));
+        return true;
+    }
+
     /** A value as a refusal shows it: its text, or {@code […]} / {@code {…}} for an array or object (not read). */
     private static Object shown(JsonToken token, String text) {
         return token == JsonToken.START_ARRAY ? "[…]" : token == JsonToken.START_OBJECT ? "{…}" : text;
@@ -152,6 +164,9 @@ record IngestBounds(Instant now, Duration clockSkew) {
                        List<FieldProblem> problems) {
         JsonToken token = tokens.get(field);
         String v = fields.get(field);
+        if (repeated(token, field, line, problems)) {
+            return null;
+        }
         if (token != null && token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NULL) {
             problems.add(IntervalStat.problem(line, field, shown(token, v), ProblemCode.TEXT));
             return null;
@@ -180,6 +195,9 @@ record IngestBounds(Instant now, Duration clockSkew) {
     static Boolean bool(Map<String, String> fields, Map<String, JsonToken> tokens, String field, int line, List<FieldProblem> problems) {
         JsonToken token = tokens.get(field);
         String v = fields.get(field);
+        if (repeated(token, field, line, problems)) {
+            return null;
+        }
         if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
             return token == JsonToken.VALUE_TRUE;
         }

@@ -47,7 +47,9 @@ record IntervalStat(OffsetDateTime intervalStart, int intervalSeconds, String pr
         OffsetDateTime start = null;
         String s = f.get("intervalStart");
         JsonToken startToken = tokens.get("intervalStart");
-        if (startToken != null && startToken != JsonToken.VALUE_STRING && startToken != JsonToken.VALUE_NULL) {
+        if (IngestBounds.repeated(startToken, "intervalStart", line, problems)) {
+            start = null; // refused: given twice
+        } else if (startToken != null && startToken != JsonToken.VALUE_STRING && startToken != JsonToken.VALUE_NULL) {
             problems.add(problem(line, "intervalStart", s, ProblemCode.DATE_TIME));
         } else if (s == null) {
             problems.add(problem(line, "intervalStart", null, ProblemCode.REQUIRED));

@@ -34,6 +34,7 @@ public enum ProblemCode implements MessageCode {
     YES_NO,
     TEXT,
     BOOLEAN,
+    REPEATED_FIELD,
     INVALID_CHARACTER,
     CODE_FORMAT("max", "symbols"),
     PHONE,

@@ -168,6 +168,14 @@ class HostileIngestTests {
                 }
             }
         }
+        for (String field : List.of("intervalStart", "calls", "resource")) {
+            Map<String, String> twice = interval("hostile-stats");
+            twice.put(field, twice.get(field) + ",\"" + field + "\":" + twice.get(field));
+            var errors = (List<Map<String, Object>>) push("stats", "[" + object(twice) + "]", 400).get("errors");
+            if (errors.stream().noneMatch(e -> field.equals(e.get("field")) && "repeatedField".equals(e.get("code")))) {
+                failures.add(field + " twice gave " + errors);
+            }
+        }
         Map<String, String> nul = interval("hostile-stats");
         nul.put("resource", "\"res\\u0000\"");
         var nulErrors = (List<Map<String, Object>>) push("stats", "[" + object(nul) + "]", 400).get("errors");
@@ -315,6 +323,13 @@ class HostileIngestTests {
         kept.put("requestSize", "-1");
         bodies.add(object(kept));
         expected.add("requestSize:between");
+        // a field given twice: which value the sender meant is unknown (the map keeps one key: spliced in as text)
+        for (String field : List.of("messageId", "requestInTs", "succeeded")) {
+            Map<String, String> f = opmon("hostile-" + n++);
+            f.put(field, f.get(field) + ",\"" + field + "\":" + f.get(field));
+            bodies.add(object(f));
+            expected.add(field + ":repeatedField");
+        }
         Map<String, String> nulls = opmon("hostile-" + n++);
         nulls.put("messageId", "null");
         nulls.put("clientMemberCode", "null");

@@ -10,13 +10,20 @@ import { Pager } from './pager.js';
 
 let list;
 
+/** A reason, with the value sent when the server gave it (a long one arrives cut short, an unstorable one escaped). */
+function reasonLine(r) {
+  const text = fieldErrorText(r);
+  const sent = r.value === undefined || r.value === null || r.value === '' ? null : String(r.value);
+  return sent === null ? text : t('exchange.faulty.reasonWithValue', { reason: text, value: sent });
+}
+
 function faultyRow(f) {
   const reasons = Array.isArray(f.reasons) ? f.reasons : [];
   return el('tr', { 'data-id': f.id },
     el('td', { class: 'nowrap small', text: fmt.dateTime(f.receivedAt) }),
     el('td', { class: 'nowrap small', text: t('exchange.faulty.index', { index: fmt.number(f.recordIndex) }) }),
     el('td', { class: 'faulty-reasons' },
-      el('ul', { class: 'plain' }, ...reasons.map((r) => el('li', { text: fieldErrorText(r) }))),
+      el('ul', { class: 'plain' }, ...reasons.map((r) => el('li', { text: reasonLine(r) }))),
       el('details', { class: 'record' },
         el('summary', { text: t('exchange.quarantine.showRecord') }),
         el('pre', { class: 'json', text: JSON.stringify(f.record, null, 2) }))));

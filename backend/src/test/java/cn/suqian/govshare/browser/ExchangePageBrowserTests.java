@@ -75,9 +75,17 @@ class ExchangePageBrowserTests extends BrowserTest {
                 .bodyValue("[{\"intervalStart\":\"" + at + "\",\"intervalSeconds\":3600,\"provider\":\"land\","
                         + "\"consumer\":\"no-such-bureau\",\"resource\":\"page-quarantine\",\"calls\":3}]")
                 .exchange().expectStatus().isOk();
+        // and an op-monitoring record out of bounds is kept as faulty, its reason with the value sent
+        long ms = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).toInstant().toEpochMilli();
+        Api.as(port, "admin").post().uri("/api/v1/exchange/opmon").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"records\":[" + cn.suqian.govshare.support.OpmonRecords.aClientRecord().at(ms).messageId("page-faulty")
+                        .timestamps(0, 10, 190, 200).set("statusCode", 1000).json() + "]}")
+                .exchange().expectStatus().isOk();
         signIn(driver, "http://localhost:" + port, "admin");
         BrowserTestSupport.open(driver, "http://localhost:" + port + "/exchange.html");
         awaitLoaded(driver);
+        waitFor(driver).until(d -> !d.findElements(By.cssSelector("#exchange-faulty-table tbody tr[data-id]")).isEmpty());
+        assertThat(driver.findElement(By.id("exchange-faulty-table")).getText()).contains("statusCode").contains("（收到：1000）");
         waitFor(driver).until(d -> !d.findElements(By.cssSelector("#exchange-quarantine-table tbody tr[data-id]")).isEmpty());
         driver.findElement(By.id("exchange-zombies-low")).click(); // candidates of a young installation are low-confidence
         waitFor(driver).until(d -> !d.findElements(By.cssSelector("#exchange-zombie-table tbody tr[data-key]")).isEmpty());

@@ -9,6 +9,7 @@ import cn.suqian.govshare.web.ProblemCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,11 +18,13 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,10 +40,10 @@ class ExchangeController {
     private final OpmonIngest opmon;
     private final ExchangeReports reports;
     private final ExchangeProperties properties;
-    private final cn.suqian.govshare.web.Blocking blocking;
+    private final Blocking blocking;
 
     ExchangeController(ExchangeIngest ingest, OpmonIngest opmon, ExchangeReports reports, ExchangeProperties properties,
-                       cn.suqian.govshare.web.Blocking blocking) {
+                       Blocking blocking) {
         this.blocking = blocking;
         this.ingest = ingest;
         this.opmon = opmon;
@@ -145,7 +148,7 @@ class ExchangeController {
      */
     private Mono<BatchBytes> body(ServerHttpRequest request) {
         String encoding = request.getHeaders().getFirst(HttpHeaders.CONTENT_ENCODING);
-        String name = encoding == null ? "" : encoding.strip().toLowerCase(java.util.Locale.ROOT);
+        String name = encoding == null ? "" : encoding.strip().toLowerCase(Locale.ROOT);
         if (name.isEmpty() || name.equals("identity")) {
             return BatchBytes.read(request.getBody(), properties.maxBodyBytes());
         }
@@ -153,7 +156,6 @@ class ExchangeController {
             return BatchBytes.read(request.getBody(), properties.maxBodyBytes())
                     .flatMap(compressed -> blocking.call(() -> compressed.gunzipped(properties.maxBodyBytes())));
         }
-        return Mono.error(new org.springframework.web.server.ResponseStatusException(
-                org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding '" + encoding + "' is not supported: send the body as it is, or compressed with gzip"));
+        return Mono.error(new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding '" + encoding + "' is not supported: send the body as it is, or compressed with gzip"));
     }
 }

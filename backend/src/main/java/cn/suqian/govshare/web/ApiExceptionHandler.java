@@ -1,5 +1,7 @@
 package cn.suqian.govshare.web;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,7 +21,7 @@ import java.util.List;
  * in) is answered the same way by {@link BusyResponses}.
  */
 @RestControllerAdvice
-@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10) // before Boot's problem-details handler
+@Order(Ordered.HIGHEST_PRECEDENCE + 10) // before Boot's problem-details handler, which would answer ServerWebInputException first
 class ApiExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)

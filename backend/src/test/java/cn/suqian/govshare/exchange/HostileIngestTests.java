@@ -264,6 +264,32 @@ class HostileIngestTests {
         });
     }
 
+    /** Hostile records being collected: each one record's body and the field and code its refusal must name. */
+    final class Corpus {
+        final List<String> bodies;
+        final List<String> expected;
+        int n;
+
+        Corpus(List<String> bodies, List<String> expected, int n) {
+            this.bodies = bodies;
+            this.expected = expected;
+            this.n = n;
+        }
+
+        /** A sound record with one field set to raw JSON text. */
+        void add(String field, String raw, String code) {
+            add(Map.of(field, raw), field + ":" + code);
+        }
+
+        /** A sound record with fields set to raw JSON text, and "field:code" expected. */
+        void add(Map<String, String> raw, String fieldAndCode) {
+            Map<String, String> f = opmon("hostile-" + n++);
+            f.putAll(raw);
+            bodies.add(object(f));
+            expected.add(fieldAndCode);
+        }
+    }
+
     @Test
     void hostile_op_monitoring_records_become_faulty_and_nothing_is_counted() {
         int stored = dsl.fetchCount(OPMON_RECORD);
@@ -281,55 +307,30 @@ class HostileIngestTests {
                 expected.add(field + ":" + hostile.getValue().iterator().next());
             }
         }
-        for (var time : hostileTimes(true).entrySet()) {
-            Map<String, String> f = opmon("hostile-" + n++);
-            f.put("monitoringDataTs", time.getKey());
-            bodies.add(object(f));
-            expected.add("monitoringDataTs:" + time.getValue());
-        }
-        for (var time : hostileTimes(false).entrySet()) {
-            Map<String, String> f = opmon("hostile-" + n++);
-            f.put("requestInTs", time.getKey());
-            bodies.add(object(f));
-            expected.add("requestInTs:" + time.getValue());
-        }
+        Corpus corpus = new Corpus(bodies, expected, n);
+        hostileTimes(true).forEach((time, code) -> corpus.add("monitoringDataTs", time, code));
+        hostileTimes(false).forEach((time, code) -> corpus.add("requestInTs", time, code));
         // identifiers and codes are strings in X-Road's records, digits or not; succeeded is a JSON boolean
         for (String field : List.of("messageId", "clientMemberCode", "serviceCode", "securityServerType", "xRequestId", "faultString")) {
-            for (String hostile : TEXTS) {
-                Map<String, String> f = opmon("hostile-" + n++);
-                f.put(field, hostile);
-                bodies.add(object(f));
-                expected.add(field + ":text");
-            }
+            TEXTS.forEach(hostile -> corpus.add(field, hostile, "text"));
         }
         for (String hostile : List.of("\"true\"", "1", "null", "[true]", "{\"v\":true}")) {
-            Map<String, String> f = opmon("hostile-" + n++);
-            f.put("succeeded", hostile);
-            bodies.add(object(f));
-            expected.add("succeeded:" + (hostile.equals("null") ? "required" : "boolean"));
+            corpus.add("succeeded", hostile, hostile.equals("null") ? "required" : "boolean");
         }
-        // the NUL character, which PostgreSQL's text cannot hold, in a field that is stored
+        // the NUL character and half a surrogate pair, which PostgreSQL's text cannot hold, in a field that is stored
         for (String field : List.of("messageId", "serviceCode", "faultString")) {
             for (String unstorable : List.of("\"a\\u0000b\"", "\"a\\ud800\"", "\"\\udc00b\"")) {
-                Map<String, String> f = opmon("hostile-" + n++);
-                f.put(field, unstorable);
-                bodies.add(object(f));
-                expected.add(field + ":invalidCharacter");
+                corpus.add(field, unstorable, "invalidCharacter");
             }
         }
         // and in a field that is not read but kept with the faulty record as sent
-        Map<String, String> kept = opmon("hostile-" + n++);
-        kept.put("messageUserId", "\"user\\u0000\\ud800\"");
-        kept.put("requestSize", "-1");
-        bodies.add(object(kept));
-        expected.add("requestSize:between");
+        corpus.add(Map.of("messageUserId", "\"user\\u0000\\ud800\"", "requestSize", "-1"), "requestSize:between");
         // a field given twice: which value the sender meant is unknown (the map keeps one key: spliced in as text)
         for (String field : List.of("messageId", "requestInTs", "succeeded")) {
-            Map<String, String> f = opmon("hostile-" + n++);
-            f.put(field, f.get(field) + ",\"" + field + "\":" + f.get(field));
-            bodies.add(object(f));
-            expected.add(field + ":repeatedField");
+            String given = opmon("any").get(field);
+            corpus.add(field, given + ",\"" + field + "\":" + given, "repeatedField");
         }
+        n = corpus.n;
         Map<String, String> nulls = opmon("hostile-" + n++);
         nulls.put("messageId", "null");
         nulls.put("clientMemberCode", "null");

@@ -6,10 +6,10 @@ import cn.suqian.govshare.web.Blocking;
 import cn.suqian.govshare.web.InvalidInputException;
 import cn.suqian.govshare.web.FieldProblem;
 import cn.suqian.govshare.web.ProblemCode;
+import cn.suqian.govshare.web.UnsupportedEncodingRefusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 import java.time.OffsetDateTime;
@@ -156,6 +155,6 @@ class ExchangeController {
             return BatchBytes.read(request.getBody(), properties.maxBodyBytes())
                     .flatMap(compressed -> blocking.call(() -> compressed.gunzipped(properties.maxBodyBytes())));
         }
-        return Mono.error(new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding '" + encoding + "' is not supported: send the body as it is, or compressed with gzip"));
+        return Mono.error(new UnsupportedEncodingRefusal(encoding));
     }
 }

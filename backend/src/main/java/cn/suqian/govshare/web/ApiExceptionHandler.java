@@ -78,6 +78,11 @@ class ApiExceptionHandler {
         return p;
     }
 
+    @ExceptionHandler(UnsupportedEncodingRefusal.class)
+    ProblemDetail unsupportedEncoding(UnsupportedEncodingRefusal e) {
+        return ResponseCode.UNSUPPORTED_ENCODING.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ResponseCode.UNSUPPORTED_ENCODING.params(e.encoding()));
+    }
+
     @ExceptionHandler(BusyException.class)
     ResponseEntity<ProblemDetail> busy(BusyException e) {
         return busyResponse(e, null);

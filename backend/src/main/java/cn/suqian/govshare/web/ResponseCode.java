@@ -17,6 +17,7 @@ public enum ResponseCode implements MessageCode {
     INVALID_INPUT("count"),
     UNREADABLE_REQUEST("reason"),
     BODY_TOO_LARGE,
+    UNSUPPORTED_ENCODING("encoding"),
     NOT_FOUND("what", "id"),
     IDEMPOTENCY_KEY_REUSED("key", "batch"),
     UNAUTHORIZED,

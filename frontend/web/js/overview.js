@@ -67,12 +67,21 @@ function change(f) {
 
 // ---- headline cards -----------------------------------------------------------------------
 
-function figureCard(f) {
+/** What a figure's percentage leaves out, said on its card: must-connect systems registered but not yet measured. */
+function leftOut(f, byKey) {
+  const unmeasured = f.key === 'mustConnectConnected' ? byKey.get('mustConnectUnmeasured') : null;
+  if (!unmeasured || !(Number(unmeasured.value) > 0)) return null;
+  return el('span', { class: 'ov-note', 'data-left-out': 'mustConnectUnmeasured', title: t('overview.leftOut.mustConnectUnmeasured.title'),
+    text: t('overview.leftOut.mustConnectUnmeasured', { count: fmt.number(Number(unmeasured.value)) }) });
+}
+
+function figureCard(f, byKey) {
   const spark = `spark-${f.key}`;
   return el('a', { class: 'ov-card', href: f.link, 'data-figure': f.key, title: t('overview.drill') },
     el('span', { class: 'ov-label', text: t(`overview.figure.${f.key}`) }),
     el('span', { class: 'ov-value', text: mainNumber(f) }),
     el('span', { class: 'ov-detail', text: detail(f) ?? '\u00a0' }),
+    leftOut(f, byKey),
     change(f),
     el('div', { id: spark, class: 'ov-spark', 'aria-hidden': 'true' }));
 }
@@ -96,7 +105,7 @@ function renderFigures(data) {
     ? t('overview.asOf', { day: fmt.day(data.asOf) })
     : t('overview.notYet');
   for (const [pillar, keys] of Object.entries(PILLARS)) {
-    const cards = keys.map((k) => byKey.get(k)).filter(Boolean).map(figureCard);
+    const cards = keys.map((k) => byKey.get(k)).filter(Boolean).map((f) => figureCard(f, byKey));
     const box = document.getElementById(`cards-${pillar}`);
     box.replaceChildren(...(cards.length ? cards : [el('p', { class: 'empty', text: t('overview.notYet') })]));
   }

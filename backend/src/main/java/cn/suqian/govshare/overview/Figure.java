@@ -12,6 +12,8 @@ public enum Figure {
     PRIVATE_NETWORKS_LEFT("privateNetworksLeft", Unit.COUNT, "/networks.html"),
     DATA_ROOMS_LEFT("dataRoomsLeft", Unit.COUNT, "/data-rooms.html"),
     MUST_CONNECT_CONNECTED("mustConnectConnected", Unit.COUNT, "/connections.html"),
+    /** Must-connect systems registered on the platform but without a measured second in the window: left out of the one above. */
+    MUST_CONNECT_UNMEASURED("mustConnectUnmeasured", Unit.COUNT, "/connections.html"),
     CATALOGUE_COMPILED("catalogueCompiled", Unit.COUNT, "/catalogue.html"),
     CATALOGUE_MOUNTED("catalogueMounted", Unit.COUNT, "/catalogue.html?mounted=true"),
     CATALOGUE_SHAREABLE("catalogueShareable", Unit.COUNT, "/catalogue.html?mounted=true"),

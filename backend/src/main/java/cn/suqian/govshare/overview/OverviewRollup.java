@@ -148,6 +148,8 @@ public class OverviewRollup {
                     boolean isConnected = how == ConnectionFacts.Connectedness.CONNECTED;
                     unconnected = !isConnected;
                     acc.add(org, Figure.MUST_CONNECT_CONNECTED, isConnected ? 1 : 0, 1);
+                } else { // counted apart, so the page can say how many the percentage leaves out
+                    acc.add(org, Figure.MUST_CONNECT_UNMEASURED, 1, Double.NaN);
                 }
             }
             double cost = s.annualOmCost() == null ? 0 : s.annualOmCost().doubleValue();
@@ -155,6 +157,7 @@ public class OverviewRollup {
             acc.add(org, Figure.OM_ON_ZOMBIE_OR_UNCONNECTED, wasted ? cost : 0, cost);
         }
         acc.ensure(Figure.ZOMBIES_CLEANED);
+        acc.ensure(Figure.MUST_CONNECT_UNMEASURED);
         out.computeIfAbsent(CITY, k -> new EnumMap<>(Figure.class)).putIfAbsent(Figure.MUST_CONNECT_CONNECTED, new double[]{Double.NaN, Double.NaN});
 
         for (var n : facilities.privateNetworks(dsl)) {

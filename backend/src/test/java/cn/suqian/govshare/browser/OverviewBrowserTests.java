@@ -166,6 +166,31 @@ class OverviewBrowserTests extends BrowserTest {
     }
 
     @Test
+    void the_connected_share_says_how_many_registered_systems_it_leaves_out_unmeasured() {
+        rollup.refresh();
+        var overview = cn.suqian.govshare.support.Api.as(port, "leader").get().uri("/api/v1/overview").exchange()
+                .expectStatus().isOk().expectBody(tools.jackson.databind.JsonNode.class).returnResult().getResponseBody();
+        long unmeasured = -1;
+        for (var f : overview.get("figures")) {
+            unmeasured = f.get("key").asString().equals("mustConnectUnmeasured") ? f.get("value").asLong() : unmeasured;
+        }
+        assertThat(unmeasured).as("counted, zero included").isNotNegative();
+        signIn(driver, base(), "leader");
+        BrowserTestSupport.open(driver, base() + "/");
+        awaitLoaded(driver);
+        var card = driver.findElement(By.cssSelector(".ov-card[data-figure='mustConnectConnected']"));
+        var notes = card.findElements(By.cssSelector(".ov-note"));
+        if (unmeasured == 0) {
+            assertThat(notes).isEmpty();
+        } else {
+            assertThat(notes).singleElement().extracting(org.openqa.selenium.WebElement::getText)
+                    .isEqualTo("另有 " + java.text.NumberFormat.getIntegerInstance(java.util.Locale.CHINA).format(unmeasured) + " 套尚无实测，未计入");
+        }
+        // not a card of its own: it explains the share beside it
+        assertThat(driver.findElements(By.cssSelector(".ov-card[data-figure='mustConnectUnmeasured']"))).isEmpty();
+    }
+
+    @Test
     void every_figure_drills_down_to_the_page_with_its_records() {
         signIn(driver, base(), "leader");
         BrowserTestSupport.open(driver, base() + "/");

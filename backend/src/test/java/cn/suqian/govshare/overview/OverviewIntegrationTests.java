@@ -96,14 +96,20 @@ class OverviewIntegrationTests {
         assertThat(must).isNotEmpty();
         long connected = 0;
         long known = 0;
+        long unmeasured = 0;
         for (JsonNode s : get("leader", "/api/v1/connections/connected?from=" + today.minusDays(30) + "&to=" + today)) {
             if (must.contains(s.get("systemCode").asString())) {
                 String c = s.get("connectedness").asString();
                 known += c.equals("NO_DATA") ? 0 : 1;
+                unmeasured += c.equals("NO_DATA") ? 1 : 0;
                 connected += c.equals("CONNECTED") ? 1 : 0;
             }
         }
-        JsonNode figure = byKey(get("leader", "/api/v1/overview")).get("mustConnectConnected");
+        Map<String, JsonNode> figures = byKey(get("leader", "/api/v1/overview"));
+        // those left out are counted apart, so the page can say how many the percentage does not include
+        assertThat(figures.get("mustConnectUnmeasured").get("value").asLong()).isEqualTo(unmeasured);
+        assertThat(figures.get("mustConnectUnmeasured").get("denominator").isNull()).isTrue();
+        JsonNode figure = figures.get("mustConnectConnected");
         if (known == 0) {
             assertThat(figure.get("value").isNull()).as("nothing measured: no data, not 0 %").isTrue();
         } else {
